@@ -1,0 +1,159 @@
+"""The command line: thin wrappers that call the core and report in plain words."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from platformdirs import user_data_dir
+
+from desktop.core.cleaning import DEFAULT_RULES, RULES
+from desktop.core.exporting import CSV_ENCODING, write_csv, write_jsonl
+from desktop.core.importing import Result, import_paths
+from desktop.core.store import Store, StoreError
+
+APP_NAME = "policy-annotator"
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "annotations.db"
+
+
+def _open_store(path: str | None) -> Store:
+    return Store.open(path or default_db_path())
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    rules = DEFAULT_RULES
+    if args.without:
+        rules = tuple(name for name in DEFAULT_RULES if name not in args.without)
+    store = _open_store(args.db)
+    totals = {result: 0 for result in Result}
+    try:
+        for outcome in import_paths(store, [Path(p) for p in args.paths], rules):
+            totals[outcome.result] += 1
+            if outcome.result is Result.IMPORTED:
+                print(f"imported   {outcome.path} (article {outcome.article_id})")
+            elif outcome.result is Result.DUPLICATE:
+                print(f"duplicate  {outcome.path}: {outcome.detail}")
+            else:
+                print(f"failed     {outcome.path}: {outcome.detail}")
+            sys.stdout.flush()
+    finally:
+        store.close()
+    print(
+        f"total: {totals[Result.IMPORTED]} imported, {totals[Result.DUPLICATE]} duplicate, "
+        f"{totals[Result.FAILED]} failed"
+    )
+    return 1 if totals[Result.FAILED] else 0
+
+
+@contextmanager
+def _output(target: str | None, encoding: str):  # type: ignore[no-untyped-def]
+    """A text stream to stdout or to a file that appears only once it is complete."""
+    if target in (None, "-"):
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=False)
+        try:
+            yield stream
+        finally:
+            stream.flush()
+            stream.detach()
+        return
+    destination = Path(target)  # type: ignore[arg-type]
+    handle, temporary = tempfile.mkstemp(prefix=".export-", dir=destination.parent or Path("."))
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+            yield stream
+        os.replace(temporary, destination)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    writers: dict[str, tuple[Callable[[Store, TextIO], int], str, str]] = {
+        "csv": (write_csv, CSV_ENCODING, "spans"),
+        "jsonl": (write_jsonl, "utf-8", "articles"),
+    }
+    writer, encoding, unit = writers[args.format]
+    if args.output not in (None, "-") and not Path(args.output).parent.exists():
+        print(f"error: cannot write {args.output}: no such folder", file=sys.stderr)
+        return 1
+    store = _open_store(args.db)
+    try:
+        with _output(args.output, encoding) as stream:
+            count = writer(store, stream)
+    finally:
+        store.close()
+    if args.output not in (None, "-"):
+        print(f"exported {count} {unit} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = _open_store(args.db)
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    for heading, counts in stats.items():
+        detail = ", ".join(f"{key} {value}" for key, value in counts.items())
+        print(f"{heading}: {sum(counts.values())} ({detail})")
+    return 0
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from desktop.ui.app import run_window
+
+    return run_window(args.db, demo=args.command == "demo")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME, description="Tag projects, targets and measures in Chinese policy articles."
+    )
+    parser.add_argument("--db", help=f"database file (default: {default_db_path()})")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    importing = commands.add_parser("import", help="import article files (.txt, .md) or folders")
+    importing.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    importing.add_argument("paths", nargs="+", metavar="PATH")
+    importing.add_argument(
+        "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
+    )
+    importing.set_defaults(run=cmd_import)
+
+    exporting = commands.add_parser("export", help="export spans as CSV or articles as JSONL")
+    exporting.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    exporting.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    exporting.add_argument("-o", "--output", help="output file; stdout when absent or '-'")
+    exporting.set_defaults(run=cmd_export)
+
+    stats = commands.add_parser("stats", help="articles by status, spans by category, flags by kind")
+    stats.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    stats.set_defaults(run=cmd_stats)
+
+    demo = commands.add_parser("demo", help="open the window on a temporary database with the sample articles")
+    demo.set_defaults(run=cmd_window)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run = getattr(args, "run", cmd_window)
+    try:
+        return int(run(args))
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""Pure-Python domain code: reading, cleaning, offsets, storage. Never imports Qt."""

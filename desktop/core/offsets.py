@@ -1,0 +1,224 @@
+"""Offset maps between an article's original text and a text derived from it.
+
+Offsets are Unicode code points, end exclusive. A map is a sorted list of
+*blocks* ``(o_start, o_end, t_start, t_end)``: a stretch of the original that
+became a stretch of the derived text and cannot be split (a character with its
+pinyin note, a deleted boilerplate tail, a phrase whose length changed). Outside
+blocks the two texts correspond character for character.
+
+Qt counts UTF-16 code units; :class:`Utf16Index` is the one place where that
+is converted.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+
+Block = tuple[int, int, int, int]
+# (start, end, replacement_length) in the coordinates of the text being edited.
+EditExtent = tuple[int, int, int]
+
+
+class OffsetMapError(ValueError):
+    """A stored or computed map is inconsistent with the texts it claims to join."""
+
+
+class OffsetMap:
+    """Maps spans of a derived text to the original text and back."""
+
+    __slots__ = ("original_length", "text_length", "blocks", "_t_starts", "_t_ends", "_o_starts", "_o_ends")
+
+    def __init__(self, original_length: int, text_length: int, blocks: Iterable[Block] = ()) -> None:
+        self.original_length = original_length
+        self.text_length = text_length
+        self.blocks: tuple[Block, ...] = tuple(tuple(b) for b in blocks)  # type: ignore[misc]
+        self._check()
+        self._t_starts = [b[2] for b in self.blocks]
+        self._t_ends = [b[3] for b in self.blocks]
+        self._o_starts = [b[0] for b in self.blocks]
+        self._o_ends = [b[1] for b in self.blocks]
+
+    # construction -----------------------------------------------------------------
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(length, length)
+
+    @classmethod
+    def from_edits(cls, length: int, edits: Sequence[EditExtent]) -> OffsetMap:
+        """A map from a text of ``length`` to the text that ``edits`` make of it."""
+        blocks: list[Block] = []
+        shift = 0
+        for start, end, replacement_length in edits:
+            if start == end and replacement_length == 0:
+                continue
+            blocks.append((start, end, start + shift, start + shift + replacement_length))
+            shift += replacement_length - (end - start)
+        return cls(length, length + shift, blocks)
+
+    def _check(self) -> None:
+        previous_o = previous_t = 0
+        for o_start, o_end, t_start, t_end in self.blocks:
+            if not (previous_o <= o_start <= o_end and previous_t <= t_start <= t_end):
+                raise OffsetMapError(f"blocks overlap or are out of order at {(o_start, o_end, t_start, t_end)}")
+            if o_start - previous_o != t_start - previous_t:
+                raise OffsetMapError(f"unequal identity stretch before block {(o_start, o_end, t_start, t_end)}")
+            previous_o, previous_t = o_end, t_end
+        if self.original_length - previous_o != self.text_length - previous_t or previous_o > self.original_length:
+            raise OffsetMapError("the map does not end where both texts end")
+
+    # composition ------------------------------------------------------------------
+
+    def then(self, later: OffsetMap) -> OffsetMap:
+        """Compose: ``self`` maps original -> middle, ``later`` maps middle -> final."""
+        if later.original_length != self.text_length:
+            raise OffsetMapError("composed maps do not meet: lengths differ")
+        if not later.blocks:
+            return OffsetMap(self.original_length, later.text_length, self.blocks)
+        if not self.blocks:
+            return OffsetMap(self.original_length, later.text_length, later.blocks)
+        # Intervals on the middle text; the kind orders a deletion by the earlier
+        # map before an insertion by the later one at the same point.
+        intervals = sorted(
+            [(b[2], b[3], 0, b) for b in self.blocks] + [(b[0], b[1], 1, b) for b in later.blocks],
+            key=lambda item: item[:3],
+        )
+        blocks: list[Block] = []
+        group_lo, group_hi, group_kind, group_block = intervals[0]
+        for lo, hi, kind, block in intervals[1:]:
+            if group_hi > group_lo and lo < group_hi and (hi > lo or lo > group_lo):
+                group_hi = max(group_hi, hi)
+                continue
+            blocks.append(self._compose_group(later, group_lo, group_hi, group_kind, group_block))
+            group_lo, group_hi, group_kind, group_block = lo, hi, kind, block
+        blocks.append(self._compose_group(later, group_lo, group_hi, group_kind, group_block))
+        return OffsetMap(self.original_length, later.text_length, blocks)
+
+    def _compose_group(self, later: OffsetMap, lo: int, hi: int, kind: int, block: Block) -> Block:
+        if lo < hi:
+            return (
+                self._original_at_start(lo),
+                self._original_at_end(hi),
+                later._text_at_start(lo),
+                later._text_at_end(hi),
+            )
+        if kind == 0:  # original text the earlier map deleted
+            point = later._text_at_start(lo)
+            return (block[0], block[1], point, point)
+        point = self._original_at_start(lo)  # text the later map inserted
+        return (point, point, block[2], block[3])
+
+    # point mapping ----------------------------------------------------------------
+    # "start" points take the block that contains them and skip deletions that end
+    # at them; "end" points (exclusive) take the block that ends at or after them and
+    # stop before deletions that start at them.
+
+    def _original_at_start(self, t: int) -> int:
+        i = bisect_right(self._t_starts, t) - 1
+        if i >= 0 and self._t_starts[i] <= t < self._t_ends[i]:
+            return self._o_starts[i]
+        j = bisect_right(self._t_ends, t) - 1
+        return t if j < 0 else t + self._o_ends[j] - self._t_ends[j]
+
+    def _original_at_end(self, t: int) -> int:
+        i = bisect_left(self._t_ends, t)
+        if i < len(self.blocks) and self._t_starts[i] < t <= self._t_ends[i]:
+            return self._o_ends[i]
+        j = bisect_left(self._t_ends, t) - 1
+        return t if j < 0 else t + self._o_ends[j] - self._t_ends[j]
+
+    def _text_at_start(self, o: int) -> int:
+        i = bisect_right(self._o_starts, o) - 1
+        if i >= 0 and self._o_starts[i] <= o < self._o_ends[i]:
+            return self._t_starts[i]
+        j = bisect_right(self._o_ends, o) - 1
+        return o if j < 0 else o + self._t_ends[j] - self._o_ends[j]
+
+    def _text_at_end(self, o: int) -> int:
+        i = bisect_left(self._o_ends, o)
+        if i < len(self.blocks) and self._o_starts[i] < o <= self._o_ends[i]:
+            return self._t_ends[i]
+        j = bisect_left(self._o_ends, o) - 1
+        return o if j < 0 else o + self._t_ends[j] - self._o_ends[j]
+
+    # span mapping -----------------------------------------------------------------
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The one span of the original that a span of the derived text came from."""
+        self._check_span(start, end, self.text_length)
+        if start == end:
+            point = self._original_at_start(start)
+            return point, point
+        return self._original_at_start(start), self._original_at_end(end)
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the derived text that covers a span of the original.
+
+        Empty when the whole span was removed (boilerplate, a repeated title).
+        """
+        self._check_span(start, end, self.original_length)
+        if start == end:
+            point = self._text_at_start(start)
+            return point, point
+        t_start, t_end = self._text_at_start(start), self._text_at_end(end)
+        return t_start, max(t_start, t_end)
+
+    @staticmethod
+    def _check_span(start: int, end: int, length: int) -> None:
+        if not 0 <= start <= end <= length:
+            raise OffsetMapError(f"span {start}:{end} is outside a text of length {length}")
+
+    # storage ------------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, object]:
+        flat = [value for block in self.blocks for value in block]
+        return {"original_length": self.original_length, "text_length": self.text_length, "blocks": flat}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> OffsetMap:
+        flat = list(data["blocks"])  # type: ignore[call-overload]
+        if len(flat) % 4:
+            raise OffsetMapError("stored block list is not a multiple of four")
+        blocks = [tuple(flat[i : i + 4]) for i in range(0, len(flat), 4)]
+        return cls(int(data["original_length"]), int(data["text_length"]), blocks)  # type: ignore[call-overload, arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, OffsetMap)
+            and (self.original_length, self.text_length, self.blocks)
+            == (other.original_length, other.text_length, other.blocks)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.original_length, self.text_length, self.blocks))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({self.original_length}, {self.text_length}, {list(self.blocks)!r})"
+
+
+class Utf16Index:
+    """Converts between code point offsets and UTF-16 offsets of one text.
+
+    The only place in the project that knows Qt counts UTF-16 units.
+    """
+
+    __slots__ = ("_astral", "_astral_ends")
+
+    def __init__(self, text: str) -> None:
+        astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = astral
+        # UTF-16 offset just after each astral character (two units wide).
+        self._astral_ends = [cp + k + 2 for k, cp in enumerate(astral)]
+
+    def to_utf16(self, codepoint: int) -> int:
+        return codepoint + bisect_left(self._astral, codepoint)
+
+    def to_codepoint(self, utf16: int, *, round_up: bool = False) -> int:
+        """The code point at a UTF-16 offset; one inside a surrogate pair rounds down unless ``round_up``."""
+        whole = bisect_right(self._astral_ends, utf16)
+        codepoint = utf16 - whole
+        inside_pair = whole < len(self._astral) and self._astral_ends[whole] - 1 == utf16
+        if inside_pair and not round_up:
+            codepoint -= 1
+        return codepoint

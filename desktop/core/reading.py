@@ -1,0 +1,127 @@
+"""Bytes on disk to article text: encoding detection and newline normalisation."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+# Chinese web text comes in these; anything else is more likely a wrong guess than a real encoding.
+_LEGACY_CANDIDATES = ("gb18030", "big5")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters that do not occur in text files; their presence means binary data.
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_NEWLINES = re.compile("\r\n|[\r\u2028\u2029]")
+
+
+class ReadError(Exception):
+    """A file that cannot become an article; the message is the reason, for the user."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def normalise_newlines(text: str) -> str:
+    """``\\r\\n``, ``\\r``, U+2028 and U+2029 become ``\\n`` (Qt would treat each as a block break)."""
+    return _NEWLINES.sub("\n", text) if ("\r" in text or "\u2028" in text or "\u2029" in text) else text
+
+
+def _looks_binary(text: str) -> bool:
+    return _BINARY_CONTROLS.search(text) is not None
+
+
+def _detect_legacy(data: bytes) -> str:
+    decodable = []
+    for encoding in _LEGACY_CANDIDATES:
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        decodable.append(encoding)
+    if not decodable:
+        raise ReadError("cannot decode: the bytes are not valid UTF-8, UTF-16, GB18030/GBK or Big5")
+    if len(decodable) == 1:
+        return decodable[0]
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY_CANDIDATES)).best()
+    if best is not None and best.encoding in _LEGACY_CANDIDATES:
+        return best.encoding
+    return decodable[0]
+
+
+def decode(data: bytes) -> DecodedText:
+    """Decode the bytes of an article file, newlines normalised to ``\\n``."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        if b"\x00" in data:
+            raise ReadError("binary file: it contains NUL bytes and no UTF-16 byte order mark")
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = _detect_legacy(data)
+            text = data.decode(encoding)
+    else:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise ReadError(f"cannot decode as {encoding} despite its byte order mark: {error.reason}") from None
+    if _looks_binary(text):
+        raise ReadError("binary file: it contains control characters that text does not have")
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise ReadError("empty file: no text in it")
+    return DecodedText(text, encoding)
+
+
+def read_article(path: Path) -> DecodedText:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except IsADirectoryError:
+        raise ReadError("is a folder") from None
+    except OSError as error:
+        raise ReadError(f"cannot read: {error.strerror or error}") from None
+    return decode(data)
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    path: Path
+    problem: str | None = None
+
+
+def find_article_files(paths: Iterable[Path]) -> Iterator[FoundFile]:
+    """Each article file named or inside a named folder (recursively, in name order).
+
+    A named path that is missing or not an article file is yielded with its problem,
+    so that the caller reports it instead of silently skipping it.
+    """
+    for path in paths:
+        if path.is_dir():
+            for root, folders, files in os.walk(path):
+                folders[:] = sorted(f for f in folders if not f.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
+                        yield FoundFile(Path(root) / name)
+        elif not path.exists():
+            yield FoundFile(path, "no such file or folder")
+        elif path.suffix.lower() not in ARTICLE_SUFFIXES:
+            yield FoundFile(path, f"not an article file: only {', '.join(ARTICLE_SUFFIXES)} are imported")
+        else:
+            yield FoundFile(path)

@@ -1,0 +1,85 @@
+"""Database schema, one migration per version (sqlite-utils ``Migrations``)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "policy_annotator"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["articles"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "title": str,
+            "original_text": str,
+            "text": str,
+            "offset_map": str,
+            "sha256": str,
+            "text_sha256": str,
+            "encoding": str,
+            "converter": str,
+            "converter_version": str,
+            "pipeline_version": int,
+            "rules": str,
+            "source_path": str,
+            "imported_at": str,
+            "status": str,
+        },
+        pk="id",
+        not_null={"title", "original_text", "text", "offset_map", "sha256", "status"},
+        defaults={"status": "todo"},
+    )
+    db["articles"].create_index(["sha256"], unique=True)  # type: ignore[union-attr]
+    db["articles"].create_index(["status"])  # type: ignore[union-attr]
+    db["categories"].create(  # type: ignore[union-attr]
+        {"id": str, "label_zh": str, "label_en": str, "colour": str, "shortcut": str, "position": int},
+        pk="id",
+        not_null={"label_zh", "label_en", "colour"},
+    )
+    db["flags"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "article_id": int,
+            "kind": str,
+            "original_start": int,
+            "original_end": int,
+            "start": int,
+            "end": int,
+            "excerpt": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "kind", "original_start", "original_end"},
+    )
+    db["flags"].create_index(["article_id"])  # type: ignore[union-attr]
+    db["spans"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "article_id": int,
+            "category_id": str,
+            "start": int,
+            "end": int,
+            "text": str,
+            "original_start": int,
+            "original_end": int,
+            "original_text": str,
+            "note": str,
+            "annotator": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("category_id", "categories", "id")],
+        not_null={"article_id", "category_id", "start", "end", "text", "original_start", "original_end"},
+        defaults={"note": "", "annotator": ""},
+    )
+    db["spans"].create_index(["article_id", "start"])  # type: ignore[union-attr]
+    db["spans"].create_index(["category_id"])  # type: ignore[union-attr]
+
+
+def known_migrations() -> list[str]:
+    return [migration.name for migration in migrations._migrations]

@@ -1,0 +1,1 @@
+"""Data files of Policy Annotator, installed as the package ``desktop.resources``."""
