@@ -121,9 +121,7 @@ def repeated_title(text: str) -> list[Edit]:
 
 # doubled punctuation -----------------------------------------------------------------
 
-_DOUBLED_PUNCTUATION = re.compile(
-    rf"(?<=[{HAN_CLASS}{CLOSING_MARKS}])[,，](?P<real>[,，、。；;：:！!？?])"
-)
+_DOUBLED_PUNCTUATION = re.compile(rf"(?<=[{HAN_CLASS}{CLOSING_MARKS}])[,，](?P<real>[,，、。；;：:！!？?])")
 
 
 def doubled_punctuation(text: str) -> list[Edit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from desktop.core.cleaning import DEFAULT_RULES
@@ -16,7 +16,7 @@ from desktop.core.store import NewArticle, Store
 BATCH_SIZE = 64
 
 
-class Result(str, Enum):
+class Result(StrEnum):
     IMPORTED = "imported"
     DUPLICATE = "duplicate"
     FAILED = "failed"
@@ -98,7 +98,7 @@ def import_paths(
         except ReadError as error:
             queue.append(ImportOutcome(path, Result.FAILED, str(error)))
             continue
-        except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
+        except Exception as error:
             queue.append(ImportOutcome(path, Result.FAILED, f"could not process: {type(error).__name__}: {error}"))
             continue
         queue.append((path, article))

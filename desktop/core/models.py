@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import NamedTuple
 
 
@@ -15,13 +15,13 @@ class Edit(NamedTuple):
     replacement: str
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     TODO = "todo"
     IN_PROGRESS = "in_progress"
     DONE = "done"
 
 
-class FlagKind(str, Enum):
+class FlagKind(StrEnum):
     MOJIBAKE = "mojibake"
     REPLACEMENT_CHARACTER = "replacement_character"
     MISSING_DIGITS = "missing_digits"

@@ -27,7 +27,7 @@ class OffsetMapError(ValueError):
 class OffsetMap:
     """Maps spans of a derived text to the original text and back."""
 
-    __slots__ = ("original_length", "text_length", "blocks", "_t_starts", "_t_ends", "_o_starts", "_o_ends")
+    __slots__ = ("_o_ends", "_o_starts", "_t_ends", "_t_starts", "blocks", "original_length", "text_length")
 
     def __init__(self, original_length: int, text_length: int, blocks: Iterable[Block] = ()) -> None:
         self.original_length = original_length
@@ -103,8 +103,8 @@ class OffsetMap:
                 later._text_at_start(lo),
                 later._text_at_end(hi),
             )
-        if kind == 0:  # original text the earlier map deleted
-            point = later._text_at_start(lo)
+        if kind == 0:  # original text the earlier map deleted; it precedes any insertion here
+            point = later._text_at_end(lo)
             return (block[0], block[1], point, point)
         point = self._original_at_start(lo)  # text the later map inserted
         return (point, point, block[2], block[3])
@@ -184,10 +184,10 @@ class OffsetMap:
         return cls(int(data["original_length"]), int(data["text_length"]), blocks)  # type: ignore[call-overload, arg-type]
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, OffsetMap)
-            and (self.original_length, self.text_length, self.blocks)
-            == (other.original_length, other.text_length, other.blocks)
+        return isinstance(other, OffsetMap) and (self.original_length, self.text_length, self.blocks) == (
+            other.original_length,
+            other.text_length,
+            other.blocks,
         )
 
     def __hash__(self) -> int:

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ class SpanMismatch(StoreError):
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,7 @@ def _check_openable(conn: sqlite3.Connection, path: str) -> None:
     if "_sqlite_migrations" not in tables or "articles" not in tables:
         raise StoreError(f"{path}: an SQLite database of another program (no Policy Annotator tables)")
     applied = {
-        row[0]
-        for row in conn.execute("select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET])
+        row[0] for row in conn.execute("select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET])
     }
     unknown = applied - set(_known_migrations())
     if unknown:
@@ -121,7 +120,9 @@ class Store:
             conn.close()
             message = str(error)
             if "locked" in message or "busy" in message:
-                raise StoreError(f"{path_text}: the database is locked by another program; close it and try again") from None
+                raise StoreError(
+                    f"{path_text}: the database is locked by another program; close it and try again"
+                ) from None
             raise StoreError(f"{path_text}: cannot use the database ({message})") from None
         return store
 
@@ -275,11 +276,14 @@ class Store:
         ).fetchall()
         return [Category(r[0], r[1], r[2], r[3], r[4] or "", r[5] or 0) for r in rows]
 
-    def add_category(self, category_id: str, label_zh: str = "", label_en: str = "", colour: str = "#b0b0b0") -> Category:
+    def add_category(
+        self, category_id: str, label_zh: str = "", label_en: str = "", colour: str = "#b0b0b0"
+    ) -> Category:
         with self.db.atomic():
             position = int(self.db.execute("select coalesce(max(position), -1) + 1 from categories").fetchone()[0])
             self.db.execute(
-                "insert into categories (id, label_zh, label_en, colour, shortcut, position) values (?, ?, ?, ?, '', ?)",
+                "insert into categories (id, label_zh, label_en, colour, shortcut, position)"
+                " values (?, ?, ?, ?, '', ?)",
                 [category_id, label_zh or category_id, label_en or category_id, colour, position],
             )
         return Category(category_id, label_zh or category_id, label_en or category_id, colour, "", position)
@@ -307,8 +311,13 @@ class Store:
         row = self.db.execute(
             "select substr(text, ? + 1, ?), substr(original_text, ? + 1, ?), length(text), length(original_text)"
             " from articles where id = ?",
-            [span.start, span.end - span.start, span.original_start, span.original_end - span.original_start,
-             span.article_id],
+            [
+                span.start,
+                span.end - span.start,
+                span.original_start,
+                span.original_end - span.original_start,
+                span.article_id,
+            ],
         ).fetchone()
         if row is None:
             raise SpanMismatch(f"no article {span.article_id}")
@@ -325,15 +334,25 @@ class Store:
         stamp = now()
         stored = replace(span, created_at=span.created_at or stamp, updated_at=span.updated_at or stamp)
         values = [
-            stored.article_id, stored.category_id, stored.start, stored.end, stored.text, stored.original_start,
-            stored.original_end, stored.original_text, stored.note, stored.annotator, stored.created_at,
+            stored.article_id,
+            stored.category_id,
+            stored.start,
+            stored.end,
+            stored.text,
+            stored.original_start,
+            stored.original_end,
+            stored.original_text,
+            stored.note,
+            stored.annotator,
+            stored.created_at,
             stored.updated_at,
         ]
         with self.db.atomic():
             if stored.id is None:
                 cursor = self.db.execute(
                     "insert into spans (article_id, category_id, start, end, text, original_start, original_end,"
-                    " original_text, note, annotator, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " original_text, note, annotator, created_at, updated_at)"
+                    " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     values,
                 )
                 stored = replace(stored, id=int(cursor.lastrowid or 0))

@@ -1,0 +1,155 @@
+"""Import benchmark: our whole import against bare OpenCC conversion of the same texts.
+
+    python bench/import_bench.py [--articles 10000] [--chars 5000]
+
+Builds a corpus from sample_data/ (every artifact included, each article made
+unique), then in one run measures
+  * baseline: OpenCC('t2s').convert over every text (texts read one at a time,
+    only the conversion timed),
+  * ours: `import_paths` into a fresh database file (reading, decoding, cleaning,
+    mapping, converting, flagging, storing),
+and prints chars/s, the ratio ours/baseline (goal <= 1.5), and the peak memory
+growth of the import at a tenth of the corpus and at the whole (goal: flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from opencc import OpenCC
+
+from desktop.core.importing import Result, import_paths
+from desktop.core.reading import decode
+from desktop.core.store import Store
+
+SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
+
+
+def sample_texts() -> list[str]:
+    return [decode(path.read_bytes()).text for path in sorted(SAMPLE_DATA.iterdir()) if path.is_file()]
+
+
+def build_corpus(folder: Path, articles: int, chars: int) -> int:
+    """Write the corpus file by file; returns the total number of characters."""
+    samples = sample_texts()
+    bodies = [text.split("\n", 1)[1] for text in samples]
+    total = 0
+    for index in range(articles):
+        sample = samples[index % len(samples)]
+        title, _, _ = sample.partition("\n")
+        parts = [f"{title} 第{index}期\n"]
+        size = len(parts[0])
+        turn = index
+        while size < chars:
+            body = bodies[turn % len(bodies)]
+            parts.append(body)
+            size += len(body)
+            turn += 1
+        text = "".join(parts)
+        (folder / f"{index:06d}.txt").write_text(text, encoding="utf-8")
+        total += len(text)
+    return total
+
+
+def corpus_texts(folder: Path) -> Iterator[str]:
+    for path in sorted(folder.iterdir()):
+        yield decode(path.read_bytes()).text
+
+
+def rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+class PeakRss:
+    """Samples resident memory in a thread; `growth` is the peak above the level at start."""
+
+    def __init__(self) -> None:
+        self.start = self.peak = rss_kib()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, rss_kib())
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_kib())
+
+    @property
+    def growth_mib(self) -> float:
+        return (self.peak - self.start) / 1024
+
+
+def time_baseline(folder: Path) -> float:
+    converter = OpenCC("t2s")
+    elapsed = 0.0
+    for text in corpus_texts(folder):
+        started = time.perf_counter()
+        converter.convert(text)
+        elapsed += time.perf_counter() - started
+    return elapsed
+
+
+def time_import(folder: Path, db_path: Path) -> tuple[float, float, int]:
+    store = Store.open(db_path)
+    imported = 0
+    with PeakRss() as memory:
+        started = time.perf_counter()
+        for outcome in import_paths(store, [folder]):
+            imported += outcome.result is Result.IMPORTED
+        elapsed = time.perf_counter() - started
+    store.close()
+    return elapsed, memory.growth_mib, imported
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--chars", type=int, default=5_000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as workspace:
+        root = Path(workspace)
+        small, full = root / "small", root / "full"
+        small.mkdir()
+        full.mkdir()
+        small_chars = build_corpus(small, max(1, args.articles // 10), args.chars)
+        total_chars = build_corpus(full, args.articles, args.chars)
+        print(f"corpus: {args.articles} articles, {total_chars:,} characters (from {SAMPLE_DATA.name}/)")
+
+        # The small import runs first, so that lazily loaded dictionaries are not
+        # counted as growth of the large one.
+        _, small_growth, _ = time_import(small, root / "small.db")
+        baseline = time_baseline(full)
+        ours, growth, imported = time_import(full, root / "full.db")
+
+        print(f"baseline OpenCC('t2s').convert: {baseline:8.2f} s  {total_chars / baseline:12,.0f} chars/s")
+        print(
+            f"import (read+clean+map+store): {ours:8.2f} s  {total_chars / ours:12,.0f} chars/s  ({imported} imported)"
+        )
+        print(f"ratio import/baseline: {ours / baseline:.2f}  (goal <= 1.5)")
+        print(
+            f"peak memory growth during import: {small_growth:.1f} MiB at {max(1, args.articles // 10)} articles"
+            f" ({small_chars:,} chars), {growth:.1f} MiB at {args.articles} articles  (goal: flat)"
+        )
+
+
+if __name__ == "__main__":
+    main()

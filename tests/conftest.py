@@ -1,0 +1,33 @@
+"""Shared fixtures: an in-memory store, the sample articles, the seeds beside the project."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.core.store import Store
+
+PROJECT = Path(__file__).resolve().parents[1]
+SAMPLE_DATA = PROJECT / "sample_data"
+SHARED = PROJECT.parent / "shared"
+SEEDS = SHARED / "seeds"
+PEER_CASES = SHARED / "peer" / "opencc-testcases.json"
+
+
+@pytest.fixture
+def store() -> Store:
+    opened = Store.in_memory()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def seeds() -> list[Path]:
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not files:
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return files

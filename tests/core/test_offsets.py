@@ -1,0 +1,149 @@
+"""The offset map against a character-provenance model, and the UTF-16 conversion."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.cleaning import apply_edits
+from desktop.core.models import Edit
+from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
+
+ORIGINAL_ALPHABET = "ab創業𠮷\n"
+REPLACEMENT_ALPHABET = "XY😀"
+
+
+@st.composite
+def edits_for(draw: st.DrawFn, length: int, insertions: bool = True) -> list[Edit]:
+    """Sorted, non-overlapping edits of a text of ``length``."""
+    cuts = sorted(draw(st.lists(st.integers(0, length), max_size=8)))
+    edits = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        replacement = draw(st.text(REPLACEMENT_ALPHABET, max_size=3))
+        if start == end and (not replacement or not insertions):
+            continue
+        edits.append(Edit(start, end, replacement))
+    return edits
+
+
+def provenance(original: str, steps: list[list[Edit]]) -> list[int | None]:
+    """For each character of the final text, the index of the original character it is, if any."""
+    cells: list[int | None] = list(range(len(original)))
+    for edits in steps:
+        for start, end, replacement in reversed(edits):
+            cells[start:end] = [None] * len(replacement)
+    return cells
+
+
+def map_of(original: str, steps: list[list[Edit]]) -> tuple[str, OffsetMap]:
+    text, offset_map = original, OffsetMap.identity(len(original))
+    for edits in steps:
+        extents = [(e.start, e.end, len(e.replacement)) for e in edits]
+        offset_map = offset_map.then(OffsetMap.from_edits(len(text), extents))
+        text = apply_edits(text, edits)
+    return text, offset_map
+
+
+def inside_block(blocks: tuple, position: int, axis: int) -> bool:
+    start, end = (0, 1) if axis == 0 else (2, 3)
+    return any(b[start] <= position < b[end] for b in blocks)
+
+
+@st.composite
+def edit_chains(draw: st.DrawFn, insertions: bool = True) -> tuple[str, list[list[Edit]]]:
+    original = draw(st.text(ORIGINAL_ALPHABET, max_size=30))
+    steps, length = [], len(original)
+    text = original
+    for _ in range(draw(st.integers(1, 4))):
+        edits = draw(edits_for(length, insertions))
+        steps.append(edits)
+        text = apply_edits(text, edits)
+        length = len(text)
+    return original, steps
+
+
+@settings(max_examples=400, deadline=None)
+@given(edit_chains())
+def test_composed_map_agrees_with_character_provenance(chain: tuple[str, list[list[Edit]]]) -> None:
+    original, steps = chain
+    text, offset_map = map_of(original, steps)
+    assert (offset_map.original_length, offset_map.text_length) == (len(original), len(text))
+    cells = provenance(original, steps)
+    survivors = {origin for origin in cells if origin is not None}
+    for position, origin in enumerate(cells):
+        if inside_block(offset_map.blocks, position, axis=2):
+            continue
+        # Outside blocks the map is exact character for character.
+        assert origin is not None
+        assert offset_map.to_original(position, position + 1) == (origin, origin + 1)
+        assert offset_map.from_original(origin, origin + 1) == (position, position + 1)
+        assert original[origin] == text[position]
+    for index in range(len(original)):
+        if index not in survivors:
+            assert inside_block(offset_map.blocks, index, axis=0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edit_chains(insertions=False), st.data())
+def test_span_mapping_is_monotone_and_covering(chain: tuple[str, list[list[Edit]]], data: st.DataObject) -> None:
+    original, steps = chain
+    text, offset_map = map_of(original, steps)
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    o_start, o_end = offset_map.to_original(start, end)
+    assert 0 <= o_start <= o_end <= len(original)
+    back_start, back_end = offset_map.from_original(o_start, o_end)
+    if o_start < o_end:
+        # The original span maps back onto a span that covers the one we started from
+        # (the pipeline never inserts text out of nothing, so neither do these edits).
+        assert back_start <= start and end <= back_end
+    wider = offset_map.to_original(max(0, start - 1), end)
+    assert wider[0] <= o_start and wider[1] >= o_end
+
+
+def test_pinyin_like_block_snaps_both_ways() -> None:
+    original = "創(chuàng)業"
+    offset_map = OffsetMap.from_edits(len(original), [(0, 9, 1)])
+    assert offset_map.text_length == 2
+    # Selecting inside the note in the original snaps to the character it reads.
+    assert offset_map.from_original(2, 5) == (0, 1)
+    assert offset_map.to_original(0, 2) == (0, 10)
+    assert offset_map.to_original(1, 2) == (9, 10)
+
+
+def test_deleted_text_maps_to_an_empty_span() -> None:
+    offset_map = OffsetMap.from_edits(10, [(6, 10, 0)])
+    assert offset_map.from_original(7, 9) == (6, 6)
+    assert offset_map.from_original(4, 9) == (4, 6)
+    assert offset_map.to_original(0, 6) == (0, 6)
+
+
+def test_json_round_trip_and_validation() -> None:
+    offset_map = OffsetMap.from_edits(12, [(1, 3, 1), (5, 5, 2), (8, 12, 0)])
+    assert OffsetMap.from_json(offset_map.to_json()) == offset_map
+    with pytest.raises(OffsetMapError):
+        OffsetMap(5, 5, [(1, 2, 3, 4)])
+    with pytest.raises(OffsetMapError):
+        offset_map.to_original(0, offset_map.text_length + 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "𠮷", "a𠮷b", "𠮷𡈼😀創業", "創𠮷業😀\n𡈼x"],
+)
+def test_utf16_index_matches_python_encoding(text: str) -> None:
+    index = Utf16Index(text)
+    for codepoint in range(len(text) + 1):
+        utf16 = len(text[:codepoint].encode("utf-16-le")) // 2
+        assert index.to_utf16(codepoint) == utf16
+        assert index.to_codepoint(utf16) == codepoint
+        assert index.to_codepoint(utf16, round_up=True) == codepoint
+
+
+def test_utf16_offset_inside_a_surrogate_pair_rounds() -> None:
+    index = Utf16Index("a𠮷b")
+    assert index.to_codepoint(2) == 1
+    assert index.to_codepoint(2, round_up=True) == 2

@@ -1,0 +1,177 @@
+"""The command line as a user runs it: in a subprocess, reading what it prints and writes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from desktop.core.exporting import CSV_COLUMNS
+from desktop.core.models import Span
+from desktop.core.store import Store
+from tests.conftest import PROJECT, SAMPLE_DATA
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or PROJECT,
+        timeout=120,
+    )
+
+
+def tag(db: Path, article_id: int, start: int, end: int, category: str) -> None:
+    store = Store.open(db)
+    article = store.article(article_id)
+    o_start, o_end = store.offset_map(article_id).to_original(start, end)
+    store.insert_span(
+        Span(
+            None,
+            article_id,
+            category,
+            start,
+            end,
+            article.text[start:end],
+            o_start,
+            o_end,
+            article.original_text[o_start:o_end],
+            note='備註, "quoted"\nline',
+            annotator="li",
+        )
+    )
+    store.close()
+
+
+def test_import_reports_each_file_and_a_total(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    result = run("import", "--db", str(db), str(SAMPLE_DATA))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    samples = sorted(SAMPLE_DATA.iterdir())
+    assert [line.split()[0] for line in lines[:-1]] == ["imported"] * len(samples)
+    assert lines[-1] == f"total: {len(samples)} imported, 0 duplicate, 0 failed"
+    again = run("import", "--db", str(db), str(samples[0]))
+    assert again.returncode == 0
+    assert again.stdout.splitlines()[0].startswith("duplicate")
+    assert "same text as article 1" in again.stdout
+
+
+def test_bad_inputs_fail_clearly_and_the_rest_is_imported(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (tmp_path / "garbled.txt").write_bytes(b"\x80\x80\x80\xff\xfe\x80")
+    (tmp_path / "good.txt").write_text("標題\n\n正文內容。", encoding="utf-8")
+    result = run(
+        "import",
+        "--db",
+        str(db),
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "binary.txt"),
+        str(tmp_path / "garbled.txt"),
+        str(tmp_path / "missing.txt"),
+        str(tmp_path / "good.txt"),
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    out = result.stdout
+    assert "empty.txt: empty file" in out
+    assert "binary.txt: binary file" in out
+    assert "garbled.txt: cannot decode" in out
+    assert "missing.txt: no such file" in out
+    assert "imported   " in out and "good.txt" in out
+    assert out.splitlines()[-1] == "total: 1 imported, 0 duplicate, 4 failed"
+    assert Store.open(db).article_count() == 1
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    result = run("import", "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+    assert run("export", "--format", "xml").returncode == 2
+
+
+def test_damaged_database_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"garbage" * 100)
+    result = run("stats", "--db", str(db))
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == b"garbage" * 100
+
+
+def test_csv_export_reads_back_in_pandas(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    assert run("import", "--db", str(db), str(SAMPLE_DATA)).returncode == 0
+    tag(db, 1, 0, 9, "project")
+    tag(db, 4, 4, 10, "target")  # after an astral character
+    tag(db, 1, 30, 42, "measure")
+    out = tmp_path / "spans.csv"
+    result = run("export", "--db", str(db), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    assert tuple(frame.columns) == CSV_COLUMNS
+    assert len(frame) == 3
+    store = Store.open(db)
+    for row in frame.itertuples(index=False):
+        article = store.article(int(row.article_id))
+        assert row.text == article.text[row.start : row.end]
+        assert row.original_text == article.original_text[row.original_start : row.original_end]
+        assert row.note == '備註, "quoted"\nline'
+        assert row.category_label in ("项目", "目标", "措施")
+
+
+def test_stdout_export_and_jsonl(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    run("import", "--db", str(db), str(SAMPLE_DATA))
+    tag(db, 2, 0, 5, "target")
+    csv_out = run("export", "--db", str(db))
+    assert csv_out.returncode == 0
+    assert csv_out.stdout.lstrip("\ufeff").startswith(",".join(CSV_COLUMNS))
+    jsonl = run("export", "--db", str(db), "--format", "jsonl", "-o", "-")
+    records = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert len(records) == len(list(SAMPLE_DATA.iterdir()))
+    second = records[1]
+    assert set(second) >= {"article_id", "title", "source_path", "sha256", "original_text", "text", "spans"}
+    assert second["spans"][0]["text"] == second["text"][0:5]
+    assert set(second["spans"][0]) == set(CSV_COLUMNS)
+
+
+def test_stats_lists_flags_by_kind(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    run("import", "--db", str(db), str(SAMPLE_DATA))
+    result = run("stats", "--db", str(db))
+    assert result.returncode == 0
+    lines = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    assert lines["articles"].startswith(f"{len(list(SAMPLE_DATA.iterdir()))} (todo")
+    assert "missing_digits 5" in lines["flags"]
+    assert "replacement_character 1" in lines["flags"]
+
+
+def test_export_to_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    run("import", "--db", str(db), str(SAMPLE_DATA))
+    result = run("export", "--db", str(db), "-o", str(tmp_path / "nowhere" / "x.csv"))
+    assert result.returncode == 1
+    assert "no such folder" in result.stderr
+
+
+@pytest.mark.parametrize("entry", [["policy-annotator"], [sys.executable, "-m", "desktop"]])
+def test_both_entry_points_answer_help(entry: list[str]) -> None:
+    executable = Path(sys.executable).with_name("policy-annotator")
+    if entry[0] == "policy-annotator":
+        if not executable.exists():
+            pytest.skip("console script not installed in this environment")
+        entry = [str(executable)]
+    result = subprocess.run([*entry, "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "import" in result.stdout and "export" in result.stdout and "stats" in result.stdout
