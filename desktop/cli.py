@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from platformdirs import user_data_dir
 
 from desktop.core.cleaning import DEFAULT_RULES, RULES
-from desktop.core.exporting import CSV_ENCODING, write_csv, write_jsonl
+from desktop.core.exporting import FORMATS, export_to_path
 from desktop.core.importing import Result, import_paths
 from desktop.core.store import Store, StoreError
 
@@ -55,45 +51,31 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if totals[Result.FAILED] else 0
 
 
-@contextmanager
-def _output(target: str | None, encoding: str):  # type: ignore[no-untyped-def]
-    """A text stream to stdout or to a file that appears only once it is complete."""
-    if target in (None, "-"):
-        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=False)
-        try:
-            yield stream
-        finally:
-            stream.flush()
-            stream.detach()
-        return
-    destination = Path(target)  # type: ignore[arg-type]
-    handle, temporary = tempfile.mkstemp(prefix=".export-", dir=destination.parent or Path("."))
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            yield stream
-        os.replace(temporary, destination)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    writers: dict[str, tuple[Callable[[Store, TextIO], int], str, str]] = {
-        "csv": (write_csv, CSV_ENCODING, "spans"),
-        "jsonl": (write_jsonl, "utf-8", "articles"),
-    }
-    writer, encoding, unit = writers[args.format]
-    if args.output not in (None, "-") and not Path(args.output).parent.exists():
+    unit = "spans" if args.format == "csv" else "articles"
+    to_stdout = args.output in (None, "-")
+    if not to_stdout and not Path(args.output).resolve().parent.is_dir():
         print(f"error: cannot write {args.output}: no such folder", file=sys.stderr)
         return 1
     store = _open_store(args.db)
     try:
-        with _output(args.output, encoding) as stream:
-            count = writer(store, stream)
+        if to_stdout:
+            writer, encoding = FORMATS[args.format]
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
+            try:
+                writer(store, stream)
+            finally:
+                stream.flush()
+                stream.detach()
+            return 0
+        try:
+            count = export_to_path(store, args.format, Path(args.output))
+        except OSError as error:
+            print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+            return 1
     finally:
         store.close()
-    if args.output not in (None, "-"):
-        print(f"exported {count} {unit} to {args.output}", file=sys.stderr)
+    print(f"exported {count} {unit} to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from desktop.core.store import Store
@@ -58,4 +62,24 @@ def write_jsonl(store: Store, out: TextIO) -> int:
         }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
+    return count
+
+
+FORMATS: dict[str, tuple[Callable[[Store, TextIO], int], str]] = {
+    "csv": (write_csv, CSV_ENCODING),
+    "jsonl": (write_jsonl, "utf-8"),
+}
+
+
+def export_to_path(store: Store, fmt: str, path: Path) -> int:
+    """Write an export to ``path``; the file appears only once it is complete."""
+    writer, encoding = FORMATS[fmt]
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+            count = writer(store, stream)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
     return count

@@ -1,0 +1,299 @@
+"""What happens in the two panes: open an article, tag, select, delete, find, keep panes aligned.
+
+Holds no SQL and no text logic: it asks the core (Document, find_all, commands)
+and puts every change on the undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMenu, QWidget
+
+from desktop.core.annotating import Document, SelectionError, find_all, spans_at
+from desktop.core.commands import AddSpan, ChangeCategory, ChangeStatus, Command, DeleteSpan, EditNote
+from desktop.core.models import Category, Flag, Span, Status
+from desktop.core.store import Store
+from desktop.ui.labels import category_label
+from desktop.ui.text_pane import TextPane
+from desktop.ui.undo import CoreUndoCommand
+
+
+@dataclass
+class Panes:
+    original: TextPane
+    simplified: TextPane
+
+
+class AnnotationController(QObject):
+    """The open article and every change to its spans and status."""
+
+    articleOpened = Signal(int)
+    spansChanged = Signal(int)  # article id
+    statusChanged = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, store: Store, undo_stack: QUndoStack, panes: Panes, annotator: Callable[[], str]) -> None:
+        super().__init__()
+        self.store = store
+        self.undo_stack = undo_stack
+        self.panes = panes
+        self.annotator = annotator
+        self.document: Document | None = None
+        self.spans: list[Span] = []
+        self.categories: list[Category] = store.categories()
+        self.selected_span: int | None = None
+        self.last_pane: TextPane = panes.simplified
+        self._syncing = False
+        self._matches: list[tuple[int, int]] = []
+        self._match_query = ""
+        self._match_index = -1
+        for pane in (panes.original, panes.simplified):
+            pane.tooltip_for = lambda position, p=pane: self.tooltip(p, position)
+            pane.spanActivated.connect(lambda position, p=pane: self.activate_at(p, position))
+            pane.topScrolled.connect(lambda position, p=pane: self._sync_scroll(p, position))
+            pane.selectionChanged.connect(lambda p=pane: self._selection_moved(p))
+
+    def set_store(self, store: Store) -> None:
+        """Work on another database: nothing of the previous one stays on screen."""
+        self.store = store
+        self.categories = store.categories()
+        self.document = None
+        self.spans = []
+        self.selected_span = None
+        self.undo_stack.clear()
+        for pane in (self.panes.original, self.panes.simplified):
+            pane.set_content("")
+            pane.set_spans([], {})
+
+    # opening ------------------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        article = self.store.article(article_id)
+        self.document = Document(article, self.store.offset_map(article_id))
+        self.selected_span = None
+        self._matches, self._match_query = [], ""
+        self.panes.original.set_content(article.original_text)
+        self.panes.simplified.set_content(article.text)
+        self._load_spans(repaint_all=True)
+        self.articleOpened.emit(article_id)
+
+    def colours(self) -> dict[str, str]:
+        return {category.id: category.colour for category in self.categories}
+
+    def _ranges(self) -> tuple[list[tuple[int, int, Span]], list[tuple[int, int, Span]]]:
+        return (
+            [(s.original_start, s.original_end, s) for s in self.spans],
+            [(s.start, s.end, s) for s in self.spans],
+        )
+
+    def _load_spans(self, repaint_all: bool = False, touched: list[Span] | None = None) -> None:
+        assert self.document is not None
+        self.spans = self.store.spans(self.document.article.id)
+        original_ranges, text_ranges = self._ranges()
+        if repaint_all:
+            self.panes.original.set_spans(original_ranges, self.colours())
+            self.panes.simplified.set_spans(text_ranges, self.colours())
+        else:
+            changed = touched or []
+            self.panes.original.update_spans(original_ranges, [(s.original_start, s.original_end) for s in changed])
+            self.panes.simplified.update_spans(text_ranges, [(s.start, s.end) for s in changed])
+        if self.selected_span is not None and self.span_by_id(self.selected_span) is None:
+            self.selected_span = None
+        self._show_outline()
+
+    def span_by_id(self, span_id: int | None) -> Span | None:
+        return next((span for span in self.spans if span.id == span_id), None)
+
+    # selection and tagging ------------------------------------------------------------------
+
+    def _selection_moved(self, pane: TextPane) -> None:
+        start, end = pane.selection()
+        if end > start:
+            self.last_pane = pane
+
+    def tag(self, category_id: str) -> None:
+        """Tag the current selection of the pane last selected in."""
+        if self.document is None:
+            return
+        pane = self.last_pane
+        start, end = pane.selection()
+        try:
+            if pane is self.panes.simplified:
+                span = self.document.span_from_text(start, end, category_id, self.annotator())
+            else:
+                span = self.document.span_from_original(start, end, category_id, self.annotator())
+        except SelectionError as error:
+            self.message.emit(self.tr("Cannot tag: %1").replace("%1", str(error)))
+            return
+        if self.store.span_exists(span.article_id, span.start, span.end, span.category_id, span.annotator):
+            self.message.emit(self.tr("That span is already tagged with this category"))
+            return
+        self._push(AddSpan(span))
+
+    def delete_span(self, span_id: int) -> None:
+        span = self.span_by_id(span_id)
+        if span is not None:
+            self._push(DeleteSpan(span))
+
+    def delete_selected(self) -> None:
+        if self.selected_span is not None:
+            self.delete_span(self.selected_span)
+
+    def change_category(self, span_id: int, category_id: str) -> None:
+        span = self.span_by_id(span_id)
+        if span is not None and span.category_id != category_id:
+            self._push(ChangeCategory(span, category_id))
+
+    def edit_note(self, span_id: int, note: str) -> None:
+        span = self.span_by_id(span_id)
+        if span is not None and span.note != note:
+            self._push(EditNote(span, note))
+
+    def set_status(self, status: Status) -> None:
+        if self.document is None:
+            return
+        current = self.store.article(self.document.article.id).status
+        if current != status:
+            self._push(ChangeStatus(self.document.article.id, status, current))
+
+    def _push(self, command: Command) -> None:
+        self.undo_stack.push(CoreUndoCommand(command, self.store, self._changed, self._failed))
+
+    def _failed(self, reason: str) -> None:
+        self.message.emit(self.tr("Not saved: %1").replace("%1", reason))
+
+    def _changed(self, command: Command) -> None:
+        if self.document is None or self.document.article.id != command.article_id:
+            self.open_article(command.article_id)
+        if isinstance(command, ChangeStatus):
+            self.statusChanged.emit(command.article_id)
+            return
+        touched = [command.span] if not isinstance(command, AddSpan) else [command.stored or command.span]
+        if isinstance(command, AddSpan) and command.stored is not None:
+            still_there = self.store.span_exists(
+                command.stored.article_id,
+                command.stored.start,
+                command.stored.end,
+                command.stored.category_id,
+                command.stored.annotator,
+            )
+            self.selected_span = command.stored.id if still_there else None
+        self._load_spans(touched=touched)
+        self.spansChanged.emit(command.article_id)
+
+    # the selected span ---------------------------------------------------------------------
+
+    def select_span(self, span_id: int | None, scroll: bool = True) -> None:
+        self.selected_span = span_id
+        span = self.span_by_id(span_id)
+        if span is not None and scroll:
+            self.panes.simplified.select(span.start, span.end)
+            self.panes.original.select(span.original_start, span.original_end)
+        self._show_outline()
+
+    def _show_outline(self) -> None:
+        span = self.span_by_id(self.selected_span)
+        self.panes.simplified.set_outline(None if span is None else (span.start, span.end))
+        self.panes.original.set_outline(None if span is None else (span.original_start, span.original_end))
+
+    def spans_at(self, pane: TextPane, position: int) -> list[Span]:
+        if self.document is None:
+            return []
+        if pane is self.panes.original:
+            hits = [s for s in self.spans if s.original_start <= position < s.original_end]
+            return sorted(hits, key=lambda s: (s.original_end - s.original_start, s.original_start))
+        return spans_at(self.spans, position)
+
+    def activate_at(self, pane: TextPane, position: int) -> None:
+        """Double click: select the span there; again on the same spot, the next one under it."""
+        hits = self.spans_at(pane, position)
+        if not hits:
+            return
+        ids = [span.id for span in hits]
+        following = ids[(ids.index(self.selected_span) + 1) % len(ids)] if self.selected_span in ids else ids[0]
+        self.select_span(following)
+        self.spansChanged.emit(hits[0].article_id)
+
+    def tooltip(self, pane: TextPane, position: int) -> str:
+        lines = []
+        by_id = {category.id: category for category in self.categories}
+        for span in self.spans_at(pane, position):
+            category = by_id.get(span.category_id)
+            name = category_label(category) if category else span.category_id
+            note = f" — {span.note}" if span.note else ""
+            lines.append(f"<b>{name}</b>{_escape(note)}<br>{_escape(span.text)}")
+        return "<hr>".join(lines)
+
+    def context_menu(self, pane: TextPane, position: int, global_point: QPoint, parent: QWidget) -> QMenu:
+        menu = QMenu(parent)
+        start, end = pane.selection()
+        if end > start:
+            self.last_pane = pane
+            for category in self.categories:
+                action = menu.addAction(self.tr("Tag as %1").replace("%1", category_label(category)))
+                if category.shortcut:
+                    action.setShortcut(category.shortcut)
+                action.triggered.connect(lambda _=False, c=category.id: self.tag(c))
+        hits = self.spans_at(pane, position)
+        if hits:
+            menu.addSeparator()
+            for span in hits:
+                action = menu.addAction(self.tr("Select “%1”").replace("%1", span.text[:20]))
+                action.triggered.connect(lambda _=False, i=span.id: self.select_span(i))
+            chosen = self.span_by_id(self.selected_span)
+            if chosen is not None:
+                delete = menu.addAction(self.tr("Delete selected span"))
+                delete.triggered.connect(self.delete_selected)
+        return menu
+
+    # flags -----------------------------------------------------------------------------------
+
+    def show_flag(self, flag: Flag) -> None:
+        self.panes.original.select(flag.original_start, flag.original_end)
+        if flag.end > flag.start:
+            self.panes.simplified.select(flag.start, flag.end)
+        elif flag.start >= 0:
+            self.panes.simplified.scroll_to(flag.start)
+
+    # find ------------------------------------------------------------------------------------
+
+    def find_next(self, query: str) -> tuple[int, int]:
+        """Select the next match in the Simplified pane; returns (index, count), index 0 when none."""
+        if self.document is None:
+            return 0, 0
+        if query != self._match_query:
+            self._matches, self._match_query = find_all(self.document, query), query
+            start, _ = self.panes.simplified.selection()
+            self._match_index = next((i for i, m in enumerate(self._matches) if m[0] >= start), 0) - 1
+        if not self._matches:
+            return 0, 0
+        self._match_index = (self._match_index + 1) % len(self._matches)
+        start, end = self._matches[self._match_index]
+        self.panes.simplified.select(start, end)
+        self.panes.original.select(*self.document.original_range_of_text(start, end))
+        self.last_pane = self.panes.simplified
+        return self._match_index + 1, len(self._matches)
+
+    # scrolling -------------------------------------------------------------------------------
+
+    def _sync_scroll(self, source: TextPane, position: int) -> None:
+        """Keep the other pane's first line on the same passage, through the offset map."""
+        if self._syncing or self.document is None:
+            return
+        self._syncing = True
+        try:
+            if source is self.panes.original:
+                target, mapped = self.panes.simplified, self.document.text_range_of_original(position, position)[0]
+            else:
+                target, mapped = self.panes.original, self.document.original_range_of_text(position, position)[0]
+            target.scroll_to(mapped)
+        finally:
+            self._syncing = False
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

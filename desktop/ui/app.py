@@ -1,0 +1,83 @@
+"""The single wiring point: QApplication, settings, translation, store and window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.importing import import_paths
+from desktop.core.resources import resource_path
+from desktop.core.store import Store, StoreError
+from desktop.ui import i18n
+from desktop.ui.main_window import MainWindow
+
+ORGANISATION = "PolicyAnnotator"
+APPLICATION = "Policy Annotator"
+# Tests and portable installs point this at an .ini file of their own.
+SETTINGS_ENV = "POLICY_ANNOTATOR_SETTINGS"
+
+
+def make_settings() -> QSettings:
+    path = os.environ.get(SETTINGS_ENV)
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def sample_data_folder() -> Path:
+    return resource_path("default_categories.json").resolve().parents[1] / "sample_data"
+
+
+def demo_database() -> str:
+    """A temporary database with the sample articles imported."""
+    folder = Path(tempfile.mkdtemp(prefix="policy-annotator-demo-"))
+    path = folder / "demo.db"
+    store = Store.open(path)
+    try:
+        for _ in import_paths(store, [sample_data_folder()]):
+            pass
+    finally:
+        store.close()
+    return str(path)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def create_window(db_path: str, settings: QSettings | None = None) -> MainWindow:
+    """Open the store and build the window; raises StoreError with a message for the user."""
+    settings = settings or make_settings()
+    i18n.install(str(settings.value("view/language", i18n.SYSTEM)))
+    store = Store.open(db_path)
+    window = MainWindow(store, settings)
+    settings.setValue("last_db", db_path)
+    return window
+
+
+def run_window(db_path: str | None, demo: bool = False) -> int:
+    from desktop.cli import default_db_path
+
+    app = application()
+    settings = make_settings()
+    if demo:
+        path = demo_database()
+    else:
+        path = db_path or str(settings.value("last_db", "") or "") or str(default_db_path())
+    try:
+        window = create_window(path, settings)
+    except StoreError as error:
+        QMessageBox.critical(None, APPLICATION, str(error))
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    window._remember(path)
+    window.show()
+    return app.exec()

@@ -1,0 +1,172 @@
+"""The article list: a table model that fetches rows page by page, with status and text filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.models import ArticleSummary, Status
+from desktop.core.store import Store
+from desktop.ui.labels import status_label
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Rows are fetched from the store a page at a time, only when the view asks for them."""
+
+    COLUMNS = ("title", "status", "spans", "flags")
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._status: Status | None = None
+        self._contains = ""
+        self._count = 0
+        self._pages: dict[int, list[ArticleSummary]] = {}
+        self.refresh()
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.refresh()
+
+    def set_filter(self, status: Status | None, contains: str) -> None:
+        self._status, self._contains = status, contains.strip()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self._store.summary_count(self._status, self._contains)
+        self.endResetModel()
+
+    def invalidate_article(self, article_id: int) -> None:
+        """Re-read the page that holds an article after its status or spans changed."""
+        for page, rows in list(self._pages.items()):
+            for offset, summary in enumerate(rows):
+                if summary.id == article_id:
+                    del self._pages[page]
+                    row = page * PAGE_SIZE + offset
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                    return
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        if not 0 <= row < self._count:
+            return None
+        page = row // PAGE_SIZE
+        if page not in self._pages:
+            self._pages[page] = self._store.article_summaries(page * PAGE_SIZE, PAGE_SIZE, self._status, self._contains)
+        rows = self._pages[page]
+        offset = row - page * PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    def row_of(self, article_id: int) -> int:
+        """The row of an article in the current filter, or -1 (scans loaded pages first)."""
+        for page, rows in self._pages.items():
+            for offset, summary in enumerate(rows):
+                if summary.id == article_id:
+                    return page * PAGE_SIZE + offset
+        for row in range(self._count):
+            summary = self.summary(row)
+            if summary is not None and summary.id == article_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Title"), self.tr("Status"), self.tr("Spans"), self.tr("Flags")][section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [summary.title, status_label(summary.status), summary.span_count, summary.flag_count][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return summary.title
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        return None
+
+
+class ArticleList(QWidget):
+    """Filter controls above the lazily loaded table."""
+
+    articleChosen = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ArticleTableModel(store, self)
+        self.filter_text = QLineEdit()
+        self.filter_status = QComboBox()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setWordWrap(False)
+        controls = QHBoxLayout()
+        controls.addWidget(self.filter_text, 1)
+        controls.addWidget(self.filter_status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.view)
+        self.filter_text.textChanged.connect(self._apply_filter)
+        self.filter_status.currentIndexChanged.connect(self._apply_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter_text.setPlaceholderText(self.tr("Filter by text…"))
+        current = self.filter_status.currentIndex()
+        self.filter_status.blockSignals(True)
+        self.filter_status.clear()
+        self.filter_status.addItem(self.tr("All statuses"), None)
+        for status in Status:
+            self.filter_status.addItem(status_label(status), status)
+        self.filter_status.setCurrentIndex(max(0, current))
+        self.filter_status.blockSignals(False)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ArticleTableModel.COLUMNS) - 1)
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.filter_status.currentData(), self.filter_text.text())
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.model.data(current, Qt.ItemDataRole.UserRole)
+        if article_id is not None:
+            self.articleChosen.emit(int(article_id))
+
+    def select_article(self, article_id: int) -> None:
+        row = self.model.row_of(article_id)
+        if row >= 0 and self.view.currentIndex().row() != row:
+            self.view.blockSignals(True)
+            self.view.selectionModel().blockSignals(True)
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.selectionModel().blockSignals(False)
+            self.view.blockSignals(False)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def current_row(self) -> int:
+        return self.view.currentIndex().row()

@@ -1,0 +1,48 @@
+"""One button per category, with its colour and key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.core.models import Category
+from desktop.ui.labels import category_label
+from desktop.ui.span_highlighter import tint
+
+
+class CategoryBar(QWidget):
+    categoryChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(4, 2, 4, 2)
+        self._title = QLabel()
+        self.buttons: dict[str, QPushButton] = {}
+        self._categories: list[Category] = []
+
+    def set_categories(self, categories: list[Category]) -> None:
+        self._categories = categories
+        while self._layout.count():
+            widget = self._layout.takeAt(0).widget()
+            if widget is not None and widget is not self._title:
+                widget.deleteLater()
+        self._layout.addWidget(self._title)
+        self.buttons.clear()
+        for category in categories:
+            button = QPushButton()
+            button.setStyleSheet(f"background-color: {tint(category.colour).name()}; padding: 3px 10px;")
+            button.clicked.connect(lambda _=False, c=category.id: self.categoryChosen.emit(c))
+            self._layout.addWidget(button)
+            self.buttons[category.id] = button
+        self._layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Tag selection:"))
+        for category in self._categories:
+            key = f" ({category.shortcut})" if category.shortcut else ""
+            self.buttons[category.id].setText(f"{category_label(category)}{key}")
+            self.buttons[category.id].setToolTip(
+                self.tr("Tag the selected text as %1").replace("%1", category_label(category))
+            )

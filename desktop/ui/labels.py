@@ -1,0 +1,31 @@
+"""User-visible names of core values, translatable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.models import Category, FlagKind, Status
+from desktop.ui.i18n import current_language
+
+
+def status_label(status: Status) -> str:
+    labels = {
+        Status.TODO: QCoreApplication.translate("labels", "to do"),
+        Status.IN_PROGRESS: QCoreApplication.translate("labels", "in progress"),
+        Status.DONE: QCoreApplication.translate("labels", "done"),
+    }
+    return labels[status]
+
+
+def flag_label(kind: FlagKind) -> str:
+    labels = {
+        FlagKind.MOJIBAKE: QCoreApplication.translate("labels", "mojibake"),
+        FlagKind.REPLACEMENT_CHARACTER: QCoreApplication.translate("labels", "replacement character"),
+        FlagKind.MISSING_DIGITS: QCoreApplication.translate("labels", "missing digits"),
+    }
+    return labels[kind]
+
+
+def category_label(category: Category) -> str:
+    """The Chinese label under a Chinese interface, the English one otherwise."""
+    return category.label_zh if current_language().startswith("zh") else category.label_en

@@ -1,0 +1,105 @@
+"""A real main window on a temporary database, driven with pytest-qt offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.importing import import_paths
+from desktop.core.offsets import Utf16Index
+from desktop.core.store import Store
+from desktop.ui import i18n
+from desktop.ui.app import SETTINGS_ENV, create_window
+from desktop.ui.main_window import MainWindow
+from desktop.ui.text_pane import TextPane
+from tests.conftest import SAMPLE_DATA
+
+
+def make_db(folder: Path, texts: dict[str, str] | None = None) -> Path:
+    """A database file with the sample articles, or with the given texts."""
+    db = folder / "ui.db"
+    sources = folder / "articles"
+    sources.mkdir(exist_ok=True)
+    if texts is not None:
+        for name, text in texts.items():
+            (sources / name).write_text(text, encoding="utf-8")
+    store = Store.open(db)
+    list(import_paths(store, [sources if texts is not None else SAMPLE_DATA]))
+    store.close()
+    return db
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv(SETTINGS_ENV, str(path))
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path: Path, settings_file: Path):  # type: ignore[no-untyped-def]
+    """A factory: open_window(texts=None, language="en") -> shown, active MainWindow."""
+    windows: list[MainWindow] = []
+
+    def factory(texts: dict[str, str] | None = None, language: str = "en") -> MainWindow:
+        settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        settings.setValue("view/language", language)
+        settings.setValue("annotator", "tester")
+        db = make_db(tmp_path, texts)
+        window = create_window(str(db), settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        # Window shortcuts (the category keys) only fire in the active window.
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        windows.append(window)
+        return window
+
+    yield factory
+    for window in windows:
+        window.store.close()
+    i18n.install("en")
+
+
+def highlighted(pane: TextPane) -> list[tuple[int, int]]:
+    """Code point ranges that carry a span format in the pane, merged."""
+    units = Utf16Index(pane.text)
+    ranges: list[tuple[int, int]] = []
+    block = pane.document().begin()
+    while block.isValid():
+        layout: QTextLayout = block.layout()
+        for fmt in layout.formats():
+            start = block.position() + fmt.start
+            ranges.append((units.to_codepoint(start), units.to_codepoint(start + fmt.length)))
+        block = block.next()
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def spans_in_db(window: MainWindow) -> list[tuple]:
+    return [
+        (s.category_id, s.start, s.end, s.text, s.original_start, s.original_end, s.original_text)
+        for s in window.store.spans(window.controller.document.article.id)  # type: ignore[union-attr]
+    ]
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]]]:
+    """Message boxes record what they would have said instead of blocking."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: shown.append((title, text)))
+    monkeypatch.setattr(
+        "desktop.ui.main_window.show_summary", lambda parent, outcomes: shown.append(("summary", str(len(outcomes))))
+    )
+    yield shown
