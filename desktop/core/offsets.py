@@ -169,6 +169,10 @@ class OffsetMap:
         if not 0 <= start <= end <= length:
             raise OffsetMapError(f"span {start}:{end} is outside a text of length {length}")
 
+    def removed_ranges(self) -> list[tuple[int, int]]:
+        """Stretches of the original with nothing in the derived text (boilerplate, repeated titles)."""
+        return [(b[0], b[1]) for b in self.blocks if b[2] == b[3] and b[1] > b[0]]
+
     # storage ------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, object]:

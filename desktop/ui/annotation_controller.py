@@ -95,7 +95,8 @@ class AnnotationController(QObject):
         self.spans = self.store.spans(self.document.article.id)
         original_ranges, text_ranges = self._ranges()
         if repaint_all:
-            self.panes.original.set_spans(original_ranges, self.colours())
+            removed = self.document.offset_map.removed_ranges()
+            self.panes.original.set_spans(original_ranges, self.colours(), removed)
             self.panes.simplified.set_spans(text_ranges, self.colours())
         else:
             changed = touched or []

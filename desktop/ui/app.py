@@ -68,10 +68,8 @@ def run_window(db_path: str | None, demo: bool = False) -> int:
 
     app = application()
     settings = make_settings()
-    if demo:
-        path = demo_database()
-    else:
-        path = db_path or str(settings.value("last_db", "") or "") or str(default_db_path())
+    last = str(settings.value("last_db", "") or "")
+    path = demo_database() if demo else db_path or last or str(default_db_path())
     try:
         window = create_window(path, settings)
     except StoreError as error:

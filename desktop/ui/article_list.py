@@ -151,7 +151,9 @@ class ArticleList(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ArticleTableModel.COLUMNS) - 1)
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.filter_status.currentData(), self.filter_text.text())
+        # Qt hands the enum back as its string value.
+        status = self.filter_status.currentData()
+        self.model.set_filter(Status(status) if status else None, self.filter_text.text())
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = self.model.data(current, Qt.ItemDataRole.UserRole)

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.flags_dock)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1400, 850)
+        self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
 
     def _action(self, shortcut: QKeySequence | str | None = None, slot=None) -> QAction:
         action = QAction(self)

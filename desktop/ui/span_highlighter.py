@@ -7,6 +7,7 @@ the formats in the layout and only the touched blocks are redone.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -15,6 +16,8 @@ from desktop.core.models import Span
 from desktop.core.offsets import Utf16Index
 
 SPAN_ALPHA = 0.45
+# Original text that the Simplified version leaves out (boilerplate, repeated titles).
+MUTED_TEXT = QColor("#9a9a9a")
 
 
 def tint(colour: str, alpha: float = SPAN_ALPHA) -> QColor:
@@ -43,12 +46,20 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._index: LineSpanIndex | None = None
         self._colours: dict[str, QColor] = {}
         self._line_maps: dict[int, Utf16Index] = {}
+        self._muted: LineSpanIndex | None = None
 
-    def set_spans(self, text: str, ranges: Iterable[tuple[int, int, Span]], colours: dict[str, str]) -> None:
-        """Index the spans; repaint everything (opening an article)."""
+    def set_spans(
+        self,
+        text: str,
+        ranges: Iterable[tuple[int, int, Span]],
+        colours: dict[str, str],
+        muted: Iterable[tuple[int, int]] = (),
+    ) -> None:
+        """Index the spans (and the text shown greyed out); repaint everything (opening an article)."""
         self._text = text
         self._colours = {key: tint(value) for key, value in colours.items()}
         self._index = LineSpanIndex(text, ranges)
+        self._muted = LineSpanIndex(text, [(start, end, None) for start, end in muted])  # type: ignore[misc]
         self._line_maps.clear()
         self.rehighlight()
 
@@ -74,20 +85,25 @@ class SpanHighlighter(QSyntaxHighlighter):
             return
         line = self.currentBlock().blockNumber()
         entries = self._index.line_spans(line)
-        if not entries:
+        muted = self._muted.line_spans(line) if self._muted else []
+        if not entries and not muted:
             return
         units = self._line_map(line)
-        cuts = sorted({start for start, _, _ in entries} | {end for _, end, _ in entries})
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        cuts = sorted({start for start, _, _ in entries + muted} | {end for _, end, _ in entries + muted})
+        for left, right in pairwise(cuts):
             covering = [span for start, end, span in entries if start <= left and right <= end]
-            if not covering:
+            is_muted = any(start <= left and right <= end for start, end, _ in muted)
+            if not covering and not is_muted:
                 continue
             fmt = QTextCharFormat()
-            colours = [self._colours.get(span.category_id, QColor("#dddddd")) for span in covering]
-            fmt.setBackground(blend(colours))
-            if len(covering) > 1:
-                # Overlaps stay visible: the blend shows both, the underline says "more than one".
-                fmt.setFontUnderline(True)
-                fmt.setUnderlineColor(colours[-1].darker(170))
+            if covering:
+                colours = [self._colours.get(span.category_id, QColor("#dddddd")) for span in covering]
+                fmt.setBackground(blend(colours))
+                if len(covering) > 1:
+                    # Overlaps stay visible: the blend shows both, the underline says "more than one".
+                    fmt.setFontUnderline(True)
+                    fmt.setUnderlineColor(colours[-1].darker(170))
+            if is_muted:
+                fmt.setForeground(MUTED_TEXT)
             start_unit = units.to_utf16(left)
             self.setFormat(start_unit, units.to_utf16(right) - start_unit, fmt)

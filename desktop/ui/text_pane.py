@@ -55,8 +55,13 @@ class TextPane(QPlainTextEdit):
         """The text as set (never read back from the widget)."""
         return self._text
 
-    def set_spans(self, ranges: Iterable[tuple[int, int, Span]], colours: dict[str, str]) -> None:
-        self.highlighter.set_spans(self._text, ranges, colours)
+    def set_spans(
+        self,
+        ranges: Iterable[tuple[int, int, Span]],
+        colours: dict[str, str],
+        muted: Iterable[tuple[int, int]] = (),
+    ) -> None:
+        self.highlighter.set_spans(self._text, ranges, colours, muted)
 
     def update_spans(self, ranges: Iterable[tuple[int, int, Span]], touched: Iterable[tuple[int, int]]) -> None:
         self.highlighter.update_spans(ranges, touched)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,10 @@ from desktop.ui import i18n
 from desktop.ui.app import SETTINGS_ENV, create_window
 from desktop.ui.main_window import MainWindow
 from desktop.ui.text_pane import TextPane
+from desktop.ui.span_highlighter import MUTED_TEXT
 from tests.conftest import SAMPLE_DATA
+
+NO_BRUSH = Qt.BrushStyle.NoBrush
 
 
 def make_db(folder: Path, texts: dict[str, str] | None = None) -> Path:
@@ -67,14 +70,17 @@ def open_window(qtbot, tmp_path: Path, settings_file: Path):  # type: ignore[no-
     i18n.install("en")
 
 
-def highlighted(pane: TextPane) -> list[tuple[int, int]]:
-    """Code point ranges that carry a span format in the pane, merged."""
+def highlighted(pane: TextPane, muted: bool = False) -> list[tuple[int, int]]:
+    """Code point ranges painted as spans (or, with ``muted``, greyed out as removed), merged."""
     units = Utf16Index(pane.text)
     ranges: list[tuple[int, int]] = []
     block = pane.document().begin()
     while block.isValid():
         layout: QTextLayout = block.layout()
         for fmt in layout.formats():
+            painted = fmt.format.foreground() == MUTED_TEXT if muted else fmt.format.background().style() != NO_BRUSH
+            if not painted:
+                continue
             start = block.position() + fmt.start
             ranges.append((units.to_codepoint(start), units.to_codepoint(start + fmt.length)))
         block = block.next()

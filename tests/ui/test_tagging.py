@@ -100,6 +100,10 @@ def test_removed_text_cannot_be_tagged(qtbot, open_window) -> None:  # type: ign
     qtbot.keyClick(window.original_pane, Qt.Key.Key_3)
     assert spans_in_db(window) == []
     assert "removed" in window.statusBar().currentMessage()
+    # The removed tail is shown greyed out in the original pane.
+    muted = highlighted(window.original_pane, muted=True)
+    assert muted[0][0] == tail and muted[-1][1] == len(article.original_text.rstrip("\n"))
+    assert highlighted(window.text_pane, muted=True) == []
 
 
 def test_find_then_tag(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,444 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="130" />
+        <source>Cannot tag: %1</source>
+        <translation>无法标注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="133" />
+        <source>That span is already tagged with this category</source>
+        <translation>该片段已用此类别标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="167" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="237" />
+        <source>Tag as %1</source>
+        <translation>标注为%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="245" />
+        <source>Select “%1”</source>
+        <translation>选中“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="249" />
+        <source>Delete selected span</source>
+        <translation>删除选中的片段</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="142" />
+        <source>Filter by text…</source>
+        <translation>按文字筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="146" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="94" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="94" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="94" />
+        <source>Spans</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="94" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryBar</name>
+    <message>
+        <location filename="../../desktop/ui/category_bar.py" line="42" />
+        <source>Tag selection:</source>
+        <translation>标注所选：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_bar.py" line="47" />
+        <source>Tag the selected text as %1</source>
+        <translation>将所选文字标注为%1</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="34" />
+        <source>Find in this article (Traditional or Simplified)</source>
+        <translation>在本文中查找（繁体或简体均可）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="35" />
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunner</name>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="60" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="60" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="61" />
+        <source>Import articles</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="75" />
+        <source>Importing %1 of %2
+%3</source>
+        <translation>正在导入第 %1 篇，共 %2 篇
+%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="90" />
+        <source>%1 imported, %2 duplicate, %3 failed</source>
+        <translation>导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="103" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <source>Recent databases</source>
+        <translation>最近的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="225" />
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <source>Import &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <source>Export &amp;JSONL…</source>
+        <translation>导出 JSONL(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <source>&amp;Delete selected span</source>
+        <translation>删除选中的片段(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <source>Annotator &amp;name…</source>
+        <translation>标注人姓名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <source>&amp;Reset zoom</source>
+        <translation>还原大小(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="236" />
+        <source>&amp;Next article</source>
+        <translation>下一篇(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <source>&amp;Previous article</source>
+        <translation>上一篇(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <source>Next article &amp;to do</source>
+        <translation>下一篇待处理(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <source>Mark %1</source>
+        <translation>标为%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <source>Spans</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <source>Import flags</source>
+        <translation>导入标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <source>Simplified (OpenCC t2s, cleaned)</source>
+        <translation>简体（OpenCC t2s，已清理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <source>Annotator name</source>
+        <translation>标注人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <source>Name stored with every new span:</source>
+        <translation>每个新片段记录的姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <source>Databases (*.db)</source>
+        <translation>数据库 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="369" />
+        <source>Import articles</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="369" />
+        <source>Articles (*.txt *.md)</source>
+        <translation>文章 (*.txt *.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <source>Import a folder of articles</source>
+        <translation>导入文章文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <source>CSV for Excel (*.csv)</source>
+        <translation>Excel 用 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="400" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="403" />
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="412" />
+        <source>Cannot open the article</source>
+        <translation>无法打开文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="428" />
+        <source>No article left to do</source>
+        <translation>没有待处理的文章了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="454" />
+        <source>Done %1 / %2</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="467" />
+        <source>no match</source>
+        <translation>无匹配</translation>
+    </message>
+</context>
+<context>
+    <name>SpanList</name>
+    <message>
+        <location filename="../../desktop/ui/span_list.py" line="43" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/span_list.py" line="43" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/span_list.py" line="43" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/span_list.py" line="44" />
+        <source>Delete span</source>
+        <translation>删除片段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/span_list.py" line="106" />
+        <source>Change to %1</source>
+        <translation>改为%1</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="13" />
+        <source>to do</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="14" />
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="15" />
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="22" />
+        <source>mojibake</source>
+        <translation>乱码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="23" />
+        <source>replacement character</source>
+        <translation>替换字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="24" />
+        <source>missing digits</source>
+        <translation>缺失数字</translation>
+    </message>
+</context>
+</TS>

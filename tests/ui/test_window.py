@@ -1,0 +1,173 @@
+"""The rest of the window: navigation, status, flags, scrolling, import, export, errors, settings."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.core.models import Status
+from desktop.core.store import Store
+from desktop.ui.app import create_window
+from desktop.ui.article_list import PAGE_SIZE, ArticleTableModel
+from tests.conftest import SAMPLE_DATA
+
+
+def test_navigation_status_and_progress(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    first = window.controller.document.article.id
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.document.article.id == first + 1
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.document.article.id == first
+    assert window.progress_label.text() == "Done 0 / 5"
+
+    qtbot.keyClick(
+        window.text_pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.store.article(first).status is Status.DONE
+    assert window.progress_label.text() == "Done 1 / 5"
+    assert window.article_list.model.data(window.article_list.model.index(0, 1)) == "done"
+    window.undo_stack.undo()
+    assert window.store.article(first).status is Status.TODO
+    assert window.progress_label.text() == "Done 0 / 5"
+    window.undo_stack.redo()
+
+    # Next article still to do skips the one just marked done.
+    qtbot.keyClick(
+        window.text_pane, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.controller.document.article.id == first + 1
+
+
+def test_filters(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.filter_text.setText("港")
+    assert window.article_list.model.rowCount() == 1
+    assert "雲港區" in window.article_list.model.summary(0).title
+    window.article_list.filter_text.setText("")
+    window.controller.set_status(Status.DONE)
+    done = window.article_list.filter_status.findData(Status.DONE)
+    window.article_list.filter_status.setCurrentIndex(done)
+    assert window.article_list.model.rowCount() == 1
+
+
+def test_flags_panel_jumps_to_the_flag(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(1)
+    flags = window.controller.document.article.flags
+    assert window.flags_panel.count() == len(flags) == 5
+    item = window.flags_panel.item(1)
+    window.flags_panel.itemClicked.emit(item)
+    flag = flags[1]
+    assert window.original_pane.selection() == (flag.original_start, flag.original_end)
+    assert window.text_pane.selection() == (flag.start, flag.end)
+
+
+def test_scrolling_keeps_the_panes_on_the_same_passage(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    paragraph = "創(chuàng)業(yè)推進(jìn)發(fā)展,建設新城區。" * 6
+    long_text = "長文標題\n\n" + "\n\n".join(f"第{i}段:{paragraph}" for i in range(60))
+    window = open_window({"long.txt": long_text})
+    window.resize(900, 500)
+    document = window.controller.document
+    target = document.article.original_text.index("第40段")
+    window.original_pane.scroll_to(target)
+    top_original = window.original_pane.top_position()
+    top_text = window.text_pane.top_position()
+    expected = document.text_range_of_original(top_original, top_original)[0]
+    line_of = document.article.text.rfind("\n", 0, expected) + 1
+    assert document.article.text[line_of:].startswith("第40段")
+    assert line_of <= top_text <= expected + 40
+
+
+def test_lazy_article_list_fetches_only_visible_pages(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.importing import prepare_article
+
+    store.add_articles([prepare_article(f"第{i}篇\n正文。", f"{i}.txt", "utf-8") for i in range(3 * PAGE_SIZE + 7)])
+    calls: list[int] = []
+    original = store.article_summaries
+
+    def counting(offset: int = 0, limit: int = 200, status=None, contains: str = ""):  # type: ignore[no-untyped-def]
+        calls.append(offset)
+        return original(offset, limit, status, contains)
+
+    store.article_summaries = counting  # type: ignore[method-assign]
+    model = ArticleTableModel(store)
+    assert model.rowCount() == 3 * PAGE_SIZE + 7
+    assert calls == []
+    assert model.data(model.index(2 * PAGE_SIZE + 1, 0)) == f"第{2 * PAGE_SIZE + 1}篇"
+    assert calls == [2 * PAGE_SIZE]
+
+
+def test_import_runs_off_the_ui_thread(qtbot, open_window, no_dialogs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window({"one.txt": "第一篇\n\n內容。"})
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "a.txt").write_text("另一篇文章\n\n正文。", encoding="utf-8")
+    (tmp_path / "more" / "empty.txt").write_bytes(b"")
+    runner = window.start_import([tmp_path / "more", SAMPLE_DATA])
+    with qtbot.waitSignal(runner.done, timeout=60_000) as blocker:
+        pass
+    outcomes = blocker.args[0]
+    assert [o.result.value for o in outcomes].count("imported") == 1 + len(list(SAMPLE_DATA.iterdir()))
+    assert [o.result.value for o in outcomes].count("failed") == 1
+    assert window.article_list.model.rowCount() == 2 + len(list(SAMPLE_DATA.iterdir()))
+    assert no_dialogs[-1][0] == "summary"
+
+
+def test_export_from_the_window(qtbot, open_window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.text_pane.setFocus()
+    window.text_pane.select(2, 8)
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_1)
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr("desktop.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export("csv")
+    frame = pd.read_csv(target, encoding="utf-8-sig", keep_default_na=False)
+    article = window.controller.document.article
+    assert list(frame["text"]) == [article.text[2:8]]
+
+
+def test_database_errors_leave_the_file_untouched(qtbot, open_window, no_dialogs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    bad = tmp_path / "corrupt.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x13" * 3000)
+    digest = hashlib.sha256(bad.read_bytes()).hexdigest()
+    assert window.switch_database(str(bad)) is False
+    assert "not a Policy Annotator database" in no_dialogs[-1][1]
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == digest
+    # The window still works on the database it had.
+    assert window.controller.document is not None
+    assert window.store.article_count() == 5
+
+
+def test_switching_database_and_recent_list(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    other = tmp_path / "other.db"
+    Store.open(other).close()
+    assert window.switch_database(str(other))
+    assert window.article_list.model.rowCount() == 0
+    assert window.controller.document is None
+    assert window.settings.value("recent")[0] == str(other)
+    assert [a.text() for a in window.recent_menu.actions()][0] == str(other)
+
+
+def test_zoom_layout_and_language_are_kept(qtbot, open_window, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    size = window.text_pane.font().pointSizeF()
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_pane.font().pointSizeF() == size + 1
+    assert window.original_pane.font().pointSizeF() == size + 1
+    window.set_language("zh_CN")
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    assert window.category_bar.buttons["target"].text() == "目标 (2)"
+    window.close()
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    assert float(settings.value("view/point_size")) == size + 1
+    assert settings.value("view/language") == "zh_CN"
+    again = create_window(str(window.store.path), settings)
+    qtbot.addWidget(again)
+    assert again.text_pane.font().pointSizeF() == size + 1
+    assert again.menuBar().actions()[0].text() == "文件(&F)"
+    again.store.close()
