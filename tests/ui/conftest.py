@@ -16,8 +16,8 @@ from desktop.core.store import Store
 from desktop.ui import i18n
 from desktop.ui.app import SETTINGS_ENV, create_window
 from desktop.ui.main_window import MainWindow
-from desktop.ui.text_pane import TextPane
 from desktop.ui.span_highlighter import MUTED_TEXT
+from desktop.ui.text_pane import TextPane
 from tests.conftest import SAMPLE_DATA
 
 NO_BRUSH = Qt.BrushStyle.NoBrush

@@ -150,7 +150,7 @@ def test_switching_database_and_recent_list(qtbot, open_window, tmp_path: Path) 
     assert window.article_list.model.rowCount() == 0
     assert window.controller.document is None
     assert window.settings.value("recent")[0] == str(other)
-    assert [a.text() for a in window.recent_menu.actions()][0] == str(other)
+    assert window.recent_menu.actions()[0].text() == str(other)
 
 
 def test_zoom_layout_and_language_are_kept(qtbot, open_window, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
