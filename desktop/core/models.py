@@ -49,8 +49,9 @@ class Category:
     position: int
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A tagged passage, quoted in both scripts. A tuple: thousands are read per article."""
+
     id: int | None
     article_id: int
     category_id: str

@@ -12,10 +12,12 @@ is converted.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 Block = tuple[int, int, int, int]
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # (start, end, replacement_length) in the coordinates of the text being edited.
 EditExtent = tuple[int, int, int]
 
@@ -210,7 +212,7 @@ class Utf16Index:
     __slots__ = ("_astral", "_astral_ends")
 
     def __init__(self, text: str) -> None:
-        astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        astral = [match.start() for match in _ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral = astral
         # UTF-16 offset just after each astral character (two units wide).
         self._astral_ends = [cp + k + 2 for k, cp in enumerate(astral)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -231,6 +231,12 @@ class Store:
         ).fetchall()
         return [Flag(FlagKind(r[0]), r[1], r[2], r[3] or "", r[4], r[5]) for r in rows]
 
+    def status_of(self, article_id: int) -> Status:
+        row = self.db.execute("select status from articles where id = ?", [article_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id}")
+        return Status(row[0])
+
     def set_status(self, article_id: int, status: Status) -> None:
         with self.db.atomic():
             self.db.execute("update articles set status = ? where id = ?", [status.value, article_id])
@@ -299,7 +305,7 @@ class Store:
         rows = self.db.execute(
             f"select {self._SPAN_COLUMNS} from spans where article_id = ? order by start, end, id", [article_id]
         ).fetchall()
-        return [Span(*row) for row in rows]
+        return [Span._make(row) for row in rows]
 
     def span(self, span_id: int) -> Span:
         row = self.db.execute(f"select {self._SPAN_COLUMNS} from spans where id = ?", [span_id]).fetchone()
@@ -332,7 +338,7 @@ class Store:
         """Store a span (with its id when it is being restored) after checking both quotes."""
         self._check_quotes(span)
         stamp = now()
-        stored = replace(span, created_at=span.created_at or stamp, updated_at=span.updated_at or stamp)
+        stored = span._replace(created_at=span.created_at or stamp, updated_at=span.updated_at or stamp)
         values = [
             stored.article_id,
             stored.category_id,
@@ -355,7 +361,7 @@ class Store:
                     " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     values,
                 )
-                stored = replace(stored, id=int(cursor.lastrowid or 0))
+                stored = stored._replace(id=int(cursor.lastrowid or 0))
             else:
                 self.db.execute(
                     "insert into spans (id, article_id, category_id, start, end, text, original_start, original_end,"
@@ -370,7 +376,7 @@ class Store:
         count = 0
         with self.db.atomic():
             for span in spans:
-                self.insert_span(replace(span, id=None))
+                self.insert_span(span._replace(id=None))
                 count += 1
         return count
 
@@ -382,8 +388,7 @@ class Store:
 
     def update_span(self, span_id: int, *, category_id: str | None = None, note: str | None = None) -> Span:
         span = self.span(span_id)
-        changed = replace(
-            span,
+        changed = span._replace(
             category_id=span.category_id if category_id is None else category_id,
             note=span.note if note is None else note,
             updated_at=now(),

@@ -6,6 +6,7 @@ and puts every change on the undo stack.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from desktop.core.annotating import Document, SelectionError, find_all, spans_at
 from desktop.core.commands import AddSpan, ChangeCategory, ChangeStatus, Command, DeleteSpan, EditNote
 from desktop.core.models import Category, Flag, Span, Status
-from desktop.core.store import Store
+from desktop.core.store import Store, StoreError
 from desktop.ui.labels import category_label
 from desktop.ui.text_pane import TextPane
 from desktop.ui.undo import CoreUndoCommand
@@ -67,7 +68,6 @@ class AnnotationController(QObject):
         self.undo_stack.clear()
         for pane in (self.panes.original, self.panes.simplified):
             pane.set_content("")
-            pane.set_spans([], {})
 
     # opening ------------------------------------------------------------------------------
 
@@ -78,31 +78,37 @@ class AnnotationController(QObject):
         self._matches, self._match_query = [], ""
         self.panes.original.set_content(article.original_text)
         self.panes.simplified.set_content(article.text)
-        self._load_spans(repaint_all=True)
+        self._load_spans()
         self.articleOpened.emit(article_id)
 
     def colours(self) -> dict[str, str]:
         return {category.id: category.colour for category in self.categories}
 
-    def _ranges(self) -> tuple[list[tuple[int, int, Span]], list[tuple[int, int, Span]]]:
-        return (
-            [(s.original_start, s.original_end, s) for s in self.spans],
-            [(s.start, s.end, s) for s in self.spans],
-        )
-
-    def _load_spans(self, repaint_all: bool = False, touched: list[Span] | None = None) -> None:
+    def _load_spans(self) -> None:
+        """All spans of the open article, painted in both panes."""
         assert self.document is not None
         self.spans = self.store.spans(self.document.article.id)
-        original_ranges, text_ranges = self._ranges()
-        if repaint_all:
-            removed = self.document.offset_map.removed_ranges()
-            self.panes.original.set_spans(original_ranges, self.colours(), removed)
-            self.panes.simplified.set_spans(text_ranges, self.colours())
-        else:
-            changed = touched or []
-            self.panes.original.update_spans(original_ranges, [(s.original_start, s.original_end) for s in changed])
-            self.panes.simplified.update_spans(text_ranges, [(s.start, s.end) for s in changed])
-        if self.selected_span is not None and self.span_by_id(self.selected_span) is None:
+        removed = self.document.offset_map.removed_ranges()
+        self.panes.original.set_spans(
+            [(s.original_start, s.original_end, s) for s in self.spans], self.colours(), removed
+        )
+        self.panes.simplified.set_spans([(s.start, s.end, s) for s in self.spans], self.colours())
+        self._show_outline()
+
+    def _refresh_span(self, span_id: int) -> None:
+        """After a change to one span: re-read that row and repaint only the lines it touches."""
+        assert self.document is not None
+        try:
+            fresh: Span | None = self.store.span(span_id)
+        except StoreError:
+            fresh = None
+        self.spans = [span for span in self.spans if span.id != span_id]
+        if fresh is not None:
+            insort(self.spans, fresh, key=lambda span: (span.start, span.end, span.id or 0))
+        added = [] if fresh is None else [fresh]
+        self.panes.original.change_spans([span_id], [(s.original_start, s.original_end, s) for s in added])
+        self.panes.simplified.change_spans([span_id], [(s.start, s.end, s) for s in added])
+        if self.span_by_id(self.selected_span) is None:
             self.selected_span = None
         self._show_outline()
 
@@ -157,7 +163,7 @@ class AnnotationController(QObject):
     def set_status(self, status: Status) -> None:
         if self.document is None:
             return
-        current = self.store.article(self.document.article.id).status
+        current = self.store.status_of(self.document.article.id)
         if current != status:
             self._push(ChangeStatus(self.document.article.id, status, current))
 
@@ -173,17 +179,15 @@ class AnnotationController(QObject):
         if isinstance(command, ChangeStatus):
             self.statusChanged.emit(command.article_id)
             return
-        touched = [command.span] if not isinstance(command, AddSpan) else [command.stored or command.span]
-        if isinstance(command, AddSpan) and command.stored is not None:
-            still_there = self.store.span_exists(
-                command.stored.article_id,
-                command.stored.start,
-                command.stored.end,
-                command.stored.category_id,
-                command.stored.annotator,
-            )
-            self.selected_span = command.stored.id if still_there else None
-        self._load_spans(touched=touched)
+        if isinstance(command, AddSpan):
+            assert command.stored is not None and command.stored.id is not None
+            span_id = command.stored.id
+            # Select the new span after a tag or redo; after undo it is gone.
+            self.selected_span = span_id
+        else:
+            assert command.span.id is not None
+            span_id = command.span.id
+        self._refresh_span(span_id)
         self.spansChanged.emit(command.article_id)
 
     # the selected span ---------------------------------------------------------------------

@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         if document is None:
             self.setWindowTitle(f"Policy Annotator — {name}")
             return
-        status = status_label(self.store.article(document.article.id).status)
+        status = status_label(self.store.status_of(document.article.id))
         self.setWindowTitle(f"{document.article.title} [{status}] — Policy Annotator — {name}")
 
     def _find_next(self, query: str) -> None:

@@ -1,42 +1,112 @@
-"""The spans of the open article: category, text, note; edit the note, change category, delete, jump."""
+"""The spans of the open article: category, text, note; edit the note, change category, delete, jump.
+
+A model over the controller's span list, so that an article with thousands of spans
+refreshes in one reset instead of one widget item per cell.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop.core.models import Category, Span
 from desktop.ui.labels import category_label
 from desktop.ui.span_highlighter import tint
 
-SPAN_ID = Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
+NOTE_COLUMN = 2
 
 
-class SpanList(QTableWidget):
+class SpanTableModel(QAbstractTableModel):
+    noteEdited = Signal(int, str)  # span id, new note
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spans: list[Span] = []
+        self._categories: dict[str, Category] = {}
+
+    def set_spans(self, spans: list[Span], categories: list[Category]) -> None:
+        self.beginResetModel()
+        self.spans = list(spans)
+        self._categories = {category.id: category for category in categories}
+        self.endResetModel()
+
+    def row_of(self, span_id: int | None) -> int:
+        return next((row for row, span in enumerate(self.spans) if span.id == span_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spans)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Category"), self.tr("Text"), self.tr("Note")][section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid() or index.row() >= len(self.spans):
+            return None
+        span = self.spans[index.row()]
+        category = self._categories.get(span.category_id)
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return category_label(category) if category else span.category_id
+            if column == 1:
+                return span.text.replace("\n", " ⏎ ")
+            return span.note
+        if role == Qt.ItemDataRole.BackgroundRole and column == 0 and category is not None:
+            return tint(category.colour)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return span.text
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == NOTE_COLUMN else base
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() != NOTE_COLUMN:
+            return False
+        span = self.spans[index.row()]
+        if span.id is not None and str(value) != span.note:
+            self.noteEdited.emit(span.id, str(value))
+        return True
+
+
+class SpanList(QTableView):
     spanChosen = Signal(int)  # span id
     noteEdited = Signal(int, str)
     categoryChosen = Signal(int, str)
     deleteRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(parent)
+        self.span_model = SpanTableModel()
+        self.setModel(self.span_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.verticalHeader().hide()
+        self.setWordWrap(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        self.setColumnWidth(0, 80)
         self.setColumnWidth(2, 110)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        self.itemChanged.connect(self._item_changed)
-        self.currentCellChanged.connect(self._current_changed)
+        self.span_model.noteEdited.connect(self.noteEdited)
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
         self._categories: list[Category] = []
-        self._filling = False
+        self._quiet = False
         self.delete_action = QAction(self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -45,57 +115,34 @@ class SpanList(QTableWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Text"), self.tr("Note")])
         self.delete_action.setText(self.tr("Delete span"))
+        self.span_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def show_spans(self, spans: list[Span], categories: list[Category], selected: int | None = None) -> None:
         self._categories = categories
-        by_id = {category.id: category for category in categories}
-        self._filling = True
-        self.blockSignals(True)
-        self.setRowCount(len(spans))
-        for row, span in enumerate(spans):
-            category = by_id.get(span.category_id)
-            name = QTableWidgetItem(category_label(category) if category else span.category_id)
-            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if category:
-                name.setBackground(tint(category.colour))
-            text = QTableWidgetItem(span.text.replace("\n", " ⏎ "))
-            text.setFlags(text.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            text.setToolTip(span.text)
-            note = QTableWidgetItem(span.note)
-            for item in (name, text, note):
-                item.setData(SPAN_ID, span.id)
-            self.setItem(row, 0, name)
-            self.setItem(row, 1, text)
-            self.setItem(row, 2, note)
-            if span.id == selected:
-                self.setCurrentCell(row, 1)
-        self.blockSignals(False)
-        self._filling = False
+        self._quiet = True
+        self.span_model.set_spans(spans, categories)
+        self._quiet = False
+        self.select_span(selected)
 
     def select_span(self, span_id: int | None) -> None:
-        self.blockSignals(True)
-        for row in range(self.rowCount()):
-            if self.item(row, 0).data(SPAN_ID) == span_id:
-                self.setCurrentCell(row, 1)
-                break
+        row = self.span_model.row_of(span_id)
+        self._quiet = True
+        if row >= 0:
+            self.setCurrentIndex(self.span_model.index(row, 1))
+            self.scrollTo(self.span_model.index(row, 1))
         else:
             self.clearSelection()
-        self.blockSignals(False)
+        self._quiet = False
 
     def current_span_id(self) -> int | None:
-        item = self.item(self.currentRow(), 0) if self.currentRow() >= 0 else None
-        return None if item is None else item.data(SPAN_ID)
+        index = self.currentIndex()
+        return self.span_model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
 
-    def _current_changed(self, row: int, _column: int, _previous_row: int, _previous_column: int) -> None:
-        item = self.item(row, 0) if row >= 0 else None
-        if item is not None:
-            self.spanChosen.emit(item.data(SPAN_ID))
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if not self._filling and item.column() == 2:
-            self.noteEdited.emit(item.data(SPAN_ID), item.text())
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        span_id = self.span_model.data(current, Qt.ItemDataRole.UserRole)
+        if span_id is not None and not self._quiet:
+            self.spanChosen.emit(span_id)
 
     def _delete_current(self) -> None:
         span_id = self.current_span_id()

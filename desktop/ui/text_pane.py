@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -41,6 +41,8 @@ class TextPane(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document())
         self.tooltip_for = lambda _position: ""
         self.verticalScrollBar().valueChanged.connect(self._emit_top)
+        # Lines scrolled into view are painted before the idle pass reaches them.
+        self.updateRequest.connect(self._paint_visible)
 
     # content ------------------------------------------------------------------------
 
@@ -48,6 +50,7 @@ class TextPane(QPlainTextEdit):
         self._text = text
         self._units = Utf16Index(text)
         self._outline = None
+        self.highlighter.reset(text, self._units)
         self.setPlainText(text)
 
     @property
@@ -61,10 +64,25 @@ class TextPane(QPlainTextEdit):
         colours: dict[str, str],
         muted: Iterable[tuple[int, int]] = (),
     ) -> None:
-        self.highlighter.set_spans(self._text, ranges, colours, muted)
+        """Spans of a newly opened article: the visible lines are painted now, the rest when idle."""
+        self.highlighter.set_spans(ranges, colours, muted)
+        self.highlighter.paint_lines(self.visible_lines())
 
-    def update_spans(self, ranges: Iterable[tuple[int, int, Span]], touched: Iterable[tuple[int, int]]) -> None:
-        self.highlighter.update_spans(ranges, touched)
+    def change_spans(self, removed: Iterable[int], added: Iterable[tuple[int, int, Span]]) -> None:
+        self.highlighter.change_spans(removed, added)
+
+    def visible_lines(self) -> range:
+        block = self.firstVisibleBlock()
+        first = last = block.blockNumber()
+        offset, height = self.contentOffset(), self.viewport().height()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height:
+            last = block.blockNumber()
+            block = block.next()
+        return range(first, last + 1)
+
+    def _paint_visible(self) -> None:
+        if not self.highlighter.is_complete():
+            self.highlighter.paint_lines(self.visible_lines())
 
     # positions in code points -----------------------------------------------------------
 
@@ -104,8 +122,21 @@ class TextPane(QPlainTextEdit):
     # the outlined (selected) span ---------------------------------------------------------
 
     def set_outline(self, span_range: tuple[int, int] | None) -> None:
+        if span_range == self._outline:
+            return
+        # Repaint only where the old and the new outline are, not the whole page.
+        for old_or_new in (self._outline, span_range):
+            if old_or_new is not None:
+                self.viewport().update(self._outline_area(old_or_new))
         self._outline = span_range
-        self.viewport().update()
+
+    def _outline_area(self, span_range: tuple[int, int]) -> QRect:
+        start, end = (self._units.to_utf16(p) for p in span_range)
+        first, last = self.document().findBlock(start), self.document().findBlock(end)
+        offset = self.contentOffset()
+        top = self.blockBoundingGeometry(first).translated(offset).top()
+        bottom = self.blockBoundingGeometry(last).translated(offset).bottom()
+        return QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4)
 
     def outline(self) -> tuple[int, int] | None:
         return self._outline

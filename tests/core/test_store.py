@@ -68,9 +68,9 @@ def test_spans_quote_both_scripts(store: Store) -> None:
     assert (stored.text, stored.original_text) == ("创业推进", "創(chuàng)業(yè)推進(jìn)")
     assert store.spans(article_id) == [stored]
     with pytest.raises(SpanMismatch):
-        store.insert_span(replace(stored, id=None, text="别的"))
+        store.insert_span(stored._replace(id=None, text="别的"))
     with pytest.raises(SpanMismatch):
-        store.insert_span(replace(stored, id=None, end=999))
+        store.insert_span(stored._replace(id=None, end=999))
     assert len(store.spans(article_id)) == 1
 
 

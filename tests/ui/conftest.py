@@ -72,6 +72,7 @@ def open_window(qtbot, tmp_path: Path, settings_file: Path):  # type: ignore[no-
 
 def highlighted(pane: TextPane, muted: bool = False) -> list[tuple[int, int]]:
     """Code point ranges painted as spans (or, with ``muted``, greyed out as removed), merged."""
+    pane.highlighter.finish()
     units = Utf16Index(pane.text)
     ranges: list[tuple[int, int]] = []
     block = pane.document().begin()

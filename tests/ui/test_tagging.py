@@ -40,13 +40,13 @@ def test_select_press_2_undo_redo(qtbot, open_window) -> None:  # type: ignore[n
     assert row == [("target", 0, 3, article.text[:3], 0, 3, article.original_text[:3])]
     assert highlighted(window.text_pane) == [(0, 3)]
     assert highlighted(window.original_pane) == [(0, 3)]
-    assert window.span_list.rowCount() == 1
+    assert window.span_list.span_model.rowCount() == 1
 
     qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert spans_in_db(window) == []
     assert highlighted(window.text_pane) == []
     assert highlighted(window.original_pane) == []
-    assert window.span_list.rowCount() == 0
+    assert window.span_list.span_model.rowCount() == 0
 
     qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert spans_in_db(window) == row
@@ -153,12 +153,13 @@ def test_span_list_edits_and_delete(qtbot, open_window) -> None:  # type: ignore
     window.text_pane.select(0, 4)
     qtbot.keyClick(window.text_pane, Qt.Key.Key_3)
     span_id = window.controller.spans[0].id
-    window.span_list.item(0, 2).setText("重点")
+    note_cell = window.span_list.span_model.index(0, 2)
+    window.span_list.span_model.setData(note_cell, "重点")
     assert window.store.span(span_id).note == "重点"
     window.controller.change_category(span_id, "project")
     assert window.store.span(span_id).category_id == "project"
     window.span_list.setFocus()
-    window.span_list.setCurrentCell(0, 1)
+    window.span_list.setCurrentIndex(window.span_list.span_model.index(0, 1))
     qtbot.keyClick(window.span_list, Qt.Key.Key_Delete)
     assert window.store.spans(window.controller.document.article.id) == []
     for _ in range(3):
