@@ -25,21 +25,22 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from desktop.core.annotating import Document  # noqa: E402
-from desktop.core.importing import prepare_article  # noqa: E402
-from desktop.core.models import Span  # noqa: E402
-from desktop.core.store import NewArticle, Store  # noqa: E402
-from desktop.ui.app import create_window  # noqa: E402
+from desktop.core.annotating import Document
+from desktop.core.importing import prepare_article
+from desktop.core.store import NewArticle, Store
+from desktop.ui.app import create_window
 
 ARTICLE_CHARS = 50_000
 SPANS = 2_000
 ARTICLES = 100_000
 REPEATS = 7
-PARAGRAPH = "青禾縣創(chuàng)業(yè)推進(jìn)發(fā)展,加快建設總投資12億元的青禾智能製造產業園,確保全年增長8%以上。𠮷祥街區改造。"
+PARAGRAPH = (
+    "青禾縣創(chuàng)業(yè)推進(jìn)發(fā)展,加快建設總投資12億元的青禾智能製造產業園,確保全年增長8%以上。𠮷祥街區改造。"
+)
 
 
 def paint(widget) -> None:  # type: ignore[no-untyped-def]
