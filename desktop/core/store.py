@@ -192,6 +192,11 @@ class Store:
             return int(self.db.execute("select count(*) from articles").fetchone()[0])
         return int(self.db.execute("select count(*) from articles where status = ?", [status.value]).fetchone()[0])
 
+    def progress(self) -> tuple[int, int]:
+        """(done, total) in one pass over the status index."""
+        row = self.db.execute("select count(*), coalesce(sum(status = 'done'), 0) from articles").fetchone()
+        return int(row[1]), int(row[0])
+
     def article(self, article_id: int) -> Article:
         row = self.db.execute(
             "select id, title, original_text, text, source_path, status, sha256, encoding, converter,"

@@ -450,8 +450,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_progress(self) -> None:
-        total = self.store.article_count()
-        done = self.store.article_count(Status.DONE)
+        done, total = self.store.progress()
         self.progress_label.setText(self.tr("Done %1 / %2").replace("%1", str(done)).replace("%2", str(total)))
 
     def _update_title(self) -> None:

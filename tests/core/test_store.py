@@ -88,6 +88,7 @@ def test_status_and_stats(store: Store) -> None:
     store.set_status(article_id, Status.DONE)
     stats = store.stats()
     assert stats["articles"]["done"] == 1
+    assert store.progress() == (1, 1)
     assert stats["spans"] == {"project": 0, "target": 1, "measure": 0}
 
 
@@ -176,3 +177,33 @@ def test_a_failing_batch_writes_nothing(store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         store.add_articles([good, clash])
     assert store.article_count() == 0
+
+
+def test_a_crash_after_a_change_loses_nothing(tmp_path: Path) -> None:
+    """A process that dies without closing the database keeps every change it reported."""
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / "crash.db"
+    store = Store.open(path)
+    article_id = add_article(store)
+    store.close()
+    script = textwrap.dedent(
+        f"""
+        import os
+        from desktop.core.annotating import Document
+        from desktop.core.commands import AddSpan
+        from desktop.core.store import Store
+        store = Store.open({str(path)!r})
+        document = Document(store.article({article_id}), store.offset_map({article_id}))
+        AddSpan(document.span_from_text(3, 7, "project", "li")).do(store)
+        print("saved", flush=True)
+        os._exit(9)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 9 and "saved" in result.stdout
+    reopened = Store.open(path)
+    assert [span.text for span in reopened.spans(article_id)] == ["创业推进"]
+    reopened.close()
