@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import io
 import sys
 from collections.abc import Sequence
@@ -11,9 +12,11 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from desktop.core.cleaning import DEFAULT_RULES, RULES
-from desktop.core.exporting import FORMATS, export_to_path
+from desktop.core.exchange import import_annotations
+from desktop.core.exporting import FORMATS, ExportOptions, export_to_path
 from desktop.core.importing import Result, import_paths
-from desktop.core.store import Store, StoreError
+from desktop.core.models import Status
+from desktop.core.store import SpanFilter, Store, StoreError
 
 APP_NAME = "policy-annotator"
 
@@ -51,8 +54,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if totals[Result.FAILED] else 0
 
 
+def _export_options(args: argparse.Namespace) -> ExportOptions:
+    return ExportOptions(
+        filters=SpanFilter(
+            categories=tuple(args.category),
+            statuses=tuple(args.status),
+            article_ids=tuple(args.article),
+            annotators=tuple(args.annotator),
+        ),
+        context=args.context,
+        with_status=args.with_status,
+        with_metadata=args.with_metadata,
+        neutralise_formulas=not args.raw,
+    )
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    unit = "spans" if args.format == "csv" else "articles"
+    writer, default_encoding, unit = FORMATS[args.format]
+    encoding = args.encoding if args.format == "csv" and args.encoding else default_encoding
+    options = _export_options(args)
     to_stdout = args.output in (None, "-")
     if not to_stdout and not Path(args.output).resolve().parent.is_dir():
         print(f"error: cannot write {args.output}: no such folder", file=sys.stderr)
@@ -60,23 +80,47 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _open_store(args.db)
     try:
         if to_stdout:
-            writer, encoding = FORMATS[args.format]
             stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
             try:
-                writer(store, stream)
+                writer(store, stream, options)
             finally:
                 stream.flush()
                 stream.detach()
             return 0
         try:
-            count = export_to_path(store, args.format, Path(args.output))
+            count = export_to_path(store, args.format, Path(args.output), options, encoding)
         except OSError as error:
             print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        except UnicodeEncodeError as error:
+            print(
+                f"error: {encoding} cannot encode {error.object[error.start : error.end]!r}; use --encoding utf-8-sig",
+                file=sys.stderr,
+            )
             return 1
     finally:
         store.close()
     print(f"exported {count} {unit} to {args.output}", file=sys.stderr)
     return 0
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
+
+
+def cmd_import_annotations(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    store = _open_store(args.db)
+    try:
+        report = import_annotations(store, path, args.annotator or current_user())
+    finally:
+        store.close()
+    for line in report.lines():
+        print(line)
+    return 1 if report.skipped or report.failed else 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -112,11 +156,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.set_defaults(run=cmd_import)
 
-    exporting = commands.add_parser("export", help="export spans as CSV or articles as JSONL")
+    exporting = commands.add_parser(
+        "export",
+        help="export spans as CSV, articles as JSONL, or tasks for doccano / Label Studio",
+        description="CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)"
+        " get a leading apostrophe, as OWASP advises; --raw writes them untouched. import-annotations"
+        " removes the apostrophe again.",
+    )
     exporting.add_argument("--db", default=argparse.SUPPRESS, help="database file")
-    exporting.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    exporting.add_argument("--format", choices=list(FORMATS), default="csv")
     exporting.add_argument("-o", "--output", help="output file; stdout when absent or '-'")
+    exporting.add_argument("--category", action="append", default=[], help="only this category (repeatable)")
+    exporting.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        choices=[s.value for s in Status],
+        help="only articles with this status (repeatable)",
+    )
+    exporting.add_argument("--article", action="append", default=[], type=int, help="only this article id")
+    exporting.add_argument("--annotator", action="append", default=[], help="only this analyst's spans")
+    exporting.add_argument(
+        "--context",
+        type=int,
+        default=0,
+        metavar="N",
+        help="CSV: add N characters of Simplified text before and after each span",
+    )
+    exporting.add_argument("--with-status", action="store_true", help="CSV: add the article's status")
+    exporting.add_argument(
+        "--with-metadata", action="store_true", help="CSV: add the article's hash, encoding, converter and import time"
+    )
+    exporting.add_argument(
+        "--encoding",
+        choices=["utf-8-sig", "utf-8", "gb18030"],
+        help="CSV encoding (default utf-8-sig: UTF-8 with the BOM Excel needs)",
+    )
+    exporting.add_argument("--raw", action="store_true", help="CSV: do not neutralise formula-like cells")
     exporting.set_defaults(run=cmd_export)
+
+    annotations = commands.add_parser(
+        "import-annotations",
+        help="import spans from this tool's JSONL or CSV, doccano JSONL or Label Studio JSON",
+    )
+    annotations.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    annotations.add_argument("file", metavar="FILE")
+    annotations.add_argument("--annotator", help="analyst for spans whose file names none (default: you)")
+    annotations.set_defaults(run=cmd_import_annotations)
 
     stats = commands.add_parser("stats", help="articles by status, spans by category, flags by kind")
     stats.add_argument("--db", default=argparse.SUPPRESS, help="database file")

@@ -24,8 +24,12 @@ class Document:
     offset_map: OffsetMap
 
     def span_from_text(self, start: int, end: int, category_id: str, annotator: str, note: str = "") -> Span:
-        """A span from a selection of the Simplified text."""
+        """A span from a selection of the Simplified text (white space at its ends left out)."""
         start, end = _trimmed(self.article.text, start, end)
+        return self.span_at(start, end, category_id, annotator, note)
+
+    def span_at(self, start: int, end: int, category_id: str, annotator: str, note: str = "") -> Span:
+        """The span at exactly these offsets of the Simplified text, quoting both scripts."""
         o_start, o_end = self.offset_map.to_original(start, end)
         return Span(
             None,

@@ -81,5 +81,8 @@ def m001_initial(db: Database) -> None:
     db["spans"].create_index(["category_id"])  # type: ignore[union-attr]
 
 
-def known_migrations() -> list[str]:
-    return [migration.name for migration in migrations._migrations]
+@migrations()
+def m002_find_by_text(db: Database) -> None:
+    """Imported annotations attach to an article by its Simplified text as well as its original."""
+    db["articles"].create_index(["text_sha256"])  # type: ignore[union-attr]
+    db["spans"].create_index(["annotator"])  # type: ignore[union-attr]

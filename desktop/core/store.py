@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlite_utils import Database
 
 from desktop.core.models import Article, ArticleSummary, Category, Flag, FlagKind, Span, Status
 from desktop.core.offsets import OffsetMap
+from desktop.core.pipeline import sha256
 from desktop.core.resources import resource_path
 from desktop.core.schema import MIGRATION_SET, migrations
 
@@ -51,6 +53,39 @@ class NewArticle:
     rules: tuple[str, ...]
     source_path: str
     flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True)
+class SpanFilter:
+    """Which spans (and articles) an export takes; empty means all."""
+
+    categories: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    article_ids: tuple[int, ...] = ()
+    annotators: tuple[str, ...] = ()
+
+    def article_where(self) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, values in (("a.status", self.statuses), ("a.id", self.article_ids)):
+            if values:
+                clauses.append(f"{column} in ({', '.join('?' * len(values))})")
+                params.extend(values)
+        return clauses, params
+
+    def span_where(self) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, values in (("s.category_id", self.categories), ("s.annotator", self.annotators)):
+            if values:
+                clauses.append(f"{column} in ({', '.join('?' * len(values))})")
+                params.extend(values)
+        return clauses, params
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        clauses, params = self.article_where()
+        span_clauses, span_params = self.span_where()
+        return clauses + span_clauses, params + span_params
 
 
 def _known_migrations() -> list[str]:
@@ -132,6 +167,10 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def transaction(self) -> AbstractContextManager[Database]:
+        """Several writes as one: all of them or none (nests)."""
+        return self.db.atomic()
 
     def _ensure_default_categories(self) -> None:
         if self.db["categories"].count:  # type: ignore[union-attr]
@@ -414,17 +453,105 @@ class Store:
 
     # reading out ------------------------------------------------------------------------
 
-    def export_rows(self, article_id: int | None = None) -> Iterator[tuple[Any, ...]]:
-        """Spans with their article and category, in the CSV column order, streamed."""
-        where = "" if article_id is None else "where s.article_id = ?"
+    def export_rows(
+        self, article_id: int | None = None, filters: SpanFilter | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """Spans with their article and category, streamed in article and offset order.
+
+        Each row holds the CSV columns in order, then the article's status, sha256, encoding,
+        converter, converter version, pipeline version and import time.
+        """
+        clauses, params = (filters or SpanFilter()).where()
+        if article_id is not None:
+            clauses.append("s.article_id = ?")
+            params.append(article_id)
+        where = ("where " + " and ".join(clauses)) if clauses else ""
         cursor = self.db.conn.execute(
             "select s.id, s.article_id, a.title, a.source_path, s.category_id, c.label_zh, s.start, s.end, s.text,"
-            " s.original_start, s.original_end, s.original_text, s.note, s.annotator, s.created_at, s.updated_at"
+            " s.original_start, s.original_end, s.original_text, s.note, s.annotator, s.created_at, s.updated_at,"
+            " a.status, a.sha256, a.encoding, a.converter, a.converter_version, a.pipeline_version, a.imported_at"
             " from spans s join articles a on a.id = s.article_id left join categories c on c.id = s.category_id"
             f" {where} order by s.article_id, s.start, s.end, s.id",
-            [] if article_id is None else [article_id],
+            params,
         )
         yield from cursor
+
+    def article_text(self, article_id: int) -> str:
+        row = self.db.execute("select text from articles where id = ?", [article_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id}")
+        return str(row[0])
+
+    def article_ids_matching(self, filters: SpanFilter) -> list[int]:
+        """Articles an export covers: the filters on articles, and at least one span when spans are filtered."""
+        clauses, params = filters.article_where()
+        span_clauses, span_params = filters.span_where()
+        if span_clauses:
+            clauses.append(f"exists (select 1 from spans s where s.article_id = a.id and {' and '.join(span_clauses)})")
+            params.extend(span_params)
+        where = ("where " + " and ".join(clauses)) if clauses else ""
+        return [int(row[0]) for row in self.db.execute(f"select a.id from articles a {where} order by a.id", params)]
+
+    def find_article(self, text: str) -> tuple[int, str] | None:
+        """The article whose Simplified ("text") or original ("original") text is exactly ``text``."""
+        digest = sha256(text)
+        row = self.db.execute("select id from articles where text_sha256 = ? order by id limit 1", [digest]).fetchone()
+        if row is not None:
+            return int(row[0]), "text"
+        row = self.db.execute("select id from articles where sha256 = ?", [digest]).fetchone()
+        return (int(row[0]), "original") if row is not None else None
+
+    def article_ids_titled(self, title: str) -> list[int]:
+        return [int(row[0]) for row in self.db.execute("select id from articles where title = ? order by id", [title])]
+
+    def article_record(self, article_id: int) -> dict[str, Any]:
+        """Every stored field of an article, for the lossless JSONL."""
+        cursor = self.db.execute("select * from articles where id = ?", [article_id])
+        row = cursor.fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id}")
+        return dict(zip([column[0] for column in cursor.description], row, strict=True))
+
+    def restore_article(self, record: dict[str, Any], flags: Sequence[Flag]) -> int:
+        """Insert an article exactly as another database had it; keeps its id when that id is free."""
+        columns = [
+            "title",
+            "original_text",
+            "text",
+            "offset_map",
+            "sha256",
+            "text_sha256",
+            "encoding",
+            "converter",
+            "converter_version",
+            "pipeline_version",
+            "rules",
+            "source_path",
+            "imported_at",
+            "status",
+        ]
+        values = [record[column] for column in columns]
+        wanted = record.get("id")
+        with self.db.atomic():
+            taken = wanted is None or self.db.execute("select 1 from articles where id = ?", [wanted]).fetchone()
+            if not taken:
+                columns, values = ["id", *columns], [wanted, *values]
+            cursor = self.db.execute(
+                f"insert into articles ({', '.join(columns)}) values ({', '.join('?' * len(columns))})", values
+            )
+            article_id = int(wanted if not taken else cursor.lastrowid or 0)
+            self.db.conn.executemany(
+                "insert into flags (article_id, kind, original_start, original_end, start, end, excerpt)"
+                " values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, f.kind.value, f.original_start, f.original_end, f.start, f.end, f.excerpt)
+                    for f in flags
+                ],
+            )
+        return article_id
+
+    def span_id_free(self, span_id: int) -> bool:
+        return self.db.execute("select 1 from spans where id = ?", [span_id]).fetchone() is None
 
     def iter_articles(self) -> Iterator[Article]:
         for article_id in self.article_ids():

@@ -111,7 +111,8 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
     store.close()
     again = Store.open(path)
     assert again.article_count() == 1
-    assert again.db.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 1
+    applied = again.db.execute("select name from _sqlite_migrations").fetchall()
+    assert [name for (name,) in applied] == ["m001_initial", "m002_find_by_text"]
     again.close()
 
 
