@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+# The characters a spreadsheet reads as the start of a formula.
+FORMULA_STARTS = "=+-@\t\r"
 _NEEDS_GUARD = re.compile("'*[=+\\-@\t\r]")
 
 

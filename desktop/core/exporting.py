@@ -7,7 +7,7 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -73,24 +73,44 @@ def write_csv(store: Store, out: TextIO, options: ExportOptions | None = None) -
     options = options or ExportOptions()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(options.csv_columns())
+    extra = options.with_status or options.with_metadata
+    rows = store.export_rows(
+        filters=options.filters, guard_formulas=options.neutralise_formulas, with_article_fields=extra
+    )
+    if not options.context and not extra:
+        counter = _Counter(rows)
+        writer.writerows(counter)
+        return counter.count
     text_of: tuple[int, str] = (-1, "")
     count = 0
-    for row in store.export_rows(filters=options.filters):
+    for row in rows:
         cells: list[Any] = list(row[: len(CSV_COLUMNS)])
         if options.context:
             if text_of[0] != row[1]:
                 text_of = (row[1], store.article_text(row[1]))
             start, end = row[6], row[7]
-            cells += [text_of[1][max(0, start - options.context) : start], text_of[1][end : end + options.context]]
+            context = [text_of[1][max(0, start - options.context) : start], text_of[1][end : end + options.context]]
+            cells += [neutralise(value) for value in context] if options.neutralise_formulas else context
         if options.with_status:
             cells.append(row[16])
         if options.with_metadata:
             cells += list(row[17:23])
-        if options.neutralise_formulas:
-            cells = [neutralise(cell) if isinstance(cell, str) else cell for cell in cells]
         writer.writerow(cells)
         count += 1
     return count
+
+
+class _Counter:
+    """Passes rows through, counting them (keeps the fast path a single writerows call)."""
+
+    def __init__(self, rows: Iterator[tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        for row in self._rows:
+            self.count += 1
+            yield row
 
 
 def _span_dicts(store: Store, article_id: int, filters: SpanFilter) -> list[dict[str, Any]]:

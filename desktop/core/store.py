@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.core.csv_cells import FORMULA_STARTS
 from desktop.core.models import Article, ArticleSummary, Category, Flag, FlagKind, Span, Status
 from desktop.core.offsets import OffsetMap
 from desktop.core.pipeline import sha256
@@ -53,6 +54,18 @@ class NewArticle:
     rules: tuple[str, ...]
     source_path: str
     flags: tuple[Flag, ...]
+
+
+def _formula_guard(column: str) -> str:
+    """SQL for csv_cells.neutralise: an apostrophe before a cell that, apostrophes aside, starts a formula.
+
+    unicode() reads the first character without copying the cell; only cells that start with
+    an apostrophe pay for ltrim().
+    """
+    starts = ", ".join(str(ord(ch)) for ch in FORMULA_STARTS)
+    first = f"unicode({column})"
+    needs = f"({first} in ({starts}) or ({first} = 39 and unicode(ltrim({column}, char(39))) in ({starts})))"
+    return f"case when {needs} then char(39) || {column} else {column} end"
 
 
 @dataclass(frozen=True)
@@ -454,22 +467,58 @@ class Store:
     # reading out ------------------------------------------------------------------------
 
     def export_rows(
-        self, article_id: int | None = None, filters: SpanFilter | None = None
+        self,
+        article_id: int | None = None,
+        filters: SpanFilter | None = None,
+        *,
+        guard_formulas: bool = False,
+        with_article_fields: bool = False,
     ) -> Iterator[tuple[Any, ...]]:
-        """Spans with their article and category, streamed in article and offset order.
+        """Spans with their article and category in the CSV column order, streamed in article and offset order.
 
-        Each row holds the CSV columns in order, then the article's status, sha256, encoding,
-        converter, converter version, pipeline version and import time.
+        ``guard_formulas`` applies csv_cells.neutralise to every text cell inside SQLite, so a million
+        rows pass through Python untouched; ``with_article_fields`` appends the article's status,
+        sha256, encoding, converter, converter version, pipeline version and import time.
         """
         clauses, params = (filters or SpanFilter()).where()
         if article_id is not None:
             clauses.append("s.article_id = ?")
             params.append(article_id)
         where = ("where " + " and ".join(clauses)) if clauses else ""
+
+        def cell(column: str) -> str:
+            return _formula_guard(column) if guard_formulas else column
+
+        columns = [
+            "s.id",
+            "s.article_id",
+            cell("a.title"),
+            cell("a.source_path"),
+            cell("s.category_id"),
+            cell("c.label_zh"),
+            "s.start",
+            "s.end",
+            cell("s.text"),
+            "s.original_start",
+            "s.original_end",
+            cell("s.original_text"),
+            cell("s.note"),
+            cell("s.annotator"),
+            cell("s.created_at"),
+            cell("s.updated_at"),
+        ]
+        if with_article_fields:
+            columns += [
+                "a.status",
+                "a.sha256",
+                cell("a.encoding"),
+                cell("a.converter"),
+                cell("a.converter_version"),
+                "a.pipeline_version",
+                cell("a.imported_at"),
+            ]
         cursor = self.db.conn.execute(
-            "select s.id, s.article_id, a.title, a.source_path, s.category_id, c.label_zh, s.start, s.end, s.text,"
-            " s.original_start, s.original_end, s.original_text, s.note, s.annotator, s.created_at, s.updated_at,"
-            " a.status, a.sha256, a.encoding, a.converter, a.converter_version, a.pipeline_version, a.imported_at"
+            f"select {', '.join(columns)}"
             " from spans s join articles a on a.id = s.article_id left join categories c on c.id = s.category_id"
             f" {where} order by s.article_id, s.start, s.end, s.id",
             params,

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.exchange import ImportReport, import_annotations
 from desktop.core.exporting import export_to_path
 from desktop.core.models import Status
 from desktop.core.store import Store, StoreError
@@ -121,6 +123,9 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action("Ctrl+Shift+I", self.import_folder)
         self.export_csv_action = self._action("Ctrl+E", lambda: self.export("csv"))
         self.export_jsonl_action = self._action("Ctrl+Shift+E", lambda: self.export("jsonl"))
+        self.export_doccano_action = self._action(None, lambda: self.export("doccano"))
+        self.export_label_studio_action = self._action(None, lambda: self.export("labelstudio"))
+        self.import_annotations_action = self._action(None, self.import_annotation_file)
         self.quit_action = self._action(keys.Quit, self.close)
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(keys.Undo)
@@ -174,9 +179,16 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Recent databases"))
         self._fill_recent()
         file_menu.addSeparator()
-        file_menu.addActions([self.import_files_action, self.import_folder_action])
+        file_menu.addActions([self.import_files_action, self.import_folder_action, self.import_annotations_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_csv_action, self.export_jsonl_action])
+        file_menu.addActions(
+            [
+                self.export_csv_action,
+                self.export_jsonl_action,
+                self.export_doccano_action,
+                self.export_label_studio_action,
+            ]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -227,6 +239,9 @@ class MainWindow(QMainWindow):
             self.import_folder_action: self.tr("Import &folder…"),
             self.export_csv_action: self.tr("Export &CSV…"),
             self.export_jsonl_action: self.tr("Export &JSONL…"),
+            self.export_doccano_action: self.tr("Export for &doccano…"),
+            self.export_label_studio_action: self.tr("Export for &Label Studio…"),
+            self.import_annotations_action: self.tr("Import &annotations…"),
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),
             self.delete_span_action: self.tr("&Delete selected span"),
@@ -391,8 +406,14 @@ class MainWindow(QMainWindow):
         show_summary(self, outcomes)
 
     def export(self, kind: str) -> None:
-        filters = {"csv": self.tr("CSV for Excel (*.csv)"), "jsonl": self.tr("JSON Lines (*.jsonl)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations.{kind}", filters[kind])
+        filters = {
+            "csv": self.tr("CSV for Excel (*.csv)"),
+            "jsonl": self.tr("JSON Lines (*.jsonl)"),
+            "doccano": self.tr("doccano JSONL (*.jsonl)"),
+            "labelstudio": self.tr("Label Studio JSON (*.json)"),
+        }
+        suffix = {"csv": "csv", "jsonl": "jsonl", "doccano": "jsonl", "labelstudio": "json"}[kind]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations.{suffix}", filters[kind])
         if not path:
             return
         try:
@@ -403,6 +424,33 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", path), 8000
         )
+
+    def import_annotation_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import annotations"),
+            "",
+            self.tr("Annotations (*.jsonl *.json *.csv);;All files (*)"),
+        )
+        if path:
+            self.show_report(self.import_annotations_from(Path(path)))
+
+    def import_annotations_from(self, path: Path) -> ImportReport:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = import_annotations(self.store, path, self.annotator())
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.controller.categories = self.store.categories()
+        self._build_tag_actions()
+        self.article_list.model.refresh()
+        if self.controller.document is not None:
+            self.open_article(self.controller.document.article.id)
+        self._update_progress()
+        return report
+
+    def show_report(self, report: ImportReport) -> None:
+        QMessageBox.information(self, self.tr("Import annotations"), "\n".join(report.lines()))
 
     # articles ------------------------------------------------------------------------------------
 

@@ -172,3 +172,15 @@ def test_csv_context_status_metadata_and_filters(store: Store) -> None:
     assert record["context_before"] == text[0:2] and record["context_after"] == text[4:6]
     assert record["article_status"] == "todo" and record["article_sha256"] == store.article(1).sha256
     assert header[:16] == list(__import__("desktop.core.exporting", fromlist=["CSV_COLUMNS"]).CSV_COLUMNS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text("'=+-@\t\r a中😀", max_size=6))
+def test_sql_formula_guard_equals_the_python_one(value: str) -> None:
+    store = Store.in_memory()
+    fill(store, ["推進項目建設"], [])
+    document = Document(store.article(1), store.offset_map(1))
+    store.insert_span(document.span_at(0, 2, "project", "li", note=value))
+    [row] = list(store.export_rows(guard_formulas=True))
+    assert row[12] == neutralise(value)
+    assert restore(row[12]) == value

@@ -171,3 +171,19 @@ def test_zoom_layout_and_language_are_kept(qtbot, open_window, settings_file: Pa
     assert again.text_pane.font().pointSizeF() == size + 1
     assert again.menuBar().actions()[0].text() == "文件(&F)"
     again.store.close()
+
+
+def test_import_annotations_from_the_window(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    window = open_window()
+    text = window.controller.document.article.text
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(
+        json.dumps({"text": text, "label": [[0, 3, "project"], [3, 6, "region"]]}, ensure_ascii=False), encoding="utf-8"
+    )
+    report = window.import_annotations_from(path)
+    assert report.spans_imported == 2 and report.categories_created == ["region"]
+    assert "region" in window.category_bar.buttons
+    assert [s.category_id for s in window.controller.spans] == ["project", "region"]
+    assert window.span_list.span_model.rowCount() == 2
