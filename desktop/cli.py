@@ -16,7 +16,8 @@ from desktop.core.exchange import import_annotations
 from desktop.core.exporting import FORMATS, ExportOptions, export_to_path
 from desktop.core.importing import Result, import_paths
 from desktop.core.models import Status
-from desktop.core.store import SpanFilter, Store, StoreError
+from desktop.core.span_filter import SpanFilter
+from desktop.core.store import Store, StoreError
 
 APP_NAME = "policy-annotator"
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.core.csv_cells import neutralise
-from desktop.core.store import SpanFilter, Store
+from desktop.core.span_filter import SpanFilter
+from desktop.core.store import Store
 
 CSV_COLUMNS = (
     "span_id",

@@ -17,12 +17,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.core.csv_cells import FORMULA_STARTS
 from desktop.core.models import Article, ArticleSummary, Category, Flag, FlagKind, Span, Status
 from desktop.core.offsets import OffsetMap
 from desktop.core.pipeline import sha256
 from desktop.core.resources import resource_path
 from desktop.core.schema import MIGRATION_SET, migrations
+from desktop.core.span_filter import SpanFilter, formula_guard
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -54,51 +54,6 @@ class NewArticle:
     rules: tuple[str, ...]
     source_path: str
     flags: tuple[Flag, ...]
-
-
-def _formula_guard(column: str) -> str:
-    """SQL for csv_cells.neutralise: an apostrophe before a cell that, apostrophes aside, starts a formula.
-
-    unicode() reads the first character without copying the cell; only cells that start with
-    an apostrophe pay for ltrim().
-    """
-    starts = ", ".join(str(ord(ch)) for ch in FORMULA_STARTS)
-    first = f"unicode({column})"
-    needs = f"({first} in ({starts}) or ({first} = 39 and unicode(ltrim({column}, char(39))) in ({starts})))"
-    return f"case when {needs} then char(39) || {column} else {column} end"
-
-
-@dataclass(frozen=True)
-class SpanFilter:
-    """Which spans (and articles) an export takes; empty means all."""
-
-    categories: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    article_ids: tuple[int, ...] = ()
-    annotators: tuple[str, ...] = ()
-
-    def article_where(self) -> tuple[list[str], list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        for column, values in (("a.status", self.statuses), ("a.id", self.article_ids)):
-            if values:
-                clauses.append(f"{column} in ({', '.join('?' * len(values))})")
-                params.extend(values)
-        return clauses, params
-
-    def span_where(self) -> tuple[list[str], list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        for column, values in (("s.category_id", self.categories), ("s.annotator", self.annotators)):
-            if values:
-                clauses.append(f"{column} in ({', '.join('?' * len(values))})")
-                params.extend(values)
-        return clauses, params
-
-    def where(self) -> tuple[list[str], list[Any]]:
-        clauses, params = self.article_where()
-        span_clauses, span_params = self.span_where()
-        return clauses + span_clauses, params + span_params
 
 
 def _known_migrations() -> list[str]:
@@ -487,7 +442,7 @@ class Store:
         where = ("where " + " and ".join(clauses)) if clauses else ""
 
         def cell(column: str) -> str:
-            return _formula_guard(column) if guard_formulas else column
+            return formula_guard(column) if guard_formulas else column
 
         columns = [
             "s.id",

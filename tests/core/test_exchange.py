@@ -15,7 +15,8 @@ from desktop.core.csv_cells import neutralise, restore
 from desktop.core.exchange import import_annotations
 from desktop.core.exporting import FORMATS, ExportOptions
 from desktop.core.importing import prepare_article
-from desktop.core.store import SpanFilter, Store
+from desktop.core.span_filter import SpanFilter
+from desktop.core.store import Store
 
 ALPHABET = "發展項目建设创业推進𠮷😀𡈼\n=+-@ ,。'\t"
 CATEGORIES = ["project", "target", "measure", "location"]
