@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from desktop.core.annotating import Document
 from desktop.core.exporting import CSV_COLUMNS
-from desktop.core.models import Span
 from desktop.core.store import Store
 from tests.conftest import PROJECT, SAMPLE_DATA
 
@@ -29,23 +29,8 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 
 def tag(db: Path, article_id: int, start: int, end: int, category: str) -> None:
     store = Store.open(db)
-    article = store.article(article_id)
-    o_start, o_end = store.offset_map(article_id).to_original(start, end)
-    store.insert_span(
-        Span(
-            None,
-            article_id,
-            category,
-            start,
-            end,
-            article.text[start:end],
-            o_start,
-            o_end,
-            article.original_text[o_start:o_end],
-            note='備註, "quoted"\nline',
-            annotator="li",
-        )
-    )
+    document = Document(store.article(article_id), store.offset_map(article_id))
+    store.insert_span(document.span_at(start, end, category, "li", note='備註, "quoted"\nline'))
     store.close()
 
 

@@ -269,6 +269,17 @@ class Store:
         ).fetchall()
         return [ArticleSummary(r[0], r[1], Status(r[2]), r[3], r[4]) for r in rows]
 
+    def summary_row(self, article_id: int, status: Status | None = None, contains: str = "") -> int:
+        """The row an article has in ``article_summaries`` under a filter, or -1."""
+        where, params = self._summary_filter(status, contains)
+        joined = f"{where} and" if where else "where"
+        row = self.db.execute(
+            f"select (select count(*) from articles a {joined} a.id < ?),"
+            f" exists (select 1 from articles a {joined} a.id = ?)",
+            [*params, article_id, *params, article_id],
+        ).fetchone()
+        return int(row[0]) if row[1] else -1
+
     def summary_count(self, status: Status | None = None, contains: str = "") -> int:
         where, params = self._summary_filter(status, contains)
         return int(self.db.execute(f"select count(*) from articles a {where}", params).fetchone()[0])

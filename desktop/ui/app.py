@@ -38,9 +38,12 @@ def demo_database() -> str:
     folder = Path(tempfile.mkdtemp(prefix="policy-annotator-demo-"))
     path = folder / "demo.db"
     store = Store.open(path)
+    samples = sample_data_folder()
     try:
-        for _ in import_paths(store, [sample_data_folder()]):
-            pass
+        # An installed copy without the checkout's sample_data/ opens an empty demo database.
+        if samples.is_dir():
+            for _ in import_paths(store, [samples]):
+                pass
     finally:
         store.close()
     return str(path)
@@ -76,6 +79,6 @@ def run_window(db_path: str | None, demo: bool = False) -> int:
         QMessageBox.critical(None, APPLICATION, str(error))
         print(f"error: {error}", file=sys.stderr)
         return 1
-    window._remember(path)
+    window.remember_database(path)
     window.show()
     return app.exec()

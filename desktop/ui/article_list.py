@@ -71,16 +71,8 @@ class ArticleTableModel(QAbstractTableModel):
         return rows[offset] if offset < len(rows) else None
 
     def row_of(self, article_id: int) -> int:
-        """The row of an article in the current filter, or -1 (scans loaded pages first)."""
-        for page, rows in self._pages.items():
-            for offset, summary in enumerate(rows):
-                if summary.id == article_id:
-                    return page * PAGE_SIZE + offset
-        for row in range(self._count):
-            summary = self.summary(row)
-            if summary is not None and summary.id == article_id:
-                return row
-        return -1
+        """The row of an article in the current filter, or -1."""
+        return self._store.summary_row(article_id, self._status, self._contains)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._count

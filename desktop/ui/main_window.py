@@ -348,11 +348,11 @@ class MainWindow(QMainWindow):
         self.span_list.show_spans([], self.controller.categories)
         self.flags_panel.show_flags([])
         old.close()
-        self._remember(path)
+        self.remember_database(path)
         self._show_store()
         return True
 
-    def _remember(self, path: str) -> None:
+    def remember_database(self, path: str) -> None:
         recent = [p for p in self.settings.value("recent", []) or [] if p != path]
         self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
         self.settings.setValue("last_db", path)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.annotating import Document
 from desktop.core.importing import prepare_article
 from desktop.core.models import Span, Status
 from desktop.core.store import SpanMismatch, Store, StoreError
@@ -21,20 +22,8 @@ def add_article(store: Store, original: str = ORIGINAL) -> int:
 
 
 def span_for(store: Store, article_id: int, start: int, end: int, category: str = "project") -> Span:
-    article = store.article(article_id)
-    o_start, o_end = store.offset_map(article_id).to_original(start, end)
-    return Span(
-        None,
-        article_id,
-        category,
-        start,
-        end,
-        article.text[start:end],
-        o_start,
-        o_end,
-        article.original_text[o_start:o_end],
-        annotator="tester",
-    )
+    document = Document(store.article(article_id), store.offset_map(article_id))
+    return document.span_at(start, end, category, "tester")
 
 
 def file_digest(path: Path) -> str:
@@ -208,3 +197,14 @@ def test_a_crash_after_a_change_loses_nothing(tmp_path: Path) -> None:
     reopened = Store.open(path)
     assert [span.text for span in reopened.spans(article_id)] == ["创业推进"]
     reopened.close()
+
+
+def test_summary_row_follows_the_filter(store: Store) -> None:
+    ids = store.add_articles([prepare_article(f"第{i}篇\n正文{i % 2}。", f"{i}.txt", "utf-8") for i in range(6)])
+    store.set_status(ids[3], Status.DONE)
+    assert [store.summary_row(i) for i in ids] == [0, 1, 2, 3, 4, 5]
+    assert store.summary_row(ids[3], Status.DONE) == 0
+    assert store.summary_row(ids[2], Status.DONE) == -1
+    assert store.summary_row(ids[5], contains="正文1") == 2
+    summaries = store.article_summaries(status=Status.TODO)
+    assert [s.id for s in summaries].index(ids[4]) == store.summary_row(ids[4], Status.TODO)
