@@ -54,6 +54,15 @@ class Document:
             raise SelectionError("the selection lies in text removed from the Simplified version (boilerplate)")
         return self.span_from_text(t_start, t_end, category_id, annotator, note)
 
+    def quotes_match(self, span: Span) -> bool:
+        """Whether a stored span still quotes this article at its offsets, in both scripts."""
+        article = self.article
+        return (
+            0 <= span.start < span.end <= len(article.text)
+            and article.text[span.start : span.end] == span.text
+            and article.original_text[span.original_start : span.original_end] == span.original_text
+        )
+
     def text_range_of_original(self, start: int, end: int) -> tuple[int, int]:
         return self.offset_map.from_original(start, end)
 

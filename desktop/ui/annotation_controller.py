@@ -45,6 +45,7 @@ class AnnotationController(QObject):
         self.annotator = annotator
         self.document: Document | None = None
         self.spans: list[Span] = []
+        self.drifted: list[Span] = []
         self.categories: list[Category] = store.categories()
         self.selected_span: int | None = None
         self.last_pane: TextPane = panes.simplified
@@ -87,7 +88,16 @@ class AnnotationController(QObject):
     def _load_spans(self) -> None:
         """All spans of the open article, painted in both panes."""
         assert self.document is not None
-        self.spans = self.store.spans(self.document.article.id)
+        stored = self.store.spans(self.document.article.id)
+        # A span whose quotes no longer match its offsets is reported, never painted in a wrong place.
+        self.spans = [span for span in stored if self.document.quotes_match(span)]
+        self.drifted = [span for span in stored if not self.document.quotes_match(span)]
+        if self.drifted:
+            self.message.emit(
+                self.tr("%1 spans no longer match the text at their offsets and are not shown (ids: %2)")
+                .replace("%1", str(len(self.drifted)))
+                .replace("%2", ", ".join(str(span.id) for span in self.drifted[:10]))
+            )
         removed = self.document.offset_map.removed_ranges()
         self.panes.original.set_spans(
             [(s.original_start, s.original_end, s) for s in self.spans], self.colours(), removed

@@ -166,3 +166,20 @@ def test_span_list_edits_and_delete(qtbot, open_window) -> None:  # type: ignore
         window.undo_stack.undo()
     restored = window.store.span(span_id)
     assert (restored.category_id, restored.note) == ("measure", "")
+
+
+def test_drifted_span_is_reported_not_painted(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(1)
+    window.text_pane.setFocus()
+    window.text_pane.select(0, 3)
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_1)
+    window.text_pane.select(5, 8)
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_2)
+    [first, second] = window.controller.spans
+    # Something outside the program edits the quote of one span.
+    window.store.db.execute("update spans set text = '别的字' where id = ?", [first.id])
+    window.controller.open_article(first.article_id)
+    assert [s.id for s in window.controller.drifted] == [first.id]
+    assert highlighted(window.text_pane) == [(second.start, second.end)]
+    assert "no longer match" in window.statusBar().currentMessage()
