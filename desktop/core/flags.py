@@ -9,6 +9,7 @@ from desktop.core.models import Flag, FlagKind
 
 _EXCERPT_RADIUS = 8
 
+_HAN = re.compile(f"[{HAN_CLASS}]")
 # '?' standing for a lost character, or private-use code points from a wrong decoding.
 _SUSPECT_RUN = re.compile("[?\ue000-\uf8ff]+")
 _QUESTION_WORDS = re.compile("吗|嗎|呢|什么|什麼|甚麼|哪|如何|怎|为何|為何|为什么|為什麼|是否|多少|几|幾|谁|誰|何")
@@ -36,7 +37,7 @@ def _is_question_mark(text: str, position: int) -> bool:
 
 def mojibake_flags(text: str) -> list[Flag]:
     flags: list[Flag] = []
-    han = re.compile(f"[{HAN_CLASS}]")
+    han = _HAN
     for match in _SUSPECT_RUN.finditer(text):
         start, end = match.span()
         run = match.group()

@@ -30,7 +30,13 @@ class ImportOutcome:
     article_id: int | None = None
 
 
-def prepare_article(original: str, source_path: str, encoding: str, rules: Sequence[str] = DEFAULT_RULES) -> NewArticle:
+def prepare_article(
+    original: str,
+    source_path: str,
+    encoding: str,
+    rules: Sequence[str] = DEFAULT_RULES,
+    digest: str | None = None,
+) -> NewArticle:
     """Run the pipeline over one original text and package the result for the store."""
     processed = process(original, rules)
     info = converter_info()
@@ -39,7 +45,7 @@ def prepare_article(original: str, source_path: str, encoding: str, rules: Seque
         original_text=original,
         text=processed.text,
         offset_map=processed.offset_map,
-        sha256=sha256(original),
+        sha256=digest or sha256(original),
         text_sha256=sha256(processed.text),
         encoding=encoding,
         converter=info.name,
@@ -94,7 +100,7 @@ def import_paths(
             if digest in pending_hashes:
                 queue.append(ImportOutcome(path, Result.DUPLICATE, f"same text as {pending_hashes[digest]}"))
                 continue
-            article = prepare_article(decoded.text, path, decoded.encoding, rules)
+            article = prepare_article(decoded.text, path, decoded.encoding, rules, digest)
         except ReadError as error:
             queue.append(ImportOutcome(path, Result.FAILED, str(error)))
             continue

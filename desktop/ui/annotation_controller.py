@@ -90,8 +90,9 @@ class AnnotationController(QObject):
         assert self.document is not None
         stored = self.store.spans(self.document.article.id)
         # A span whose quotes no longer match its offsets is reported, never painted in a wrong place.
-        self.spans = [span for span in stored if self.document.quotes_match(span)]
-        self.drifted = [span for span in stored if not self.document.quotes_match(span)]
+        self.spans, self.drifted = [], []
+        for span in stored:
+            (self.spans if self.document.quotes_match(span) else self.drifted).append(span)
         if self.drifted:
             self.message.emit(
                 self.tr("%1 spans no longer match the text at their offsets and are not shown (ids: %2)")
