@@ -183,3 +183,52 @@ def test_drifted_span_is_reported_not_painted(qtbot, open_window) -> None:  # ty
     assert [s.id for s in window.controller.drifted] == [first.id]
     assert highlighted(window.text_pane) == [(second.start, second.end)]
     assert "no longer match" in window.statusBar().currentMessage()
+
+
+def test_context_menu_tags_and_selects(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(1)
+    pane = window.original_pane
+    pane.setFocus()
+    pane.select(0, 3)
+    menu = window.controller.context_menu(pane, 1, pane.mapToGlobal(pane.rect().center()), window)
+    tag_as_measure = next(a for a in menu.actions() if a.text() == "Tag as Measure")
+    tag_as_measure.trigger()
+    [row] = spans_in_db(window)
+    assert row[0] == "measure" and (row[4], row[5]) == (0, 3)
+    menu = window.controller.context_menu(pane, 1, pane.mapToGlobal(pane.rect().center()), window)
+    select = next(a for a in menu.actions() if a.text().startswith("Select “"))
+    select.trigger()
+    assert window.controller.selected_span == window.controller.spans[0].id
+
+
+def test_double_click_on_a_highlight_selects_it(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(1)
+    pane = window.text_pane
+    pane.setFocus()
+    pane.select(4, 9)
+    qtbot.keyClick(pane, Qt.Key.Key_2)
+    window.controller.select_span(None)
+    cursor = pane.textCursor()
+    cursor.setPosition(6)
+    point = pane.cursorRect(cursor).center()
+    qtbot.mouseDClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.controller.selected_span == window.controller.spans[0].id
+    assert pane.outline() == (4, 9)
+
+
+def test_choosing_a_row_in_the_span_list_jumps_to_the_span(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(1)
+    pane = window.text_pane
+    pane.setFocus()
+    for start in (2, 30):
+        pane.select(start, start + 4)
+        qtbot.keyClick(pane, Qt.Key.Key_1)
+    window.text_pane.select(0, 0)
+    window.span_list.setCurrentIndex(window.span_list.span_model.index(0, 1))
+    first = window.controller.spans[0]
+    assert window.text_pane.selection() == (first.start, first.end)
+    assert window.original_pane.selection() == (first.original_start, first.original_end)
+    assert window.controller.selected_span == first.id

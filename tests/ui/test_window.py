@@ -12,6 +12,7 @@ from desktop.core.models import Status
 from desktop.core.store import Store
 from desktop.ui.app import create_window
 from desktop.ui.article_list import PAGE_SIZE, ArticleTableModel
+from desktop.ui.import_dialog import ImportRunner
 from tests.conftest import SAMPLE_DATA
 
 
@@ -187,3 +188,14 @@ def test_import_annotations_from_the_window(qtbot, open_window, tmp_path: Path) 
     assert "region" in window.category_bar.buttons
     assert [s.category_id for s in window.controller.spans] == ["project", "region"]
     assert window.span_list.span_model.rowCount() == 2
+
+
+def test_cancelled_import_stops_and_says_so(qtbot, open_window, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    before = window.store.article_count()
+    cancelled = ImportRunner(window.store.path, [SAMPLE_DATA], window)
+    cancelled.worker.cancel()
+    with qtbot.waitSignal(cancelled.done, timeout=30_000) as blocker:
+        cancelled.start()
+    assert blocker.args[0] == []
+    assert window.store.article_count() == before
