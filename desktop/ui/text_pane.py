@@ -72,13 +72,9 @@ class TextPane(QPlainTextEdit):
         self.highlighter.change_spans(removed, added)
 
     def visible_lines(self) -> range:
-        block = self.firstVisibleBlock()
-        first = last = block.blockNumber()
-        offset, height = self.contentOffset(), self.viewport().height()
-        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height:
-            last = block.blockNumber()
-            block = block.next()
-        return range(first, last + 1)
+        first = self.firstVisibleBlock().blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height() - 1)).block().blockNumber()
+        return range(first, max(first, bottom) + 1)
 
     def _paint_visible(self) -> None:
         if not self.highlighter.is_complete():

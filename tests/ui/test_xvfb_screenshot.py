@@ -17,19 +17,33 @@ from tests.conftest import PROJECT
 SHOT = PROJECT / "screenshots" / "window.png"
 
 
+def start_xvfb(xvfb: str) -> tuple[subprocess.Popen[bytes], str]:
+    """An X server on the first free display number, ready to take clients."""
+    for number in range(90 + os.getpid() % 50, 200):
+        if Path(f"/tmp/.X11-unix/X{number}").exists() or Path(f"/tmp/.X{number}-lock").exists():
+            continue
+        server = subprocess.Popen(
+            [xvfb, f":{number}", "-screen", "0", "1400x850x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and server.poll() is None:
+            if Path(f"/tmp/.X11-unix/X{number}").exists():
+                return server, f":{number}"
+            time.sleep(0.1)
+        server.kill()
+        server.wait(10)
+    pytest.fail("no X display could be started")
+
+
 @pytest.mark.xvfb
 def test_window_under_xvfb(tmp_path: Path) -> None:
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         pytest.skip("Xvfb is not installed (apt-get install xvfb)")
-    display = f":{90 + os.getpid() % 100}"
-    server = subprocess.Popen(
-        [xvfb, display, "-screen", "0", "1400x850x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, display = start_xvfb(xvfb)
     try:
-        time.sleep(1.0)
         env = {
             **os.environ,
             "DISPLAY": display,
