@@ -163,7 +163,8 @@ def time_startup(folder: Path) -> tuple[float, float, float]:
     store.add_articles([prepare_article("第0篇文章\n\n正文:加快建設智能製造產業園。", "0.txt", "utf-8")])
     store.close()
     results: dict[Path, list[float]] = {full: [], empty: [], single: []}
-    for _ in range(REPEATS):
+    # A few milliseconds each: more runs, so that the median is not one noisy sample.
+    for _ in range(3 * REPEATS):
         for db in (empty, single, full):
             started = time.perf_counter()
             window = create_window(str(db), settings(folder))

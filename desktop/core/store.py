@@ -200,9 +200,8 @@ class Store:
         return int(self.db.execute("select count(*) from articles where status = ?", [status.value]).fetchone()[0])
 
     def progress(self) -> tuple[int, int]:
-        """(done, total) in one pass over the status index."""
-        row = self.db.execute("select count(*), coalesce(sum(status = 'done'), 0) from articles").fetchone()
-        return int(row[1]), int(row[0])
+        """(done, total). Two counts: each is answered from an index, faster than one sum over all rows."""
+        return self.article_count(Status.DONE), self.article_count()
 
     def article(self, article_id: int) -> Article:
         row = self.db.execute(

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.span_list = SpanList()
         self.flags_panel = FlagsPanel()
         self.progress_label = QLabel()
+        self._progress = (0, 0)
         self._import: ImportRunner | None = None
         self._build_layout()
         self._build_actions()
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
             widget.retranslate()
         self._build_menus()
         self._update_title()
-        self._update_progress()
+        self._show_progress()
 
     # settings ----------------------------------------------------------------------------
 
@@ -498,7 +499,11 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_progress(self) -> None:
-        done, total = self.store.progress()
+        self._progress = self.store.progress()
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        done, total = self._progress
         self.progress_label.setText(self.tr("Done %1 / %2").replace("%1", str(done)).replace("%2", str(total)))
 
     def _update_title(self) -> None:
