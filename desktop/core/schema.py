@@ -86,3 +86,26 @@ def m002_find_by_text(db: Database) -> None:
     """Imported annotations attach to an article by its Simplified text as well as its original."""
     db["articles"].create_index(["text_sha256"])  # type: ignore[union-attr]
     db["spans"].create_index(["annotator"])  # type: ignore[union-attr]
+
+
+@migrations()
+def m003_article_counts(db: Database) -> None:
+    """Articles per status, kept by triggers: the window shows totals of 100,000 articles without counting them."""
+    db.execute("create table article_counts (status text primary key, n integer not null default 0)")
+    db.execute("insert into article_counts (status, n) select status, count(*) from articles group by status")
+    db.execute(
+        "create trigger article_counts_insert after insert on articles begin"
+        " insert or ignore into article_counts (status, n) values (new.status, 0);"
+        " update article_counts set n = n + 1 where status = new.status; end"
+    )
+    db.execute(
+        "create trigger article_counts_delete after delete on articles begin"
+        " update article_counts set n = n - 1 where status = old.status; end"
+    )
+    db.execute(
+        "create trigger article_counts_status after update of status on articles"
+        " when old.status is not new.status begin"
+        " update article_counts set n = n - 1 where status = old.status;"
+        " insert or ignore into article_counts (status, n) values (new.status, 0);"
+        " update article_counts set n = n + 1 where status = new.status; end"
+    )

@@ -101,7 +101,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
     again = Store.open(path)
     assert again.article_count() == 1
     applied = again.db.execute("select name from _sqlite_migrations").fetchall()
-    assert [name for (name,) in applied] == ["m001_initial", "m002_find_by_text"]
+    assert [name for (name,) in applied] == ["m001_initial", "m002_find_by_text", "m003_article_counts"]
     again.close()
 
 
@@ -208,3 +208,18 @@ def test_summary_row_follows_the_filter(store: Store) -> None:
     assert store.summary_row(ids[5], contains="正文1") == 2
     summaries = store.article_summaries(status=Status.TODO)
     assert [s.id for s in summaries].index(ids[4]) == store.summary_row(ids[4], Status.TODO)
+
+
+def test_counts_kept_by_triggers_match_real_counts(store: Store) -> None:
+    ids = store.add_articles([prepare_article(f"第{i}篇文章。", f"{i}.txt", "utf-8") for i in range(7)])
+    store.set_status(ids[0], Status.DONE)
+    store.set_status(ids[1], Status.DONE)
+    store.set_status(ids[1], Status.IN_PROGRESS)
+    store.set_status(ids[2], Status.DONE)
+    store.set_status(ids[2], Status.DONE)  # unchanged: no double count
+    store.db.execute("delete from articles where id = ?", [ids[6]])
+    for status in (None, *Status):
+        where = "" if status is None else f"where status = '{status.value}'"
+        real = store.db.execute(f"select count(*) from articles {where}").fetchone()[0]
+        assert store.article_count(status) == real
+    assert store.progress() == (2, 6)
