@@ -232,3 +232,13 @@ def test_choosing_a_row_in_the_span_list_jumps_to_the_span(qtbot, open_window) -
     assert window.text_pane.selection() == (first.start, first.end)
     assert window.original_pane.selection() == (first.original_start, first.original_end)
     assert window.controller.selected_span == first.id
+
+
+def test_category_button_tags_the_selection(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(2)
+    window.text_pane.setFocus()
+    window.text_pane.select(6, 10)
+    qtbot.mouseClick(window.category_bar.buttons["target"], Qt.MouseButton.LeftButton)
+    [row] = spans_in_db(window)
+    assert (row[0], row[1], row[2]) == ("target", 6, 10)

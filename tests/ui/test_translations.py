@@ -45,3 +45,19 @@ def test_compiled_translation_matches_the_source_file(qapp) -> None:  # type: ig
     assert translator.load(str(QM))
     for (context, source), translation in messages(TS).items():
         assert translator.translate(context, source) == translation, source
+
+
+def test_system_language_is_followed(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desktop.ui import i18n
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.Chinese)))
+    try:
+        assert i18n.install(i18n.SYSTEM) == "zh_CN"
+        assert QCoreApplication.translate("labels", "done") == "已完成"
+        monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.German)))
+        assert i18n.install(i18n.SYSTEM) == "en"
+        assert QCoreApplication.translate("labels", "done") == "done"
+    finally:
+        i18n.install("en")
