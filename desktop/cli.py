@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -137,6 +138,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_window(args: argparse.Namespace) -> int:
+    headless = sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
+    if headless:
+        # Qt would abort the process with a fatal error of its own.
+        print(
+            "error: no display to open the window on (no DISPLAY or WAYLAND_DISPLAY);"
+            " the command line works without one: see --help",
+            file=sys.stderr,
+        )
+        return 1
     from desktop.ui.app import run_window
 
     return run_window(args.db, demo=args.command == "demo")

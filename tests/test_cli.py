@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +161,21 @@ def test_both_entry_points_answer_help(entry: list[str]) -> None:
     result = subprocess.run([*entry, "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "import" in result.stdout and "export" in result.stdout and "stats" in result.stdout
+
+
+def test_window_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(tmp_path / "a.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=PROJECT,
+    )
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the display check is for Linux")
+    assert result.returncode == 1
+    assert "no display" in result.stderr
