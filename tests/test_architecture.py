@@ -39,3 +39,20 @@ def test_ui_never_speaks_sql() -> None:
 def test_files_stay_small() -> None:
     for path in sorted((PROJECT / "desktop").rglob("*.py")):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 600, path
+
+
+def test_the_package_type_checks() -> None:
+    """mypy over desktop/ (stricter for desktop/core, see pyproject.toml)."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    try:
+        import mypy  # noqa: F401
+    except ImportError:
+        pytest.skip("mypy is not installed (pip install -e '.[test]')")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "desktop"], cwd=PROJECT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout[-3000:]

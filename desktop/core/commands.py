@@ -14,7 +14,8 @@ from desktop.core.store import Store
 
 
 class Command(Protocol):
-    article_id: int
+    @property
+    def article_id(self) -> int: ...
 
     def do(self, store: Store) -> None: ...
 

@@ -59,7 +59,7 @@ class ExportOptions:
     neutralise_formulas: bool = True
 
     def csv_columns(self) -> tuple[str, ...]:
-        columns = CSV_COLUMNS
+        columns: tuple[str, ...] = CSV_COLUMNS
         if self.context:
             columns += CONTEXT_COLUMNS
         if self.with_status:

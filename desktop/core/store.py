@@ -552,15 +552,16 @@ class Store:
             "status",
         ]
         values = [record[column] for column in columns]
-        wanted = record.get("id")
+        wanted: int | None = record.get("id")
         with self.db.atomic():
-            taken = wanted is None or self.db.execute("select 1 from articles where id = ?", [wanted]).fetchone()
-            if not taken:
+            if wanted is not None and self.db.execute("select 1 from articles where id = ?", [wanted]).fetchone():
+                wanted = None
+            if wanted is not None:
                 columns, values = ["id", *columns], [wanted, *values]
             cursor = self.db.execute(
                 f"insert into articles ({', '.join(columns)}) values ({', '.join('?' * len(columns))})", values
             )
-            article_id = int(wanted if not taken else cursor.lastrowid or 0)
+            article_id = wanted if wanted is not None else int(cursor.lastrowid or 0)
             self.db.conn.executemany(
                 "insert into flags (article_id, kind, original_start, original_end, start, end, excerpt)"
                 " values (?, ?, ?, ?, ?, ?, ?)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QUndoStack
@@ -54,7 +55,7 @@ class AnnotationController(QObject):
         self._match_query = ""
         self._match_index = -1
         for pane in (panes.original, panes.simplified):
-            pane.tooltip_for = lambda position, p=pane: self.tooltip(p, position)
+            pane.tooltip_for = partial(self.tooltip, pane)
             pane.spanActivated.connect(lambda position, p=pane: self.activate_at(p, position))
             pane.topScrolled.connect(lambda position, p=pane: self._sync_scroll(p, position))
             pane.selectionChanged.connect(lambda p=pane: self._selection_moved(p))
@@ -196,7 +197,7 @@ class AnnotationController(QObject):
             # Select the new span after a tag or redo; after undo it is gone.
             self.selected_span = span_id
         else:
-            assert command.span.id is not None
+            assert isinstance(command, DeleteSpan | ChangeCategory | EditNote) and command.span.id is not None
             span_id = command.span.id
         self._refresh_span(span_id)
         self.spansChanged.emit(command.article_id)

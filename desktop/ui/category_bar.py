@@ -24,7 +24,8 @@ class CategoryBar(QWidget):
     def set_categories(self, categories: list[Category]) -> None:
         self._categories = categories
         while self._layout.count():
-            widget = self._layout.takeAt(0).widget()
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None and widget is not self._title:
                 widget.deleteLater()
         self._layout.addWidget(self._title)

@@ -54,19 +54,19 @@ class ImportRunner(QObject):
     def __init__(self, db_path: str, paths: list[Path], parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self.worker = ImportWorker(db_path, paths)
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.worker_thread)
         self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Import articles"))
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self.worker.cancel)
-        self.thread.started.connect(self.worker.run)
+        self.worker_thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self._progress)
         self.worker.finished.connect(self._finished)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     def _progress(self, done: int, total: int, path: str) -> None:
         self.dialog.setMaximum(total)
@@ -80,8 +80,8 @@ class ImportRunner(QObject):
 
     def _finished(self, outcomes: list[ImportOutcome]) -> None:
         self.dialog.reset()
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self.done.emit(outcomes)
 
 

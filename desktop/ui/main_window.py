@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 850)
         self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
 
-    def _action(self, shortcut: QKeySequence | str | None = None, slot=None) -> QAction:
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, slot=None) -> QAction:
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self._point_size = float(self.settings.value("view/point_size", DEFAULT_POINT_SIZE))
+        self._point_size = float(str(self.settings.value("view/point_size", DEFAULT_POINT_SIZE)))
         self._apply_zoom()
         language = str(self.settings.value("view/language", i18n.SYSTEM))
         self.language_actions.get(language, self.language_actions[i18n.SYSTEM]).setChecked(True)
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         return True
 
     def remember_database(self, path: str) -> None:
-        recent = [p for p in self.settings.value("recent", []) or [] if p != path]
+        recent = [p for p in self.recent_databases() if p != path]
         self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
         self.settings.setValue("last_db", path)
         self._fill_recent()
@@ -363,9 +363,14 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "recent_menu"):
             return
         self.recent_menu.clear()
-        for path in self.settings.value("recent", []) or []:
+        for path in self.recent_databases():
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _=False, p=path: self.switch_database(p))
+
+    def recent_databases(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        # QSettings gives back a single entry as a plain string.
+        return [value] if isinstance(value, str) else [str(p) for p in value or []]  # type: ignore[attr-defined]
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), "", self.tr("Databases (*.db)"))

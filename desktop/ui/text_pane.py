@@ -6,7 +6,7 @@ pane's Utf16Index (``selection`` / ``select`` / ``position_at`` / ``scroll_to``)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
@@ -39,7 +39,7 @@ class TextPane(QPlainTextEdit):
         self._units = Utf16Index("")
         self._outline: tuple[int, int] | None = None
         self.highlighter = SpanHighlighter(self.document())
-        self.tooltip_for = lambda _position: ""
+        self.tooltip_for: Callable[[int], str] = lambda _position: ""
         self.verticalScrollBar().valueChanged.connect(self._emit_top)
         # Lines scrolled into view are painted before the idle pass reaches them.
         self.updateRequest.connect(self._paint_visible)
@@ -158,8 +158,9 @@ class TextPane(QPlainTextEdit):
                 left, right = max(start, line_start), min(end, line_end)
                 if right <= left:
                     continue
-                x1 = line.cursorToX(left - block.position())[0]
-                x2 = line.cursorToX(right - block.position())[0]
+                # PySide returns (x, cursor position) here; its stubs say "object".
+                x1 = line.cursorToX(left - block.position())[0]  # type: ignore[index]
+                x2 = line.cursorToX(right - block.position())[0]  # type: ignore[index]
                 rect = QRectF(x1, line.y(), x2 - x1, line.height()).translated(geometry.topLeft())
                 painter.drawRect(rect.adjusted(-1, 0, 1, 0))
             block = block.next()
