@@ -139,7 +139,7 @@ def test_stats_lists_flags_by_kind(tmp_path: Path) -> None:
     assert result.returncode == 0
     lines = dict(line.split(": ", 1) for line in result.stdout.splitlines())
     assert lines["articles"].startswith(f"{len(list(SAMPLE_DATA.iterdir()))} (todo")
-    assert "missing_digits 5" in lines["flags"]
+    assert "missing_digits 7" in lines["flags"]
     assert "replacement_character 1" in lines["flags"]
 
 

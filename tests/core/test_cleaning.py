@@ -129,6 +129,8 @@ def test_original_keeps_everything_simplified_loses_the_tail() -> None:
         ("再上新台阶年以来,", FlagKind.MISSING_DIGITS, "年"),
         ("孙雷:年是开局之年", FlagKind.MISSING_DIGITS, "年"),
         ("落实“三个%”的目标", FlagKind.MISSING_DIGITS, "%"),
+        ("高新技术产业产值万元,", FlagKind.MISSING_DIGITS, "万"),
+        ("公共預算收入億元,", FlagKind.MISSING_DIGITS, "億"),
     ],
 )
 def test_flags(text: str, kind: FlagKind, flagged: str) -> None:
@@ -148,6 +150,8 @@ def test_flags(text: str, kind: FlagKind, flagged: str) -> None:
         "增长４０％;",
         "年度目标",
         "见http://a.cn/x?id=1",
+        "产值3000万元",
+        "亿元以上项目",
     ],
 )
 def test_no_flags_on_clean_text(clean: str) -> None:

@@ -59,7 +59,7 @@ def test_flags_panel_jumps_to_the_flag(qtbot, open_window) -> None:  # type: ign
     window = open_window()
     window.article_list.view.selectRow(1)
     flags = window.controller.document.article.flags
-    assert window.flags_panel.count() == len(flags) == 5
+    assert window.flags_panel.count() == len(flags) == 7
     item = window.flags_panel.item(1)
     window.flags_panel.itemClicked.emit(item)
     flag = flags[1]
