@@ -17,6 +17,7 @@ from desktop.core.exchange import import_annotations
 from desktop.core.exporting import FORMATS, ExportOptions, export_to_path
 from desktop.core.importing import Result, import_paths
 from desktop.core.models import Status
+from desktop.core.reprocessing import reprocess_article
 from desktop.core.span_filter import SpanFilter
 from desktop.core.store import Store, StoreError
 
@@ -125,6 +126,31 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
     return 1 if report.skipped or report.failed else 0
 
 
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    rules = tuple(name for name in DEFAULT_RULES if name not in args.without)
+    store = _open_store(args.db)
+    kept = 0
+    try:
+        for article_id in args.article or store.article_ids():
+            try:
+                outcome = reprocess_article(store, article_id, rules)
+            except StoreError as error:
+                print(f"article {article_id}: failed: {error}")
+                kept += 1
+                continue
+            if outcome.blocking:
+                kept += 1
+                ids = ", ".join(str(span.id) for span in outcome.blocking)
+                print(f"article {article_id}: kept as it was: spans {ids} would fall in text the pipeline now removes")
+            elif outcome.changed:
+                print(f"article {article_id}: reprocessed, {outcome.spans_moved} spans re-mapped")
+            else:
+                print(f"article {article_id}: unchanged")
+    finally:
+        store.close()
+    return 1 if kept else 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     store = _open_store(args.db)
     try:
@@ -216,6 +242,17 @@ def build_parser() -> argparse.ArgumentParser:
     annotations.add_argument("file", metavar="FILE")
     annotations.add_argument("--annotator", help="analyst for spans whose file names none (default: you)")
     annotations.set_defaults(run=cmd_import_annotations)
+
+    reprocess = commands.add_parser(
+        "reprocess",
+        help="recompute Simplified texts with the current cleaning rules and re-map their spans",
+    )
+    reprocess.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    reprocess.add_argument("--article", action="append", default=[], type=int, help="only this article id")
+    reprocess.add_argument(
+        "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
+    )
+    reprocess.set_defaults(run=cmd_reprocess)
 
     stats = commands.add_parser("stats", help="articles by status, spans by category, flags by kind")
     stats.add_argument("--db", default=argparse.SUPPRESS, help="database file")

@@ -179,3 +179,18 @@ def test_window_without_a_display_says_so(tmp_path: Path) -> None:
         pytest.skip("the display check is for Linux")
     assert result.returncode == 1
     assert "no display" in result.stderr
+
+
+def test_reprocess_reports_each_article(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    run("import", "--db", str(db), "--without", "boilerplate_tail", str(SAMPLE_DATA))
+    tag(db, 1, 0, 9, "project")
+    before = Store.open(db).article(1).text
+    result = run("reprocess", "--db", str(db))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    # Every article records the rule set it now went through; the span at the start stays put.
+    assert lines == [f"article {i}: reprocessed, 0 spans re-mapped" for i in range(1, 6)]
+    after = Store.open(db).article(1)
+    assert len(after.text) < len(before) and "版权" not in after.text
+    assert run("reprocess", "--db", str(db), "--article", "1").stdout.strip() == "article 1: unchanged"

@@ -20,9 +20,7 @@ _YEAR_SINCE_WITHOUT_NUMBER = re.compile(
     rf"(?<![{DIGITS}{CHINESE_NUMERALS}今去明前近多历歷往当當同该該本上连連半每数數余餘来來些成周週早晚])年以[来來]"
 )
 # An amount of money straight after the word for what was measured: its digits were lost (产值万元).
-_AMOUNT_WITHOUT_NUMBER = re.compile(
-    "(?<=产值|產值|收入|总额|總額|投资|投資|营收|營收|利润|利潤|税收|稅收)[万萬亿億]元"
-)
+_AMOUNT_WITHOUT_NUMBER = re.compile("(?<=产值|產值|收入|总额|總額|投资|投資|营收|營收|利润|利潤|税收|稅收)[万萬亿億]元")
 _YEAR_OPENING_CLAUSE = re.compile(r"(?:(?<=^)|(?<=[\n,，:：。；;“]))年(?=[,，是、的初底末起至])", re.MULTILINE)
 
 

@@ -253,6 +253,48 @@ class Store:
             raise StoreError(f"no article {article_id}")
         return Status(row[0])
 
+    def replace_processing(self, article_id: int, fresh: NewArticle, spans: Sequence[Span]) -> None:
+        """Store a recomputed Simplified text, its map and flags, and the re-mapped spans, all or none."""
+        with self.db.atomic():
+            self.db.execute(
+                "update articles set text = ?, offset_map = ?, text_sha256 = ?, converter = ?, converter_version = ?,"
+                " pipeline_version = ?, rules = ? where id = ?",
+                [
+                    fresh.text,
+                    json.dumps(fresh.offset_map.to_json(), separators=(",", ":")),
+                    fresh.text_sha256,
+                    fresh.converter,
+                    fresh.converter_version,
+                    fresh.pipeline_version,
+                    json.dumps(list(fresh.rules)),
+                    article_id,
+                ],
+            )
+            self.db.execute("delete from flags where article_id = ?", [article_id])
+            self.db.conn.executemany(
+                "insert into flags (article_id, kind, original_start, original_end, start, end, excerpt)"
+                " values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, f.kind.value, f.original_start, f.original_end, f.start, f.end, f.excerpt)
+                    for f in fresh.flags
+                ],
+            )
+            for span in spans:
+                self._check_quotes(span)
+                self.db.execute(
+                    "update spans set start = ?, end = ?, text = ?, original_start = ?, original_end = ?,"
+                    " original_text = ? where id = ?",
+                    [
+                        span.start,
+                        span.end,
+                        span.text,
+                        span.original_start,
+                        span.original_end,
+                        span.original_text,
+                        span.id,
+                    ],
+                )
+
     def set_status(self, article_id: int, status: Status) -> None:
         with self.db.atomic():
             self.db.execute("update articles set status = ? where id = ?", [status.value, article_id])

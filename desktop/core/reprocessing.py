@@ -1,0 +1,65 @@
+"""Re-process: recompute an article's Simplified text with the current pipeline, on request.
+
+The Simplified text is never recomputed silently (it is what the spans quote). When the
+pipeline improves, this command recomputes it and re-maps every span through its
+original offsets, which do not change. An article where a span would land in text the
+new pipeline removes is left exactly as it was, and reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from desktop.core.cleaning import DEFAULT_RULES
+from desktop.core.importing import prepare_article
+from desktop.core.models import Span
+from desktop.core.store import Store
+
+
+@dataclass
+class ReprocessOutcome:
+    article_id: int
+    changed: bool = False
+    spans_moved: int = 0
+    blocking: list[Span] = field(default_factory=list)
+
+
+def reprocess_article(store: Store, article_id: int, rules: Sequence[str] = DEFAULT_RULES) -> ReprocessOutcome:
+    article = store.article(article_id)
+    fresh = prepare_article(article.original_text, article.source_path, article.encoding, rules, article.sha256)
+    outcome = ReprocessOutcome(article_id)
+    stored_map = store.offset_map(article_id)
+    unchanged = (
+        fresh.text == article.text
+        and fresh.offset_map == stored_map
+        and fresh.rules == article.rules
+        and fresh.pipeline_version == article.pipeline_version
+        and fresh.converter_version == article.converter_version
+    )
+    if unchanged:
+        return outcome
+    moved: list[Span] = []
+    before = store.spans(article_id)
+    for span in before:
+        start, end = fresh.offset_map.from_original(span.original_start, span.original_end)
+        if start >= end:
+            outcome.blocking.append(span)
+            continue
+        o_start, o_end = fresh.offset_map.to_original(start, end)
+        moved.append(
+            span._replace(
+                start=start,
+                end=end,
+                text=fresh.text[start:end],
+                original_start=o_start,
+                original_end=o_end,
+                original_text=article.original_text[o_start:o_end],
+            )
+        )
+    if outcome.blocking:
+        return outcome
+    store.replace_processing(article_id, fresh, moved)
+    outcome.changed = True
+    outcome.spans_moved = sum(1 for old, new in zip(before, moved, strict=True) if old != new)
+    return outcome
