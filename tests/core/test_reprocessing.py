@@ -22,7 +22,7 @@ def tagged(store: Store) -> tuple[int, Document]:
 
 
 def test_spans_follow_the_new_text(store: Store) -> None:
-    article_id, before = tagged(store)
+    article_id, _ = tagged(store)
     outcome = reprocess_article(store, article_id)
     assert outcome.changed and outcome.spans_moved == 2 and not outcome.blocking
     after = store.article(article_id)
