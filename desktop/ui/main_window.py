@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.exchange import ImportReport, import_annotations
-from desktop.core.exporting import export_to_path
+from desktop.core.exporting import ExportOptions, export_to_path
 from desktop.core.models import Status
 from desktop.core.store import Store, StoreError
 from desktop.ui import i18n
 from desktop.ui.annotation_controller import AnnotationController, Panes
 from desktop.ui.article_list import ArticleList
 from desktop.ui.category_bar import CategoryBar
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.find_bar import FindBar
 from desktop.ui.flags_panel import FlagsPanel
 from desktop.ui.import_dialog import ImportRunner, show_summary
@@ -412,6 +413,9 @@ class MainWindow(QMainWindow):
         show_summary(self, outcomes)
 
     def export(self, kind: str) -> None:
+        dialog = ExportDialog(kind, self.controller.categories, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
         filters = {
             "csv": self.tr("CSV for Excel (*.csv)"),
             "jsonl": self.tr("JSON Lines (*.jsonl)"),
@@ -420,15 +424,18 @@ class MainWindow(QMainWindow):
         }
         suffix = {"csv": "csv", "jsonl": "jsonl", "doccano": "jsonl", "labelstudio": "json"}[kind]
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations.{suffix}", filters[kind])
-        if not path:
-            return
+        if path:
+            self.export_to(kind, Path(path), dialog.options(), dialog.chosen_encoding())
+
+    def export_to(self, kind: str, path: Path, options: ExportOptions, encoding: str | None = None) -> None:
         try:
-            count = export_to_path(self.store, kind, Path(path))
-        except OSError as error:
-            self.show_error(self.tr("Export failed"), f"{path}: {error.strerror or error}")
+            count = export_to_path(self.store, kind, path, options, encoding)
+        except (OSError, UnicodeEncodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            self.show_error(self.tr("Export failed"), f"{path}: {reason or error}")
             return
         self.statusBar().showMessage(
-            self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", path), 8000
+            self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path)), 8000
         )
 
     def import_annotation_file(self) -> None:

@@ -12,6 +12,7 @@ from desktop.core.models import Status
 from desktop.core.store import Store
 from desktop.ui.app import create_window
 from desktop.ui.article_list import PAGE_SIZE, ArticleTableModel
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_dialog import ImportRunner
 from tests.conftest import SAMPLE_DATA
 
@@ -120,14 +121,29 @@ def test_import_runs_off_the_ui_thread(qtbot, open_window, no_dialogs, tmp_path:
 def test_export_from_the_window(qtbot, open_window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     window.text_pane.setFocus()
-    window.text_pane.select(2, 8)
-    qtbot.keyClick(window.text_pane, Qt.Key.Key_1)
+    for start, key in ((2, Qt.Key.Key_1), (10, Qt.Key.Key_2)):
+        window.text_pane.select(start, start + 6)
+        qtbot.keyClick(window.text_pane, key)
     target = tmp_path / "out.csv"
     monkeypatch.setattr("desktop.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def choose(dialog) -> int:  # type: ignore[no-untyped-def]
+        # What an analyst ticks: projects only, 4 characters of context, the article status, UTF-8.
+        dialog.category_boxes["target"].setChecked(False)
+        dialog.category_boxes["measure"].setChecked(False)
+        dialog.context.setValue(4)
+        dialog.with_status.setChecked(True)
+        dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
     window.export("csv")
-    frame = pd.read_csv(target, encoding="utf-8-sig", keep_default_na=False)
-    article = window.controller.document.article
-    assert list(frame["text"]) == [article.text[2:8]]
+    assert not target.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(target, encoding="utf-8", keep_default_na=False)
+    text = window.controller.document.article.text
+    assert list(frame["text"]) == [text[2:8]]
+    assert list(frame["context_before"]) == [text[0:2]] and list(frame["context_after"]) == [text[8:12]]
+    assert list(frame["article_status"]) == ["todo"]
 
 
 def test_database_errors_leave_the_file_untouched(qtbot, open_window, no_dialogs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
