@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import io
 import os
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from desktop.core.annotating import default_annotator
 from desktop.core.cleaning import DEFAULT_RULES, RULES
 from desktop.core.exchange import import_annotations
 from desktop.core.exporting import FORMATS, ExportOptions, export_to_path
@@ -107,18 +107,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "analyst"
-
-
 def cmd_import_annotations(args: argparse.Namespace) -> int:
     path = Path(args.file)
     store = _open_store(args.db)
     try:
-        report = import_annotations(store, path, args.annotator or current_user())
+        report = import_annotations(store, path, args.annotator or default_annotator())
     finally:
         store.close()
     for line in report.lines():

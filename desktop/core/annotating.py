@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -10,6 +11,14 @@ from dataclasses import dataclass
 from desktop.core.convert import convert
 from desktop.core.models import Article, Span
 from desktop.core.offsets import OffsetMap
+
+
+def default_annotator() -> str:
+    """The analyst a span is stored under when none is named: the operating system's user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
 
 
 class SelectionError(ValueError):

@@ -204,8 +204,9 @@ def write_label_studio(store: Store, out: TextIO, options: ExportOptions | None 
                     "meta": {"text": [span["note"]]} if span["note"] else {},
                 }
             )
+        record = store.article_record(article_id)
         task = {
-            "data": {"text": store.article_text(article_id), "title": store.article_record(article_id)["title"]},
+            "data": {"text": record["text"], "title": record["title"]},
             "annotations": [
                 {"completed_by": {"email": annotator} if annotator else {}, "result": results}
                 for annotator, results in by_annotator.items()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.annotating import default_annotator
 from desktop.core.exchange import ImportReport, import_annotations
 from desktop.core.exporting import ExportOptions, export_to_path
 from desktop.core.models import Status
@@ -297,13 +297,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def annotator(self) -> str:
-        name = str(self.settings.value("annotator", "") or "")
-        if name:
-            return name
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return "analyst"
+        return str(self.settings.value("annotator", "") or "") or default_annotator()
 
     def ask_annotator(self) -> None:
         name, ok = QInputDialog.getText(
