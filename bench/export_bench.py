@@ -4,7 +4,7 @@
 
 Builds a database of 100,000 articles and 1,000,000 spans (built with bare inserts: the
 building is not measured), then in one run times
-  * ours: `write_csv` (the same code as `policy-annotator export`), formula guard on,
+  * ours: the CSV format's writer (the same code as `policy-annotator export`), formula guard on,
   * baseline: the same rows read with sqlite3 and written with csv.writer, nothing else,
 and prints both, the ratio (goal <= 1.5) and the peak memory growth of each (goal: flat).
 """
@@ -23,10 +23,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.import_bench import PeakRss
-from desktop.core.exporting import CSV_COLUMNS, CSV_ENCODING, write_csv
+from desktop.core.exchange.formats import format_by_key
+from desktop.core.exchange.ours_csv import CSV_COLUMNS
+from desktop.core.exchange.outgoing import ExportOptions
 from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 
+CSV = format_by_key("csv")
+CSV_ENCODING = CSV.default_encoding
 BODY = "青禾縣推進智能製造產業園建設,確保全年增長8%以上。𠮷祥街區改造,-15號泊位開發。" * 4
 
 
@@ -101,7 +105,7 @@ def ours(db: Path, out: Path) -> tuple[float, float, int]:
     with PeakRss() as memory:
         started = time.perf_counter()
         with out.open("w", encoding=CSV_ENCODING, newline="") as stream:
-            rows = write_csv(store, stream)
+            rows = CSV.write(store, stream, ExportOptions())
         elapsed = time.perf_counter() - started
     store.close()
     return elapsed, memory.growth_mib, rows

@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from opencc import OpenCC
 
 from desktop.core.importing import Result, import_paths
-from desktop.core.reading import decode
 from desktop.core.store import Store
+from desktop.core.text.reading import decode
 
 SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
 

@@ -29,9 +29,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from desktop.core.annotating import Document
 from desktop.core.importing import prepare_article
-from desktop.core.store import NewArticle, Store
+from desktop.core.models import NewArticle
+from desktop.core.store import Store
 from desktop.ui.app import create_window
 
 ARTICLE_CHARS = 50_000
@@ -66,8 +66,8 @@ def settings(folder: Path) -> QSettings:
 
 def build_long_article_db(path: Path) -> int:
     store = Store.open(path)
-    [article_id] = store.add_articles([prepare_article(long_article(), "long.txt", "utf-8")])
-    document = Document(store.article(article_id), store.offset_map(article_id))
+    [article_id] = store.articles.add([prepare_article(long_article(), "long.txt", "utf-8")])
+    document = store.document(article_id)
     text = document.article.text
     generator = random.Random(7)
     spans = []
@@ -78,7 +78,7 @@ def build_long_article_db(path: Path) -> int:
             continue
         span = document.span_from_text(start, end, ("project", "target", "measure")[index % 3], "bench")
         spans.append(span)
-    store.insert_spans(spans)
+    store.spans.insert_many(spans)
     store.close()
     return article_id
 
@@ -150,7 +150,7 @@ def build_many_articles_db(path: Path) -> None:
     for index in range(ARTICLES):
         batch.append(NewArticle(**{**template.__dict__, "title": f"第{index}篇文章", "sha256": f"{index:064x}"}))
         if len(batch) == 5_000:
-            store.add_articles(batch)
+            store.articles.add(batch)
             batch.clear()
     store.close()
 
@@ -160,7 +160,7 @@ def time_startup(folder: Path) -> tuple[float, float, float]:
     build_many_articles_db(full)
     Store.open(empty).close()
     store = Store.open(single)
-    store.add_articles([prepare_article("第0篇文章\n\n正文:加快建設智能製造產業園。", "0.txt", "utf-8")])
+    store.articles.add([prepare_article("第0篇文章\n\n正文:加快建設智能製造產業園。", "0.txt", "utf-8")])
     store.close()
     results: dict[Path, list[float]] = {full: [], empty: [], single: []}
     # A few milliseconds each: more runs, so that the median is not one noisy sample.

@@ -9,37 +9,29 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
-from desktop.core.annotating import default_annotator
-from desktop.core.cleaning import DEFAULT_RULES, RULES
-from desktop.core.exchange import import_annotations
-from desktop.core.exporting import FORMATS, ExportOptions, export_to_path
+from desktop.core.environment import APP_NAME, default_annotator, default_db_path
+from desktop.core.exchange.attach import import_annotations
+from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, ExchangeFormat, format_by_key
+from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.importing import Result, import_paths
-from desktop.core.models import Status
+from desktop.core.models import SpanFilter, Status
 from desktop.core.reprocessing import reprocess_article
-from desktop.core.span_filter import SpanFilter
 from desktop.core.store import Store, StoreError
-
-APP_NAME = "policy-annotator"
-
-
-def default_db_path() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "annotations.db"
+from desktop.core.text.cleaning import DEFAULT_RULES, RULES
 
 
-def _open_store(path: str | None) -> Store:
-    return Store.open(path or default_db_path())
+def _open_store(args: argparse.Namespace) -> Store:
+    return Store.open(getattr(args, "db", None) or default_db_path())
+
+
+def _rules(args: argparse.Namespace) -> tuple[str, ...]:
+    return tuple(name for name in DEFAULT_RULES if name not in args.without)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    rules = DEFAULT_RULES
-    if args.without:
-        rules = tuple(name for name in DEFAULT_RULES if name not in args.without)
-    store = _open_store(args.db)
     totals = {result: 0 for result in Result}
-    try:
-        for outcome in import_paths(store, [Path(p) for p in args.paths], rules):
+    with _open_store(args) as store:
+        for outcome in import_paths(store, [Path(p) for p in args.paths], _rules(args)):
             totals[outcome.result] += 1
             if outcome.result is Result.IMPORTED:
                 print(f"imported   {outcome.path} (article {outcome.article_id})")
@@ -48,13 +40,23 @@ def cmd_import(args: argparse.Namespace) -> int:
             else:
                 print(f"failed     {outcome.path}: {outcome.detail}")
             sys.stdout.flush()
-    finally:
-        store.close()
     print(
         f"total: {totals[Result.IMPORTED]} imported, {totals[Result.DUPLICATE]} duplicate, "
         f"{totals[Result.FAILED]} failed"
     )
     return 1 if totals[Result.FAILED] else 0
+
+
+def _note_ignored_options(args: argparse.Namespace, fmt: ExchangeFormat) -> None:
+    """Options given that this format does not honour are named, not silently dropped."""
+    given = {"context": args.context, "with_status": args.with_status, "with_metadata": args.with_metadata}
+    ignored = ["--" + name.replace("_", "-") for name, value in given.items() if value and name not in fmt.options]
+    if args.raw and FORMULA_GUARD not in fmt.options:
+        ignored.append("--raw")
+    if args.encoding and args.encoding not in fmt.encodings:
+        ignored.append(f"--encoding {args.encoding}")
+    if ignored:
+        print(f"note: --format {fmt.key} ignores {', '.join(ignored)}", file=sys.stderr)
 
 
 def _export_options(args: argparse.Namespace) -> ExportOptions:
@@ -73,60 +75,53 @@ def _export_options(args: argparse.Namespace) -> ExportOptions:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    writer, default_encoding, unit = FORMATS[args.format]
-    encoding = args.encoding if args.format == "csv" and args.encoding else default_encoding
+    fmt = format_by_key(args.format)
+    encoding = args.encoding if args.encoding in fmt.encodings else fmt.default_encoding
+    _note_ignored_options(args, fmt)
     options = _export_options(args)
     to_stdout = args.output in (None, "-")
     if not to_stdout and not Path(args.output).resolve().parent.is_dir():
         print(f"error: cannot write {args.output}: no such folder", file=sys.stderr)
         return 1
-    store = _open_store(args.db)
-    try:
+    with _open_store(args) as store:
         if to_stdout:
             stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
             try:
-                writer(store, stream, options)
+                fmt.write(store, stream, options)
             finally:
                 stream.flush()
                 stream.detach()
             return 0
         try:
-            count = export_to_path(store, args.format, Path(args.output), options, encoding)
+            count = write_to_path(fmt.write, store, Path(args.output), options, encoding)
         except OSError as error:
             print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
             return 1
         except UnicodeEncodeError as error:
             print(
-                f"error: {encoding} cannot encode {error.object[error.start : error.end]!r}; use --encoding utf-8-sig",
+                f"error: {encoding} cannot encode {error.object[error.start : error.end]!r};"
+                f" use --encoding {fmt.default_encoding}",
                 file=sys.stderr,
             )
             return 1
-    finally:
-        store.close()
-    print(f"exported {count} {unit} to {args.output}", file=sys.stderr)
+    print(f"exported {count} {fmt.unit} to {args.output}", file=sys.stderr)
     return 0
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    store = _open_store(args.db)
-    try:
-        report = import_annotations(store, path, args.annotator or default_annotator())
-    finally:
-        store.close()
+    with _open_store(args) as store:
+        report = import_annotations(store, Path(args.file), args.annotator or default_annotator())
     for line in report.lines():
         print(line)
     return 1 if report.skipped or report.failed else 0
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
-    rules = tuple(name for name in DEFAULT_RULES if name not in args.without)
-    store = _open_store(args.db)
     kept = 0
-    try:
-        for article_id in args.article or store.article_ids():
+    with _open_store(args) as store:
+        for article_id in args.article or store.articles.ids():
             try:
-                outcome = reprocess_article(store, article_id, rules)
+                outcome = reprocess_article(store, article_id, _rules(args))
             except StoreError as error:
                 print(f"article {article_id}: failed: {error}")
                 kept += 1
@@ -139,17 +134,12 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
                 print(f"article {article_id}: reprocessed, {outcome.spans_moved} spans re-mapped")
             else:
                 print(f"article {article_id}: unchanged")
-    finally:
-        store.close()
     return 1 if kept else 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    store = _open_store(args.db)
-    try:
-        stats = store.stats()
-    finally:
-        store.close()
+    with _open_store(args) as store:
+        stats = store.reports.stats()
     for heading, counts in stats.items():
         detail = ", ".join(f"{key} {value}" for key, value in counts.items())
         print(f"{heading}: {sum(counts.values())} ({detail})")
@@ -170,33 +160,20 @@ def cmd_window(args: argparse.Namespace) -> int:
         return 1
     from desktop.ui.app import run_window
 
-    return run_window(args.db, demo=args.command == "demo")
+    return run_window(getattr(args, "db", None), demo=args.command == "demo")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=APP_NAME, description="Tag projects, targets and measures in Chinese policy articles."
-    )
-    parser.add_argument("--db", help=f"database file (default: {default_db_path()})")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    importing = commands.add_parser("import", help="import article files (.txt, .md) or folders")
-    importing.add_argument("--db", default=argparse.SUPPRESS, help="database file")
-    importing.add_argument("paths", nargs="+", metavar="PATH")
-    importing.add_argument(
-        "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
-    )
-    importing.set_defaults(run=cmd_import)
-
+def _add_export(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    csv = format_by_key("csv")
     exporting = commands.add_parser(
         "export",
+        parents=parents,
         help="export spans as CSV, articles as JSONL, or tasks for doccano / Label Studio",
         description="CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)"
         " get a leading apostrophe, as OWASP advises; --raw writes them untouched. import-annotations"
         " removes the apostrophe again.",
     )
-    exporting.add_argument("--db", default=argparse.SUPPRESS, help="database file")
-    exporting.add_argument("--format", choices=list(FORMATS), default="csv")
+    exporting.add_argument("--format", choices=[fmt.key for fmt in FORMATS], default=FORMATS[0].key)
     exporting.add_argument("-o", "--output", help="output file; stdout when absent or '-'")
     exporting.add_argument("--category", action="append", default=[], help="only this category (repeatable)")
     exporting.add_argument(
@@ -221,34 +198,56 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporting.add_argument(
         "--encoding",
-        choices=["utf-8-sig", "utf-8", "gb18030"],
-        help="CSV encoding (default utf-8-sig: UTF-8 with the BOM Excel needs)",
+        choices=list(dict.fromkeys(encoding for fmt in FORMATS for encoding in fmt.encodings)),
+        help=f"CSV encoding (default {csv.default_encoding}: UTF-8 with the BOM Excel needs;"
+        f" also {', '.join(csv.encodings[1:])}); the other formats are always UTF-8",
     )
     exporting.add_argument("--raw", action="store_true", help="CSV: do not neutralise formula-like cells")
     exporting.set_defaults(run=cmd_export)
 
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db is declared once and inherited: before the command (the window) or after it.
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--db", default=argparse.SUPPRESS, metavar="DB", help=f"database file (default: {default_db_path()})"
+    )
+    parents = [database]
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME, parents=parents, description="Tag projects, targets and measures in Chinese policy articles."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    importing = commands.add_parser("import", parents=parents, help="import article files (.txt, .md) or folders")
+    importing.add_argument("paths", nargs="+", metavar="PATH")
+    importing.add_argument(
+        "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
+    )
+    importing.set_defaults(run=cmd_import)
+
+    _add_export(commands, parents)
+
     annotations = commands.add_parser(
         "import-annotations",
-        help="import spans from this tool's JSONL or CSV, doccano JSONL or Label Studio JSON",
+        parents=parents,
+        help=f"import spans from {', '.join(fmt.name for fmt in FORMATS)} (detected from the content)",
     )
-    annotations.add_argument("--db", default=argparse.SUPPRESS, help="database file")
     annotations.add_argument("file", metavar="FILE")
     annotations.add_argument("--annotator", help="analyst for spans whose file names none (default: you)")
     annotations.set_defaults(run=cmd_import_annotations)
 
     reprocess = commands.add_parser(
         "reprocess",
+        parents=parents,
         help="recompute Simplified texts with the current cleaning rules and re-map their spans",
     )
-    reprocess.add_argument("--db", default=argparse.SUPPRESS, help="database file")
     reprocess.add_argument("--article", action="append", default=[], type=int, help="only this article id")
     reprocess.add_argument(
         "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
     )
     reprocess.set_defaults(run=cmd_reprocess)
 
-    stats = commands.add_parser("stats", help="articles by status, spans by category, flags by kind")
-    stats.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")
     stats.set_defaults(run=cmd_stats)
 
     demo = commands.add_parser("demo", help="open the window on a temporary database with the sample articles")

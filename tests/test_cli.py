@@ -11,8 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from desktop.core.annotating import Document
-from desktop.core.exporting import CSV_COLUMNS
+from desktop.core.exchange.ours_csv import CSV_COLUMNS
 from desktop.core.store import Store
 from tests.conftest import PROJECT, SAMPLE_DATA
 
@@ -30,8 +29,8 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 
 def tag(db: Path, article_id: int, start: int, end: int, category: str) -> None:
     store = Store.open(db)
-    document = Document(store.article(article_id), store.offset_map(article_id))
-    store.insert_span(document.span_at(start, end, category, "li", note='備註, "quoted"\nline'))
+    document = store.document(article_id)
+    store.spans.insert(document.span_at(start, end, category, "li", note='備註, "quoted"\nline'))
     store.close()
 
 
@@ -74,7 +73,7 @@ def test_bad_inputs_fail_clearly_and_the_rest_is_imported(tmp_path: Path) -> Non
     assert "missing.txt: no such file" in out
     assert "imported   " in out and "good.txt" in out
     assert out.splitlines()[-1] == "total: 1 imported, 0 duplicate, 4 failed"
-    assert Store.open(db).article_count() == 1
+    assert Store.open(db).articles.count() == 1
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:
@@ -109,7 +108,7 @@ def test_csv_export_reads_back_in_pandas(tmp_path: Path) -> None:
     assert len(frame) == 3
     store = Store.open(db)
     for row in frame.itertuples(index=False):
-        article = store.article(int(row.article_id))
+        article = store.articles.get(int(row.article_id))
         assert row.text == article.text[row.start : row.end]
         assert row.original_text == article.original_text[row.original_start : row.original_end]
         assert row.note == '備註, "quoted"\nline'
@@ -185,12 +184,35 @@ def test_reprocess_reports_each_article(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     run("import", "--db", str(db), "--without", "boilerplate_tail", str(SAMPLE_DATA))
     tag(db, 1, 0, 9, "project")
-    before = Store.open(db).article(1).text
+    before = Store.open(db).articles.get(1).text
     result = run("reprocess", "--db", str(db))
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     # Every article records the rule set it now went through; the span at the start stays put.
     assert lines == [f"article {i}: reprocessed, 0 spans re-mapped" for i in range(1, 6)]
-    after = Store.open(db).article(1)
+    after = Store.open(db).articles.get(1)
     assert len(after.text) < len(before) and "版权" not in after.text
     assert run("reprocess", "--db", str(db), "--article", "1").stdout.strip() == "article 1: unchanged"
+
+
+def test_db_before_or_after_the_command(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    assert run("--db", str(db), "import", str(SAMPLE_DATA)).returncode == 0
+    before = run("--db", str(db), "stats")
+    after = run("stats", "--db", str(db))
+    assert before.returncode == after.returncode == 0
+    assert before.stdout == after.stdout and before.stdout.startswith(f"articles: {len(list(SAMPLE_DATA.iterdir()))} ")
+
+
+def test_export_offers_every_registered_format_and_names_ignored_options(tmp_path: Path) -> None:
+    from desktop.core.exchange.formats import FORMATS
+
+    usage = run("export", "--help").stdout
+    assert "{" + ",".join(fmt.key for fmt in FORMATS) + "}" in usage
+    db = tmp_path / "a.db"
+    run("import", "--db", str(db), str(SAMPLE_DATA))
+    result = run("export", "--db", str(db), "--format", "jsonl", "--context", "3", "--raw", "--encoding", "gb18030")
+    assert result.returncode == 0
+    assert "note: --format jsonl ignores --context, --raw, --encoding gb18030" in result.stderr
+    assert len(result.stdout.splitlines()) == len(list(SAMPLE_DATA.iterdir()))
+    assert "note:" not in run("export", "--db", str(db), "--context", "3").stderr

@@ -8,8 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from desktop.core.annotating import Document
-from desktop.core.exporting import CSV_COLUMNS
+from desktop.core.exchange.ours_csv import CSV_COLUMNS
 from desktop.core.store import Store
 from tests.conftest import SAMPLE_DATA
 from tests.test_cli import run
@@ -21,11 +20,11 @@ def tagged_db(tmp_path: Path) -> Path:
     db = tmp_path / "a.db"
     assert run("import", "--db", str(db), str(SAMPLE_DATA)).returncode == 0
     store = Store.open(db)
-    for article_id in store.article_ids():
-        document = Document(store.article(article_id), store.offset_map(article_id))
+    for article_id in store.articles.ids():
+        document = store.document(article_id)
         text = document.article.text
         for number, (start, end) in enumerate([(0, 4), (10, 16), (20, 30)]):
-            store.insert_span(
+            store.spans.insert(
                 document.span_at(
                     start,
                     end,
@@ -36,7 +35,7 @@ def tagged_db(tmp_path: Path) -> Path:
             )
         dash = text.find("-")
         if dash > 0:
-            store.insert_span(document.span_at(dash, dash + 3, "target", "li"))
+            store.spans.insert(document.span_at(dash, dash + 3, "target", "li"))
     store.close()
     return db
 
@@ -46,9 +45,9 @@ def test_pandas_reads_back_text_and_offsets(tagged_db: Path, tmp_path: Path) -> 
     assert run("export", "--db", str(tagged_db), "-o", str(out), "--raw").returncode == 0
     frame = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
     store = Store.open(tagged_db)
-    assert len(frame) == sum(len(store.spans(i)) for i in store.article_ids())
+    assert len(frame) == sum(len(store.spans.of_article(i)) for i in store.articles.ids())
     for row in frame.itertuples(index=False):
-        article = store.article(int(row.article_id))
+        article = store.articles.get(int(row.article_id))
         assert row.text == article.text[row.start : row.end]
         assert row.original_text == article.original_text[row.original_start : row.original_end]
 
@@ -93,7 +92,7 @@ def test_filters_context_status_encoding(tagged_db: Path, tmp_path: Path) -> Non
     assert set(frame["article_status"]) == {"todo"}
     store = Store.open(tagged_db)
     for row in frame.itertuples(index=False):
-        text = store.article(int(row.article_id)).text
+        text = store.articles.get(int(row.article_id)).text
         assert row.context_before == text[max(0, row.start - 3) : row.start]
         assert row.context_after == text[row.end : row.end + 3]
     only_one = run("export", "--db", str(tagged_db), "--article", "2", "--format", "jsonl")
@@ -141,7 +140,7 @@ def test_bad_lines_exit_1_and_name_the_line(tmp_path: Path) -> None:
     assert "spans: 2 imported, 0 already present, 2 skipped" in out
     assert "Traceback" not in out + result.stderr
     store = Store.open(db)
-    assert {s.annotator for s in store.spans(1)} == {"zhao"}
+    assert {s.annotator for s in store.spans.of_article(1)} == {"zhao"}
 
 
 def test_unreadable_annotation_file(tmp_path: Path) -> None:

@@ -1,25 +1,48 @@
 """Every change an analyst makes, as a command with do() and undo() on a Store.
 
-The window wraps each in one QUndoCommand; the commands themselves know nothing of Qt
-and are tested on an in-memory store.
+Each step returns a ``Change`` saying what it changed, and the window refreshes from that
+record alone (Anki's OpChanges, novelWriter's change signal): a tag inserts one row in the
+span list and paints one span, without reading the span back. The window wraps each command
+in one QUndoCommand; the commands themselves know nothing of Qt and are tested on an
+in-memory store.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol
 
 from desktop.core.models import Span, Status
 from desktop.core.store import Store
 
 
-class Command(Protocol):
+class ChangeKind(StrEnum):
+    SPANS_ADDED = "spans_added"
+    SPANS_REMOVED = "spans_removed"
+    SPANS_EDITED = "spans_edited"  # same offsets, new category or note
+    STATUS = "status"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one step of a command changed in the database, as the database now has it."""
+
+    kind: ChangeKind
+    article_id: int
+    # Added or edited: the spans as stored now. Removed: the spans as they were.
+    spans: tuple[Span, ...] = ()
+    status: Status | None = None
+
     @property
-    def article_id(self) -> int: ...
+    def span_ids(self) -> tuple[int, ...]:
+        return tuple(span.id for span in self.spans if span.id is not None)
 
-    def do(self, store: Store) -> None: ...
 
-    def undo(self, store: Store) -> None: ...
+class Command(Protocol):
+    def do(self, store: Store) -> Change: ...
+
+    def undo(self, store: Store) -> Change: ...
 
     def describe(self) -> str: ...
 
@@ -29,17 +52,15 @@ class AddSpan:
     span: Span
     stored: Span | None = field(default=None, init=False)
 
-    @property
-    def article_id(self) -> int:
-        return self.span.article_id
-
-    def do(self, store: Store) -> None:
+    def do(self, store: Store) -> Change:
         # A redo restores the very row (same id) that undo removed.
-        self.stored = store.insert_span(self.stored or self.span)
+        self.stored = store.spans.insert(self.stored or self.span)
+        return Change(ChangeKind.SPANS_ADDED, self.stored.article_id, (self.stored,))
 
-    def undo(self, store: Store) -> None:
+    def undo(self, store: Store) -> Change:
         assert self.stored is not None and self.stored.id is not None
-        store.delete_span(self.stored.id)
+        removed = store.spans.delete(self.stored.id)
+        return Change(ChangeKind.SPANS_REMOVED, removed.article_id, (removed,))
 
     def describe(self) -> str:
         return f"tag “{_short(self.span.text)}” as {self.span.category_id}"
@@ -49,16 +70,14 @@ class AddSpan:
 class DeleteSpan:
     span: Span
 
-    @property
-    def article_id(self) -> int:
-        return self.span.article_id
-
-    def do(self, store: Store) -> None:
+    def do(self, store: Store) -> Change:
         assert self.span.id is not None
-        self.span = store.delete_span(self.span.id)
+        self.span = store.spans.delete(self.span.id)
+        return Change(ChangeKind.SPANS_REMOVED, self.span.article_id, (self.span,))
 
-    def undo(self, store: Store) -> None:
-        self.span = store.insert_span(self.span)
+    def undo(self, store: Store) -> Change:
+        self.span = store.spans.insert(self.span)
+        return Change(ChangeKind.SPANS_ADDED, self.span.article_id, (self.span,))
 
     def describe(self) -> str:
         return f"delete “{_short(self.span.text)}”"
@@ -69,17 +88,16 @@ class ChangeCategory:
     span: Span
     category_id: str
 
-    @property
-    def article_id(self) -> int:
-        return self.span.article_id
+    def do(self, store: Store) -> Change:
+        return self._set(store, self.category_id)
 
-    def do(self, store: Store) -> None:
-        assert self.span.id is not None
-        store.update_span(self.span.id, category_id=self.category_id)
+    def undo(self, store: Store) -> Change:
+        return self._set(store, self.span.category_id)
 
-    def undo(self, store: Store) -> None:
+    def _set(self, store: Store, category_id: str) -> Change:
         assert self.span.id is not None
-        store.update_span(self.span.id, category_id=self.span.category_id)
+        changed = store.spans.update(self.span.id, category_id=category_id)
+        return Change(ChangeKind.SPANS_EDITED, changed.article_id, (changed,))
 
     def describe(self) -> str:
         return f"change “{_short(self.span.text)}” to {self.category_id}"
@@ -90,17 +108,16 @@ class EditNote:
     span: Span
     note: str
 
-    @property
-    def article_id(self) -> int:
-        return self.span.article_id
+    def do(self, store: Store) -> Change:
+        return self._set(store, self.note)
 
-    def do(self, store: Store) -> None:
-        assert self.span.id is not None
-        store.update_span(self.span.id, note=self.note)
+    def undo(self, store: Store) -> Change:
+        return self._set(store, self.span.note)
 
-    def undo(self, store: Store) -> None:
+    def _set(self, store: Store, note: str) -> Change:
         assert self.span.id is not None
-        store.update_span(self.span.id, note=self.span.note)
+        changed = store.spans.update(self.span.id, note=note)
+        return Change(ChangeKind.SPANS_EDITED, changed.article_id, (changed,))
 
     def describe(self) -> str:
         return f"edit the note of “{_short(self.span.text)}”"
@@ -112,11 +129,13 @@ class ChangeStatus:
     status: Status
     previous: Status
 
-    def do(self, store: Store) -> None:
-        store.set_status(self.article_id, self.status)
+    def do(self, store: Store) -> Change:
+        store.articles.set_status(self.article_id, self.status)
+        return Change(ChangeKind.STATUS, self.article_id, status=self.status)
 
-    def undo(self, store: Store) -> None:
-        store.set_status(self.article_id, self.previous)
+    def undo(self, store: Store) -> Change:
+        store.articles.set_status(self.article_id, self.previous)
+        return Change(ChangeKind.STATUS, self.article_id, status=self.previous)
 
     def describe(self) -> str:
         return f"mark article {self.article_id} {self.status.value.replace('_', ' ')}"

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from desktop.core.cleaning import DEFAULT_RULES
-from desktop.core.convert import converter_info
-from desktop.core.pipeline import PIPELINE_VERSION, process, sha256
-from desktop.core.reading import ReadError, find_article_files, read_article
-from desktop.core.store import NewArticle, Store
+from desktop.core.models import NewArticle
+from desktop.core.store import Store
+from desktop.core.text.cleaning import DEFAULT_RULES
+from desktop.core.text.convert import converter_info
+from desktop.core.text.pipeline import PIPELINE_VERSION, process, sha256
+from desktop.core.text.reading import ReadError, find_article_files, read_article
 
 BATCH_SIZE = 64
 
@@ -74,7 +75,7 @@ def import_paths(
 
     def flush() -> Iterator[ImportOutcome]:
         articles = [item[1] for item in queue if isinstance(item, tuple)]
-        ids = iter(store.add_articles(articles)) if articles else iter(())
+        ids = iter(store.articles.add(articles)) if articles else iter(())
         for item in queue:
             if isinstance(item, tuple):
                 yield ImportOutcome(item[0], Result.IMPORTED, article_id=next(ids))
@@ -93,7 +94,7 @@ def import_paths(
         try:
             decoded = read_article(found.path)
             digest = sha256(decoded.text)
-            existing = store.article_id_for_hash(digest)
+            existing = store.articles.id_for_sha256(digest)
             if existing is not None:
                 queue.append(ImportOutcome(path, Result.DUPLICATE, f"same text as article {existing}", existing))
                 continue

@@ -1,18 +1,20 @@
-"""Plain value types shared across the core."""
+"""Plain value types shared across the core and the window."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+from desktop.core.offsets import OffsetMap
 
-class Edit(NamedTuple):
-    """Replace ``text[start:end]`` with ``replacement``; offsets in code points."""
 
-    start: int
-    end: int
-    replacement: str
+class Script(StrEnum):
+    """Which of an article's two texts offsets count in."""
+
+    SIMPLIFIED = "text"
+    ORIGINAL = "original"
 
 
 class Status(StrEnum):
@@ -66,6 +68,27 @@ class Span(NamedTuple):
     created_at: str = ""
     updated_at: str = ""
 
+    def range_in(self, script: Script) -> tuple[int, int]:
+        """(start, end) in the Simplified or the original text."""
+        if script is Script.ORIGINAL:
+            return self.original_start, self.original_end
+        return self.start, self.end
+
+
+def ranges_in(spans: Iterable[Span], script: Script) -> list[tuple[int, int, Span]]:
+    """(start, end, span) of many spans in one script: what a pane paints when an article opens.
+
+    A comprehension per script: calling range_in() per span made opening 2,000 spans 2 ms slower.
+    """
+    if script is Script.ORIGINAL:
+        return [(s.original_start, s.original_end, s) for s in spans]
+    return [(s.start, s.end, s) for s in spans]
+
+
+def text_order(span: Span) -> tuple[int, int, int]:
+    """Where a span sorts among its article's spans: in text order, then by id, as the store lists them."""
+    return span.start, span.end, span.id or 0
+
 
 @dataclass(frozen=True)
 class ArticleSummary:
@@ -92,3 +115,40 @@ class Article:
     rules: tuple[str, ...]
     imported_at: str
     flags: tuple[Flag, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article as the text pipeline made it, ready to be stored."""
+
+    title: str
+    original_text: str
+    text: str
+    offset_map: OffsetMap
+    sha256: str
+    text_sha256: str
+    encoding: str
+    converter: str
+    converter_version: str
+    pipeline_version: int
+    rules: tuple[str, ...]
+    source_path: str
+    flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles the article list shows; empty means all."""
+
+    status: Status | None = None
+    contains: str = ""
+
+
+@dataclass(frozen=True)
+class SpanFilter:
+    """Which spans (and articles) an export takes; an empty field means all."""
+
+    categories: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    article_ids: tuple[int, ...] = ()
+    annotators: tuple[str, ...] = ()

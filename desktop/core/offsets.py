@@ -1,4 +1,4 @@
-"""Offset maps between an article's original text and a text derived from it.
+"""Edits and the offset maps between an article's original text and a text derived from it.
 
 Offsets are Unicode code points, end exclusive. A map is a sorted list of
 *blocks* ``(o_start, o_end, t_start, t_end)``: a stretch of the original that
@@ -15,11 +15,34 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 Block = tuple[int, int, int, int]
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-# (start, end, replacement_length) in the coordinates of the text being edited.
-EditExtent = tuple[int, int, int]
+
+
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` with ``replacement``; offsets in code points."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """The text with sorted, non-overlapping edits applied."""
+    if not edits:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in edits:
+        if start < position:
+            raise ValueError(f"edits overlap at {start}")
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 class OffsetMapError(ValueError):
@@ -48,11 +71,12 @@ class OffsetMap:
         return cls(length, length)
 
     @classmethod
-    def from_edits(cls, length: int, edits: Sequence[EditExtent]) -> OffsetMap:
+    def from_edits(cls, length: int, edits: Sequence[Edit]) -> OffsetMap:
         """A map from a text of ``length`` to the text that ``edits`` make of it."""
         blocks: list[Block] = []
         shift = 0
-        for start, end, replacement_length in edits:
+        for start, end, replacement in edits:
+            replacement_length = len(replacement)
             if start == end and replacement_length == 0:
                 continue
             blocks.append((start, end, start + shift, start + shift + replacement_length))

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from desktop.core.cleaning import DEFAULT_RULES
 from desktop.core.importing import prepare_article
 from desktop.core.models import Span
 from desktop.core.store import Store
+from desktop.core.text.cleaning import DEFAULT_RULES
 
 
 @dataclass
@@ -26,10 +26,10 @@ class ReprocessOutcome:
 
 
 def reprocess_article(store: Store, article_id: int, rules: Sequence[str] = DEFAULT_RULES) -> ReprocessOutcome:
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     fresh = prepare_article(article.original_text, article.source_path, article.encoding, rules, article.sha256)
     outcome = ReprocessOutcome(article_id)
-    stored_map = store.offset_map(article_id)
+    stored_map = store.articles.offset_map(article_id)
     unchanged = (
         fresh.text == article.text
         and fresh.offset_map == stored_map
@@ -40,7 +40,7 @@ def reprocess_article(store: Store, article_id: int, rules: Sequence[str] = DEFA
     if unchanged:
         return outcome
     moved: list[Span] = []
-    before = store.spans(article_id)
+    before = store.spans.of_article(article_id)
     for span in before:
         start, end = fresh.offset_map.from_original(span.original_start, span.original_end)
         if start >= end:
@@ -59,7 +59,7 @@ def reprocess_article(store: Store, article_id: int, rules: Sequence[str] = DEFA
         )
     if outcome.blocking:
         return outcome
-    store.replace_processing(article_id, fresh, moved)
+    store.articles.replace_processing(article_id, fresh, moved)
     outcome.changed = True
     outcome.spans_moved = sum(1 for old, new in zip(before, moved, strict=True) if old != new)
     return outcome

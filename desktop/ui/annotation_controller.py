@@ -1,7 +1,7 @@
 """What happens in the two panes: open an article, tag, select, delete, find, keep panes aligned.
 
-Holds no SQL and no text logic: it asks the core (Document, find_all, commands)
-and puts every change on the undo stack.
+Holds no SQL and no text logic: it asks the core (Document, find_all, spans_at, commands),
+puts every change on the undo stack, and refreshes from the Change each step returns.
 """
 
 from __future__ import annotations
@@ -15,10 +15,20 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop.core.annotating import Document, SelectionError, find_all, spans_at
-from desktop.core.commands import AddSpan, ChangeCategory, ChangeStatus, Command, DeleteSpan, EditNote
-from desktop.core.models import Category, Flag, Span, Status
-from desktop.core.store import Store, StoreError
+from desktop.core.annotating import find_all, spans_at
+from desktop.core.commands import (
+    AddSpan,
+    Change,
+    ChangeCategory,
+    ChangeKind,
+    ChangeStatus,
+    Command,
+    DeleteSpan,
+    EditNote,
+)
+from desktop.core.document import Document, SelectionError
+from desktop.core.models import Category, Flag, Script, Span, Status, ranges_in, text_order
+from desktop.core.store import Store
 from desktop.ui.labels import category_label
 from desktop.ui.text_pane import TextPane
 from desktop.ui.undo import CoreUndoCommand
@@ -34,8 +44,9 @@ class AnnotationController(QObject):
     """The open article and every change to its spans and status."""
 
     articleOpened = Signal(int)
-    spansChanged = Signal(int)  # article id
-    statusChanged = Signal(int)
+    spansChanged = Signal(object)  # the Change
+    spanSelected = Signal(object)  # span id or None
+    statusChanged = Signal(int)  # article id
     message = Signal(str)
 
     def __init__(self, store: Store, undo_stack: QUndoStack, panes: Panes, annotator: Callable[[], str]) -> None:
@@ -47,7 +58,7 @@ class AnnotationController(QObject):
         self.document: Document | None = None
         self.spans: list[Span] = []
         self.drifted: list[Span] = []
-        self.categories: list[Category] = store.categories()
+        self.categories: list[Category] = store.categories.all()
         self.selected_span: int | None = None
         self.last_pane: TextPane = panes.simplified
         self._syncing = False
@@ -63,7 +74,7 @@ class AnnotationController(QObject):
     def set_store(self, store: Store) -> None:
         """Work on another database: nothing of the previous one stays on screen."""
         self.store = store
-        self.categories = store.categories()
+        self.categories = store.categories.all()
         self.document = None
         self.spans = []
         self.selected_span = None
@@ -74,8 +85,8 @@ class AnnotationController(QObject):
     # opening ------------------------------------------------------------------------------
 
     def open_article(self, article_id: int) -> None:
-        article = self.store.article(article_id)
-        self.document = Document(article, self.store.offset_map(article_id))
+        self.document = self.store.document(article_id)
+        article = self.document.article
         self.selected_span = None
         self._matches, self._match_query = [], ""
         self.panes.original.set_content(article.original_text)
@@ -89,7 +100,7 @@ class AnnotationController(QObject):
     def _load_spans(self) -> None:
         """All spans of the open article, painted in both panes."""
         assert self.document is not None
-        stored = self.store.spans(self.document.article.id)
+        stored = self.store.spans.of_article(self.document.article.id)
         # A span whose quotes no longer match its offsets is reported, never painted in a wrong place.
         self.spans, self.drifted = [], []
         for span in stored:
@@ -101,28 +112,19 @@ class AnnotationController(QObject):
                 .replace("%2", ", ".join(str(span.id) for span in self.drifted[:10]))
             )
         removed = self.document.offset_map.removed_ranges()
-        self.panes.original.set_spans(
-            [(s.original_start, s.original_end, s) for s in self.spans], self.colours(), removed
-        )
-        self.panes.simplified.set_spans([(s.start, s.end, s) for s in self.spans], self.colours())
+        self.panes.original.set_spans(ranges_in(self.spans, Script.ORIGINAL), self.colours(), removed)
+        self.panes.simplified.set_spans(ranges_in(self.spans, Script.SIMPLIFIED), self.colours())
         self._show_outline()
 
-    def _refresh_span(self, span_id: int) -> None:
-        """After a change to one span: re-read that row and repaint only the lines it touches."""
-        assert self.document is not None
-        try:
-            fresh: Span | None = self.store.span(span_id)
-        except StoreError:
-            fresh = None
-        self.spans = [span for span in self.spans if span.id != span_id]
-        if fresh is not None:
-            insort(self.spans, fresh, key=lambda span: (span.start, span.end, span.id or 0))
-        added = [] if fresh is None else [fresh]
-        self.panes.original.change_spans([span_id], [(s.original_start, s.original_end, s) for s in added])
-        self.panes.simplified.change_spans([span_id], [(s.start, s.end, s) for s in added])
-        if self.span_by_id(self.selected_span) is None:
-            self.selected_span = None
-        self._show_outline()
+    def _apply(self, change: Change) -> None:
+        """Take the changed spans out and put them back as they now are; repaint only their lines."""
+        removed = change.span_ids if change.kind in (ChangeKind.SPANS_REMOVED, ChangeKind.SPANS_EDITED) else ()
+        added = change.spans if change.kind in (ChangeKind.SPANS_ADDED, ChangeKind.SPANS_EDITED) else ()
+        self.spans = [span for span in self.spans if span.id not in removed]
+        for span in added:
+            insort(self.spans, span, key=text_order)
+        self.panes.original.change_spans(removed, ranges_in(added, Script.ORIGINAL))
+        self.panes.simplified.change_spans(removed, ranges_in(added, Script.SIMPLIFIED))
 
     def span_by_id(self, span_id: int | None) -> Span | None:
         return next((span for span in self.spans if span.id == span_id), None)
@@ -148,7 +150,7 @@ class AnnotationController(QObject):
         except SelectionError as error:
             self.message.emit(self.tr("Cannot tag: %1").replace("%1", str(error)))
             return
-        if self.store.span_exists(span.article_id, span.start, span.end, span.category_id, span.annotator):
+        if self.store.spans.duplicate_of(span) is not None:
             self.message.emit(self.tr("That span is already tagged with this category"))
             return
         self._push(AddSpan(span))
@@ -175,7 +177,7 @@ class AnnotationController(QObject):
     def set_status(self, status: Status) -> None:
         if self.document is None:
             return
-        current = self.store.status_of(self.document.article.id)
+        current = self.store.articles.status(self.document.article.id)
         if current != status:
             self._push(ChangeStatus(self.document.article.id, status, current))
 
@@ -185,22 +187,23 @@ class AnnotationController(QObject):
     def _failed(self, reason: str) -> None:
         self.message.emit(self.tr("Not saved: %1").replace("%1", reason))
 
-    def _changed(self, command: Command) -> None:
-        if self.document is None or self.document.article.id != command.article_id:
-            self.open_article(command.article_id)
-        if isinstance(command, ChangeStatus):
-            self.statusChanged.emit(command.article_id)
+    def _changed(self, change: Change) -> None:
+        reopened = self.document is None or self.document.article.id != change.article_id
+        if reopened:
+            # An undo or redo in another article: show it as it now is (the change included).
+            self.open_article(change.article_id)
+        if change.kind is ChangeKind.STATUS:
+            self.statusChanged.emit(change.article_id)
             return
-        if isinstance(command, AddSpan):
-            assert command.stored is not None and command.stored.id is not None
-            span_id = command.stored.id
+        if not reopened:
+            self._apply(change)
+        if change.kind is ChangeKind.SPANS_ADDED:
             # Select the new span after a tag or redo; after undo it is gone.
-            self.selected_span = span_id
-        else:
-            assert isinstance(command, DeleteSpan | ChangeCategory | EditNote) and command.span.id is not None
-            span_id = command.span.id
-        self._refresh_span(span_id)
-        self.spansChanged.emit(command.article_id)
+            self.selected_span = change.spans[-1].id
+        elif self.span_by_id(self.selected_span) is None:
+            self.selected_span = None
+        self._show_outline()
+        self.spansChanged.emit(change)
 
     # the selected span ---------------------------------------------------------------------
 
@@ -217,13 +220,11 @@ class AnnotationController(QObject):
         self.panes.simplified.set_outline(None if span is None else (span.start, span.end))
         self.panes.original.set_outline(None if span is None else (span.original_start, span.original_end))
 
+    def script_of(self, pane: TextPane) -> Script:
+        return Script.ORIGINAL if pane is self.panes.original else Script.SIMPLIFIED
+
     def spans_at(self, pane: TextPane, position: int) -> list[Span]:
-        if self.document is None:
-            return []
-        if pane is self.panes.original:
-            hits = [s for s in self.spans if s.original_start <= position < s.original_end]
-            return sorted(hits, key=lambda s: (s.original_end - s.original_start, s.original_start))
-        return spans_at(self.spans, position)
+        return spans_at(self.spans, position, self.script_of(pane)) if self.document is not None else []
 
     def activate_at(self, pane: TextPane, position: int) -> None:
         """Double click: select the span there; again on the same spot, the next one under it."""
@@ -233,7 +234,7 @@ class AnnotationController(QObject):
         ids = [span.id for span in hits]
         following = ids[(ids.index(self.selected_span) + 1) % len(ids)] if self.selected_span in ids else ids[0]
         self.select_span(following)
-        self.spansChanged.emit(hits[0].article_id)
+        self.spanSelected.emit(following)
 
     def tooltip(self, pane: TextPane, position: int) -> str:
         lines = []

@@ -1,4 +1,8 @@
-"""The single wiring point: QApplication, settings, translation, store and window."""
+"""The single wiring point: QApplication, settings, translation, store and window.
+
+The only module of the window that opens databases; the window and its import worker
+get ``open_store`` from here.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.core.environment import default_db_path, resource_path
 from desktop.core.importing import import_paths
-from desktop.core.resources import resource_path
 from desktop.core.store import Store, StoreError
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
@@ -33,19 +37,20 @@ def sample_data_folder() -> Path:
     return resource_path("default_categories.json").resolve().parents[1] / "sample_data"
 
 
+def open_store(path: str) -> Store:
+    return Store.open(path)
+
+
 def demo_database() -> str:
     """A temporary database with the sample articles imported."""
     folder = Path(tempfile.mkdtemp(prefix="policy-annotator-demo-"))
     path = folder / "demo.db"
-    store = Store.open(path)
     samples = sample_data_folder()
-    try:
+    with open_store(str(path)) as store:
         # An installed copy without the checkout's sample_data/ opens an empty demo database.
         if samples.is_dir():
             for _ in import_paths(store, [samples]):
                 pass
-    finally:
-        store.close()
     return str(path)
 
 
@@ -60,15 +65,13 @@ def create_window(db_path: str, settings: QSettings | None = None) -> MainWindow
     """Open the store and build the window; raises StoreError with a message for the user."""
     settings = settings or make_settings()
     i18n.install(str(settings.value("view/language", i18n.SYSTEM)))
-    store = Store.open(db_path)
-    window = MainWindow(store, settings)
+    store = open_store(db_path)
+    window = MainWindow(store, settings, open_store)
     settings.setValue("last_db", db_path)
     return window
 
 
 def run_window(db_path: str | None, demo: bool = False) -> int:
-    from desktop.cli import default_db_path
-
     app = application()
     settings = make_settings()
     last = str(settings.value("last_db", "") or "")
@@ -79,6 +82,6 @@ def run_window(db_path: str | None, demo: bool = False) -> int:
         QMessageBox.critical(None, APPLICATION, str(error))
         print(f"error: {error}", file=sys.stderr)
         return 1
-    window.remember_database(path)
+    window.databases.remember(path)
     window.show()
     return app.exec()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.models import ArticleSummary, Status
+from desktop.core.models import ArticleFilter, ArticleSummary, Status
 from desktop.core.store import Store
 from desktop.ui.labels import status_label
 
@@ -30,8 +30,7 @@ class ArticleTableModel(QAbstractTableModel):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._status: Status | None = None
-        self._contains = ""
+        self.listed = ArticleFilter()
         self._count = 0
         self._pages: dict[int, list[ArticleSummary]] = {}
         self.refresh()
@@ -41,13 +40,13 @@ class ArticleTableModel(QAbstractTableModel):
         self.refresh()
 
     def set_filter(self, status: Status | None, contains: str) -> None:
-        self._status, self._contains = status, contains.strip()
+        self.listed = ArticleFilter(status, contains.strip())
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self._pages.clear()
-        self._count = self._store.summary_count(self._status, self._contains)
+        self._count = self._store.summaries.count(self.listed)
         self.endResetModel()
 
     def invalidate_article(self, article_id: int) -> None:
@@ -65,14 +64,18 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         page = row // PAGE_SIZE
         if page not in self._pages:
-            self._pages[page] = self._store.article_summaries(page * PAGE_SIZE, PAGE_SIZE, self._status, self._contains)
+            self._pages[page] = self._store.summaries.page(page * PAGE_SIZE, PAGE_SIZE, self.listed)
         rows = self._pages[page]
         offset = row - page * PAGE_SIZE
         return rows[offset] if offset < len(rows) else None
 
     def row_of(self, article_id: int) -> int:
         """The row of an article in the current filter, or -1."""
-        return self._store.summary_row(article_id, self._status, self._contains)
+        return self._store.summaries.row_of(article_id, self.listed)
+
+    def next_to_do(self, after: int | None) -> int | None:
+        """The next listed article still to do after this one (wrapping round), or None."""
+        return self._store.summaries.next_to_do(after, self.listed)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._count
@@ -169,5 +172,19 @@ class ArticleList(QWidget):
             self.view.blockSignals(False)
             self.view.scrollTo(self.model.index(row, 0))
 
-    def current_row(self) -> int:
-        return self.view.currentIndex().row()
+    def step(self, rows: int) -> None:
+        """Open the article that many rows down (up when negative), if there is one."""
+        row = self.view.currentIndex().row() + rows
+        if 0 <= row < self.model.rowCount():
+            self.view.selectRow(row)
+
+    def choose_next_to_do(self) -> bool:
+        """Open the next listed article still to do after the current one; False when none is left."""
+        current = self.model.data(self.view.currentIndex(), Qt.ItemDataRole.UserRole)
+        found = self.model.next_to_do(None if current is None else int(current))
+        if found is None:
+            return False
+        row = self.model.row_of(found)
+        if row >= 0:
+            self.view.selectRow(row)
+        return True

@@ -1,4 +1,7 @@
-"""Export options as the command line has them: filters, context, extra columns, formula guard."""
+"""Export options as the command line has them: filters, and for CSV context, extra columns, formula guard, encoding.
+
+The choices a format offers come from its registry record.
+"""
 
 from __future__ import annotations
 
@@ -14,17 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.exporting import CSV_ENCODING, ExportOptions
-from desktop.core.models import Category, Status
-from desktop.core.span_filter import SpanFilter
-from desktop.ui.labels import category_label, status_label
+from desktop.core.exchange.formats import CONTEXT, FORMULA_GUARD, WITH_METADATA, WITH_STATUS, ExchangeFormat
+from desktop.core.exchange.outgoing import ExportOptions
+from desktop.core.models import Category, SpanFilter, Status
+from desktop.ui.labels import category_label, encoding_label, status_label
 
 
 class ExportDialog(QDialog):
-    def __init__(self, fmt: str, categories: list[Category], parent: QWidget | None = None) -> None:
+    def __init__(self, fmt: ExchangeFormat, categories: list[Category], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fmt = fmt
-        self.setWindowTitle(self.tr("Export options"))
+        self.setWindowTitle(self.tr("Export %1").replace("%1", fmt.label))
         form = QFormLayout(self)
         self.category_boxes = {category.id: QCheckBox(category_label(category)) for category in categories}
         self.status_boxes = {status: QCheckBox(status_label(status)) for status in Status}
@@ -45,26 +48,29 @@ class ExportDialog(QDialog):
         self.guard = QCheckBox(self.tr("Neutralise cells a spreadsheet would run as formulas (=, +, -, @)"))
         self.guard.setChecked(True)
         self.encoding = QComboBox()
-        for name, label in (
-            (CSV_ENCODING, self.tr("UTF-8 with BOM (Excel)")),
-            ("utf-8", self.tr("UTF-8")),
-            ("gb18030", self.tr("GB18030")),
-        ):
-            self.encoding.addItem(label, name)
-        if fmt == "csv":
+        for name in fmt.encodings:
+            self.encoding.addItem(encoding_label(name), name)
+        if CONTEXT in fmt.options:
             form.addRow(self.tr("Context"), self.context)
-            form.addRow(self.with_status)
-            form.addRow(self.with_metadata)
-            form.addRow(self.guard)
+        boxes_for_options = (
+            (WITH_STATUS, self.with_status),
+            (WITH_METADATA, self.with_metadata),
+            (FORMULA_GUARD, self.guard),
+        )
+        for option, box in boxes_for_options:
+            if option in fmt.options:
+                form.addRow(box)
+        if len(fmt.encodings) > 1:
             form.addRow(self.tr("Encoding"), self.encoding)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
 
     def options(self) -> ExportOptions:
         def chosen(boxes: dict) -> tuple:  # type: ignore[type-arg]
             picked = tuple(key for key, box in boxes.items() if box.isChecked())
+            # Every box ticked is no filter at all, which also takes categories made later.
             return () if len(picked) == len(boxes) else picked
 
         annotator = self.annotator.text().strip()
@@ -74,11 +80,11 @@ class ExportDialog(QDialog):
                 statuses=tuple(status.value for status in chosen(self.status_boxes)),
                 annotators=(annotator,) if annotator else (),
             ),
-            context=self.context.value() if self.fmt == "csv" else 0,
-            with_status=self.with_status.isChecked() and self.fmt == "csv",
-            with_metadata=self.with_metadata.isChecked() and self.fmt == "csv",
+            context=self.context.value() if CONTEXT in self.fmt.options else 0,
+            with_status=self.with_status.isChecked() and WITH_STATUS in self.fmt.options,
+            with_metadata=self.with_metadata.isChecked() and WITH_METADATA in self.fmt.options,
             neutralise_formulas=self.guard.isChecked(),
         )
 
-    def chosen_encoding(self) -> str | None:
-        return str(self.encoding.currentData()) if self.fmt == "csv" else None
+    def chosen_encoding(self) -> str:
+        return str(self.encoding.currentData())

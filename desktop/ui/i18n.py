@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from desktop.core.resources import resource_path
+from desktop.core.environment import resource_path
 
 LANGUAGES = {"en": "English", "zh_CN": "中文（简体）"}
 SYSTEM = "system"

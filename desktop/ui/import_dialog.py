@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.core.importing import ImportOutcome, Result, import_paths
-from desktop.core.reading import find_article_files
 from desktop.core.store import Store, StoreError
+from desktop.core.text.reading import find_article_files
+
+StoreOpener = Callable[[str], Store]
 
 
 class ImportWorker(QObject):
@@ -20,10 +23,11 @@ class ImportWorker(QObject):
     progressed = Signal(int, int, str)  # done, total, current path
     finished = Signal(object)  # list[ImportOutcome]
 
-    def __init__(self, db_path: str, paths: list[Path]) -> None:
+    def __init__(self, db_path: str, paths: list[Path], open_store: StoreOpener) -> None:
         super().__init__()
         self._db_path = db_path
         self._paths = paths
+        self._open_store = open_store
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -34,13 +38,10 @@ class ImportWorker(QObject):
         outcomes: list[ImportOutcome] = []
         try:
             files = [found.path for found in find_article_files(self._paths)]
-            store = Store.open(self._db_path)
-            try:
+            with self._open_store(self._db_path) as store:
                 for outcome in import_paths(store, files, cancelled=self._cancel.is_set):
                     outcomes.append(outcome)
                     self.progressed.emit(len(outcomes), len(files), outcome.path)
-            finally:
-                store.close()
         except StoreError as error:
             outcomes.append(ImportOutcome(self._db_path, Result.FAILED, str(error)))
         self.finished.emit(outcomes)
@@ -51,11 +52,11 @@ class ImportRunner(QObject):
 
     done = Signal(object)  # list[ImportOutcome]
 
-    def __init__(self, db_path: str, paths: list[Path], parent: QWidget) -> None:
+    def __init__(self, db_path: str, paths: list[Path], open_store: StoreOpener, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent
         self.worker_thread = QThread(self)
-        self.worker = ImportWorker(db_path, paths)
+        self.worker = ImportWorker(db_path, paths, open_store)
         self.worker.moveToThread(self.worker_thread)
         self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Import articles"))

@@ -29,3 +29,10 @@ def flag_label(kind: FlagKind) -> str:
 def category_label(category: Category) -> str:
     """The Chinese label under a Chinese interface, the English one otherwise."""
     return category.label_zh if current_language().startswith("zh") else category.label_en
+
+
+def encoding_label(name: str) -> str:
+    """How an export encoding is offered: what it is for, where that is not obvious from its name."""
+    if name == "utf-8-sig":
+        return QCoreApplication.translate("labels", "UTF-8 with BOM (Excel)")
+    return name.upper()

@@ -1,4 +1,5 @@
-"""The main window: menus, docks and panes; annotation work is delegated to the controller."""
+"""The main window: panes, docks, menus, settings; annotation work is the controller's, the File
+menu's database and exchange actions live in database_actions.py and exchange_actions.py."""
 
 from __future__ import annotations
 
@@ -7,9 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -19,25 +18,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotating import default_annotator
-from desktop.core.exchange import ImportReport, import_annotations
-from desktop.core.exporting import ExportOptions, export_to_path
-from desktop.core.models import Status
+from desktop.core.commands import Change
+from desktop.core.environment import default_annotator
+from desktop.core.models import Category, Status
 from desktop.core.store import Store, StoreError
 from desktop.ui import i18n
 from desktop.ui.annotation_controller import AnnotationController, Panes
 from desktop.ui.article_list import ArticleList
 from desktop.ui.category_bar import CategoryBar
-from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.database_actions import DatabaseActions, StoreOpener
+from desktop.ui.exchange_actions import ExchangeActions
 from desktop.ui.find_bar import FindBar
 from desktop.ui.flags_panel import FlagsPanel
-from desktop.ui.import_dialog import ImportRunner, show_summary
 from desktop.ui.labels import status_label
 from desktop.ui.span_list import SpanList
 from desktop.ui.text_pane import TextPane
 
 DEFAULT_POINT_SIZE = 13.0
-MAX_RECENT = 8
+STATUS_MESSAGE_MS = 6000
 
 
 def _pane_with_header(pane: TextPane, header: QLabel) -> QWidget:
@@ -51,10 +49,11 @@ def _pane_with_header(pane: TextPane, header: QLabel) -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: QSettings) -> None:
+    def __init__(self, store: Store, settings: QSettings, open_store: StoreOpener) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
+        self.open_store = open_store
         self.undo_stack = QUndoStack(self)
         self.original_pane = TextPane()
         self.text_pane = TextPane()
@@ -70,7 +69,8 @@ class MainWindow(QMainWindow):
         self.flags_panel = FlagsPanel()
         self.progress_label = QLabel()
         self._progress = (0, 0)
-        self._import: ImportRunner | None = None
+        self.databases = DatabaseActions(self, self)
+        self.exchange = ExchangeActions(self, self)
         self._build_layout()
         self._build_actions()
         self._connect()
@@ -92,23 +92,21 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
-        self.articles_dock = QDockWidget()
-        self.articles_dock.setObjectName("articles")
-        self.articles_dock.setWidget(self.article_list)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.articles_dock)
-        self.spans_dock = QDockWidget()
-        self.spans_dock.setObjectName("spans")
-        self.spans_dock.setWidget(self.span_list)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.spans_dock)
-        self.flags_dock = QDockWidget()
-        self.flags_dock.setObjectName("flags")
-        self.flags_dock.setWidget(self.flags_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.flags_dock)
+        self.articles_dock = self._dock("articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.spans_dock = self._dock("spans", self.span_list, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.flags_dock = self._dock("flags", self.flags_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1400, 850)
         self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
 
-    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, slot=None) -> QAction:
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget()
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, slot=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -119,15 +117,6 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_db_action = self._action(keys.New, self.new_database)
-        self.open_db_action = self._action(keys.Open, self.open_database)
-        self.import_files_action = self._action("Ctrl+I", self.import_files)
-        self.import_folder_action = self._action("Ctrl+Shift+I", self.import_folder)
-        self.export_csv_action = self._action("Ctrl+E", lambda: self.export("csv"))
-        self.export_jsonl_action = self._action("Ctrl+Shift+E", lambda: self.export("jsonl"))
-        self.export_doccano_action = self._action(None, lambda: self.export("doccano"))
-        self.export_label_studio_action = self._action(None, lambda: self.export("labelstudio"))
-        self.import_annotations_action = self._action(None, self.import_annotation_file)
         self.quit_action = self._action(keys.Quit, self.close)
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(keys.Undo)
@@ -141,8 +130,8 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_out_action = self._action(QKeySequence("Ctrl+-"), lambda: self.zoom(-1))
         self.zoom_reset_action = self._action(QKeySequence("Ctrl+0"), lambda: self.zoom(0))
-        self.next_action = self._action(QKeySequence("Ctrl+PgDown"), lambda: self.step_article(1))
-        self.previous_action = self._action(QKeySequence("Ctrl+PgUp"), lambda: self.step_article(-1))
+        self.next_action = self._action(QKeySequence("Ctrl+PgDown"), lambda: self.article_list.step(1))
+        self.previous_action = self._action(QKeySequence("Ctrl+PgUp"), lambda: self.article_list.step(-1))
         self.next_todo_action = self._action(QKeySequence("Ctrl+Shift+PgDown"), self.next_todo)
         self.status_actions = {
             status: self._action(key, lambda _=False, s=status: self.controller.set_status(s))
@@ -177,20 +166,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_db_action, self.open_db_action])
-        self.recent_menu = file_menu.addMenu(self.tr("Recent databases"))
-        self._fill_recent()
+        file_menu.addActions([self.databases.new_action, self.databases.open_action])
+        file_menu.addMenu(self.databases.recent_menu)
+        self.databases.fill_recent()
         file_menu.addSeparator()
-        file_menu.addActions([self.import_files_action, self.import_folder_action, self.import_annotations_action])
+        file_menu.addActions(self.exchange.import_actions())
         file_menu.addSeparator()
-        file_menu.addActions(
-            [
-                self.export_csv_action,
-                self.export_jsonl_action,
-                self.export_doccano_action,
-                self.export_label_studio_action,
-            ]
-        )
+        file_menu.addActions(list(self.exchange.export_actions.values()))
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -204,13 +186,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
-        view_menu.addActions(
-            [
-                self.articles_dock.toggleViewAction(),
-                self.spans_dock.toggleViewAction(),
-                self.flags_dock.toggleViewAction(),
-            ]
-        )
+        docks = (self.articles_dock, self.spans_dock, self.flags_dock)
+        view_menu.addActions([dock.toggleViewAction() for dock in docks])
         language_menu = view_menu.addMenu(self.tr("Language"))
         language_menu.addActions(list(self.language_actions.values()))
 
@@ -225,9 +202,10 @@ class MainWindow(QMainWindow):
         self.find_bar.findNext.connect(self._find_next)
         self.find_bar.closed.connect(self.text_pane.setFocus)
         self.controller.spansChanged.connect(self._spans_changed)
+        self.controller.spanSelected.connect(self.span_list.select_span)
         self.controller.statusChanged.connect(self._status_changed)
         self.controller.articleOpened.connect(self._article_opened)
-        self.controller.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.controller.message.connect(self.show_status)
         for pane in (self.original_pane, self.text_pane):
             pane.contextRequested.connect(
                 lambda position, point, p=pane: self.controller.context_menu(p, position, point, self).exec(point)
@@ -235,15 +213,6 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         texts = {
-            self.new_db_action: self.tr("&New database…"),
-            self.open_db_action: self.tr("&Open database…"),
-            self.import_files_action: self.tr("&Import files…"),
-            self.import_folder_action: self.tr("Import &folder…"),
-            self.export_csv_action: self.tr("Export &CSV…"),
-            self.export_jsonl_action: self.tr("Export &JSONL…"),
-            self.export_doccano_action: self.tr("Export for &doccano…"),
-            self.export_label_studio_action: self.tr("Export for &Label Studio…"),
-            self.import_annotations_action: self.tr("Import &annotations…"),
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),
             self.delete_span_action: self.tr("&Delete selected span"),
@@ -269,8 +238,9 @@ class MainWindow(QMainWindow):
         self.flags_dock.setWindowTitle(self.tr("Import flags"))
         self.original_header.setText(self.tr("Original"))
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
-        for widget in (self.article_list, self.span_list, self.category_bar, self.find_bar):
-            widget.retranslate()
+        parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
+        for part in parts:
+            part.retranslate()
         self._build_menus()
         self._update_title()
         self._show_progress()
@@ -312,8 +282,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._show_current_lists()
 
-    # zoom ------------------------------------------------------------------------------------
-
     def zoom(self, step: int) -> None:
         self._point_size = DEFAULT_POINT_SIZE if step == 0 else max(6.0, min(48.0, self._point_size + step))
         self._apply_zoom()
@@ -322,7 +290,44 @@ class MainWindow(QMainWindow):
         for pane in (self.original_pane, self.text_pane):
             pane.set_point_size(self._point_size)
 
-    # the database -------------------------------------------------------------------------
+    # what the action groups ask of the window ------------------------------------------------
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def categories(self) -> list[Category]:
+        return self.controller.categories
+
+    def use_store(self, store: Store) -> None:
+        """Work on another database: nothing of the previous one stays on screen."""
+        old, self.store = self.store, store
+        self.controller.set_store(store)
+        self.article_list.model.set_store(store)
+        self._build_tag_actions()
+        self.span_list.show_spans([], self.controller.categories)
+        self.flags_panel.show_flags([])
+        old.close()
+        self._show_store()
+
+    def articles_added(self) -> None:
+        self.article_list.model.refresh()
+        self._update_progress()
+        if self.controller.document is None and self.article_list.model.rowCount():
+            self.article_list.view.selectRow(0)
+
+    def annotations_added(self) -> None:
+        """New spans, perhaps new categories and articles: re-read what shows them."""
+        self.controller.categories = self.store.categories.all()
+        self._build_tag_actions()
+        self.article_list.model.refresh()
+        if self.controller.document is not None:
+            self.open_article(self.controller.document.article.id)
+        self._update_progress()
+
+    # articles ------------------------------------------------------------------------------------
 
     def _show_store(self) -> None:
         self._update_title()
@@ -330,158 +335,15 @@ class MainWindow(QMainWindow):
         if self.article_list.model.rowCount() > 0:
             self.article_list.view.selectRow(0)
 
-    def switch_database(self, path: str) -> bool:
-        try:
-            store = Store.open(path)
-        except StoreError as error:
-            self.show_error(self.tr("Cannot open the database"), str(error))
-            return False
-        old = self.store
-        self.store = store
-        self.controller.set_store(store)
-        self.article_list.model.set_store(store)
-        self._build_tag_actions()
-        self.span_list.show_spans([], self.controller.categories)
-        self.flags_panel.show_flags([])
-        old.close()
-        self.remember_database(path)
-        self._show_store()
-        return True
-
-    def remember_database(self, path: str) -> None:
-        recent = [p for p in self.recent_databases() if p != path]
-        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
-        self.settings.setValue("last_db", path)
-        self._fill_recent()
-
-    def _fill_recent(self) -> None:
-        if not hasattr(self, "recent_menu"):
-            return
-        self.recent_menu.clear()
-        for path in self.recent_databases():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.switch_database(p))
-
-    def recent_databases(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        # QSettings gives back a single entry as a plain string.
-        return [value] if isinstance(value, str) else [str(p) for p in value or []]  # type: ignore[attr-defined]
-
-    def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), "", self.tr("Databases (*.db)"))
-        if path:
-            self.switch_database(path if path.endswith(".db") else f"{path}.db")
-
-    def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), "", self.tr("Databases (*.db)"))
-        if path:
-            self.switch_database(path)
-
-    def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
-
-    # import and export ----------------------------------------------------------------------
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import articles"), "", self.tr("Articles (*.txt *.md)"))
-        if paths:
-            self.start_import([Path(p) for p in paths])
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
-        if folder:
-            self.start_import([Path(folder)])
-
-    def start_import(self, paths: list[Path]) -> ImportRunner:
-        runner = ImportRunner(self.store.path, paths, self)
-        runner.done.connect(self._import_done)
-        self._import = runner
-        runner.start()
-        return runner
-
-    def _import_done(self, outcomes: list) -> None:
-        self.article_list.model.refresh()
-        self._update_progress()
-        if self.controller.document is None and self.article_list.model.rowCount():
-            self.article_list.view.selectRow(0)
-        show_summary(self, outcomes)
-
-    def export(self, kind: str) -> None:
-        dialog = ExportDialog(kind, self.controller.categories, self)
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        filters = {
-            "csv": self.tr("CSV for Excel (*.csv)"),
-            "jsonl": self.tr("JSON Lines (*.jsonl)"),
-            "doccano": self.tr("doccano JSONL (*.jsonl)"),
-            "labelstudio": self.tr("Label Studio JSON (*.json)"),
-        }
-        suffix = {"csv": "csv", "jsonl": "jsonl", "doccano": "jsonl", "labelstudio": "json"}[kind]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations.{suffix}", filters[kind])
-        if path:
-            self.export_to(kind, Path(path), dialog.options(), dialog.chosen_encoding())
-
-    def export_to(self, kind: str, path: Path, options: ExportOptions, encoding: str | None = None) -> None:
-        try:
-            count = export_to_path(self.store, kind, path, options, encoding)
-        except (OSError, UnicodeEncodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) else str(error)
-            self.show_error(self.tr("Export failed"), f"{path}: {reason or error}")
-            return
-        self.statusBar().showMessage(
-            self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path)), 8000
-        )
-
-    def import_annotation_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import annotations"),
-            "",
-            self.tr("Annotations (*.jsonl *.json *.csv);;All files (*)"),
-        )
-        if path:
-            self.show_report(self.import_annotations_from(Path(path)))
-
-    def import_annotations_from(self, path: Path) -> ImportReport:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = import_annotations(self.store, path, self.annotator())
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.controller.categories = self.store.categories()
-        self._build_tag_actions()
-        self.article_list.model.refresh()
-        if self.controller.document is not None:
-            self.open_article(self.controller.document.article.id)
-        self._update_progress()
-        return report
-
-    def show_report(self, report: ImportReport) -> None:
-        QMessageBox.information(self, self.tr("Import annotations"), "\n".join(report.lines()))
-
-    # articles ------------------------------------------------------------------------------------
-
     def open_article(self, article_id: int) -> None:
         try:
             self.controller.open_article(article_id)
         except StoreError as error:
             self.show_error(self.tr("Cannot open the article"), str(error))
 
-    def step_article(self, step: int) -> None:
-        view = self.article_list.view
-        row = view.currentIndex().row() + step
-        if 0 <= row < self.article_list.model.rowCount():
-            view.selectRow(row)
-
     def next_todo(self) -> None:
-        model = self.article_list.model
-        start = self.article_list.current_row() + 1
-        for row in list(range(start, model.rowCount())) + list(range(0, start)):
-            summary = model.summary(row)
-            if summary is not None and summary.status is Status.TODO:
-                self.article_list.view.selectRow(row)
-                return
-        self.statusBar().showMessage(self.tr("No article left to do"), 5000)
+        if not self.article_list.choose_next_to_do():
+            self.show_status(self.tr("No article left to do"))
 
     def _article_opened(self, article_id: int) -> None:
         self.article_list.select_article(article_id)
@@ -495,9 +357,9 @@ class MainWindow(QMainWindow):
         self.span_list.show_spans(self.controller.spans, self.controller.categories, self.controller.selected_span)
         self.flags_panel.show_flags(list(document.article.flags))
 
-    def _spans_changed(self, article_id: int) -> None:
-        self.span_list.show_spans(self.controller.spans, self.controller.categories, self.controller.selected_span)
-        self.article_list.model.invalidate_article(article_id)
+    def _spans_changed(self, change: Change) -> None:
+        self.span_list.apply(change, self.controller.selected_span)
+        self.article_list.model.invalidate_article(change.article_id)
 
     def _status_changed(self, article_id: int) -> None:
         self.article_list.model.invalidate_article(article_id)
@@ -505,7 +367,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_progress(self) -> None:
-        self._progress = self.store.progress()
+        self._progress = self.store.articles.progress()
         self._show_progress()
 
     def _show_progress(self) -> None:
@@ -518,7 +380,7 @@ class MainWindow(QMainWindow):
         if document is None:
             self.setWindowTitle(f"Policy Annotator — {name}")
             return
-        status = status_label(self.store.status_of(document.article.id))
+        status = status_label(self.store.articles.status(document.article.id))
         self.setWindowTitle(f"{document.article.title} [{status}] — Policy Annotator — {name}")
 
     def _find_next(self, query: str) -> None:

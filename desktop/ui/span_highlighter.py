@@ -14,7 +14,7 @@ from itertools import pairwise
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from desktop.core.annotating import LineSpanIndex
+from desktop.core.line_index import LineSpanIndex
 from desktop.core.models import Span
 from desktop.core.offsets import Utf16Index
 

@@ -1,16 +1,19 @@
 """The spans of the open article: category, text, note; edit the note, change category, delete, jump.
 
-A model over the controller's span list, so that an article with thousands of spans
-refreshes in one reset instead of one widget item per cell.
+A model over the open article's spans: opening an article resets it once (thousands of spans
+cost no widget item per cell); a change inserts, removes or updates only the rows it names.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from desktop.core.models import Category, Span
+from desktop.core.commands import Change, ChangeKind
+from desktop.core.models import Category, Span, text_order
 from desktop.ui.labels import category_label
 from desktop.ui.span_highlighter import tint
 
@@ -34,6 +37,24 @@ class SpanTableModel(QAbstractTableModel):
 
     def row_of(self, span_id: int | None) -> int:
         return next((row for row, span in enumerate(self.spans) if span.id == span_id), -1)
+
+    def apply(self, change: Change) -> None:
+        """The rows a change names, as the change says they now are; applying it twice changes nothing more."""
+        for span in change.spans:
+            row = self.row_of(span.id)
+            if change.kind is ChangeKind.SPANS_REMOVED:
+                if row >= 0:
+                    self.beginRemoveRows(QModelIndex(), row, row)
+                    del self.spans[row]
+                    self.endRemoveRows()
+            elif row >= 0:
+                self.spans[row] = span
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            elif change.kind is ChangeKind.SPANS_ADDED:
+                row = bisect_left(self.spans, text_order(span), key=text_order)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self.spans.insert(row, span)
+                self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.spans)
@@ -122,6 +143,12 @@ class SpanList(QTableView):
         self._categories = categories
         self._quiet = True
         self.span_model.set_spans(spans, categories)
+        self._quiet = False
+        self.select_span(selected)
+
+    def apply(self, change: Change, selected: int | None) -> None:
+        self._quiet = True
+        self.span_model.apply(change)
         self._quiet = False
         self.select_span(selected)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.core.commands import Command
+from desktop.core.commands import Change, Command
 from desktop.core.store import Store, StoreError
 
 
@@ -17,7 +17,7 @@ class CoreUndoCommand(QUndoCommand):
         self,
         command: Command,
         store: Store,
-        changed: Callable[[Command], None],
+        changed: Callable[[Change], None],
         failed: Callable[[str], None],
     ) -> None:
         super().__init__(command.describe())
@@ -32,13 +32,13 @@ class CoreUndoCommand(QUndoCommand):
     def undo(self) -> None:
         self._run(self.command.undo)
 
-    def _run(self, step: Callable[[Store], None]) -> None:
+    def _run(self, step: Callable[[Store], Change]) -> None:
         try:
-            step(self._store)
+            change = step(self._store)
         except StoreError as error:
             # Nothing was written (every store write is atomic); drop the command so that
             # the stack never claims a change the database does not hold.
             self.setObsolete(True)
             self._failed(str(error))
             return
-        self._changed(self.command)
+        self._changed(change)

@@ -1,40 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="99" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="110"/>
         <source>%1 spans no longer match the text at their offsets and are not shown (ids: %2)</source>
         <translation>%1 个片段与其位置上的文字不再一致，未显示（编号：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="149" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="151"/>
         <source>Cannot tag: %1</source>
         <translation>无法标注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="152" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="154"/>
         <source>That span is already tagged with this category</source>
         <translation>该片段已用此类别标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="186" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="188"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="254" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="255"/>
         <source>Tag as %1</source>
         <translation>标注为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="262" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="263"/>
         <source>Select “%1”</source>
         <translation>选中“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="266" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="267"/>
         <source>Delete selected span</source>
         <translation>删除选中的片段</translation>
     </message>
@@ -42,12 +42,12 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="141" />
+        <location filename="../../desktop/ui/article_list.py" line="144"/>
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="145" />
+        <location filename="../../desktop/ui/article_list.py" line="148"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="86" />
+        <location filename="../../desktop/ui/article_list.py" line="89"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="86" />
+        <location filename="../../desktop/ui/article_list.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="86" />
+        <location filename="../../desktop/ui/article_list.py" line="89"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="86" />
+        <location filename="../../desktop/ui/article_list.py" line="89"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
@@ -78,85 +78,173 @@
 <context>
     <name>CategoryBar</name>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="43" />
+        <location filename="../../desktop/ui/category_bar.py" line="43"/>
         <source>Tag selection:</source>
         <translation>标注所选：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="48" />
+        <location filename="../../desktop/ui/category_bar.py" line="48"/>
         <source>Tag the selected text as %1</source>
         <translation>将所选文字标注为%1</translation>
     </message>
 </context>
 <context>
-    <name>ExportDialog</name>
+    <name>DatabaseActions</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="27" />
-        <source>Export options</source>
-        <translation>导出选项</translation>
+        <location filename="../../desktop/ui/database_actions.py" line="44"/>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="31" />
+        <location filename="../../desktop/ui/database_actions.py" line="45"/>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_actions.py" line="46"/>
+        <source>Recent databases</source>
+        <translation>最近的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_actions.py" line="49"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_actions.py" line="49"/>
+        <location filename="../../desktop/ui/database_actions.py" line="54"/>
+        <source>Databases (*.db)</source>
+        <translation>数据库 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_actions.py" line="54"/>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_actions.py" line="63"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="70"/>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="71"/>
+        <source>Import &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="72"/>
+        <source>Import &amp;annotations…</source>
+        <translation>导入标注(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="75"/>
+        <source>Export %1…</source>
+        <translation>导出 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="81"/>
+        <source>Import articles</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="81"/>
+        <source>Articles (*.txt *.md)</source>
+        <translation>文章 (*.txt *.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="87"/>
+        <source>Import a folder of articles</source>
+        <translation>导入文章文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="109"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="126"/>
+        <source>Import annotations</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="111"/>
+        <source>Annotations (%1);;All files (*)</source>
+        <translation>标注文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="136"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="146"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_actions.py" line="148"/>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="30"/>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="31" />
+        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="38" />
+        <location filename="../../desktop/ui/export_dialog.py" line="41"/>
         <source>all analysts</source>
         <translation>全部标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="39" />
+        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
         <source>Analyst</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42" />
+        <location filename="../../desktop/ui/export_dialog.py" line="45"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="43" />
-        <source>Add the article's status</source>
+        <location filename="../../desktop/ui/export_dialog.py" line="46"/>
+        <source>Add the article&apos;s status</source>
         <translation>加上文章状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="44" />
-        <source>Add the article's hash, encoding, converter and import time</source>
+        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
+        <source>Add the article&apos;s hash, encoding, converter and import time</source>
         <translation>加上文章的哈希、编码、转换器和导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="45" />
+        <location filename="../../desktop/ui/export_dialog.py" line="48"/>
         <source>Neutralise cells a spreadsheet would run as formulas (=, +, -, @)</source>
         <translation>防止电子表格把单元格当作公式执行（=、+、-、@）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="48" />
-        <source>UTF-8 with BOM (Excel)</source>
-        <translation>带 BOM 的 UTF-8（Excel）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="48" />
-        <source>UTF-8</source>
-        <translation>UTF-8</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="49" />
-        <source>GB18030</source>
-        <translation>GB18030</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="52" />
+        <location filename="../../desktop/ui/export_dialog.py" line="54"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="56" />
+        <location filename="../../desktop/ui/export_dialog.py" line="64"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
@@ -164,12 +252,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="34" />
+        <location filename="../../desktop/ui/find_bar.py" line="34"/>
         <source>Find in this article (Traditional or Simplified)</source>
         <translation>在本文中查找（繁体或简体均可）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="35" />
+        <location filename="../../desktop/ui/find_bar.py" line="35"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
@@ -177,34 +265,34 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="60" />
+        <location filename="../../desktop/ui/import_dialog.py" line="61"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="60" />
+        <location filename="../../desktop/ui/import_dialog.py" line="61"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="61" />
+        <location filename="../../desktop/ui/import_dialog.py" line="62"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="75" />
+        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 篇，共 %2 篇
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="90" />
+        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
         <source>%1 imported, %2 duplicate, %3 failed</source>
         <translation>导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="103" />
+        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -212,284 +300,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
-        <source>Recent databases</source>
-        <translation>最近的数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
-        <source>&amp;New database…</source>
-        <translation>新建数据库(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
-        <source>&amp;Open database…</source>
-        <translation>打开数据库(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="240" />
-        <source>&amp;Import files…</source>
-        <translation>导入文件(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
-        <source>Import &amp;folder…</source>
-        <translation>导入文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
-        <source>Export &amp;CSV…</source>
-        <translation>导出 CSV(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
-        <source>Export &amp;JSONL…</source>
-        <translation>导出 JSONL(&amp;J)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
-        <source>Export for &amp;doccano…</source>
-        <translation>导出为 doccano 格式(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
-        <source>Export for &amp;Label Studio…</source>
-        <translation>导出为 Label Studio 格式(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
-        <source>Import &amp;annotations…</source>
-        <translation>导入标注(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Annotator &amp;name…</source>
         <translation>标注人姓名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254" />
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255" />
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268" />
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269" />
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Import flags</source>
         <translation>导入标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Annotator name</source>
         <translation>标注人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Name stored with every new span:</source>
         <translation>每个新片段记录的姓名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
-        <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
-        <source>New database</source>
-        <translation>新建数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
-        <location filename="../../desktop/ui/main_window.py" line="382" />
-        <source>Databases (*.db)</source>
-        <translation>数据库 (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="382" />
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
-        <source>Import articles</source>
-        <translation>导入文章</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
-        <source>Articles (*.txt *.md)</source>
-        <translation>文章 (*.txt *.md)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="397" />
-        <source>Import a folder of articles</source>
-        <translation>导入文章文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="420" />
-        <source>CSV for Excel (*.csv)</source>
-        <translation>Excel 用 CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="421" />
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="422" />
-        <source>doccano JSONL (*.jsonl)</source>
-        <translation>doccano JSONL (*.jsonl)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
-        <source>Label Studio JSON (*.json)</source>
-        <translation>Label Studio JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="426" />
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="435" />
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
-        <source>Exported %1 rows to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="444" />
-        <location filename="../../desktop/ui/main_window.py" line="466" />
-        <source>Import annotations</source>
-        <translation>导入标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="446" />
-        <source>Annotations (*.jsonl *.json *.csv);;All files (*)</source>
-        <translation>标注文件 (*.jsonl *.json *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="474" />
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490" />
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519" />
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532" />
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -497,12 +453,12 @@
 <context>
     <name>SpanList</name>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="118" />
+        <location filename="../../desktop/ui/span_list.py" line="139"/>
         <source>Delete span</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="158" />
+        <location filename="../../desktop/ui/span_list.py" line="185"/>
         <source>Change to %1</source>
         <translation>改为%1</translation>
     </message>
@@ -510,17 +466,17 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="47" />
+        <location filename="../../desktop/ui/span_list.py" line="68"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="47" />
+        <location filename="../../desktop/ui/span_list.py" line="68"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="47" />
+        <location filename="../../desktop/ui/span_list.py" line="68"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -528,34 +484,39 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="13" />
+        <location filename="../../desktop/ui/labels.py" line="13"/>
         <source>to do</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14" />
+        <location filename="../../desktop/ui/labels.py" line="14"/>
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="15" />
+        <location filename="../../desktop/ui/labels.py" line="15"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="22" />
+        <location filename="../../desktop/ui/labels.py" line="22"/>
         <source>mojibake</source>
         <translation>乱码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="23" />
+        <location filename="../../desktop/ui/labels.py" line="23"/>
         <source>replacement character</source>
         <translation>替换字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="24" />
+        <location filename="../../desktop/ui/labels.py" line="24"/>
         <source>missing digits</source>
         <translation>缺失数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="37"/>
+        <source>UTF-8 with BOM (Excel)</source>
+        <translation>带 BOM 的 UTF-8（Excel）</translation>
     </message>
 </context>
 </TS>

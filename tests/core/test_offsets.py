@@ -6,9 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.cleaning import apply_edits
-from desktop.core.models import Edit
-from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
+from desktop.core.offsets import Edit, OffsetMap, OffsetMapError, Utf16Index, apply_edits
 
 ORIGINAL_ALPHABET = "ab創業𠮷\n"
 REPLACEMENT_ALPHABET = "XY😀"
@@ -39,8 +37,7 @@ def provenance(original: str, steps: list[list[Edit]]) -> list[int | None]:
 def map_of(original: str, steps: list[list[Edit]]) -> tuple[str, OffsetMap]:
     text, offset_map = original, OffsetMap.identity(len(original))
     for edits in steps:
-        extents = [(e.start, e.end, len(e.replacement)) for e in edits]
-        offset_map = offset_map.then(OffsetMap.from_edits(len(text), extents))
+        offset_map = offset_map.then(OffsetMap.from_edits(len(text), edits))
         text = apply_edits(text, edits)
     return text, offset_map
 
@@ -106,7 +103,7 @@ def test_span_mapping_is_monotone_and_covering(chain: tuple[str, list[list[Edit]
 
 def test_pinyin_like_block_snaps_both_ways() -> None:
     original = "創(chuàng)業"
-    offset_map = OffsetMap.from_edits(len(original), [(0, 9, 1)])
+    offset_map = OffsetMap.from_edits(len(original), [Edit(0, 9, "創")])
     assert offset_map.text_length == 2
     # Selecting inside the note in the original snaps to the character it reads.
     assert offset_map.from_original(2, 5) == (0, 1)
@@ -115,14 +112,14 @@ def test_pinyin_like_block_snaps_both_ways() -> None:
 
 
 def test_deleted_text_maps_to_an_empty_span() -> None:
-    offset_map = OffsetMap.from_edits(10, [(6, 10, 0)])
+    offset_map = OffsetMap.from_edits(10, [Edit(6, 10, "")])
     assert offset_map.from_original(7, 9) == (6, 6)
     assert offset_map.from_original(4, 9) == (4, 6)
     assert offset_map.to_original(0, 6) == (0, 6)
 
 
 def test_json_round_trip_and_validation() -> None:
-    offset_map = OffsetMap.from_edits(12, [(1, 3, 1), (5, 5, 2), (8, 12, 0)])
+    offset_map = OffsetMap.from_edits(12, [Edit(1, 3, "x"), Edit(5, 5, "yz"), Edit(8, 12, "")])
     assert OffsetMap.from_json(offset_map.to_json()) == offset_map
     with pytest.raises(OffsetMapError):
         OffsetMap(5, 5, [(1, 2, 3, 4)])

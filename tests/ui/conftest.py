@@ -97,7 +97,7 @@ def highlighted(pane: TextPane, muted: bool = False) -> list[tuple[int, int]]:
 def spans_in_db(window: MainWindow) -> list[tuple]:
     return [
         (s.category_id, s.start, s.end, s.text, s.original_start, s.original_end, s.original_text)
-        for s in window.store.spans(window.controller.document.article.id)  # type: ignore[union-attr]
+        for s in window.store.spans.of_article(window.controller.document.article.id)  # type: ignore[union-attr]
     ]
 
 
@@ -107,6 +107,14 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: shown.append((title, text)))
     monkeypatch.setattr(
-        "desktop.ui.main_window.show_summary", lambda parent, outcomes: shown.append(("summary", str(len(outcomes))))
+        "desktop.ui.exchange_actions.show_summary",
+        lambda parent, outcomes: shown.append(("summary", str(len(outcomes)))),
     )
     yield shown
+
+
+def tag_by_key(qtbot, pane: TextPane, start: int, end: int, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    """Select a range of a pane (code points) and press a category key, as an analyst does."""
+    pane.setFocus()
+    pane.select(start, end)
+    qtbot.keyClick(pane, key)

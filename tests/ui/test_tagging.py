@@ -155,16 +155,16 @@ def test_span_list_edits_and_delete(qtbot, open_window) -> None:  # type: ignore
     span_id = window.controller.spans[0].id
     note_cell = window.span_list.span_model.index(0, 2)
     window.span_list.span_model.setData(note_cell, "重点")
-    assert window.store.span(span_id).note == "重点"
+    assert window.store.spans.get(span_id).note == "重点"
     window.controller.change_category(span_id, "project")
-    assert window.store.span(span_id).category_id == "project"
+    assert window.store.spans.get(span_id).category_id == "project"
     window.span_list.setFocus()
     window.span_list.setCurrentIndex(window.span_list.span_model.index(0, 1))
     qtbot.keyClick(window.span_list, Qt.Key.Key_Delete)
-    assert window.store.spans(window.controller.document.article.id) == []
+    assert window.store.spans.of_article(window.controller.document.article.id) == []
     for _ in range(3):
         window.undo_stack.undo()
-    restored = window.store.span(span_id)
+    restored = window.store.spans.get(span_id)
     assert (restored.category_id, restored.note) == ("measure", "")
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pandas as pd
 from PySide6.QtCore import QSettings, Qt
 
+from desktop.core.exchange.formats import CONTEXT, FORMATS
 from desktop.core.models import Status
 from desktop.core.store import Store
+from desktop.core.store.summaries import ALL
 from desktop.ui.app import create_window
 from desktop.ui.article_list import PAGE_SIZE, ArticleTableModel
 from desktop.ui.export_dialog import ExportDialog
@@ -29,11 +31,11 @@ def test_navigation_status_and_progress(qtbot, open_window) -> None:  # type: ig
     qtbot.keyClick(
         window.text_pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert window.store.article(first).status is Status.DONE
+    assert window.store.articles.get(first).status is Status.DONE
     assert window.progress_label.text() == "Done 1 / 5"
     assert window.article_list.model.data(window.article_list.model.index(0, 1)) == "done"
     window.undo_stack.undo()
-    assert window.store.article(first).status is Status.TODO
+    assert window.store.articles.get(first).status is Status.TODO
     assert window.progress_label.text() == "Done 0 / 5"
     window.undo_stack.redo()
 
@@ -87,15 +89,15 @@ def test_scrolling_keeps_the_panes_on_the_same_passage(qtbot, open_window) -> No
 def test_lazy_article_list_fetches_only_visible_pages(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.importing import prepare_article
 
-    store.add_articles([prepare_article(f"第{i}篇\n正文。", f"{i}.txt", "utf-8") for i in range(3 * PAGE_SIZE + 7)])
+    store.articles.add([prepare_article(f"第{i}篇\n正文。", f"{i}.txt", "utf-8") for i in range(3 * PAGE_SIZE + 7)])
     calls: list[int] = []
-    original = store.article_summaries
+    original = store.summaries.page
 
-    def counting(offset: int = 0, limit: int = 200, status=None, contains: str = ""):  # type: ignore[no-untyped-def]
+    def counting(offset: int = 0, limit: int = 200, listed=ALL):  # type: ignore[no-untyped-def]
         calls.append(offset)
-        return original(offset, limit, status, contains)
+        return original(offset, limit, listed)
 
-    store.article_summaries = counting  # type: ignore[method-assign]
+    store.summaries.page = counting  # type: ignore[method-assign]
     model = ArticleTableModel(store)
     assert model.rowCount() == 3 * PAGE_SIZE + 7
     assert calls == []
@@ -108,7 +110,7 @@ def test_import_runs_off_the_ui_thread(qtbot, open_window, no_dialogs, tmp_path:
     (tmp_path / "more").mkdir()
     (tmp_path / "more" / "a.txt").write_text("另一篇文章\n\n正文。", encoding="utf-8")
     (tmp_path / "more" / "empty.txt").write_bytes(b"")
-    runner = window.start_import([tmp_path / "more", SAMPLE_DATA])
+    runner = window.exchange.start_import([tmp_path / "more", SAMPLE_DATA])
     with qtbot.waitSignal(runner.done, timeout=60_000) as blocker:
         pass
     outcomes = blocker.args[0]
@@ -125,7 +127,7 @@ def test_export_from_the_window(qtbot, open_window, tmp_path: Path, monkeypatch)
         window.text_pane.select(start, start + 6)
         qtbot.keyClick(window.text_pane, key)
     target = tmp_path / "out.csv"
-    monkeypatch.setattr("desktop.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("desktop.ui.exchange_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
 
     def choose(dialog) -> int:  # type: ignore[no-untyped-def]
         # What an analyst ticks: projects only, 4 characters of context, the article status, UTF-8.
@@ -137,7 +139,7 @@ def test_export_from_the_window(qtbot, open_window, tmp_path: Path, monkeypatch)
         return ExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportDialog, "exec", choose)
-    window.export("csv")
+    window.exchange.export("csv")
     assert not target.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(target, encoding="utf-8", keep_default_na=False)
     text = window.controller.document.article.text
@@ -151,23 +153,23 @@ def test_database_errors_leave_the_file_untouched(qtbot, open_window, no_dialogs
     bad = tmp_path / "corrupt.db"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x13" * 3000)
     digest = hashlib.sha256(bad.read_bytes()).hexdigest()
-    assert window.switch_database(str(bad)) is False
+    assert window.databases.switch(str(bad)) is False
     assert "not a Policy Annotator database" in no_dialogs[-1][1]
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == digest
     # The window still works on the database it had.
     assert window.controller.document is not None
-    assert window.store.article_count() == 5
+    assert window.store.articles.count() == 5
 
 
 def test_switching_database_and_recent_list(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     other = tmp_path / "other.db"
     Store.open(other).close()
-    assert window.switch_database(str(other))
+    assert window.databases.switch(str(other))
     assert window.article_list.model.rowCount() == 0
     assert window.controller.document is None
     assert window.settings.value("recent")[0] == str(other)
-    assert window.recent_menu.actions()[0].text() == str(other)
+    assert window.databases.recent_menu.actions()[0].text() == str(other)
 
 
 def test_zoom_layout_and_language_are_kept(qtbot, open_window, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
@@ -199,7 +201,7 @@ def test_import_annotations_from_the_window(qtbot, open_window, tmp_path: Path) 
     path.write_text(
         json.dumps({"text": text, "label": [[0, 3, "project"], [3, 6, "region"]]}, ensure_ascii=False), encoding="utf-8"
     )
-    report = window.import_annotations_from(path)
+    report = window.exchange.import_annotations_from(path)
     assert report.spans_imported == 2 and report.categories_created == ["region"]
     assert "region" in window.category_bar.buttons
     assert [s.category_id for s in window.controller.spans] == ["project", "region"]
@@ -208,10 +210,25 @@ def test_import_annotations_from_the_window(qtbot, open_window, tmp_path: Path) 
 
 def test_cancelled_import_stops_and_says_so(qtbot, open_window, no_dialogs) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
-    before = window.store.article_count()
-    cancelled = ImportRunner(window.store.path, [SAMPLE_DATA], window)
+    before = window.store.articles.count()
+    cancelled = ImportRunner(window.store.path, [SAMPLE_DATA], window.open_store, window)
     cancelled.worker.cancel()
     with qtbot.waitSignal(cancelled.done, timeout=30_000) as blocker:
         cancelled.start()
     assert blocker.args[0] == []
-    assert window.store.article_count() == before
+    assert window.store.articles.count() == before
+
+
+def test_file_menu_offers_every_registered_format(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [action.text() for action in file_menu.actions()]
+    for fmt in FORMATS:
+        assert f"Export &{fmt.label}…" in texts
+        dialog = ExportDialog(fmt, window.categories(), window)
+        encodings = [dialog.encoding.itemData(i) for i in range(dialog.encoding.count())]
+        assert encodings == list(fmt.encodings)
+        assert dialog.context.isVisibleTo(dialog) == (CONTEXT in fmt.options)
+    window.set_language("zh_CN")
+    texts = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
+    assert "导出 &CSV…" in texts and "导出 &Label Studio JSON…" in texts

@@ -1,0 +1,83 @@
+"""An article with its offset map: selections in either script become spans that quote both.
+
+Ground, not a use case: the store hands these out (``Store.document``), so it may not
+depend on anything above the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.models import Article, Span
+from desktop.core.offsets import OffsetMap
+
+
+class SelectionError(ValueError):
+    """A selection that cannot become a span; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article with its map, as the window holds it while it is open."""
+
+    article: Article
+    offset_map: OffsetMap
+
+    def span_from_text(self, start: int, end: int, category_id: str, annotator: str, note: str = "") -> Span:
+        """A span from a selection of the Simplified text (white space at its ends left out)."""
+        start, end = _trimmed(self.article.text, start, end)
+        return self.span_at(start, end, category_id, annotator, note)
+
+    def span_at(self, start: int, end: int, category_id: str, annotator: str, note: str = "") -> Span:
+        """The span at exactly these offsets of the Simplified text, quoting both scripts."""
+        o_start, o_end = self.offset_map.to_original(start, end)
+        return Span(
+            None,
+            self.article.id,
+            category_id,
+            start,
+            end,
+            self.article.text[start:end],
+            o_start,
+            o_end,
+            self.article.original_text[o_start:o_end],
+            note=note,
+            annotator=annotator,
+        )
+
+    def span_from_original(self, start: int, end: int, category_id: str, annotator: str, note: str = "") -> Span:
+        """A span from a selection of the original text, snapped to the Simplified text it belongs to."""
+        if start >= end:
+            raise SelectionError("nothing is selected")
+        t_start, t_end = self.offset_map.from_original(start, end)
+        if t_start >= t_end:
+            raise SelectionError("the selection lies in text removed from the Simplified version (boilerplate)")
+        return self.span_from_text(t_start, t_end, category_id, annotator, note)
+
+    def quotes_match(self, span: Span) -> bool:
+        """Whether a stored span still quotes this article at its offsets, in both scripts."""
+        article = self.article
+        return (
+            0 <= span.start < span.end <= len(article.text)
+            and article.text[span.start : span.end] == span.text
+            and article.original_text[span.original_start : span.original_end] == span.original_text
+        )
+
+    def text_range_of_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.offset_map.from_original(start, end)
+
+    def original_range_of_text(self, start: int, end: int) -> tuple[int, int]:
+        return self.offset_map.to_original(start, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leading and trailing white space is never part of a span."""
+    if start >= end:
+        raise SelectionError("nothing is selected")
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        raise SelectionError("the selection holds only white space")
+    return start, end

@@ -1,0 +1,275 @@
+"""import-annotations: attach spans from another tool or another analyst to the store.
+
+A record whose text equals an article's Simplified or original text attaches to that
+article; otherwise the text becomes a new article. Spans are checked against the
+quoted text where the format carries it; a span already there (same article, offsets,
+category and annotator) is not added twice, so an import can be run again safely. Each
+record is written in one transaction; bad records are reported by line and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from desktop.core.document import Document
+from desktop.core.exchange.formats import detect
+from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
+from desktop.core.importing import prepare_article
+from desktop.core.models import Flag, FlagKind, Script, Span
+from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
+from desktop.core.store import Store, StoreError
+from desktop.core.text.pipeline import sha256
+from desktop.core.text.reading import ReadError, read_article
+
+# New categories met in an import get these colours in turn.
+PALETTE = ("#c39bd3", "#f7dc6f", "#76d7c4", "#f1948a", "#85c1e9", "#bb8fce", "#a9cce3", "#f5cba7")
+
+
+class SkipRecord(Exception):
+    """A span or record that cannot be imported; the message is the reason."""
+
+
+@dataclass
+class ImportReport:
+    format_name: str = ""
+    attached: set[int] = field(default_factory=set)
+    created: set[int] = field(default_factory=set)
+    spans_imported: int = 0
+    spans_present: int = 0
+    categories_created: list[str] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    failed: str = ""
+
+    def lines(self) -> Iterator[str]:
+        if self.format_name:
+            yield f"format: {self.format_name}"
+        for line, reason in self.skipped:
+            yield f"line {line}: skipped: {reason}"
+        for category in self.categories_created:
+            yield f"new category: {category} (not known before; created)"
+        if self.failed:
+            yield f"failed: {self.failed}"
+        yield f"articles: {len(self.attached - self.created)} attached, {len(self.created)} created"
+        yield (
+            f"spans: {self.spans_imported} imported, {self.spans_present} already present, {len(self.skipped)} skipped"
+        )
+
+
+class _Importer:
+    def __init__(self, store: Store, annotator: str, report: ImportReport) -> None:
+        self.store = store
+        self.annotator = annotator
+        self.report = report
+        self.categories = store.categories.ids()
+        self._documents: dict[int, Document] = {}
+
+    def document(self, article_id: int) -> Document:
+        if article_id not in self._documents:
+            self._documents[article_id] = self.store.document(article_id)
+        return self._documents[article_id]
+
+    # articles ---------------------------------------------------------------------------
+
+    def article_for_text(self, text: str, title: str | None) -> tuple[int, Script]:
+        """(article id, which text the offsets count in), creating the article when none matches."""
+        found = self.store.articles.find_by_digest(sha256(text))
+        if found is not None:
+            self.report.attached.add(found[0])
+            return found
+        # A text from another tool is what its annotators saw: convert it, but clean nothing.
+        new = prepare_article(text, "", "utf-8", rules=())
+        if title:
+            new = replace(new, title=title)
+        [article_id] = self.store.articles.add([new])
+        self.report.created.add(article_id)
+        return article_id, Script.ORIGINAL
+
+    def article_from_record(self, data: dict) -> int:
+        original = data["original_text"]
+        existing = self.store.articles.id_for_sha256(sha256(original))
+        if existing is not None:
+            self.report.attached.add(existing)
+            return existing
+        if "offset_map" in data:
+            try:
+                offset_map = OffsetMap.from_json(data["offset_map"])
+                consistent = (offset_map.original_length, offset_map.text_length) == (len(original), len(data["text"]))
+            except (OffsetMapError, KeyError, TypeError, ValueError):
+                consistent = False
+            if not consistent:
+                raise SkipRecord("its offset map does not fit its texts")
+            flags = [
+                Flag(
+                    FlagKind(f["kind"]),
+                    f["original_start"],
+                    f["original_end"],
+                    f.get("excerpt", ""),
+                    f.get("start", -1),
+                    f.get("end", -1),
+                )
+                for f in data.get("flags", [])
+            ]
+            record = {
+                "id": data.get("article_id"),
+                "title": data.get("title") or "",
+                "original_text": original,
+                "text": data["text"],
+                "offset_map": json.dumps(data["offset_map"], separators=(",", ":")),
+                "sha256": sha256(original),
+                "text_sha256": sha256(data["text"]),
+                "encoding": data.get("encoding") or "",
+                "converter": data.get("converter") or "",
+                "converter_version": data.get("converter_version") or "",
+                "pipeline_version": data.get("pipeline_version") or 0,
+                "rules": json.dumps(data.get("rules") or []),
+                "source_path": data.get("source_path") or "",
+                "imported_at": data.get("imported_at") or "",
+                "status": data.get("status") or "todo",
+            }
+            article_id = self.store.articles.restore(record, flags)
+        else:
+            [article_id] = self.store.articles.add([prepare_article(original, data.get("source_path") or "", "utf-8")])
+        self.report.created.add(article_id)
+        return article_id
+
+    def article_for_csv(self, record: IncomingRecord, span: IncomingSpan) -> int:
+        """The article a CSV row names, checked by its quote; else one with the same title and quote."""
+        candidates = [record.article_id] if record.article_id is not None else []
+        candidates += self.store.articles.ids_titled(record.title) if record.title else []
+        for article_id in dict.fromkeys(candidates):
+            try:
+                text = self.document(article_id).article.text  # type: ignore[arg-type]
+            except StoreError:
+                continue
+            if 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.quote:
+                self.report.attached.add(article_id)  # type: ignore[arg-type]
+                return article_id  # type: ignore[return-value]
+        raise SkipRecord(f"no article here has “{span.quote}” at {span.start}:{span.end}")
+
+    # spans ------------------------------------------------------------------------------
+
+    def category(self, category_id: str) -> str:
+        if category_id not in self.categories:
+            colour = PALETTE[len(self.report.categories_created) % len(PALETTE)]
+            self.store.categories.add(category_id, colour=colour)
+            self.categories.add(category_id)
+            self.report.categories_created.append(category_id)
+        return category_id
+
+    def span(self, document: Document, incoming: IncomingSpan, coordinates: Script, source_text: str | None) -> Span:
+        start, end = incoming.start, incoming.end
+        if source_text is not None and incoming.quote is not None and incoming.maybe_utf16:
+            start, end = _fix_utf16(source_text, start, end, incoming.quote)
+        article = document.article
+        if coordinates is Script.ORIGINAL:
+            if not 0 <= start < end <= len(article.original_text):
+                raise SkipRecord(f"offsets {start}:{end} outside the text (length {len(article.original_text)})")
+            if incoming.quote is not None and article.original_text[start:end] != incoming.quote:
+                raise SkipRecord(f"the quoted text does not match the text at {start}:{end}")
+            start, end = document.text_range_of_original(start, end)
+            if start >= end:
+                raise SkipRecord("the span lies in text removed from the Simplified version")
+        else:
+            if not 0 <= start < end <= len(article.text):
+                raise SkipRecord(f"offsets {start}:{end} outside the text (length {len(article.text)})")
+            if incoming.quote is not None and article.text[start:end] != incoming.quote:
+                raise SkipRecord(f"the quoted text does not match the text at {start}:{end}")
+        span = document.span_at(start, end, incoming.category, incoming.annotator or self.annotator, incoming.note)
+        if (
+            incoming.original_quote is not None
+            and coordinates is Script.SIMPLIFIED
+            and span.original_text != incoming.original_quote
+        ):
+            raise SkipRecord(f"the quoted original text does not match the original at {span.original_start}")
+        return span._replace(created_at=incoming.created_at, updated_at=incoming.updated_at)
+
+    def add(self, span: Span, wanted_id: int | None) -> None:
+        if self.store.spans.duplicate_of(span) is not None:
+            self.report.spans_present += 1
+            return
+        self.category(span.category_id)
+        keep = wanted_id is not None and self.store.spans.id_free(wanted_id)
+        self.store.spans.insert(span._replace(id=wanted_id if keep else None))
+        self.report.spans_imported += 1
+
+    # records ----------------------------------------------------------------------------
+
+    def import_record(self, record: IncomingRecord) -> None:
+        self.report.skipped.extend(record.problems)
+        if not record.spans and record.article is None and record.text is None:
+            return
+        try:
+            with self.store.transaction():
+                self._import_record(record)
+        except SkipRecord as reason:
+            self.report.skipped.append((record.line, str(reason)))
+
+    def _import_record(self, record: IncomingRecord) -> None:
+        """By what the record carries: a whole article, a text with spans, or spans naming their article."""
+        if record.article is not None:
+            article_id = self.article_from_record(record.article)
+            document = self.document(article_id)
+            same_text = document.article.text == record.article["text"]
+            for incoming in record.spans:
+                self._add_one(document, incoming, same_text)
+            return
+        if record.text is not None:
+            article_id, coordinates = self.article_for_text(record.text, record.title)
+            document = self.document(article_id)
+            for incoming in record.spans:
+                try:
+                    self.add(self.span(document, incoming, coordinates, record.text), None)
+                except SkipRecord as reason:
+                    self.report.skipped.append((incoming.line, str(reason)))
+            return
+        incoming = record.spans[0]
+        article_id = self.article_for_csv(record, incoming)
+        self._add_one(self.document(article_id), incoming, True)
+
+    def _add_one(self, document: Document, incoming: IncomingSpan, same_text: bool) -> None:
+        """Our own formats: offsets in the Simplified text, or through the original when that text differs."""
+        try:
+            if same_text:
+                span = self.span(document, incoming, Script.SIMPLIFIED, None)
+            else:
+                if incoming.original_start is None or incoming.original_end is None:
+                    raise SkipRecord("the article's Simplified text differs and the row has no original offsets")
+                moved = IncomingSpan(
+                    **{
+                        **incoming.__dict__,
+                        "start": incoming.original_start,
+                        "end": incoming.original_end,
+                        "quote": incoming.original_quote,
+                    }
+                )
+                span = self.span(document, moved, Script.ORIGINAL, None)
+            self.add(span, incoming.span_id)
+        except SkipRecord as reason:
+            self.report.skipped.append((incoming.line, str(reason)))
+
+
+def _fix_utf16(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
+    """Offsets that only match their quote when read as UTF-16 units are converted to code points."""
+    if text[start:end] == quote:
+        return start, end
+    units = Utf16Index(text)
+    converted = units.to_codepoint(start), units.to_codepoint(end, round_up=True)
+    return converted if text[converted[0] : converted[1]] == quote else (start, end)
+
+
+def import_annotations(store: Store, path: Path, annotator: str) -> ImportReport:
+    """Read an annotation file of any supported format into the store."""
+    report = ImportReport()
+    try:
+        text = read_article(path).text
+        fmt = detect(text)
+        report.format_name = fmt.name
+        importer = _Importer(store, annotator, report)
+        for record in fmt.read(text, annotator):
+            importer.import_record(record)
+    except (ReadError, FormatError) as error:
+        report.failed = f"{path}: {error}"
+    return report

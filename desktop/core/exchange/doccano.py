@@ -1,0 +1,61 @@
+"""doccano's sequence-labelling JSON Lines: a text and [start, end, label], offsets in code points."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TextIO
+
+from desktop.core.exchange.incoming import IncomingRecord, IncomingSpan, Sample, jsonl_objects, whole_number
+from desktop.core.exchange.outgoing import ExportOptions, span_records
+from desktop.core.store import Store
+
+_LABEL_KEYS = ("label", "labels", "entities")
+
+
+def write(store: Store, out: TextIO, options: ExportOptions) -> int:
+    """The Simplified text of each article with its spans."""
+    count = 0
+    for article_id in store.exports.article_ids(options.filters):
+        spans = span_records(store, article_id, options.filters)
+        # doccano has no analysts: the same span tagged by two of them is one label there.
+        labels = list(dict.fromkeys((span["start"], span["end"], span["category"]) for span in spans))
+        line = {"text": store.articles.text(article_id), "label": [list(label) for label in labels]}
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def recognises(sample: Sample) -> bool:
+    first = sample.first_object
+    return first is not None and "text" in first and any(key in first for key in _LABEL_KEYS)
+
+
+def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
+    """doccano names no analysts: every span is the importing analyst's."""
+    for number, value, problem in jsonl_objects(text):
+        if value is None:
+            yield IncomingRecord(number, problems=[(number, problem)])
+            continue
+        if not isinstance(value.get("text"), str):
+            yield IncomingRecord(number, problems=[(number, "no text")])
+            continue
+        record = IncomingRecord(number, text=value["text"])
+        labels = value.get("label", value.get("labels", []))
+        for entity in value.get("entities", []):
+            labels.append([entity.get("start_offset"), entity.get("end_offset"), entity.get("label")])
+        for label in labels:
+            try:
+                start, end, category = label
+                record.spans.append(
+                    IncomingSpan(
+                        number,
+                        whole_number(start, "start"),
+                        whole_number(end, "end"),
+                        str(category),
+                        annotator=default_annotator,
+                    )
+                )
+            except (TypeError, ValueError) as error:
+                record.problems.append((number, f"bad label {label!r}: {error}"))
+        yield record

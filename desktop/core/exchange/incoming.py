@@ -1,0 +1,119 @@
+"""What every reader of annotation files shares: the records it yields, line numbers, a sample to detect by.
+
+A record is one text (or one article) with its spans; problems are kept per line so that
+the importer can report them and go on with the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+
+class FormatError(ValueError):
+    """The file as a whole cannot be read; the message names the reason."""
+
+
+@dataclass
+class IncomingSpan:
+    line: int
+    start: int
+    end: int
+    category: str
+    # Text at start:end as the file quotes it, when it does.
+    quote: str | None = None
+    original_start: int | None = None
+    original_end: int | None = None
+    original_quote: str | None = None
+    note: str = ""
+    annotator: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    span_id: int | None = None
+    # Label Studio has written UTF-16 offsets in some versions: try them when the quote disagrees.
+    maybe_utf16: bool = False
+
+
+@dataclass
+class IncomingRecord:
+    """One of three shapes, by what the file knows: a whole stored article (this tool's JSONL),
+    a text with spans counted in it (doccano, Label Studio), or a span naming its article (this
+    tool's CSV)."""
+
+    line: int
+    # The text the span offsets count in (doccano, Label Studio).
+    text: str | None = None
+    # This tool's JSONL: every stored field of the article.
+    article: dict[str, Any] | None = None
+    # This tool's CSV: the article the row names.
+    article_id: int | None = None
+    title: str | None = None
+    spans: list[IncomingSpan] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+class Sample:
+    """The start of a file, parsed the ways the formats recognise themselves by."""
+
+    def __init__(self, text: str) -> None:
+        self.stripped = text.lstrip()
+
+    @property
+    def looks_like_json(self) -> bool:
+        return self.stripped.startswith(("{", "["))
+
+    @cached_property
+    def first_object(self) -> dict[str, Any] | None:
+        """The first line as a JSON object, when it is one."""
+        if not self.stripped.startswith("{"):
+            return None
+        try:
+            value = json.loads(self.stripped.split("\n", 1)[0])
+        except json.JSONDecodeError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    @cached_property
+    def whole(self) -> Any:
+        """The whole file as one JSON value, or None."""
+        try:
+            return json.loads(self.stripped)
+        except json.JSONDecodeError:
+            return None
+
+    @cached_property
+    def csv_header(self) -> list[str]:
+        if self.looks_like_json:
+            return []
+        return next(csv.reader(io.StringIO(self.stripped.split("\n", 1)[0])), [])
+
+
+def whole_number(value: Any, name: str) -> int:
+    """An integer from a JSON number or a CSV cell; anything else (true, 1.5, "x") is refused by name."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"{name} is not a whole number: {value!r}")
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} is not a whole number: {value!r}") from None
+
+
+def jsonl_objects(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """(line number, object or None, problem) for each non-blank line of a JSON Lines file."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, None, f"broken JSON ({error.msg} at column {error.colno})"
+            continue
+        if not isinstance(value, dict):
+            yield number, None, "not a JSON object"
+            continue
+        yield number, value, ""

@@ -1,0 +1,79 @@
+"""What every writer shares: the export options, spans as named records, the all-or-nothing file write."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop.core.models import SpanFilter
+from desktop.core.store import Store
+
+# The fields of a span in every export, in the order CSV columns have them.
+SPAN_FIELDS = (
+    "span_id",
+    "article_id",
+    "article_title",
+    "source_path",
+    "category",
+    "category_label",
+    "start",
+    "end",
+    "text",
+    "original_start",
+    "original_end",
+    "original_text",
+    "note",
+    "annotator",
+    "created_at",
+    "updated_at",
+)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    filters: SpanFilter = field(default_factory=SpanFilter)
+    # The rest apply to the formats whose registry record lists them (CSV).
+    context: int = 0
+    with_status: bool = False
+    with_metadata: bool = False
+    # Guard cells a spreadsheet would run as formulas (OWASP); off writes them untouched.
+    neutralise_formulas: bool = True
+
+
+Writer = Callable[[Store, TextIO, ExportOptions], int]
+
+
+def span_records(store: Store, article_id: int, filters: SpanFilter) -> list[dict[str, Any]]:
+    """The spans of one article that pass the filters, as dicts of SPAN_FIELDS."""
+    rows = store.exports.span_rows(SPAN_FIELDS, filters, article_id=article_id)
+    return [dict(zip(SPAN_FIELDS, row, strict=True)) for row in rows]
+
+
+class Counted:
+    """Passes rows through, counting them (keeps a fast path a single writerows call)."""
+
+    def __init__(self, rows: Iterator[Any]) -> None:
+        self._rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for row in self._rows:
+            self.count += 1
+            yield row
+
+
+def write_to_path(writer: Writer, store: Store, path: Path, options: ExportOptions, encoding: str) -> int:
+    """Write an export to ``path``; the file appears only once it is complete."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+            count = writer(store, stream, options)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return count

@@ -1,0 +1,241 @@
+"""Articles: both texts, the map between them, flags, status, and what the import recorded."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.models import Article, Flag, FlagKind, NewArticle, Script, Span, Status
+from desktop.core.offsets import OffsetMap
+from desktop.core.store.database import now
+from desktop.core.store.errors import StoreError
+from desktop.core.store.spans import check_quotes
+
+# Every column an article row has, in the order the lossless JSONL and restore() use.
+ARTICLE_COLUMNS = (
+    "title",
+    "original_text",
+    "text",
+    "offset_map",
+    "sha256",
+    "text_sha256",
+    "encoding",
+    "converter",
+    "converter_version",
+    "pipeline_version",
+    "rules",
+    "source_path",
+    "imported_at",
+    "status",
+)
+
+
+def _map_json(offset_map: OffsetMap) -> str:
+    return json.dumps(offset_map.to_json(), separators=(",", ":"))
+
+
+def _insert_flags(db: Database, article_id: int, flags: Sequence[Flag]) -> None:
+    db.conn.executemany(
+        "insert into flags (article_id, kind, original_start, original_end, start, end, excerpt)"
+        " values (?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, f.kind.value, f.original_start, f.original_end, f.start, f.end, f.excerpt) for f in flags],
+    )
+
+
+class ArticleTable:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # adding -----------------------------------------------------------------------------
+
+    def add(self, articles: Sequence[NewArticle]) -> list[int]:
+        """Insert articles with their flags, all or none."""
+        ids: list[int] = []
+        imported_at = now()
+        with self.db.atomic():
+            for article in articles:
+                article_id = self._insert(
+                    {
+                        "title": article.title,
+                        "original_text": article.original_text,
+                        "text": article.text,
+                        "offset_map": _map_json(article.offset_map),
+                        "sha256": article.sha256,
+                        "text_sha256": article.text_sha256,
+                        "encoding": article.encoding,
+                        "converter": article.converter,
+                        "converter_version": article.converter_version,
+                        "pipeline_version": article.pipeline_version,
+                        "rules": json.dumps(list(article.rules)),
+                        "source_path": article.source_path,
+                        "imported_at": imported_at,
+                        "status": Status.TODO.value,
+                    }
+                )
+                ids.append(article_id)
+                if article.flags:
+                    _insert_flags(self.db, article_id, article.flags)
+        return ids
+
+    def _insert(self, values: dict[str, Any]) -> int:
+        columns = [name for name in ("id", *ARTICLE_COLUMNS) if name in values]
+        cursor = self.db.execute(
+            f"insert into articles ({', '.join(columns)}) values ({', '.join('?' * len(columns))})",
+            [values[name] for name in columns],
+        )
+        return int(values.get("id") or cursor.lastrowid or 0)
+
+    def restore(self, record: dict[str, Any], flags: Sequence[Flag]) -> int:
+        """Insert an article exactly as another database had it; keeps its id when that id is free."""
+        values = {name: record[name] for name in ARTICLE_COLUMNS}
+        with self.db.atomic():
+            wanted = record.get("id")
+            if wanted is not None and not self.db.execute("select 1 from articles where id = ?", [wanted]).fetchone():
+                values["id"] = wanted
+            article_id = self._insert(values)
+            _insert_flags(self.db, article_id, flags)
+        return article_id
+
+    # finding ----------------------------------------------------------------------------
+
+    def id_for_sha256(self, sha256: str) -> int | None:
+        """The article whose original text has this digest."""
+        row = self.db.execute("select id from articles where sha256 = ?", [sha256]).fetchone()
+        return None if row is None else int(row[0])
+
+    def find_by_digest(self, digest: str) -> tuple[int, Script] | None:
+        """The article whose Simplified or (failing that) original text has this digest, and which it was."""
+        row = self.db.execute("select id from articles where text_sha256 = ? order by id limit 1", [digest]).fetchone()
+        if row is not None:
+            return int(row[0]), Script.SIMPLIFIED
+        found = self.id_for_sha256(digest)
+        return None if found is None else (found, Script.ORIGINAL)
+
+    def ids_titled(self, title: str) -> list[int]:
+        return [int(row[0]) for row in self.db.execute("select id from articles where title = ? order by id", [title])]
+
+    def ids(self) -> list[int]:
+        return [int(row[0]) for row in self.db.execute("select id from articles order by id")]
+
+    # reading ----------------------------------------------------------------------------
+
+    def _value(self, column: str, article_id: int) -> Any:
+        row = self.db.execute(f"select {column} from articles where id = ?", [article_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id}")
+        return row[0]
+
+    def get(self, article_id: int) -> Article:
+        row = self.db.execute(
+            "select id, title, original_text, text, source_path, status, sha256, encoding, converter,"
+            " converter_version, pipeline_version, rules, imported_at from articles where id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id}")
+        return Article(
+            id=row[0],
+            title=row[1],
+            original_text=row[2],
+            text=row[3],
+            source_path=row[4] or "",
+            status=Status(row[5]),
+            sha256=row[6],
+            encoding=row[7] or "",
+            converter=row[8] or "",
+            converter_version=row[9] or "",
+            pipeline_version=int(row[10] or 0),
+            rules=tuple(json.loads(row[11] or "[]")),
+            imported_at=row[12] or "",
+            flags=tuple(self.flags(article_id)),
+        )
+
+    def iter_all(self) -> Iterator[Article]:
+        for article_id in self.ids():
+            yield self.get(article_id)
+
+    def offset_map(self, article_id: int) -> OffsetMap:
+        return OffsetMap.from_json(json.loads(self._value("offset_map", article_id)))
+
+    def text(self, article_id: int) -> str:
+        """The Simplified text alone."""
+        return str(self._value("text", article_id))
+
+    def status(self, article_id: int) -> Status:
+        return Status(self._value("status", article_id))
+
+    def flags(self, article_id: int) -> list[Flag]:
+        rows = self.db.execute(
+            "select kind, original_start, original_end, excerpt, start, end from flags"
+            " where article_id = ? order by original_start, id",
+            [article_id],
+        ).fetchall()
+        return [Flag(FlagKind(r[0]), r[1], r[2], r[3] or "", r[4], r[5]) for r in rows]
+
+    def record(self, article_id: int) -> dict[str, Any]:
+        """Every stored field of an article, for the lossless JSONL."""
+        cursor = self.db.execute("select * from articles where id = ?", [article_id])
+        row = cursor.fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id}")
+        return dict(zip([column[0] for column in cursor.description], row, strict=True))
+
+    # counting ---------------------------------------------------------------------------
+
+    def count(self, status: Status | None = None) -> int:
+        """From the counts the triggers keep (schema m003), not by counting rows."""
+        if status is None:
+            row = self.db.execute("select coalesce(sum(n), 0) from article_counts").fetchone()
+        else:
+            row = self.db.execute(
+                "select coalesce(max(n), 0) from article_counts where status = ?", [status.value]
+            ).fetchone()
+        return int(row[0])
+
+    def progress(self) -> tuple[int, int]:
+        """(done, total)."""
+        return self.count(Status.DONE), self.count()
+
+    # changing ---------------------------------------------------------------------------
+
+    def set_status(self, article_id: int, status: Status) -> None:
+        with self.db.atomic():
+            self.db.execute("update articles set status = ? where id = ?", [status.value, article_id])
+
+    def replace_processing(self, article_id: int, fresh: NewArticle, spans: Sequence[Span]) -> None:
+        """Store a recomputed Simplified text, its map and flags, and the re-mapped spans, all or none."""
+        with self.db.atomic():
+            self.db.execute(
+                "update articles set text = ?, offset_map = ?, text_sha256 = ?, converter = ?, converter_version = ?,"
+                " pipeline_version = ?, rules = ? where id = ?",
+                [
+                    fresh.text,
+                    _map_json(fresh.offset_map),
+                    fresh.text_sha256,
+                    fresh.converter,
+                    fresh.converter_version,
+                    fresh.pipeline_version,
+                    json.dumps(list(fresh.rules)),
+                    article_id,
+                ],
+            )
+            self.db.execute("delete from flags where article_id = ?", [article_id])
+            _insert_flags(self.db, article_id, fresh.flags)
+            for span in spans:
+                check_quotes(self.db, span)
+                self.db.execute(
+                    "update spans set start = ?, end = ?, text = ?, original_start = ?, original_end = ?,"
+                    " original_text = ? where id = ?",
+                    [
+                        span.start,
+                        span.end,
+                        span.text,
+                        span.original_start,
+                        span.original_end,
+                        span.original_text,
+                        span.id,
+                    ],
+                )

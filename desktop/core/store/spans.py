@@ -1,0 +1,114 @@
+"""Spans: the tagged passages, each quoting both scripts, checked against the article on every write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from desktop.core.models import Span
+from desktop.core.store.database import now
+from desktop.core.store.errors import SpanMismatch, StoreError
+
+SPAN_COLUMNS = (
+    "id, article_id, category_id, start, end, text, original_start, original_end, original_text,"
+    " note, annotator, created_at, updated_at"
+)
+
+
+def check_quotes(db: Database, span: Span) -> None:
+    """Refuse a span whose quotes are not the article's texts at its offsets."""
+    row = db.execute(
+        "select substr(text, ? + 1, ?), substr(original_text, ? + 1, ?), length(text), length(original_text)"
+        " from articles where id = ?",
+        [
+            span.start,
+            span.end - span.start,
+            span.original_start,
+            span.original_end - span.original_start,
+            span.article_id,
+        ],
+    ).fetchone()
+    if row is None:
+        raise SpanMismatch(f"no article {span.article_id}")
+    text_ok = 0 <= span.start < span.end <= row[2] and row[0] == span.text
+    original_ok = 0 <= span.original_start <= span.original_end <= row[3] and row[1] == span.original_text
+    if not (text_ok and original_ok):
+        raise SpanMismatch(f"span {span.start}:{span.end} of article {span.article_id} does not quote the article text")
+
+
+class SpanTable:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def of_article(self, article_id: int) -> list[Span]:
+        """Every span of an article, in text order."""
+        rows = self.db.execute(
+            f"select {SPAN_COLUMNS} from spans where article_id = ? order by start, end, id", [article_id]
+        ).fetchall()
+        return [Span._make(row) for row in rows]
+
+    def get(self, span_id: int) -> Span:
+        row = self.db.execute(f"select {SPAN_COLUMNS} from spans where id = ?", [span_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no span {span_id}")
+        return Span._make(row)
+
+    def duplicate_of(self, span: Span) -> int | None:
+        """The stored span that is the same tag as ``span`` (article, offsets, category, analyst), if any.
+
+        The one rule of what counts as tagging a passage twice, for the window and for imports.
+        """
+        row = self.db.execute(
+            "select id from spans where article_id = ? and start = ? and end = ? and category_id = ? and annotator = ?",
+            [span.article_id, span.start, span.end, span.category_id, span.annotator],
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def id_free(self, span_id: int) -> bool:
+        return self.db.execute("select 1 from spans where id = ?", [span_id]).fetchone() is None
+
+    def insert(self, span: Span) -> Span:
+        """Store a span (with its id when it is being restored) after checking both quotes."""
+        check_quotes(self.db, span)
+        stamp = now()
+        stored = span._replace(created_at=span.created_at or stamp, updated_at=span.updated_at or stamp)
+        columns = SPAN_COLUMNS if stored.id is not None else SPAN_COLUMNS.removeprefix("id, ")
+        values = list(stored) if stored.id is not None else list(stored[1:])
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"insert into spans ({columns}) values ({', '.join('?' * len(values))})",
+                values,
+            )
+        return stored if stored.id is not None else stored._replace(id=int(cursor.lastrowid or 0))
+
+    def insert_many(self, spans: Iterable[Span]) -> int:
+        """Insert many new spans in one transaction; every quote is checked first."""
+        count = 0
+        with self.db.atomic():
+            for span in spans:
+                self.insert(span._replace(id=None))
+                count += 1
+        return count
+
+    def delete(self, span_id: int) -> Span:
+        """Remove a span; returns it as it was."""
+        span = self.get(span_id)
+        with self.db.atomic():
+            self.db.execute("delete from spans where id = ?", [span_id])
+        return span
+
+    def update(self, span_id: int, *, category_id: str | None = None, note: str | None = None) -> Span:
+        """Change a span's category or note; returns the span as it now is."""
+        span = self.get(span_id)
+        changed = span._replace(
+            category_id=span.category_id if category_id is None else category_id,
+            note=span.note if note is None else note,
+            updated_at=now(),
+        )
+        with self.db.atomic():
+            self.db.execute(
+                "update spans set category_id = ?, note = ?, updated_at = ? where id = ?",
+                [changed.category_id, changed.note, changed.updated_at, span_id],
+            )
+        return changed

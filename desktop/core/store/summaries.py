@@ -1,0 +1,57 @@
+"""The article list's queries: a page of rows, an article's row, the count, the next article to do."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from desktop.core.models import ArticleFilter, ArticleSummary, Status
+from desktop.core.store.articles import ArticleTable
+from desktop.core.store.queries import listed_clauses, where
+
+ALL = ArticleFilter()
+
+
+class SummaryQueries:
+    def __init__(self, db: Database, articles: ArticleTable) -> None:
+        self.db = db
+        self._articles = articles
+
+    def page(self, offset: int = 0, limit: int = 200, listed: ArticleFilter = ALL) -> list[ArticleSummary]:
+        clauses, params = listed_clauses(listed)
+        rows = self.db.execute(
+            "select a.id, a.title, a.status,"
+            " (select count(*) from spans s where s.article_id = a.id),"
+            " (select count(*) from flags f where f.article_id = a.id)"
+            f" from articles a {where(clauses)} order by a.id limit ? offset ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [ArticleSummary(r[0], r[1], Status(r[2]), r[3], r[4]) for r in rows]
+
+    def row_of(self, article_id: int, listed: ArticleFilter = ALL) -> int:
+        """The row an article has in ``page`` under a filter, or -1."""
+        clauses, params = listed_clauses(listed)
+        before = where([*clauses, "a.id < ?"])
+        itself = where([*clauses, "a.id = ?"])
+        row = self.db.execute(
+            f"select (select count(*) from articles a {before}), exists (select 1 from articles a {itself})",
+            [*params, article_id, *params, article_id],
+        ).fetchone()
+        return int(row[0]) if row[1] else -1
+
+    def count(self, listed: ArticleFilter = ALL) -> int:
+        if not listed.contains:
+            return self._articles.count(listed.status)
+        clauses, params = listed_clauses(listed)
+        return int(self.db.execute(f"select count(*) from articles a {where(clauses)}", params).fetchone()[0])
+
+    def next_to_do(self, after: int | None, listed: ArticleFilter = ALL) -> int | None:
+        """The first listed article still to do after ``after``, wrapping round; None when none is left."""
+        clauses, params = listed_clauses(listed)
+        clauses.append("a.status = ?")
+        params.append(Status.TODO.value)
+        # Articles after the current one come first (false sorts before true), then from the top again.
+        row = self.db.execute(
+            f"select a.id from articles a {where(clauses)} order by a.id <= ?, a.id limit 1",
+            [*params, -1 if after is None else after],
+        ).fetchone()
+        return None if row is None else int(row[0])

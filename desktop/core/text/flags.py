@@ -1,0 +1,71 @@
+"""Suspicious spots in the original text that no rule may repair: flagged with offsets, never changed."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.models import Flag, FlagKind
+from desktop.core.text.chinese import CHINESE_NUMERALS, DIGITS, HAN_CLASS, SENTENCE_END
+
+_EXCERPT_RADIUS = 8
+
+_HAN = re.compile(f"[{HAN_CLASS}]")
+# '?' standing for a lost character, or private-use code points from a wrong decoding.
+_SUSPECT_RUN = re.compile("[?\ue000-\uf8ff]+")
+_QUESTION_WORDS = re.compile("吗|嗎|呢|什么|什麼|甚麼|哪|如何|怎|为何|為何|为什么|為什麼|是否|多少|几|幾|谁|誰|何")
+_PINYIN_AFTER = re.compile("[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
+
+_PERCENT_WITHOUT_NUMBER = re.compile(rf"(?<![{DIGITS}{CHINESE_NUMERALS}.．%％])[%％]")
+_YEAR_SINCE_WITHOUT_NUMBER = re.compile(
+    rf"(?<![{DIGITS}{CHINESE_NUMERALS}今去明前近多历歷往当當同该該本上连連半每数數余餘来來些成周週早晚])年以[来來]"
+)
+# An amount of money straight after the word for what was measured: its digits were lost (产值万元).
+_AMOUNT_WITHOUT_NUMBER = re.compile("(?<=产值|產值|收入|总额|總額|投资|投資|营收|營收|利润|利潤|税收|稅收)[万萬亿億]元")
+_YEAR_OPENING_CLAUSE = re.compile(r"(?:(?<=^)|(?<=[\n,，:：。；;“]))年(?=[,，是、的初底末起至])", re.MULTILINE)
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    return text[max(0, start - _EXCERPT_RADIUS) : end + _EXCERPT_RADIUS]
+
+
+def _is_question_mark(text: str, position: int) -> bool:
+    """A '?' that ends a question (the clause before it asks something)."""
+    following = text[position + 1 : position + 2]
+    if following in ("!", "！"):
+        return False
+    clause_start = max(text.rfind(mark, 0, position) for mark in SENTENCE_END)
+    return _QUESTION_WORDS.search(text, clause_start + 1, position) is not None
+
+
+def mojibake_flags(text: str) -> list[Flag]:
+    flags: list[Flag] = []
+    han = _HAN
+    for match in _SUSPECT_RUN.finditer(text):
+        start, end = match.span()
+        run = match.group()
+        if run == "?":
+            before = text[start - 1 : start]
+            pinyin_after = _PINYIN_AFTER.match(text, end) is not None
+            if pinyin_after and before not in (")", "）") and not han.fullmatch(before):
+                continue
+            if not pinyin_after and (not han.fullmatch(before) or _is_question_mark(text, start)):
+                continue
+        flags.append(Flag(FlagKind.MOJIBAKE, start, end, _excerpt(text, start, end)))
+    for match in re.finditer("\ufffd+", text):
+        flags.append(Flag(FlagKind.REPLACEMENT_CHARACTER, match.start(), match.end(), _excerpt(text, *match.span())))
+    return flags
+
+
+def missing_digit_flags(text: str) -> list[Flag]:
+    flags: list[Flag] = []
+    for pattern in (_PERCENT_WITHOUT_NUMBER, _YEAR_SINCE_WITHOUT_NUMBER, _YEAR_OPENING_CLAUSE, _AMOUNT_WITHOUT_NUMBER):
+        for match in pattern.finditer(text):
+            start = match.start()
+            flags.append(Flag(FlagKind.MISSING_DIGITS, start, start + 1, _excerpt(text, start, start + 1)))
+    return flags
+
+
+def find_flags(text: str) -> list[Flag]:
+    """All flags of an original text, in text order."""
+    flags = mojibake_flags(text) + missing_digit_flags(text)
+    return sorted(flags, key=lambda flag: (flag.original_start, flag.original_end, flag.kind.value))

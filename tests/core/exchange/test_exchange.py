@@ -1,0 +1,190 @@
+"""Out and back in: our JSONL, doccano and Label Studio round trips; bad records; several analysts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core.exchange.attach import import_annotations
+from desktop.core.exchange.csv_cells import FORMULA_STARTS, neutralise, restore
+from desktop.core.exchange.formats import format_by_key
+from desktop.core.exchange.ours_csv import CSV_COLUMNS
+from desktop.core.exchange.outgoing import SPAN_FIELDS, ExportOptions
+from desktop.core.importing import prepare_article
+from desktop.core.models import SpanFilter, Status
+from desktop.core.store import Store
+
+ALPHABET = "發展項目建设创业推進𠮷😀𡈼\n=+-@ ,。'\t"
+CATEGORIES = ["project", "target", "measure", "location"]
+
+
+def export(store: Store, fmt: str, options: ExportOptions | None = None) -> str:
+    out = io.StringIO()
+    format_by_key(fmt).write(store, out, options or ExportOptions())
+    return out.getvalue()
+
+
+def fill(store: Store, texts: list[str], spans: list[tuple[int, int, int, int, int, str]]) -> None:
+    ids = store.articles.add([prepare_article(text, f"{i}.txt", "utf-8") for i, text in enumerate(texts)])
+    for article_index, a, b, category, annotator, note in spans:
+        article_id = ids[article_index % len(ids)]
+        document = store.document(article_id)
+        length = len(document.article.text)
+        if length < 2:
+            continue
+        start, end = sorted((a % length, b % length))
+        if start == end:
+            continue
+        span = document.span_at(start, end, CATEGORIES[category], ["li", "wang", "zhao"][annotator], note)
+        if CATEGORIES[category] not in {c.id for c in store.categories.all()}:
+            store.categories.add(CATEGORIES[category])
+        if store.spans.duplicate_of(span) is None:
+            store.spans.insert(span)
+
+
+articles = st.lists(st.text(ALPHABET, min_size=1, max_size=40).filter(str.strip), min_size=1, max_size=4, unique=True)
+span_lists = st.lists(
+    st.tuples(
+        st.integers(0, 3),
+        st.integers(0, 200),
+        st.integers(0, 200),
+        st.integers(0, 3),
+        st.integers(0, 2),
+        st.text("備註=+\n", max_size=5),
+    ),
+    max_size=12,
+)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "doccano", "labelstudio"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=articles, spans=span_lists)
+def test_out_and_back_in_is_identical(tmp_path_factory, fmt: str, texts: list[str], spans) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("round")
+    source = Store.in_memory()
+    fill(source, texts, spans)
+    first = export(source, fmt)
+    path = folder / f"out.{fmt}"
+    path.write_text(first, encoding="utf-8")
+    target = Store.in_memory()
+    report = import_annotations(target, path, "someone")
+    assert report.skipped == [] and not report.failed, list(report.lines())
+    assert export(target, fmt) == first
+    again = import_annotations(target, path, "someone")
+    assert again.spans_imported == 0 and again.created == set()
+    assert export(target, fmt) == first
+
+
+def test_jsonl_keeps_everything(tmp_path: Path, store: Store) -> None:
+    fill(store, ["創(chuàng)業(yè)推進(jìn)發(fā)展規劃\n\n分享到:\n"], [(0, 0, 4, 1, 0, "要點")])
+    store.articles.set_status(1, Status.DONE)
+    path = tmp_path / "all.jsonl"
+    path.write_text(export(store, "jsonl"), encoding="utf-8")
+    fresh = Store.in_memory()
+    import_annotations(fresh, path, "x")
+    original, copy = store.articles.get(1), fresh.articles.get(1)
+    assert copy == original
+    assert fresh.articles.offset_map(1) == store.articles.offset_map(1)
+    assert fresh.spans.of_article(1) == store.spans.of_article(1)
+
+
+def test_bad_records_are_reported_by_line_and_skipped(tmp_path: Path, store: Store) -> None:
+    lines = [
+        json.dumps({"text": "推進項目建設", "label": [[0, 2, "project"]]}, ensure_ascii=False),
+        "{broken json",
+        json.dumps({"text": "推進項目建設", "label": [[4, 99, "target"]]}, ensure_ascii=False),
+        json.dumps({"text": "另一篇文章", "label": [[0, 3, "location"]]}, ensure_ascii=False),
+    ]
+    path = tmp_path / "doccano.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_annotations(store, path, "li")
+    assert report.format_name == "doccano JSONL"
+    assert [line for line, _ in report.skipped] == [2, 3]
+    assert "broken JSON" in report.skipped[0][1]
+    assert "outside the text" in report.skipped[1][1]
+    assert report.spans_imported == 2
+    assert report.categories_created == ["location"]
+    assert len(report.created) == 2
+    assert "location" in {c.id for c in store.categories.all()}
+
+
+def test_label_studio_quote_mismatch_and_utf16_offsets(tmp_path: Path, store: Store) -> None:
+    text = "😀𠮷推進項目建設"
+    # Offsets as an older Label Studio wrote them: UTF-16 units (each astral character counts two).
+    tasks = [
+        {
+            "data": {"text": text},
+            "annotations": [
+                {
+                    "completed_by": {"email": "ls@x"},
+                    "result": [
+                        {"value": {"start": 4, "end": 6, "text": "推進", "labels": ["measure"]}},
+                        {"value": {"start": 2, "end": 4, "text": "建设", "labels": ["measure"]}},
+                    ],
+                }
+            ],
+        },
+    ]
+    path = tmp_path / "ls.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+    report = import_annotations(store, path, "li")
+    assert report.spans_imported == 1
+    assert report.skipped and "does not match" in report.skipped[0][1]
+    [span] = store.spans.of_article(next(iter(report.created)))
+    assert (span.start, span.end, span.original_text, span.annotator) == (2, 4, "推進", "ls@x")
+
+
+def test_several_analysts_layers(tmp_path: Path) -> None:
+    mine, theirs = Store.in_memory(), Store.in_memory()
+    fill(mine, ["推進項目建設,發展新產業。"], [(0, 0, 2, 0, 0, "")])
+    fill(theirs, ["推進項目建設,發展新產業。"], [(0, 0, 2, 0, 1, ""), (0, 2, 6, 2, 1, "")])
+    path = tmp_path / "wang.jsonl"
+    path.write_text(export(theirs, "jsonl", ExportOptions(filters=SpanFilter(annotators=("wang",)))), encoding="utf-8")
+    first = import_annotations(mine, path, "li")
+    assert (first.spans_imported, len(first.attached), len(first.created)) == (2, 1, 0)
+    second = import_annotations(mine, path, "li")
+    assert (second.spans_imported, second.spans_present) == (0, 2)
+    layers = sorted((s.annotator, s.start, s.end) for s in mine.spans.of_article(1))
+    assert layers == [("li", 0, 2), ("wang", 0, 2), ("wang", 2, 6)]
+    only_wang = export(mine, "csv", ExportOptions(filters=SpanFilter(annotators=("wang",))))
+    assert only_wang.count("\r\n") == 3 and ",li," not in only_wang
+
+
+@pytest.mark.parametrize("value", ["=SUM(A1)", "+86 10", "-15号泊位", "@user", "\tx", "\rx", "'=x", "''+y", "普通", ""])
+def test_formula_guard_is_reversible(value: str) -> None:
+    guarded = neutralise(value)
+    assert guarded[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    assert restore(guarded) == value
+
+
+def test_csv_context_status_metadata_and_filters(store: Store) -> None:
+    fill(store, ["推進項目建設,發展新產業。", "另一篇:建設新城區"], [(0, 2, 4, 0, 0, ""), (1, 3, 5, 1, 0, "")])
+    options = ExportOptions(
+        context=2, with_status=True, with_metadata=True, filters=SpanFilter(categories=("project",))
+    )
+    rows = list(csv.reader(io.StringIO(export(store, "csv", options))))
+    header, [row] = rows[0], rows[1:]
+    record = dict(zip(header, row, strict=True))
+    text = store.articles.get(1).text
+    assert record["context_before"] == text[0:2] and record["context_after"] == text[4:6]
+    assert record["article_status"] == "todo" and record["article_sha256"] == store.articles.get(1).sha256
+    assert header[: len(CSV_COLUMNS)] == list(CSV_COLUMNS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text("'=+-@\t\r a中😀", max_size=6))
+def test_sql_formula_guard_equals_the_python_one(value: str) -> None:
+    store = Store.in_memory()
+    fill(store, ["推進項目建設"], [])
+    document = store.document(1)
+    store.spans.insert(document.span_at(0, 2, "project", "li", note=value))
+    [row] = list(store.exports.span_rows(SPAN_FIELDS, formula_starts=FORMULA_STARTS))
+    note = dict(zip(SPAN_FIELDS, row, strict=True))["note"]
+    assert note == neutralise(value)
+    assert restore(note) == value

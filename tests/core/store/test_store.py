@@ -1,0 +1,274 @@
+"""The store: schema, defaults, refusals that leave files untouched, quote checks."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from desktop.core.importing import prepare_article
+from desktop.core.models import ArticleFilter, Span, Status
+from desktop.core.store import SpanMismatch, Store, StoreError
+
+ORIGINAL = "青禾縣創(chuàng)業(yè)推進(jìn)發(fā)展,,項目建設。\n\n分享到:\n"
+
+
+def add_article(store: Store, original: str = ORIGINAL) -> int:
+    return store.articles.add([prepare_article(original, "mem.txt", "utf-8")])[0]
+
+
+def span_for(store: Store, article_id: int, start: int, end: int, category: str = "project") -> Span:
+    document = store.document(article_id)
+    return document.span_at(start, end, category, "tester")
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_default_categories(store: Store) -> None:
+    assert [(c.id, c.label_zh, c.shortcut) for c in store.categories.all()] == [
+        ("project", "项目", "1"),
+        ("target", "目标", "2"),
+        ("measure", "措施", "3"),
+    ]
+
+
+def test_article_round_trip_keeps_original_and_map(store: Store) -> None:
+    article_id = add_article(store)
+    article = store.articles.get(article_id)
+    assert article.original_text == ORIGINAL
+    assert article.text == "青禾县创业推进发展,项目建设。"
+    assert article.status is Status.TODO
+    assert article.rules == ("pinyin_notes", "doubled_punctuation", "repeated_title", "boilerplate_tail")
+    assert article.converter.lower() in ("opencc-python-reimplemented", "opencc")
+    offset_map = store.articles.offset_map(article_id)
+    assert (offset_map.original_length, offset_map.text_length) == (len(ORIGINAL), len(article.text))
+
+
+def test_spans_quote_both_scripts(store: Store) -> None:
+    article_id = add_article(store)
+    stored = store.spans.insert(span_for(store, article_id, 3, 7))
+    assert stored.id is not None
+    assert (stored.text, stored.original_text) == ("创业推进", "創(chuàng)業(yè)推進(jìn)")
+    assert store.spans.of_article(article_id) == [stored]
+    with pytest.raises(SpanMismatch):
+        store.spans.insert(stored._replace(id=None, text="别的"))
+    with pytest.raises(SpanMismatch):
+        store.spans.insert(stored._replace(id=None, end=999))
+    assert len(store.spans.of_article(article_id)) == 1
+
+
+def test_delete_and_restore_keep_the_id(store: Store) -> None:
+    article_id = add_article(store)
+    stored = store.spans.insert(span_for(store, article_id, 0, 3))
+    deleted = store.spans.delete(stored.id)  # type: ignore[arg-type]
+    assert store.spans.of_article(article_id) == []
+    assert store.spans.insert(deleted) == stored
+
+
+def test_status_and_stats(store: Store) -> None:
+    article_id = add_article(store)
+    store.spans.insert(span_for(store, article_id, 0, 3, "target"))
+    store.articles.set_status(article_id, Status.DONE)
+    stats = store.reports.stats()
+    assert stats["articles"]["done"] == 1
+    assert store.articles.progress() == (1, 1)
+    assert stats["spans"] == {"project": 0, "target": 1, "measure": 0}
+
+
+def test_file_database_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a.db")
+    assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("pragma foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute(
+            "insert into spans (article_id, category_id, start, end, text, original_start,"
+            " original_end) values (99, 'project', 0, 1, 'x', 0, 1)"
+        )
+    store.close()
+
+
+def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    store = Store.open(path)
+    add_article(store)
+    store.close()
+    again = Store.open(path)
+    assert again.articles.count() == 1
+    applied = again.db.execute("select name from _sqlite_migrations").fetchall()
+    assert [name for (name,) in applied] == ["m001_initial", "m002_find_by_text", "m003_article_counts"]
+    again.close()
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "insert into _sqlite_migrations (migration_set, name, applied_at) values"
+        " ('policy_annotator', 'm099_from_the_future', 'later')"
+    )
+    conn.commit()
+    conn.close()
+    before = file_digest(path)
+    with pytest.raises(StoreError, match="newer version"):
+        Store.open(path)
+    assert file_digest(path) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"this is not a database at all" * 100, "not a Policy Annotator database"),
+        (b"SQLite format 3\x00" + b"\xff" * 4000, "not a Policy Annotator database"),
+    ],
+)
+def test_damaged_files_are_refused_and_untouched(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=reason):
+        Store.open(path)
+    assert path.read_bytes() == content
+
+
+def test_another_programs_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table customers (id integer primary key)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another program"):
+        Store.open(path)
+
+
+def test_locked_database_gets_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.db"
+    Store.open(path).close()
+    monkeypatch.setattr("desktop.core.store.database.BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("pragma journal_mode = delete")
+    holder.execute("begin exclusive")
+    try:
+        with pytest.raises(StoreError, match="locked"):
+            Store.open(path)
+    finally:
+        holder.execute("rollback")
+        holder.close()
+
+
+def test_a_failing_batch_writes_nothing(store: Store) -> None:
+    good = prepare_article("第一篇文章。", "a.txt", "utf-8")
+    clash = replace(prepare_article("第二篇文章。", "b.txt", "utf-8"), sha256=good.sha256)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.articles.add([good, clash])
+    assert store.articles.count() == 0
+
+
+def test_a_crash_after_a_change_loses_nothing(tmp_path: Path) -> None:
+    """A process that dies without closing the database keeps every change it reported."""
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / "crash.db"
+    store = Store.open(path)
+    article_id = add_article(store)
+    store.close()
+    script = textwrap.dedent(
+        f"""
+        import os
+        from desktop.core.commands import AddSpan
+        from desktop.core.store import Store
+        store = Store.open({str(path)!r})
+        document = store.document({article_id})
+        AddSpan(document.span_from_text(3, 7, "project", "li")).do(store)
+        print("saved", flush=True)
+        os._exit(9)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 9 and "saved" in result.stdout
+    reopened = Store.open(path)
+    assert [span.text for span in reopened.spans.of_article(article_id)] == ["创业推进"]
+    reopened.close()
+
+
+def test_summary_row_follows_the_filter(store: Store) -> None:
+    ids = store.articles.add([prepare_article(f"第{i}篇\n正文{i % 2}。", f"{i}.txt", "utf-8") for i in range(6)])
+    store.articles.set_status(ids[3], Status.DONE)
+    done, todo = ArticleFilter(Status.DONE), ArticleFilter(Status.TODO)
+    assert [store.summaries.row_of(i) for i in ids] == [0, 1, 2, 3, 4, 5]
+    assert store.summaries.row_of(ids[3], done) == 0
+    assert store.summaries.row_of(ids[2], done) == -1
+    assert store.summaries.row_of(ids[5], ArticleFilter(contains="正文1")) == 2
+    summaries = store.summaries.page(listed=todo)
+    assert [s.id for s in summaries].index(ids[4]) == store.summaries.row_of(ids[4], todo)
+    assert store.summaries.count(todo) == 5 and store.summaries.count(ArticleFilter(contains="正文1")) == 3
+
+
+def test_counts_kept_by_triggers_match_real_counts(store: Store) -> None:
+    ids = store.articles.add([prepare_article(f"第{i}篇文章。", f"{i}.txt", "utf-8") for i in range(7)])
+    store.articles.set_status(ids[0], Status.DONE)
+    store.articles.set_status(ids[1], Status.DONE)
+    store.articles.set_status(ids[1], Status.IN_PROGRESS)
+    store.articles.set_status(ids[2], Status.DONE)
+    store.articles.set_status(ids[2], Status.DONE)  # unchanged: no double count
+    store.db.execute("delete from articles where id = ?", [ids[6]])
+    for status in (None, *Status):
+        where = "" if status is None else f"where status = '{status.value}'"
+        real = store.db.execute(f"select count(*) from articles {where}").fetchone()[0]
+        assert store.articles.count(status) == real
+    assert store.articles.progress() == (2, 6)
+
+
+def test_next_to_do_follows_the_list_and_wraps_round(store: Store) -> None:
+    ids = store.articles.add([prepare_article(f"第{i}篇\n正文{i % 2}。", f"{i}.txt", "utf-8") for i in range(6)])
+    for done in (ids[1], ids[2], ids[4]):
+        store.articles.set_status(done, Status.DONE)
+    assert store.summaries.next_to_do(ids[0]) == ids[3]
+    assert store.summaries.next_to_do(ids[3]) == ids[5]
+    assert store.summaries.next_to_do(ids[5]) == ids[0]  # from the top again
+    assert store.summaries.next_to_do(None) == ids[0]
+    # Only among the articles the list shows: those whose text has 正文1 are 1, 3 and 5.
+    odd = ArticleFilter(contains="正文1")
+    assert store.summaries.next_to_do(ids[3], odd) == ids[5]
+    assert store.summaries.next_to_do(ids[5], odd) == ids[3]
+    assert store.summaries.next_to_do(ids[0], ArticleFilter(Status.DONE)) is None
+    for todo in (ids[0], ids[3], ids[5]):
+        store.articles.set_status(todo, Status.IN_PROGRESS)
+    assert store.summaries.next_to_do(ids[0]) is None
+
+
+def test_the_store_closes_when_its_block_ends(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        article_id = add_article(store)
+        document = store.document(article_id)
+        assert document.article == store.articles.get(article_id)
+        assert document.offset_map == store.articles.offset_map(article_id)
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.db.execute("select 1")
+
+
+def test_duplicate_of_is_the_one_rule_of_a_second_tag(store: Store) -> None:
+    article_id = add_article(store)
+    stored = store.spans.insert(span_for(store, article_id, 3, 7))
+    assert store.spans.duplicate_of(span_for(store, article_id, 3, 7)) == stored.id
+    # Another category, other offsets or another analyst is another tag.
+    assert store.spans.duplicate_of(span_for(store, article_id, 3, 7, "target")) is None
+    assert store.spans.duplicate_of(span_for(store, article_id, 3, 8)) is None
+    assert store.spans.duplicate_of(span_for(store, article_id, 3, 7)._replace(annotator="wang")) is None
+
+
+def test_export_rows_hold_the_columns_asked_for_in_that_order(store: Store) -> None:
+    article_id = add_article(store)
+    store.spans.insert(span_for(store, article_id, 3, 7)._replace(note="+备注"))
+    [row] = store.exports.span_rows(["note", "start", "article_status", "text"])
+    assert row == ("+备注", 3, "todo", "创业推进")
+    [guarded] = store.exports.span_rows(["note", "start"], formula_starts="=+-@")
+    assert guarded == ("'+备注", 3)
+    with pytest.raises(ValueError, match="unknown export column"):
+        list(store.exports.span_rows(["start", "password"]))
