@@ -132,6 +132,10 @@ class ExchangeActions(QObject):
         dialog = ExportDialog(fmt, self._host.categories(), self._parent)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
+        problems = dialog.problems()
+        if problems:
+            self._host.show_error(self.tr("Nothing exported"), " ".join(problems))
+            return
         path, _ = QFileDialog.getSaveFileName(
             self._parent, self.tr("Export"), f"annotations.{fmt.suffix}", f"{fmt.label} (*.{fmt.suffix})"
         )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -35,6 +36,7 @@ class ExportDialog(QDialog):
             row = QHBoxLayout()
             for box in boxes.values():  # type: ignore[attr-defined]
                 box.setChecked(True)
+                box.toggled.connect(self._check_choices)
                 row.addWidget(box)
             form.addRow(label, row)
         self.annotator = QLineEdit()
@@ -62,10 +64,34 @@ class ExportDialog(QDialog):
                 form.addRow(box)
         if len(fmt.encodings) > 1:
             form.addRow(self.tr("Encoding"), self.encoding)
+        # Nothing ticked would mean nothing to export, not everything: refused until something is.
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b03a2e")
+        self.problem.hide()
+        form.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+
+    def problems(self) -> list[str]:
+        """Why these choices cannot be exported; empty when they can."""
+        found = []
+        if not any(box.isChecked() for box in self.category_boxes.values()):
+            found.append(self.tr("Tick at least one category."))
+        if not any(box.isChecked() for box in self.status_boxes.values()):
+            found.append(self.tr("Tick at least one article status."))
+        return found
+
+    def _check_choices(self) -> None:
+        problems = self.problems()
+        self.problem.setText(" ".join(problems))
+        self.problem.setHidden(not problems)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def accept(self) -> None:
+        if not self.problems():
+            super().accept()
 
     def options(self) -> ExportOptions:
         def chosen(boxes: dict) -> tuple:  # type: ignore[type-arg]

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.core.exchange.formats import CONTEXT, FORMATS
+from desktop.core.exchange.formats import CONTEXT, FORMATS, format_by_key
 from desktop.core.models import Status
 from desktop.core.store import Store
 from desktop.core.store.summaries import ALL
@@ -17,6 +18,7 @@ from desktop.ui.article_list import PAGE_SIZE, ArticleTableModel
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_dialog import ImportRunner
 from tests.conftest import SAMPLE_DATA
+from tests.ui.conftest import tag_by_key
 
 
 def test_navigation_status_and_progress(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
@@ -217,6 +219,36 @@ def test_cancelled_import_stops_and_says_so(qtbot, open_window, no_dialogs) -> N
         cancelled.start()
     assert blocker.args[0] == []
     assert window.store.articles.count() == before
+
+
+def test_unticking_every_category_exports_nothing(qtbot, open_window, no_dialogs, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    tag_by_key(qtbot, window.text_pane, 2, 8, Qt.Key.Key_1)
+    dialog = ExportDialog(format_by_key("csv"), window.categories(), window)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    for box in dialog.category_boxes.values():
+        box.setChecked(False)
+    assert not ok.isEnabled() and not dialog.problem.isHidden()
+    assert dialog.problem.text() == "Tick at least one category."
+    dialog.accept()
+    assert dialog.result() != ExportDialog.DialogCode.Accepted
+    dialog.category_boxes["measure"].setChecked(True)
+    assert ok.isEnabled() and dialog.problem.isHidden()
+    assert dialog.options().filters.categories == ("measure",)
+
+    # Through the File menu, with a dialog answered by a user who unticked everything.
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr("desktop.ui.exchange_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def untick_all(dialog) -> int:  # type: ignore[no-untyped-def]
+        for box in [*dialog.category_boxes.values(), *dialog.status_boxes.values()]:
+            box.setChecked(False)
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", untick_all)
+    window.exchange.export("csv")
+    assert not target.exists()
+    assert no_dialogs[-1] == ("Nothing exported", "Tick at least one category. Tick at least one article status.")
 
 
 def test_file_menu_offers_every_registered_format(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
