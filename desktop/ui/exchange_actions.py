@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -55,7 +56,7 @@ class ExchangeActions(QObject):
             for fmt in FORMATS
         }
 
-    def _action(self, slot, shortcut: str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, slot: Callable[..., object], shortcut: str | None = None) -> QAction:
         action = QAction(self._parent)
         if shortcut:
             action.setShortcut(shortcut)

@@ -14,7 +14,7 @@ from desktop.core.store.database import now
 from desktop.core.store.errors import StoreError
 from desktop.core.store.spans import check_quotes
 
-# Every column an article row has, in the order the lossless JSONL and restore() use.
+# Every stored column of an article but its id, in the order inserts name them.
 ARTICLE_COLUMNS = (
     "title",
     "original_text",
