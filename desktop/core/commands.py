@@ -5,6 +5,10 @@ record alone (Anki's OpChanges, novelWriter's change signal): a tag inserts one 
 span list and paints one span, without reading the span back. The window wraps each command
 in one QUndoCommand; the commands themselves know nothing of Qt and are tested on an
 in-memory store.
+
+Undo and redo touch only the rows their command made, and only while those rows are as the
+command left them: span ids are never reused, and a row another window or program changed
+since is refused with a Conflict instead of being overwritten or deleted.
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ class AddSpan:
 
     def undo(self, store: Store) -> Change:
         assert self.stored is not None and self.stored.id is not None
-        removed = store.spans.delete(self.stored.id)
+        removed = store.spans.delete(self.stored.id, expected=self.stored)
         return Change(ChangeKind.SPANS_REMOVED, removed.article_id, (removed,))
 
     def describe(self) -> str:
@@ -72,7 +76,7 @@ class DeleteSpan:
 
     def do(self, store: Store) -> Change:
         assert self.span.id is not None
-        self.span = store.spans.delete(self.span.id)
+        self.span = store.spans.delete(self.span.id, expected=self.span)
         return Change(ChangeKind.SPANS_REMOVED, self.span.article_id, (self.span,))
 
     def undo(self, store: Store) -> Change:
@@ -87,6 +91,8 @@ class DeleteSpan:
 class ChangeCategory:
     span: Span
     category_id: str
+    # The span as the last step left it: what the next step expects to find.
+    current: Span | None = field(default=None, init=False)
 
     def do(self, store: Store) -> Change:
         return self._set(store, self.category_id)
@@ -96,8 +102,8 @@ class ChangeCategory:
 
     def _set(self, store: Store, category_id: str) -> Change:
         assert self.span.id is not None
-        changed = store.spans.update(self.span.id, category_id=category_id)
-        return Change(ChangeKind.SPANS_EDITED, changed.article_id, (changed,))
+        self.current = store.spans.update(self.span.id, category_id=category_id, expected=self.current or self.span)
+        return Change(ChangeKind.SPANS_EDITED, self.current.article_id, (self.current,))
 
     def describe(self) -> str:
         return f"change “{_short(self.span.text)}” to {self.category_id}"
@@ -107,6 +113,7 @@ class ChangeCategory:
 class EditNote:
     span: Span
     note: str
+    current: Span | None = field(default=None, init=False)
 
     def do(self, store: Store) -> Change:
         return self._set(store, self.note)
@@ -116,8 +123,8 @@ class EditNote:
 
     def _set(self, store: Store, note: str) -> Change:
         assert self.span.id is not None
-        changed = store.spans.update(self.span.id, note=note)
-        return Change(ChangeKind.SPANS_EDITED, changed.article_id, (changed,))
+        self.current = store.spans.update(self.span.id, note=note, expected=self.current or self.span)
+        return Change(ChangeKind.SPANS_EDITED, self.current.article_id, (self.current,))
 
     def describe(self) -> str:
         return f"edit the note of “{_short(self.span.text)}”"

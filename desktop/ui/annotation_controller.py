@@ -28,7 +28,7 @@ from desktop.core.commands import (
 )
 from desktop.core.document import Document, SelectionError
 from desktop.core.models import Category, Flag, Script, Span, Status, ranges_in, text_order
-from desktop.core.store import Store
+from desktop.core.store import Store, StoreError
 from desktop.ui.labels import category_label
 from desktop.ui.text_pane import TextPane
 from desktop.ui.undo import CoreUndoCommand
@@ -48,6 +48,7 @@ class AnnotationController(QObject):
     spanSelected = Signal(object)  # span id or None
     statusChanged = Signal(int)  # article id
     message = Signal(str)
+    failed = Signal(str, object)  # what was tried, the StoreError
 
     def __init__(self, store: Store, undo_stack: QUndoStack, panes: Panes, annotator: Callable[[], str]) -> None:
         super().__init__()
@@ -93,6 +94,23 @@ class AnnotationController(QObject):
         self.panes.simplified.set_content(article.text)
         self._load_spans()
         self.articleOpened.emit(article_id)
+
+    def reload(self) -> None:
+        """Show the open article as the database now has it (another program may have changed it)."""
+        if self.document is None:
+            return
+        fresh = self.store.document(self.document.article.id)
+        if (fresh.article.text, fresh.article.original_text) != (
+            self.document.article.text,
+            self.document.article.original_text,
+        ):
+            self.open_article(fresh.article.id)
+            return
+        self.document = fresh
+        self._load_spans()
+        if self.span_by_id(self.selected_span) is None:
+            self.selected_span = None
+        self._show_outline()
 
     def colours(self) -> dict[str, str]:
         return {category.id: category.colour for category in self.categories}
@@ -184,8 +202,8 @@ class AnnotationController(QObject):
     def _push(self, command: Command) -> None:
         self.undo_stack.push(CoreUndoCommand(command, self.store, self._changed, self._failed))
 
-    def _failed(self, reason: str) -> None:
-        self.message.emit(self.tr("Not saved: %1").replace("%1", reason))
+    def _failed(self, error: StoreError) -> None:
+        self.failed.emit(self.tr("Not saved"), error)
 
     def _changed(self, change: Change) -> None:
         reopened = self.document is None or self.document.article.id != change.article_id
@@ -243,7 +261,7 @@ class AnnotationController(QObject):
             category = by_id.get(span.category_id)
             name = category_label(category) if category else span.category_id
             note = f" — {span.note}" if span.note else ""
-            lines.append(f"<b>{name}</b>{_escape(note)}<br>{_escape(span.text)}")
+            lines.append(f"<b>{_escape(name)}</b>{_escape(note)}<br>{_escape(span.text)}")
         return "<hr>".join(lines)
 
     def context_menu(self, pane: TextPane, position: int, global_point: QPoint, parent: QWidget) -> QMenu:

@@ -7,21 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from desktop.core.commands import Change
 from desktop.core.environment import default_annotator
 from desktop.core.models import Category, Status
-from desktop.core.store import Store, StoreError
+from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.ui import i18n
 from desktop.ui.annotation_controller import AnnotationController, Panes
 from desktop.ui.article_list import ArticleList
@@ -31,21 +22,15 @@ from desktop.ui.exchange_actions import ExchangeActions
 from desktop.ui.find_bar import FindBar
 from desktop.ui.flags_panel import FlagsPanel
 from desktop.ui.labels import status_label
+from desktop.ui.menus import fill_menu_bar, unique_keys
+from desktop.ui.messages import log_failure, warn
 from desktop.ui.span_list import SpanList
+from desktop.ui.store_watch import StoreWatcher
 from desktop.ui.text_pane import TextPane
+from desktop.ui.window_layout import central_area, read_only_banner
 
 DEFAULT_POINT_SIZE = 13.0
 STATUS_MESSAGE_MS = 6000
-
-
-def _pane_with_header(pane: TextPane, header: QLabel) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(header)
-    layout.addWidget(pane)
-    return box
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +53,9 @@ class MainWindow(QMainWindow):
         self.span_list = SpanList()
         self.flags_panel = FlagsPanel()
         self.progress_label = QLabel()
+        self.read_only_banner = read_only_banner()
         self._progress = (0, 0)
+        self.watcher = StoreWatcher(store, self)
         self.databases = DatabaseActions(self, self)
         self.exchange = ExchangeActions(self, self)
         self._build_layout()
@@ -81,17 +68,8 @@ class MainWindow(QMainWindow):
     # building -----------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(_pane_with_header(self.original_pane, self.original_header))
-        splitter.addWidget(_pane_with_header(self.text_pane, self.text_header))
-        splitter.setChildrenCollapsible(False)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.category_bar)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        panes = [(self.original_pane, self.original_header), (self.text_pane, self.text_header)]
+        self.setCentralWidget(central_area(self.read_only_banner, self.category_bar, panes, self.find_bar))
         self.articles_dock = self._dock("articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.spans_dock = self._dock("spans", self.span_list, Qt.DockWidgetArea.RightDockWidgetArea)
         self.flags_dock = self._dock("flags", self.flags_panel, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -109,7 +87,7 @@ class MainWindow(QMainWindow):
     def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, slot=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcuts(unique_keys(shortcut))
         if slot is not None:
             action.triggered.connect(slot)
         self.addAction(action)
@@ -119,15 +97,15 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         self.quit_action = self._action(keys.Quit, self.close)
         self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcut(keys.Undo)
+        self.undo_action.setShortcuts(unique_keys(keys.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        self.redo_action.setShortcuts(unique_keys(keys.Redo, "Ctrl+Shift+Z"))
         self.addActions([self.undo_action, self.redo_action])
         self.find_action = self._action(keys.Find, self.find_bar.open_bar)
         self.delete_span_action = self._action(None, self.controller.delete_selected)
         self.annotator_action = self._action(None, self.ask_annotator)
-        self.zoom_in_action = self._action(QKeySequence("Ctrl+="), lambda: self.zoom(1))
-        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_in_action = self._action(None, lambda: self.zoom(1))
+        self.zoom_in_action.setShortcuts(unique_keys("Ctrl+=", "Ctrl++"))
         self.zoom_out_action = self._action(QKeySequence("Ctrl+-"), lambda: self.zoom(-1))
         self.zoom_reset_action = self._action(QKeySequence("Ctrl+0"), lambda: self.zoom(0))
         self.next_action = self._action(QKeySequence("Ctrl+PgDown"), lambda: self.article_list.step(1))
@@ -163,33 +141,24 @@ class MainWindow(QMainWindow):
         self.category_bar.set_categories(self.controller.categories)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.databases.new_action, self.databases.open_action])
-        file_menu.addMenu(self.databases.recent_menu)
         self.databases.fill_recent()
-        file_menu.addSeparator()
-        file_menu.addActions(self.exchange.import_actions())
-        file_menu.addSeparator()
-        file_menu.addActions(list(self.exchange.export_actions.values()))
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.find_action, self.delete_span_action, self.annotator_action])
-        article_menu = bar.addMenu(self.tr("&Article"))
-        article_menu.addActions([self.previous_action, self.next_action, self.next_todo_action])
-        article_menu.addSeparator()
-        article_menu.addActions(list(self.status_actions.values()))
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
-        view_menu.addSeparator()
-        docks = (self.articles_dock, self.spans_dock, self.flags_dock)
-        view_menu.addActions([dock.toggleViewAction() for dock in docks])
-        language_menu = view_menu.addMenu(self.tr("Language"))
+        language_menu = QMenu(self.tr("Language"), self)
         language_menu.addActions(list(self.language_actions.values()))
+        docks = [dock.toggleViewAction() for dock in (self.articles_dock, self.spans_dock, self.flags_dock)]
+        file_menu = [self.databases.new_action, self.databases.open_action, self.databases.recent_menu, None]
+        file_menu += [*self.exchange.import_actions(), None, *self.exchange.export_actions.values()]
+        edit_menu = [self.undo_action, self.redo_action, None, self.find_action, self.delete_span_action]
+        article_menu = [self.previous_action, self.next_action, self.next_todo_action, None]
+        view_menu = [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None, *docks, language_menu]
+        fill_menu_bar(
+            self.menuBar(),
+            [
+                (self.tr("&File"), [*file_menu, None, self.quit_action]),
+                (self.tr("&Edit"), [*edit_menu, self.annotator_action]),
+                (self.tr("&Article"), [*article_menu, *self.status_actions.values()]),
+                (self.tr("&View"), view_menu),
+            ],
+        )
 
     def _connect(self) -> None:
         self.article_list.articleChosen.connect(self.open_article)
@@ -206,6 +175,8 @@ class MainWindow(QMainWindow):
         self.controller.statusChanged.connect(self._status_changed)
         self.controller.articleOpened.connect(self._article_opened)
         self.controller.message.connect(self.show_status)
+        self.controller.failed.connect(self.report_failure)
+        self.watcher.changedElsewhere.connect(self.refresh_from_database)
         for pane in (self.original_pane, self.text_pane):
             pane.contextRequested.connect(
                 lambda position, point, p=pane: self.controller.context_menu(p, position, point, self).exec(point)
@@ -237,6 +208,9 @@ class MainWindow(QMainWindow):
         self.spans_dock.setWindowTitle(self.tr("Spans"))
         self.flags_dock.setWindowTitle(self.tr("Import flags"))
         self.original_header.setText(self.tr("Original"))
+        self.read_only_banner.setText(
+            self.tr("Read-only: this database file or its folder cannot be written; changes will not be saved.")
+        )
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
         parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
         for part in parts:
@@ -293,7 +267,14 @@ class MainWindow(QMainWindow):
     # what the action groups ask of the window ------------------------------------------------
 
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+        warn(self, title, text)
+
+    def report_failure(self, what: str, error: StoreError) -> None:
+        """Every failed read or write: logged, in the status bar, and in a dialog when trying again cannot help."""
+        log_failure(what, error)
+        self.show_status(f"{what}: {error}")
+        if error.needs_action:
+            self.show_error(what, str(error))
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
@@ -306,6 +287,7 @@ class MainWindow(QMainWindow):
         old, self.store = self.store, store
         self.controller.set_store(store)
         self.article_list.model.set_store(store)
+        self.watcher.set_store(store)
         self._build_tag_actions()
         self.span_list.show_spans([], self.controller.categories)
         self.flags_panel.show_flags([])
@@ -320,16 +302,25 @@ class MainWindow(QMainWindow):
 
     def annotations_added(self) -> None:
         """New spans, perhaps new categories and articles: re-read what shows them."""
-        self.controller.categories = self.store.categories.all()
-        self._build_tag_actions()
-        self.article_list.model.refresh()
-        if self.controller.document is not None:
-            self.open_article(self.controller.document.article.id)
-        self._update_progress()
+        self.refresh_from_database()
+
+    def refresh_from_database(self) -> None:
+        """Show what the database now holds (another program wrote to it, or an import did)."""
+        try:
+            self.controller.categories = self.store.categories.all()
+            self._build_tag_actions()
+            self.article_list.model.refresh()
+            if self.controller.document is not None:
+                self.controller.reload()
+                self._show_current_lists()
+            self._update_progress()
+        except STORE_FAILURES as error:
+            self.report_failure(self.tr("Cannot read the database"), explain(error, self.store.path))
 
     # articles ------------------------------------------------------------------------------------
 
     def _show_store(self) -> None:
+        self.read_only_banner.setVisible(self.store.read_only)
         self._update_title()
         self._update_progress()
         if self.article_list.model.rowCount() > 0:
@@ -338,8 +329,8 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int) -> None:
         try:
             self.controller.open_article(article_id)
-        except StoreError as error:
-            self.show_error(self.tr("Cannot open the article"), str(error))
+        except STORE_FAILURES as error:
+            self.report_failure(self.tr("Cannot open the article"), explain(error, self.store.path))
 
     def next_todo(self) -> None:
         if not self.article_list.choose_next_to_do():

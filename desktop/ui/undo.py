@@ -1,4 +1,4 @@
-"""One QUndoCommand that puts any core command on a QUndoStack."""
+"""One QUndoCommand that puts any core command on a QUndoStack, and only once the database holds it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.commands import Change, Command
-from desktop.core.store import Store, StoreError
+from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 
 
 class CoreUndoCommand(QUndoCommand):
@@ -18,7 +18,7 @@ class CoreUndoCommand(QUndoCommand):
         command: Command,
         store: Store,
         changed: Callable[[Change], None],
-        failed: Callable[[str], None],
+        failed: Callable[[StoreError], None],
     ) -> None:
         super().__init__(command.describe())
         self.command = command
@@ -35,10 +35,11 @@ class CoreUndoCommand(QUndoCommand):
     def _run(self, step: Callable[[Store], Change]) -> None:
         try:
             change = step(self._store)
-        except StoreError as error:
-            # Nothing was written (every store write is atomic); drop the command so that
-            # the stack never claims a change the database does not hold.
+        except STORE_FAILURES as error:
+            # Nothing was written (every store write is one transaction). An obsolete command is
+            # dropped by QUndoStack right after this step, so the stack never offers to undo a
+            # change the database does not hold, nor to redo one over another program's rows.
             self.setObsolete(True)
-            self._failed(str(error))
+            self._failed(explain(error, self._store.path))
             return
         self._changed(change)

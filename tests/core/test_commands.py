@@ -51,7 +51,8 @@ def test_each_step_reports_what_it_changed(store: Store, document: Document) -> 
     )
     assert stored.id is not None and stored.created_at
 
-    noted = EditNote(stored, "重要").do(store)
+    note = EditNote(stored, "重要")
+    noted = note.do(store)
     assert noted.kind is ChangeKind.SPANS_EDITED and noted.spans == (store.spans.get(stored.id),)
     assert noted.spans[0].note == "重要"
     recategorised = ChangeCategory(noted.spans[0], "measure")
@@ -68,6 +69,8 @@ def test_each_step_reports_what_it_changed(store: Store, document: Document) -> 
     restored = delete.undo(store)
     assert (restored.kind, restored.spans) == (ChangeKind.SPANS_ADDED, (store.spans.get(stored.id),))
 
+    # Undo goes back in order: the note first, then the tag.
+    assert note.undo(store).spans[0].note == ""
     undone = add.undo(store)
     assert undone.kind is ChangeKind.SPANS_REMOVED and undone.span_ids == (stored.id,)
     assert store.spans.of_article(article_id) == []

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from desktop.core.models import Article, Flag, FlagKind, NewArticle, Script, Span, Status
 from desktop.core.offsets import OffsetMap
-from desktop.core.store.database import now
+from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import StoreError
 from desktop.core.store.spans import check_quotes
 
@@ -46,8 +46,9 @@ def _insert_flags(db: Database, article_id: int, flags: Sequence[Flag]) -> None:
 
 
 class ArticleTable:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, write: WriteTransaction) -> None:
         self.db = db
+        self._write = write
 
     # adding -----------------------------------------------------------------------------
 
@@ -55,7 +56,7 @@ class ArticleTable:
         """Insert articles with their flags, all or none."""
         ids: list[int] = []
         imported_at = now()
-        with self.db.atomic():
+        with self._write():
             for article in articles:
                 article_id = self._insert(
                     {
@@ -91,7 +92,7 @@ class ArticleTable:
     def restore(self, record: dict[str, Any], flags: Sequence[Flag]) -> int:
         """Insert an article exactly as another database had it; keeps its id when that id is free."""
         values = {name: record[name] for name in ARTICLE_COLUMNS}
-        with self.db.atomic():
+        with self._write():
             wanted = record.get("id")
             if wanted is not None and not self.db.execute("select 1 from articles where id = ?", [wanted]).fetchone():
                 values["id"] = wanted
@@ -202,12 +203,12 @@ class ArticleTable:
     # changing ---------------------------------------------------------------------------
 
     def set_status(self, article_id: int, status: Status) -> None:
-        with self.db.atomic():
+        with self._write():
             self.db.execute("update articles set status = ? where id = ?", [status.value, article_id])
 
     def replace_processing(self, article_id: int, fresh: NewArticle, spans: Sequence[Span]) -> None:
         """Store a recomputed Simplified text, its map and flags, and the re-mapped spans, all or none."""
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "update articles set text = ?, offset_map = ?, text_sha256 = ?, converter = ?, converter_version = ?,"
                 " pipeline_version = ?, rules = ? where id = ?",

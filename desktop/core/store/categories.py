@@ -8,11 +8,13 @@ from sqlite_utils import Database
 
 from desktop.core.environment import resource_path
 from desktop.core.models import Category
+from desktop.core.store.database import WriteTransaction
 
 
 class CategoryTable:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, write: WriteTransaction) -> None:
         self.db = db
+        self._write = write
 
     def all(self) -> list[Category]:
         rows = self.db.execute(
@@ -25,7 +27,7 @@ class CategoryTable:
 
     def add(self, category_id: str, label_zh: str = "", label_en: str = "", colour: str = "#b0b0b0") -> Category:
         """A new category at the end of the list, with no key."""
-        with self.db.atomic():
+        with self._write():
             position = int(self.db.execute("select coalesce(max(position), -1) + 1 from categories").fetchone()[0])
             self.db.execute(
                 "insert into categories (id, label_zh, label_en, colour, shortcut, position)"
@@ -34,11 +36,12 @@ class CategoryTable:
             )
         return Category(category_id, label_zh or category_id, label_en or category_id, colour, "", position)
 
-    def ensure_defaults(self) -> None:
+    @staticmethod
+    def fill_defaults(db: Database) -> None:
         """A new database starts with the packaged categories (project, target, measure)."""
-        if self.db.execute("select exists (select 1 from categories)").fetchone()[0]:
+        if db.execute("select exists (select 1 from categories)").fetchone()[0]:
             return
         defaults = json.loads(resource_path("default_categories.json").read_text(encoding="utf-8"))
-        with self.db.atomic():
+        with db.atomic():
             for position, category in enumerate(defaults):
-                self.db["categories"].insert({**category, "position": position})  # type: ignore[union-attr]
+                db["categories"].insert({**category, "position": position})  # type: ignore[union-attr]

@@ -1,87 +1,231 @@
-"""Opening a database file: refuse what is not ours, then WAL, full sync, foreign keys, migrations.
+"""Opening a database file: refuse what is not ours or is damaged, then WAL, full sync, foreign keys, migrations.
 
 A file that is damaged, another program's, newer than this program or locked is refused
-with a message, and nothing is written to it.
+with a message, and nothing is written to it. A new database is built under a temporary
+name and renamed into place, so that a crash while creating it leaves no half-made file.
+A file or folder that cannot be written opens read-only.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from desktop.core.store.errors import StoreError
+from desktop.core.store.errors import Fault, StoreError, explain
 from desktop.core.store.schema import MIGRATION_SET, migrations
 
 MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 3000
+BACKUP_SUFFIX = ".backup"
+BACKUP_EVERY_S = 24 * 3600
+# What each table is given to open its write transactions with (``writing`` bound to the file).
+WriteTransaction = Callable[[], AbstractContextManager[Database]]
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@dataclass
+class Opened:
+    db: Database
+    read_only: bool
+
+
 def _known_migrations() -> list[str]:
     return [migration.name for migration in migrations.pending(Database(memory=True))]
 
 
-def _locked(path: str) -> StoreError:
-    return StoreError(f"{path}: the database is locked by another program; close it and try again")
+def backup_path(path: str) -> Path:
+    return Path(path + BACKUP_SUFFIX)
 
 
-def _check_openable(conn: sqlite3.Connection, path: str) -> None:
-    """Refuse, without writing anything, a file that is not ours or is newer than this program."""
+def _backup_note(path: str) -> str:
+    backup = backup_path(path)
+    if not backup.is_file():
+        return "no backup copy exists"
+    when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    return f"the last good copy is {backup} (from {when}); copy it to a new name and open that"
+
+
+def _check_openable(conn: sqlite3.Connection, path: str) -> bool:
+    """Refuse, without writing anything, a file that is not ours, damaged or newer than this program.
+
+    Returns whether the file still needs migrations.
+    """
     try:
         tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
     except sqlite3.DatabaseError as error:
-        message = str(error)
-        if "locked" in message:
-            raise _locked(path) from None
-        raise StoreError(f"{path}: not a Policy Annotator database, or the file is damaged ({message})") from None
-    if not tables:
-        return
-    if "_sqlite_migrations" not in tables or "articles" not in tables:
+        if "locked" in str(error) or "busy" in str(error):
+            raise explain(error, path) from None
+        raise StoreError(
+            f"{path}: not a Policy Annotator database, or the file is damaged ({error})", Fault.DAMAGED
+        ) from None
+    # A file holding only the migrations table is one whose creation was cut short (by older versions).
+    applied: set[str] = set()
+    if "_sqlite_migrations" in tables:
+        applied = {
+            row[0]
+            for row in conn.execute("select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET])
+        }
+    if tables - {"_sqlite_migrations", "sqlite_sequence"} and ("articles" not in tables or not applied):
         raise StoreError(f"{path}: an SQLite database of another program (no Policy Annotator tables)")
-    applied = {
-        row[0] for row in conn.execute("select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET])
-    }
     unknown = applied - set(_known_migrations())
     if unknown:
         raise StoreError(
             f"{path}: written by a newer version of Policy Annotator (schema {', '.join(sorted(unknown))}); "
             "update the program to open it"
         )
+    if path != MEMORY and tables:
+        problem = conn.execute("pragma quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            raise StoreError(
+                f"{path}: the database file is damaged ({problem}); it was not changed; {_backup_note(path)}",
+                Fault.DAMAGED,
+            )
+    return bool(set(_known_migrations()) - applied)
 
 
-def open_database(path: str) -> Database:
-    """The database at ``path`` (created when missing), migrated to this program's schema."""
+def _writable(target: Path) -> bool:
+    return os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+
+
+def _connect(path: str, read_only: bool) -> sqlite3.Connection:
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if not read_only:
+        return sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    uri = "file:" + quote(str(Path(path).resolve()))
+    try:
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        # A WAL database in a folder that cannot be written has no -shm file to share: read it as it stands.
+        return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=timeout, isolation_level=None)
+
+
+def _create(path: str, prepare: Callable[[Database], None]) -> None:
+    """Build the new database beside its final name, then link it into place in one step."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.creating-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            db = Database(conn)
+            db.execute("pragma journal_mode = wal")
+            migrations.apply(db)
+            prepare(db)
+        finally:
+            conn.close()
+        # link, unlike rename, never replaces a database another process created meanwhile.
+        with suppress(FileExistsError):
+            os.link(temporary, target)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the database ({error.strerror or error})", Fault.READ_ONLY) from None
+    except sqlite3.Error as error:
+        raise explain(error, path) from None
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def open_database(path: str, *, create: bool = True, prepare: Callable[[Database], None] = lambda db: None) -> Opened:
+    """The database at ``path``, migrated to this program's schema; read-only when it cannot be written.
+
+    ``create``: make the file when it is missing (else refuse); ``prepare`` fills a new database.
+    """
+    read_only = False
     if path != MEMORY:
         target = Path(path)
         if target.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file")
-        if not target.parent.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            if not create:
+                raise StoreError(f"{path}: no such database (check the path given with --db)", Fault.MISSING)
+            _create(path, prepare)
+        read_only = not _writable(target)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = _connect(path, read_only)
     except sqlite3.Error as error:
-        raise StoreError(f"{path}: cannot open ({error})") from None
+        raise explain(error, path) from None
     try:
-        _check_openable(conn, path)
+        needs_migrations = _check_openable(conn, path)
         db = Database(conn)
         db.execute("pragma foreign_keys = on")
+        if read_only:
+            if needs_migrations:
+                raise StoreError(
+                    f"{path}: read-only, and made by an older version that must update it first; open a writable copy",
+                    Fault.READ_ONLY,
+                )
+            return Opened(db, read_only=True)
         if path != MEMORY:
             db.execute("pragma journal_mode = wal")
             db.execute("pragma synchronous = full")
-        migrations.apply(db)
+        if needs_migrations:
+            with writing(db, path):
+                migrations.apply(db)
+                prepare(db)
     except StoreError:
         conn.close()
         raise
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         conn.close()
-        message = str(error)
-        if "locked" in message or "busy" in message:
-            raise _locked(path) from None
-        raise StoreError(f"{path}: cannot use the database ({message})") from None
-    return db
+        raise explain(error, path) from None
+    return Opened(db, read_only=False)
+
+
+@contextmanager
+def writing(db: Database, path: str) -> Iterator[Database]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE) so that a concurrent writer is waited
+    for up to the busy timeout instead of failing half way; nested calls become savepoints.
+
+    Every SQLite failure leaves the database as it was and becomes a StoreError naming the file.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise explain(error, path) from None
+    try:
+        yield db
+        conn.execute("COMMIT")
+    except BaseException as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error):
+            raise explain(error, path) from None
+        raise
+
+
+def keep_backup(db: Database, path: str) -> Path | None:
+    """Copy a healthy database beside itself, at most once a day; returns the copy when one was made."""
+    if path == MEMORY:
+        return None
+    backup = backup_path(path)
+    if backup.exists() and time.time() - backup.stat().st_mtime < BACKUP_EVERY_S:
+        return None
+    temporary = backup.with_name(backup.name + ".partial")
+    try:
+        with sqlite3.connect(temporary) as copy:
+            db.conn.backup(copy)
+        copy.close()
+        os.replace(temporary, backup)
+    except (OSError, sqlite3.Error):
+        temporary.unlink(missing_ok=True)
+        return None
+    return backup

@@ -109,3 +109,25 @@ def m003_article_counts(db: Database) -> None:
         " insert or ignore into article_counts (status, n) values (new.status, 0);"
         " update article_counts set n = n + 1 where status = new.status; end"
     )
+
+
+@migrations()
+def m004_span_ids_never_reused(db: Database) -> None:
+    """AUTOINCREMENT: an undo in one window can never delete a span another window or import added later."""
+    columns = (
+        "id, article_id, category_id, start, end, text, original_start, original_end, original_text,"
+        " note, annotator, created_at, updated_at"
+    )
+    db.execute(
+        "create table spans_new (id integer primary key autoincrement,"
+        " article_id integer not null references articles(id), category_id text not null references categories(id),"
+        " start integer not null, end integer not null, text text not null,"
+        " original_start integer not null, original_end integer not null, original_text text,"
+        " note text default '', annotator text default '', created_at text, updated_at text)"
+    )
+    db.execute(f"insert into spans_new ({columns}) select {columns} from spans")
+    db.execute("drop table spans")
+    db.execute("alter table spans_new rename to spans")
+    db.execute("create index idx_spans_article_id_start on spans (article_id, start)")
+    db.execute("create index idx_spans_category_id on spans (category_id)")
+    db.execute("create index idx_spans_annotator on spans (annotator)")

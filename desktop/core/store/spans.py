@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from desktop.core.models import Span
-from desktop.core.store.database import now
-from desktop.core.store.errors import SpanMismatch, StoreError
+from desktop.core.store.database import WriteTransaction, now
+from desktop.core.store.errors import Conflict, SpanMismatch, StoreError
 
 SPAN_COLUMNS = (
     "id, article_id, category_id, start, end, text, original_start, original_end, original_text,"
@@ -38,8 +38,9 @@ def check_quotes(db: Database, span: Span) -> None:
 
 
 class SpanTable:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, write: WriteTransaction) -> None:
         self.db = db
+        self._write = write
 
     def of_article(self, article_id: int) -> list[Span]:
         """Every span of an article, in text order."""
@@ -69,13 +70,18 @@ class SpanTable:
         return self.db.execute("select 1 from spans where id = ?", [span_id]).fetchone() is None
 
     def insert(self, span: Span) -> Span:
-        """Store a span (with its id when it is being restored) after checking both quotes."""
-        check_quotes(self.db, span)
+        """Store a span (with its id when it is being restored) after checking both quotes.
+
+        Restoring an id that is taken (another program's span since) is refused as a Conflict.
+        """
         stamp = now()
         stored = span._replace(created_at=span.created_at or stamp, updated_at=span.updated_at or stamp)
         columns = SPAN_COLUMNS if stored.id is not None else SPAN_COLUMNS.removeprefix("id, ")
         values = list(stored) if stored.id is not None else list(stored[1:])
-        with self.db.atomic():
+        with self._write():
+            check_quotes(self.db, span)
+            if stored.id is not None and not self.id_free(stored.id):
+                raise Conflict(f"span {stored.id} exists already: another window or program added it")
             cursor = self.db.execute(
                 f"insert into spans ({columns}) values ({', '.join('?' * len(values))})",
                 values,
@@ -85,30 +91,55 @@ class SpanTable:
     def insert_many(self, spans: Iterable[Span]) -> int:
         """Insert many new spans in one transaction; every quote is checked first."""
         count = 0
-        with self.db.atomic():
+        with self._write():
             for span in spans:
                 self.insert(span._replace(id=None))
                 count += 1
         return count
 
-    def delete(self, span_id: int) -> Span:
-        """Remove a span; returns it as it was."""
-        span = self.get(span_id)
-        with self.db.atomic():
+    def _current(self, span_id: int, expected: Span | None) -> Span:
+        """The span as stored, refused when it is gone or differs from what the caller last saw."""
+        row = self.db.execute(f"select {SPAN_COLUMNS} from spans where id = ?", [span_id]).fetchone()
+        if row is None:
+            raise Conflict(f"span {span_id} is no longer there: another window or program removed it")
+        span = Span._make(row)
+        if expected is not None and _fields_of(span) != _fields_of(expected):
+            raise Conflict(f"span {span_id} was changed by another window or program; nothing was undone or redone")
+        return span
+
+    def delete(self, span_id: int, expected: Span | None = None) -> Span:
+        """Remove a span; returns it as it was. With ``expected``, only if it is still as expected."""
+        with self._write():
+            span = self._current(span_id, expected)
             self.db.execute("delete from spans where id = ?", [span_id])
         return span
 
-    def update(self, span_id: int, *, category_id: str | None = None, note: str | None = None) -> Span:
-        """Change a span's category or note; returns the span as it now is."""
-        span = self.get(span_id)
-        changed = span._replace(
-            category_id=span.category_id if category_id is None else category_id,
-            note=span.note if note is None else note,
-            updated_at=now(),
-        )
-        with self.db.atomic():
+    def update(
+        self,
+        span_id: int,
+        *,
+        category_id: str | None = None,
+        note: str | None = None,
+        expected: Span | None = None,
+    ) -> Span:
+        """Change a span's category or note; returns the span as it now is.
+
+        With ``expected``, only if the stored span is still as expected (else a Conflict).
+        """
+        with self._write():
+            span = self._current(span_id, expected)
+            changed = span._replace(
+                category_id=span.category_id if category_id is None else category_id,
+                note=span.note if note is None else note,
+                updated_at=now(),
+            )
             self.db.execute(
                 "update spans set category_id = ?, note = ?, updated_at = ? where id = ?",
                 [changed.category_id, changed.note, changed.updated_at, span_id],
             )
         return changed
+
+
+def _fields_of(span: Span) -> tuple[object, ...]:
+    """What makes two versions of a span the same tag (times aside: they change on every write)."""
+    return (span.article_id, span.category_id, span.start, span.end, span.note, span.annotator)

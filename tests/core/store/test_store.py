@@ -100,7 +100,12 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
     again = Store.open(path)
     assert again.articles.count() == 1
     applied = again.db.execute("select name from _sqlite_migrations").fetchall()
-    assert [name for (name,) in applied] == ["m001_initial", "m002_find_by_text", "m003_article_counts"]
+    assert [name for (name,) in applied] == [
+        "m001_initial",
+        "m002_find_by_text",
+        "m003_article_counts",
+        "m004_span_ids_never_reused",
+    ]
     again.close()
 
 
@@ -163,7 +168,7 @@ def test_locked_database_gets_a_message(tmp_path: Path, monkeypatch: pytest.Monk
 def test_a_failing_batch_writes_nothing(store: Store) -> None:
     good = prepare_article("第一篇文章。", "a.txt", "utf-8")
     clash = replace(prepare_article("第二篇文章。", "b.txt", "utf-8"), sha256=good.sha256)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="UNIQUE"):
         store.articles.add([good, clash])
     assert store.articles.count() == 0
 
