@@ -16,12 +16,17 @@ from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.importing import Result, import_paths
 from desktop.core.models import SpanFilter, Status
 from desktop.core.reprocessing import reprocess_article
-from desktop.core.store import Store, StoreError
+from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.text.cleaning import DEFAULT_RULES, RULES
 
 
-def _open_store(args: argparse.Namespace) -> Store:
-    return Store.open(getattr(args, "db", None) or default_db_path())
+def _db_path(args: argparse.Namespace) -> str:
+    return str(getattr(args, "db", None) or default_db_path())
+
+
+def _open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    """The database of --db; commands that only read never create one (a mistyped path is an error)."""
+    return Store.open(_db_path(args), create=create)
 
 
 def _rules(args: argparse.Namespace) -> tuple[str, ...]:
@@ -83,7 +88,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not to_stdout and not Path(args.output).resolve().parent.is_dir():
         print(f"error: cannot write {args.output}: no such folder", file=sys.stderr)
         return 1
-    with _open_store(args) as store:
+    with _open_store(args, create=False) as store:
         if to_stdout:
             stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
             try:
@@ -138,7 +143,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
+    with _open_store(args, create=False) as store:
         stats = store.reports.stats()
     for heading, counts in stats.items():
         detail = ", ".join(f"{key} {value}" for key, value in counts.items())
@@ -261,8 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = getattr(args, "run", cmd_window)
     try:
         return int(run(args))
-    except StoreError as error:
-        print(f"error: {error}", file=sys.stderr)
+    except STORE_FAILURES as error:
+        # Locked, read-only, full, damaged or missing: one line naming the file and the reason.
+        print(f"error: {explain(error, _db_path(args))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -29,7 +29,7 @@ from desktop.core.commands import (
 from desktop.core.document import Document, SelectionError
 from desktop.core.models import Category, Flag, Script, Span, Status, ranges_in, text_order
 from desktop.core.store import Store, StoreError
-from desktop.ui.labels import category_label
+from desktop.ui.labels import category_label, menu_text
 from desktop.ui.text_pane import TextPane
 from desktop.ui.undo import CoreUndoCommand
 
@@ -270,7 +270,7 @@ class AnnotationController(QObject):
         if end > start:
             self.last_pane = pane
             for category in self.categories:
-                action = menu.addAction(self.tr("Tag as %1").replace("%1", category_label(category)))
+                action = menu.addAction(self.tr("Tag as %1").replace("%1", menu_text(category_label(category))))
                 if category.shortcut:
                     action.setShortcut(category.shortcut)
                 action.triggered.connect(lambda _=False, c=category.id: self.tag(c))
@@ -278,7 +278,7 @@ class AnnotationController(QObject):
         if hits:
             menu.addSeparator()
             for span in hits:
-                action = menu.addAction(self.tr("Select “%1”").replace("%1", span.text[:20]))
+                action = menu.addAction(self.tr("Select “%1”").replace("%1", menu_text(span.text[:20])))
                 action.triggered.connect(lambda _=False, i=span.id: self.select_span(i))
             chosen = self.span_by_id(self.selected_span)
             if chosen is not None:

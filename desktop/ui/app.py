@@ -7,6 +7,7 @@ get ``open_store`` from here.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +20,7 @@ from desktop.core.importing import import_paths
 from desktop.core.store import Store, StoreError
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
+from desktop.ui.messages import message_box
 
 ORGANISATION = "PolicyAnnotator"
 APPLICATION = "Policy Annotator"
@@ -66,9 +68,7 @@ def create_window(db_path: str, settings: QSettings | None = None) -> MainWindow
     settings = settings or make_settings()
     i18n.install(str(settings.value("view/language", i18n.SYSTEM)))
     store = open_store(db_path)
-    window = MainWindow(store, settings, open_store)
-    settings.setValue("last_db", db_path)
-    return window
+    return MainWindow(store, settings, open_store)
 
 
 def run_window(db_path: str | None, demo: bool = False) -> int:
@@ -79,9 +79,17 @@ def run_window(db_path: str | None, demo: bool = False) -> int:
     try:
         window = create_window(path, settings)
     except StoreError as error:
-        QMessageBox.critical(None, APPLICATION, str(error))
+        message_box(None, QMessageBox.Icon.Critical, APPLICATION, str(error))
         print(f"error: {error}", file=sys.stderr)
         return 1
-    window.databases.remember(path)
+    if not demo:
+        # The demo's temporary database is never the one the next start opens.
+        window.databases.remember(path)
     window.show()
-    return app.exec()
+    code = app.exec()
+    if demo:
+        window.store.close()
+        shutil.rmtree(Path(path).parent, ignore_errors=True)
+    else:
+        window.store.keep_backup()
+    return code

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import ArticleFilter, ArticleSummary, Status
 from desktop.core.store import Store
-from desktop.ui.labels import status_label
+from desktop.ui.labels import plain_tooltip, status_label
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -96,7 +96,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return [summary.title, status_label(summary.status), summary.span_count, summary.flag_count][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return summary.title
+            return plain_tooltip(summary.title)
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
         return None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop.core.models import Category
-from desktop.ui.labels import category_label
+from desktop.ui.labels import category_label, menu_text, plain_label, plain_tooltip
 from desktop.ui.span_highlighter import tint
 
 
@@ -17,7 +17,7 @@ class CategoryBar(QWidget):
         super().__init__(parent)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(4, 2, 4, 2)
-        self._title = QLabel()
+        self._title = plain_label()
         self.buttons: dict[str, QPushButton] = {}
         self._categories: list[Category] = []
 
@@ -43,7 +43,7 @@ class CategoryBar(QWidget):
         self._title.setText(self.tr("Tag selection:"))
         for category in self._categories:
             key = f" ({category.shortcut})" if category.shortcut else ""
-            self.buttons[category.id].setText(f"{category_label(category)}{key}")
+            self.buttons[category.id].setText(menu_text(f"{category_label(category)}{key}"))
             self.buttons[category.id].setToolTip(
-                self.tr("Tag the selected text as %1").replace("%1", category_label(category))
+                plain_tooltip(self.tr("Tag the selected text as %1").replace("%1", category_label(category)))
             )

@@ -8,16 +8,17 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop.core.exchange.attach import ImportReport, import_annotations
 from desktop.core.exchange.formats import FORMATS, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.importing import ImportOutcome
 from desktop.core.models import Category
-from desktop.core.store import Store
+from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_dialog import ImportRunner, StoreOpener, show_summary
+from desktop.ui.messages import inform
 
 # Keys for the exports used most; the others are in the menu only.
 EXPORT_SHORTCUTS = {"csv": "Ctrl+E", "jsonl": "Ctrl+Shift+E"}
@@ -124,7 +125,7 @@ class ExchangeActions(QObject):
         return report
 
     def show_report(self, report: ImportReport) -> None:
-        QMessageBox.information(self._parent, self.tr("Import annotations"), "\n".join(report.lines()))
+        inform(self._parent, self.tr("Import annotations"), "\n".join(report.lines()))
 
     # export -------------------------------------------------------------------------------
 
@@ -149,5 +150,8 @@ class ExchangeActions(QObject):
         except (OSError, UnicodeEncodeError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             self._host.show_error(self.tr("Export failed"), f"{path}: {reason or error}")
+            return
+        except STORE_FAILURES as error:
+            self._host.show_error(self.tr("Export failed"), str(explain(error, self._host.store.path)))
             return
         self._host.show_status(self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path)))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.exchange.formats import CONTEXT, FORMULA_GUARD, WITH_METADATA, WITH_STATUS, ExchangeFormat
 from desktop.core.exchange.outgoing import ExportOptions
 from desktop.core.models import Category, SpanFilter, Status
-from desktop.ui.labels import category_label, encoding_label, status_label
+from desktop.ui.labels import category_label, encoding_label, menu_text, plain_label, status_label
 
 
 class ExportDialog(QDialog):
@@ -30,7 +29,7 @@ class ExportDialog(QDialog):
         self.fmt = fmt
         self.setWindowTitle(self.tr("Export %1").replace("%1", fmt.label))
         form = QFormLayout(self)
-        self.category_boxes = {category.id: QCheckBox(category_label(category)) for category in categories}
+        self.category_boxes = {category.id: QCheckBox(menu_text(category_label(category))) for category in categories}
         self.status_boxes = {status: QCheckBox(status_label(status)) for status in Status}
         for boxes, label in ((self.category_boxes, self.tr("Categories")), (self.status_boxes, self.tr("Articles"))):
             row = QHBoxLayout()
@@ -65,7 +64,7 @@ class ExportDialog(QDialog):
         if len(fmt.encodings) > 1:
             form.addRow(self.tr("Encoding"), self.encoding)
         # Nothing ticked would mean nothing to export, not everything: refused until something is.
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setStyleSheet("color: #b03a2e")
         self.problem.hide()
         form.addRow(self.problem)

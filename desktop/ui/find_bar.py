@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from desktop.ui.labels import plain_label
 
 
 class FindBar(QWidget):
@@ -15,7 +17,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.field = QLineEdit()
         self.field.setClearButtonEnabled(True)
-        self.status = QLabel()
+        self.status = plain_label()
         self.next_button = QPushButton()
         self.close_button = QPushButton("✕")
         self.close_button.setFlat(True)

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.core.importing import ImportOutcome, Result, import_paths
-from desktop.core.store import Store, StoreError
+from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.text.reading import find_article_files
+from desktop.ui.messages import inform
 
 StoreOpener = Callable[[str], Store]
 
@@ -42,9 +43,11 @@ class ImportWorker(QObject):
                 for outcome in import_paths(store, files, cancelled=self._cancel.is_set):
                     outcomes.append(outcome)
                     self.progressed.emit(len(outcomes), len(files), outcome.path)
-        except StoreError as error:
-            outcomes.append(ImportOutcome(self._db_path, Result.FAILED, str(error)))
-        self.finished.emit(outcomes)
+        except STORE_FAILURES as error:
+            outcomes.append(ImportOutcome(self._db_path, Result.FAILED, str(explain(error, self._db_path))))
+        finally:
+            # Whatever happened, the dialog learns that the import is over.
+            self.finished.emit(outcomes)
 
 
 class ImportRunner(QObject):
@@ -101,5 +104,4 @@ def summary_text(outcomes: list[ImportOutcome]) -> str:
 
 
 def show_summary(parent: QWidget, outcomes: list[ImportOutcome]) -> None:
-    title = QCoreApplication.translate("ImportRunner", "Import finished")
-    QMessageBox.information(parent, title, summary_text(outcomes))
+    inform(parent, QCoreApplication.translate("ImportRunner", "Import finished"), summary_text(outcomes))

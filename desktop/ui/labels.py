@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.core.models import Category, FlagKind, Status
 from desktop.ui.i18n import current_language
@@ -36,3 +39,25 @@ def encoding_label(name: str) -> str:
     if name == "utf-8-sig":
         return QCoreApplication.translate("labels", "UTF-8 with BOM (Excel)")
     return name.upper()
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is.
+
+    Qt renders a tooltip as HTML whenever it looks like HTML; an article titled
+    ``<img src=file:///…>`` would load a local file. Escaped inside an explicit paragraph,
+    the text is always shown literally, line breaks and spaces kept.
+    """
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def menu_text(text: str) -> str:
+    """Data shown in a menu entry: a lone & would otherwise become a keyboard mnemonic."""
+    return text.replace("&", "&&")
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label that never reads its text as HTML (QLabel guesses, like tooltips)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QWidget
 
 from desktop.core.commands import Change
 from desktop.core.environment import default_annotator
@@ -21,7 +21,7 @@ from desktop.ui.database_actions import DatabaseActions, StoreOpener
 from desktop.ui.exchange_actions import ExchangeActions
 from desktop.ui.find_bar import FindBar
 from desktop.ui.flags_panel import FlagsPanel
-from desktop.ui.labels import status_label
+from desktop.ui.labels import plain_label, status_label
 from desktop.ui.menus import fill_menu_bar, unique_keys
 from desktop.ui.messages import log_failure, warn
 from desktop.ui.span_list import SpanList
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.original_pane = TextPane()
         self.text_pane = TextPane()
-        self.original_header, self.text_header = QLabel(), QLabel()
+        self.original_header, self.text_header = plain_label(), plain_label()
         self.controller = AnnotationController(
             store, self.undo_stack, Panes(self.original_pane, self.text_pane), self.annotator
         )
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleList(store)
         self.span_list = SpanList()
         self.flags_panel = FlagsPanel()
-        self.progress_label = QLabel()
+        self.progress_label = plain_label()
         self.read_only_banner = read_only_banner()
         self._progress = (0, 0)
         self.watcher = StoreWatcher(store, self)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 
 from desktop.core.commands import Change, ChangeKind
 from desktop.core.models import Category, Span, text_order
-from desktop.ui.labels import category_label
+from desktop.ui.labels import category_label, plain_tooltip
 from desktop.ui.span_highlighter import tint
 
 Index = QModelIndex | QPersistentModelIndex
@@ -82,7 +82,7 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == 0 and category is not None:
             return tint(category.colour)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return span.text
+            return plain_tooltip(span.text)
         if role == Qt.ItemDataRole.UserRole:
             return span.id
         return None

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop.ui.labels import plain_label
+
 
 def read_only_banner() -> QLabel:
-    banner = QLabel()
-    banner.setTextFormat(Qt.TextFormat.PlainText)
+    banner = plain_label()
     banner.setStyleSheet("background: #fff3b0; color: #5a4500; padding: 4px;")
     banner.hide()
     return banner

@@ -20,7 +20,7 @@ from desktop.core.exchange.incoming import FormatError, IncomingRecord, Incoming
 from desktop.core.importing import prepare_article
 from desktop.core.models import Flag, FlagKind, Script, Span
 from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
-from desktop.core.store import Store, StoreError
+from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.text.pipeline import sha256
 from desktop.core.text.reading import ReadError, read_article
 
@@ -206,6 +206,9 @@ class _Importer:
                 self._import_record(record)
         except SkipRecord as reason:
             self.report.skipped.append((record.line, str(reason)))
+        except (KeyError, TypeError, ValueError, OffsetMapError) as error:
+            # A shape the format's checks let through: this record is left out, the rest go on.
+            self.report.skipped.append((record.line, f"malformed record ({error})"))
 
     def _import_record(self, record: IncomingRecord) -> None:
         """By what the record carries: a whole article, a text with spans, or spans naming their article."""
@@ -267,9 +270,18 @@ def import_annotations(store: Store, path: Path, annotator: str) -> ImportReport
         text = read_article(path).text
         fmt = detect(text)
         report.format_name = fmt.name
-        importer = _Importer(store, annotator, report)
-        for record in fmt.read(text, annotator):
-            importer.import_record(record)
+        # The whole file is read and checked before anything is stored.
+        records = list(fmt.read(text, annotator))
     except (ReadError, FormatError) as error:
         report.failed = f"{path}: {error}"
+        return report
+    line = 0
+    try:
+        importer = _Importer(store, annotator, report)
+        for record in records:
+            line = record.line
+            importer.import_record(record)
+    except STORE_FAILURES as error:
+        # Records stored so far stay (each was one transaction); the report says where it stopped.
+        report.failed = f"stopped at line {line}, nothing of it stored: {explain(error, store.path)}"
     return report

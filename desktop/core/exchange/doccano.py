@@ -6,7 +6,18 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
-from desktop.core.exchange.incoming import IncomingRecord, IncomingSpan, Sample, jsonl_objects, whole_number
+from desktop.core.exchange.incoming import (
+    IncomingRecord,
+    IncomingSpan,
+    Sample,
+    category_value,
+    jsonl_objects,
+    list_value,
+    object_value,
+    shown,
+    text_value,
+    whole_number,
+)
 from desktop.core.exchange.outgoing import ExportOptions, span_records
 from desktop.core.store import Store
 
@@ -37,25 +48,30 @@ def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
         if value is None:
             yield IncomingRecord(number, problems=[(number, problem)])
             continue
-        if not isinstance(value.get("text"), str):
-            yield IncomingRecord(number, problems=[(number, "no text")])
+        try:
+            body = text_value(value.get("text"), "text")
+            labels = list(list_value(value.get("label", value.get("labels", [])), "label"))
+            for entity in list_value(value.get("entities", []), "entities"):
+                entity = object_value(entity, "entity")
+                labels.append([entity.get("start_offset"), entity.get("end_offset"), entity.get("label")])
+        except ValueError as error:
+            yield IncomingRecord(number, problems=[(number, str(error))])
             continue
-        record = IncomingRecord(number, text=value["text"])
-        labels = value.get("label", value.get("labels", []))
-        for entity in value.get("entities", []):
-            labels.append([entity.get("start_offset"), entity.get("end_offset"), entity.get("label")])
+        record = IncomingRecord(number, text=body)
         for label in labels:
             try:
+                if not isinstance(label, list) or len(label) != 3:
+                    raise ValueError("not [start, end, label]")
                 start, end, category = label
                 record.spans.append(
                     IncomingSpan(
                         number,
                         whole_number(start, "start"),
                         whole_number(end, "end"),
-                        str(category),
+                        category_value(category, "label"),
                         annotator=default_annotator,
                     )
                 )
-            except (TypeError, ValueError) as error:
-                record.problems.append((number, f"bad label {label!r}: {error}"))
+            except ValueError as error:
+                record.problems.append((number, f"bad label {shown(label)}: {error}"))
         yield record

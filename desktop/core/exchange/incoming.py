@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -91,6 +92,49 @@ class Sample:
         if self.looks_like_json:
             return []
         return next(csv.reader(io.StringIO(self.stripped.split("\n", 1)[0])), [])
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def shown(value: Any) -> str:
+    """A value as the file wrote it, short enough for a report line."""
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def text_value(value: Any, name: str) -> str:
+    """A string, refused by name when it is anything else or holds a lone surrogate (broken UTF-16)."""
+    if not isinstance(value, str):
+        raise ValueError(f"{name} is not text: {shown(value)}")
+    broken = _LONE_SURROGATE.search(value)
+    if broken:
+        raise ValueError(f"{name} holds a lone surrogate (broken UTF-16) at character {broken.start()}")
+    return value
+
+
+def optional_text(value: Any, name: str) -> str | None:
+    return None if value is None else text_value(value, name)
+
+
+def category_value(value: Any, name: str = "category") -> str:
+    """A category name: non-empty text; null, numbers, lists and objects are refused, not turned into names."""
+    text = text_value(value, name)
+    if not text.strip():
+        raise ValueError(f"{name} is empty")
+    return text
+
+
+def list_value(value: Any, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"{name} is not a list: {shown(value)}")
+    return value
+
+
+def object_value(value: Any, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{name} is not an object: {shown(value)}")
+    return value
 
 
 def whole_number(value: Any, name: str) -> int:

@@ -6,7 +6,18 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan, Sample, whole_number
+from desktop.core.exchange.incoming import (
+    FormatError,
+    IncomingRecord,
+    IncomingSpan,
+    Sample,
+    category_value,
+    list_value,
+    object_value,
+    optional_text,
+    text_value,
+    whole_number,
+)
 from desktop.core.exchange.outgoing import ExportOptions, span_records
 from desktop.core.store import Store
 
@@ -85,8 +96,45 @@ def _json_array_items(text: str) -> Iterator[tuple[int, Any]]:
 def _annotator_of(annotation: dict[str, Any], default: str) -> str:
     who = annotation.get("completed_by")
     if isinstance(who, dict):
-        return str(who.get("email") or who.get("username") or who.get("id") or default)
-    return str(who) if who not in (None, "") else default
+        who = who.get("email") or who.get("username") or who.get("id")
+    if isinstance(who, str | int) and not isinstance(who, bool) and who != "":
+        return str(who)
+    return default
+
+
+def _note_of(result: dict[str, Any]) -> str:
+    meta = result.get("meta")
+    texts = meta.get("text") if isinstance(meta, dict) else None
+    if isinstance(texts, list) and texts:
+        return text_value(texts[0], "meta.text")
+    return ""
+
+
+def _spans_of(number: int, result: Any, annotator: str) -> list[IncomingSpan]:
+    """The spans one result tags (one per label); [] for a result that is not a text span."""
+    result = object_value(result, "result")
+    value = object_value(result.get("value", {}), "value")
+    if "start" not in value or "end" not in value:
+        return []  # a choice, a rating ...
+    start, end = whole_number(value["start"], "start"), whole_number(value["end"], "end")
+    labels = list_value(value.get("labels") or value.get("hypertextlabels") or [], "labels")
+    if not labels:
+        raise ValueError("no label")
+    quote = optional_text(value.get("text"), "text")
+    note = _note_of(result)
+    return [
+        IncomingSpan(
+            number,
+            start,
+            end,
+            category_value(label, "label"),
+            quote=quote,
+            note=note,
+            annotator=annotator,
+            maybe_utf16=True,
+        )
+        for label in labels
+    ]
 
 
 def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
@@ -98,36 +146,26 @@ def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
         body = data.get("text")
         if not isinstance(body, str):
             body = next((value for value in data.values() if isinstance(value, str)), None)
-        if body is None:
-            yield IncomingRecord(number, problems=[(number, "task without text")])
-            continue
         title = data.get("title")
-        record = IncomingRecord(number, text=body, title=title if isinstance(title, str) else None)
-        for annotation in task.get("annotations") or task.get("completions") or []:
-            annotator = _annotator_of(annotation, default_annotator)
-            for result in annotation.get("result", []):
-                value = result.get("value", {})
-                if "start" not in value or "end" not in value:
-                    continue  # not a text span (a choice, a rating ...)
+        try:
+            body = text_value(body, "task text")
+            title = optional_text(title if isinstance(title, str) else None, "title")
+            annotations = list_value(task.get("annotations") or task.get("completions") or [], "annotations")
+        except ValueError as error:
+            yield IncomingRecord(number, problems=[(number, str(error))])
+            continue
+        record = IncomingRecord(number, text=body, title=title)
+        for annotation in annotations:
+            try:
+                annotation = object_value(annotation, "annotation")
+                annotator = _annotator_of(annotation, default_annotator)
+                results = list_value(annotation.get("result", []), "result")
+            except ValueError as error:
+                record.problems.append((number, f"bad annotation: {error}"))
+                continue
+            for result in results:
                 try:
-                    start, end = whole_number(value["start"], "start"), whole_number(value["end"], "end")
-                    labels = value.get("labels") or value.get("hypertextlabels") or []
-                    if not labels:
-                        raise ValueError("no label")
-                    note = result.get("meta", {}).get("text", [""])
-                    for label in labels:
-                        record.spans.append(
-                            IncomingSpan(
-                                number,
-                                start,
-                                end,
-                                str(label),
-                                quote=value.get("text"),
-                                note=note[0] if note else "",
-                                annotator=annotator,
-                                maybe_utf16=True,
-                            )
-                        )
-                except (TypeError, ValueError, AttributeError) as error:
+                    record.spans.extend(_spans_of(number, result, annotator))
+                except ValueError as error:
                     record.problems.append((number, f"bad result: {error}"))
         yield record

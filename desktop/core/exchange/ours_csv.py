@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from desktop.core.exchange.csv_cells import FORMULA_STARTS, neutralise, restore
-from desktop.core.exchange.incoming import IncomingRecord, IncomingSpan, Sample, whole_number
+from desktop.core.exchange.incoming import IncomingRecord, IncomingSpan, Sample, category_value, whole_number
 from desktop.core.exchange.outgoing import SPAN_FIELDS, Counted, ExportOptions
 from desktop.core.store import Store
 
@@ -92,7 +92,7 @@ def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
                 number,
                 whole_number(cells["start"], "start"),
                 whole_number(cells["end"], "end"),
-                cells["category"],
+                category_value(cells["category"]),
                 quote=cells["text"],
                 original_start=_optional_number(cells, "original_start"),
                 original_end=_optional_number(cells, "original_end"),

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
-from desktop.core.exchange.incoming import IncomingRecord, IncomingSpan, Sample, jsonl_objects, whole_number
+from desktop.core.exchange.incoming import (
+    IncomingRecord,
+    IncomingSpan,
+    Sample,
+    category_value,
+    jsonl_objects,
+    list_value,
+    object_value,
+    optional_text,
+    shown,
+    text_value,
+    whole_number,
+)
 from desktop.core.exchange.outgoing import ExportOptions, span_records
+from desktop.core.models import FlagKind, Status
 from desktop.core.store import Store
 
 JSONL_FORMAT = "policy-annotator/1"
 _REQUIRED = ("original_text", "text", "spans")
+_OPTIONAL_TEXT = ("title", "source_path", "encoding", "converter", "converter_version", "imported_at")
 
 
 def write(store: Store, out: TextIO, options: ExportOptions) -> int:
@@ -58,36 +72,71 @@ def recognises(sample: Sample) -> bool:
     return first is not None and "spans" in first and ("original_text" in first or "format" in first)
 
 
+def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
+    """The record's article fields, each of the type this tool writes; anything else is refused by name."""
+    missing = [key for key in _REQUIRED if key not in value]
+    if missing:
+        # Without its texts the article cannot be stored: the record is reported, not imported.
+        raise ValueError(f"missing {', '.join(missing)}")
+    for name in ("original_text", "text"):
+        text_value(value[name], name)
+    for name in _OPTIONAL_TEXT:
+        optional_text(value.get(name), name)
+    list_value(value["spans"], "spans")
+    for rule in list_value(value.get("rules") or [], "rules"):
+        text_value(rule, "rule")
+    if value.get("pipeline_version") is not None:
+        whole_number(value["pipeline_version"], "pipeline_version")
+    status = value.get("status")
+    if status is not None and status not in {s.value for s in Status}:
+        raise ValueError(f"status is not one of {', '.join(s.value for s in Status)}: {shown(status)}")
+    for flag in list_value(value.get("flags") or [], "flags"):
+        flag = object_value(flag, "flag")
+        if flag.get("kind") not in {kind.value for kind in FlagKind}:
+            raise ValueError(f"flag kind is unknown: {shown(flag.get('kind'))}")
+        for name in ("original_start", "original_end"):
+            whole_number(flag.get(name), f"flag {name}")
+        for name in ("start", "end"):
+            if name in flag:
+                whole_number(flag[name], f"flag {name}")
+        optional_text(flag.get("excerpt"), "flag excerpt")
+    return value
+
+
+def _span_of(number: int, span: Any) -> IncomingSpan:
+    span = object_value(span, "span")
+    span_id = span.get("span_id")
+    return IncomingSpan(
+        number,
+        whole_number(span.get("start"), "start"),
+        whole_number(span.get("end"), "end"),
+        category_value(span.get("category")),
+        quote=optional_text(span.get("text"), "text"),
+        original_start=whole_number(span.get("original_start"), "original_start"),
+        original_end=whole_number(span.get("original_end"), "original_end"),
+        original_quote=optional_text(span.get("original_text"), "original_text"),
+        note=optional_text(span.get("note"), "note") or "",
+        annotator=optional_text(span.get("annotator"), "annotator"),
+        created_at=optional_text(span.get("created_at"), "created_at") or "",
+        updated_at=optional_text(span.get("updated_at"), "updated_at") or "",
+        span_id=None if span_id is None else whole_number(span_id, "span_id"),
+    )
+
+
 def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
     for number, value, problem in jsonl_objects(text):
         if value is None:
             yield IncomingRecord(number, problems=[(number, problem)])
             continue
-        missing = [key for key in _REQUIRED if key not in value]
-        if missing:
-            # Without its texts the article cannot be stored: the record is reported, not imported.
-            yield IncomingRecord(number, problems=[(number, f"missing {', '.join(missing)}")])
+        try:
+            article = _checked_article(value)
+        except ValueError as error:
+            yield IncomingRecord(number, problems=[(number, str(error))])
             continue
-        record = IncomingRecord(number, article=value)
-        for span in value["spans"]:
+        record = IncomingRecord(number, article=article)
+        for span in article["spans"]:
             try:
-                record.spans.append(
-                    IncomingSpan(
-                        number,
-                        whole_number(span["start"], "start"),
-                        whole_number(span["end"], "end"),
-                        str(span["category"]),
-                        quote=span.get("text"),
-                        original_start=whole_number(span["original_start"], "original_start"),
-                        original_end=whole_number(span["original_end"], "original_end"),
-                        original_quote=span.get("original_text"),
-                        note=span.get("note") or "",
-                        annotator=span.get("annotator"),
-                        created_at=span.get("created_at") or "",
-                        updated_at=span.get("updated_at") or "",
-                        span_id=span.get("span_id"),
-                    )
-                )
-            except (KeyError, TypeError, ValueError) as error:
+                record.spans.append(_span_of(number, span))
+            except ValueError as error:
                 record.problems.append((number, f"bad span: {error}"))
         yield record

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -66,12 +68,34 @@ class Counted:
             yield row
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions the export gets: those of the file it replaces, else what the umask allows."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_to_path(writer: Writer, store: Store, path: Path, options: ExportOptions, encoding: str) -> int:
-    """Write an export to ``path``; the file appears only once it is complete."""
+    """Write an export to ``path``; the file appears only once it is complete.
+
+    Only a regular file is ever replaced: a link, a pipe, a device or a folder at ``path`` is
+    refused (OSError naming the reason), because the rename would put a file in its place.
+    """
+    try:
+        kind = path.lstat().st_mode
+    except FileNotFoundError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind):
+        raise OSError(errno.EEXIST, "is not a regular file (a link, pipe, device or folder); choose another name")
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
             count = writer(store, stream, options)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)

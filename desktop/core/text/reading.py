@@ -106,6 +106,12 @@ class FoundFile:
     problem: str | None = None
 
 
+def _unreadable_folders(errors: list[OSError]) -> Iterator[FoundFile]:
+    for error in errors:
+        yield FoundFile(Path(error.filename or "?"), f"cannot read this folder: {error.strerror or error}")
+    errors.clear()
+
+
 def find_article_files(paths: Iterable[Path]) -> Iterator[FoundFile]:
     """Each article file named or inside a named folder (recursively, in name order).
 
@@ -114,11 +120,15 @@ def find_article_files(paths: Iterable[Path]) -> Iterator[FoundFile]:
     """
     for path in paths:
         if path.is_dir():
-            for root, folders, files in os.walk(path):
+            # os.walk passes over a folder it cannot list; each one is reported instead.
+            unreadable: list[OSError] = []
+            for root, folders, files in os.walk(path, onerror=unreadable.append):
+                yield from _unreadable_folders(unreadable)
                 folders[:] = sorted(f for f in folders if not f.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
                         yield FoundFile(Path(root) / name)
+            yield from _unreadable_folders(unreadable)
         elif not path.exists():
             yield FoundFile(path, "no such file or folder")
         elif path.suffix.lower() not in ARTICLE_SUFFIXES:
