@@ -99,7 +99,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def shown(value: Any) -> str:
     """A value as the file wrote it, short enough for a report line."""
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:39] + "…"
 
 

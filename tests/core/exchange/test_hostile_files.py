@@ -1,0 +1,138 @@
+"""Annotation files with the wrong types in them: reported by line and field, never a traceback, never a
+category named ``None`` or ``5`` or one per letter, and nothing of a bad record stored."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.core.exchange.attach import import_annotations
+from desktop.core.exchange.formats import format_by_key
+from desktop.core.exchange.outgoing import ExportOptions
+from desktop.core.importing import prepare_article
+from desktop.core.store import Store
+
+DEFAULTS = {"project", "target", "measure"}
+GOOD_TEXT = "甲乙丙丁戊己"
+LONE = "\ud800"
+
+
+def doccano(second: dict) -> str:
+    first = {"text": GOOD_TEXT, "label": [[0, 2, "project"]]}
+    return "\n".join(json.dumps(line) for line in (first, second)) + "\n"
+
+
+def label_studio(second: object) -> str:
+    def task(text: str, result: object) -> dict:
+        return {"data": {"text": text}, "annotations": [{"completed_by": {"email": "b"}, "result": result}]}
+
+    good = task(GOOD_TEXT, [{"value": {"start": 0, "end": 2, "text": "甲乙", "labels": ["project"]}}])
+    # One task per line, so that the second one is line 2.
+    return f"[{json.dumps(good)},\n{json.dumps(second)}]"
+
+
+def ls_result(value: object) -> dict:
+    return {"data": {"text": "庚辛壬癸"}, "annotations": [{"result": [{"value": value}]}]}
+
+
+CASES = {
+    "doccano label null": (doccano({"text": "庚辛壬癸", "label": None}), "label is not a list: null"),
+    "doccano category null": (doccano({"text": "庚辛壬癸", "label": [[0, 2, None]]}), "label is not text: null"),
+    "doccano category number": (doccano({"text": "庚辛壬癸", "label": [[0, 2, 5]]}), "label is not text: 5"),
+    "doccano category list": (doccano({"text": "庚辛壬癸", "label": [[0, 2, ["list"]]]}), "label is not text"),
+    "doccano category object": (doccano({"text": "庚辛壬癸", "label": [[0, 2, {"a": 1}]]}), "label is not text"),
+    "doccano lone surrogate in text": (doccano({"text": "庚" + LONE, "label": []}), "text holds a lone surrogate"),
+    "doccano lone surrogate in category": (
+        doccano({"text": "庚辛壬癸", "label": [[0, 2, "p" + LONE]]}),
+        "label holds a lone surrogate",
+    ),
+    "doccano label not a triple": (doccano({"text": "庚辛壬癸", "label": [[0, 2]]}), "not [start, end, label]"),
+    "label studio value 5": (label_studio(ls_result(5)), "value is not an object: 5"),
+    "label studio result string": (
+        label_studio({"data": {"text": "庚辛壬癸"}, "annotations": [{"result": "str"}]}),
+        "result is not a list",
+    ),
+    "label studio labels string": (
+        label_studio(ls_result({"start": 0, "end": 2, "labels": "project"})),
+        'labels is not a list: "project"',
+    ),
+    "label studio label number": (label_studio(ls_result({"start": 0, "end": 2, "labels": [5]})), "label is not text"),
+    "label studio annotations object": (
+        label_studio({"data": {"text": "庚辛壬癸"}, "annotations": {"result": []}}),
+        "annotations is not a list",
+    ),
+    "label studio lone surrogate": (label_studio({"data": {"text": LONE + "辛"}}), "lone surrogate"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_hostile_record_is_reported_by_line_and_field(store: Store, tmp_path: Path, name: str) -> None:
+    content, reason = CASES[name]
+    path = tmp_path / "hostile.json"
+    path.write_text(content, encoding="utf-8")
+    report = import_annotations(store, path, "me")
+    assert report.failed == ""
+    assert any(line == 2 and reason in why for line, why in report.skipped), report.skipped
+    assert store.categories.ids() == DEFAULTS, "no category made from a value that is not a name"
+    assert report.spans_imported == 1, "the good record before it is imported"
+    texts = {store.articles.get(article_id).text for article_id in store.articles.ids()}
+    assert all(LONE not in text for text in texts)
+    spans = [span for article_id in store.articles.ids() for span in store.spans.of_article(article_id)]
+    assert [(span.text, span.category_id) for span in spans] == [("甲乙", "project")]
+
+
+def our_jsonl_line(store: Store) -> dict:
+    [article_id] = store.articles.add([prepare_article(GOOD_TEXT, "a.txt", "utf-8")])
+    store.spans.insert(store.document(article_id).span_from_text(0, 2, "project", "a"))
+    out = io.StringIO()
+    format_by_key("jsonl").write(store, out, ExportOptions())
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"spans": None}, "spans is not a list: null"),
+        ({"text": 5}, "text is not text: 5"),
+        ({"title": ["x"]}, "title is not text"),
+        ({"status": "finished"}, "status is not one of"),
+        ({"flags": [{"kind": "nonsense", "original_start": 0, "original_end": 1}]}, "flag kind is unknown"),
+        ({"original_text": "甲" + LONE}, "original_text holds a lone surrogate"),
+    ],
+)
+def test_our_jsonl_checks_every_field_type(tmp_path: Path, change: dict, reason: str) -> None:
+    with Store.in_memory() as source:
+        line = our_jsonl_line(source)
+    bad = {**line, **change, "sha256": "x", "original_text": change.get("original_text", "别的文章。")}
+    path = tmp_path / "ours.jsonl"
+    # \u escapes, as a program writing broken UTF-16 into JSON produces them.
+    path.write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    with Store.in_memory() as store:
+        report = import_annotations(store, path, "me")
+        assert [(n, why) for n, why in report.skipped if reason in why] and report.skipped[0][0] == 1
+        assert store.articles.count() == 0 and store.categories.ids() == DEFAULTS
+
+
+def test_a_span_with_a_bad_category_in_our_jsonl_is_skipped_alone(tmp_path: Path) -> None:
+    with Store.in_memory() as source:
+        line = our_jsonl_line(source)
+    line["spans"].append({**line["spans"][0], "category": None, "start": 2, "end": 4})
+    path = tmp_path / "ours.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store.in_memory() as store:
+        report = import_annotations(store, path, "me")
+        assert report.skipped == [(1, "bad span: category is not text: null")]
+        assert report.spans_imported == 1 and store.categories.ids() == DEFAULTS
+
+
+def test_a_file_that_breaks_half_way_stores_nothing(store: Store, tmp_path: Path) -> None:
+    """The whole file is read and checked before the first record is stored."""
+    good = label_studio({"data": {"text": "庚辛壬癸"}})
+    path = tmp_path / "broken.json"
+    path.write_text(good[:-1] + ', {"data": {"text": "x"', encoding="utf-8")
+    report = import_annotations(store, path, "me")
+    assert "broken JSON" in report.failed or "not closed" in report.failed
+    assert store.articles.count() == 0
