@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -170,3 +171,23 @@ def test_redo_gets_ctrl_shift_z_once_whatever_the_platform_binds(qtbot, platform
     names = [key.toString() for key in keys]
     assert names.count("Ctrl+Shift+Z") == 1 and len(names) == len(set(names))
     assert set(platform_redo) <= set(names)
+
+
+def test_the_demo_is_never_remembered_and_leaves_nothing_behind(  # type: ignore[no-untyped-def]
+    qtbot, settings_file, monkeypatch
+) -> None:
+    from desktop.ui import app as app_module
+
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    settings.setValue("last_db", "/somewhere/mine.db")
+    settings.sync()
+    made: list[str] = []
+    making = app_module.demo_database
+    monkeypatch.setattr(app_module, "demo_database", lambda: made.append(making()) or made[-1])
+    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
+    assert app_module.run_window(None, demo=True) == 0
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+    settings.sync()
+    assert settings.value("last_db") == "/somewhere/mine.db"
+    assert made and not Path(made[0]).parent.exists()
