@@ -4,37 +4,37 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="110"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="128"/>
         <source>%1 spans no longer match the text at their offsets and are not shown (ids: %2)</source>
         <translation>%1 个片段与其位置上的文字不再一致，未显示（编号：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="151"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="169"/>
         <source>Cannot tag: %1</source>
         <translation>无法标注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="154"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="172"/>
         <source>That span is already tagged with this category</source>
         <translation>该片段已用此类别标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="188"/>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
+        <location filename="../../desktop/ui/annotation_controller.py" line="206"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="255"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="273"/>
         <source>Tag as %1</source>
         <translation>标注为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="263"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="281"/>
         <source>Select “%1”</source>
         <translation>选中“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="267"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="285"/>
         <source>Delete selected span</source>
         <translation>删除选中的片段</translation>
     </message>
@@ -130,68 +130,69 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="76"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="72"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="77"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="73"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="78"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="74"/>
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="81"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="77"/>
         <source>Export %1…</source>
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="87"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="83"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="87"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="83"/>
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="93"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="89"/>
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="115"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="132"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="111"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="128"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="117"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="113"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="143"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="139"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="146"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="142"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="156"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="152"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="155"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="158"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="157"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -199,47 +200,47 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="30"/>
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
         <source>all analysts</source>
         <translation>全部标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="43"/>
         <source>Analyst</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="46"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
         <source>Add the article&apos;s status</source>
         <translation>加上文章状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="48"/>
         <source>Add the article&apos;s hash, encoding, converter and import time</source>
         <translation>加上文章的哈希、编码、转换器和导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="49"/>
         <source>Neutralise cells a spreadsheet would run as formulas (=, +, -, @)</source>
         <translation>防止电子表格把单元格当作公式执行（=、+、-、@）</translation>
     </message>
@@ -254,7 +255,7 @@
         <translation>请至少勾选一种文章状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
@@ -267,12 +268,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="34"/>
+        <location filename="../../desktop/ui/find_bar.py" line="36"/>
         <source>Find in this article (Traditional or Simplified)</source>
         <translation>在本文中查找（繁体或简体均可）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="35"/>
+        <location filename="../../desktop/ui/find_bar.py" line="37"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
@@ -280,34 +281,34 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="64"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="64"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="65"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 篇，共 %2 篇
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="94"/>
         <source>%1 imported, %2 duplicate, %3 failed</source>
         <translation>导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -315,152 +316,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Annotator &amp;name…</source>
         <translation>标注人姓名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Import flags</source>
         <translation>导入标记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
+        <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Annotator name</source>
         <translation>标注人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Name stored with every new span:</source>
         <translation>每个新片段记录的姓名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <source>Cannot read the database</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -499,37 +510,37 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="13"/>
+        <location filename="../../desktop/ui/labels.py" line="16"/>
         <source>to do</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14"/>
+        <location filename="../../desktop/ui/labels.py" line="17"/>
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="15"/>
+        <location filename="../../desktop/ui/labels.py" line="18"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="22"/>
+        <location filename="../../desktop/ui/labels.py" line="25"/>
         <source>mojibake</source>
         <translation>乱码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="23"/>
+        <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>replacement character</source>
         <translation>替换字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="24"/>
+        <location filename="../../desktop/ui/labels.py" line="27"/>
         <source>missing digits</source>
         <translation>缺失数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="37"/>
+        <location filename="../../desktop/ui/labels.py" line="40"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>带 BOM 的 UTF-8（Excel）</translation>
     </message>
