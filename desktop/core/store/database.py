@@ -12,7 +12,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -113,6 +113,18 @@ def _connect(path: str, read_only: bool) -> sqlite3.Connection:
         return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=timeout, isolation_level=None)
 
 
+def _move_into_place(temporary: Path, target: Path) -> None:
+    """Give the finished file its name, never replacing a database another process created meanwhile."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        pass
+    except OSError:
+        # A file system without hard links (FAT, some network shares): rename, checking first.
+        if not target.exists():
+            os.rename(temporary, target)
+
+
 def _create(path: str, prepare: Callable[[Database], None]) -> None:
     """Build the new database beside its final name, then link it into place in one step."""
     target = Path(path)
@@ -127,9 +139,7 @@ def _create(path: str, prepare: Callable[[Database], None]) -> None:
             prepare(db)
         finally:
             conn.close()
-        # link, unlike rename, never replaces a database another process created meanwhile.
-        with suppress(FileExistsError):
-            os.link(temporary, target)
+        _move_into_place(temporary, target)
     except OSError as error:
         raise StoreError(f"{path}: cannot create the database ({error.strerror or error})", Fault.READ_ONLY) from None
     except sqlite3.Error as error:

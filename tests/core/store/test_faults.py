@@ -230,3 +230,14 @@ def test_an_undo_refuses_a_row_another_program_changed(tmp_path: Path) -> None:
         theirs.spans.delete(stored.id)
         with pytest.raises(Conflict, match="no longer there"):
             delete.do(mine)
+
+
+def test_a_file_system_without_hard_links_still_gets_its_database(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def no_links(*args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "fat.db"
+    with Store.open(path) as store:
+        assert store.categories.ids() == {"project", "target", "measure"}
+    assert path.is_file() and not [p for p in tmp_path.iterdir() if ".creating-" in p.name]
