@@ -10,6 +10,7 @@ from bisect import insort
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from html import escape
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QUndoStack
@@ -261,7 +262,7 @@ class AnnotationController(QObject):
             category = by_id.get(span.category_id)
             name = category_label(category) if category else span.category_id
             note = f" — {span.note}" if span.note else ""
-            lines.append(f"<b>{_escape(name)}</b>{_escape(note)}<br>{_escape(span.text)}")
+            lines.append(f"<b>{escape(name)}</b>{escape(note)}<br>{escape(span.text)}")
         return "<hr>".join(lines)
 
     def context_menu(self, pane: TextPane, position: int, global_point: QPoint, parent: QWidget) -> QMenu:
@@ -329,7 +330,3 @@ class AnnotationController(QObject):
             target.scroll_to(mapped)
         finally:
             self._syncing = False
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from desktop.core.store import STORE_FAILURES, Store
+from desktop.core.store import Store, StoreError
 
 POLL_MS = 2000
 
@@ -36,7 +36,7 @@ class StoreWatcher(QObject):
     def _read(self) -> int | None:
         try:
             return self._store.data_version()
-        except STORE_FAILURES:
+        except StoreError:
             return None
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:

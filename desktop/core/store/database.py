@@ -79,7 +79,8 @@ def _check_openable(conn: sqlite3.Connection, path: str) -> bool:
         }
     if tables - {"_sqlite_migrations", "sqlite_sequence"} and ("articles" not in tables or not applied):
         raise StoreError(f"{path}: an SQLite database of another program (no Policy Annotator tables)")
-    unknown = applied - set(_known_migrations())
+    known = set(_known_migrations())
+    unknown = applied - known
     if unknown:
         raise StoreError(
             f"{path}: written by a newer version of Policy Annotator (schema {', '.join(sorted(unknown))}); "
@@ -92,7 +93,7 @@ def _check_openable(conn: sqlite3.Connection, path: str) -> bool:
                 f"{path}: the database file is damaged ({problem}); it was not changed; {_backup_note(path)}",
                 Fault.DAMAGED,
             )
-    return bool(set(_known_migrations()) - applied)
+    return bool(known - applied)
 
 
 def _writable(target: Path) -> bool:
