@@ -88,43 +88,44 @@ class DeleteSpan:
 
 
 @dataclass
-class ChangeCategory:
+class _SpanEdit:
+    """A change of one span's category or note, made only while the row is as the last step left it."""
+
     span: Span
-    category_id: str
     # The span as the last step left it: what the next step expects to find.
     current: Span | None = field(default=None, init=False)
 
+    def _edit(self, store: Store, *, category_id: str | None = None, note: str | None = None) -> Change:
+        assert self.span.id is not None
+        self.current = store.spans.update(
+            self.span.id, category_id=category_id, note=note, expected=self.current or self.span
+        )
+        return Change(ChangeKind.SPANS_EDITED, self.current.article_id, (self.current,))
+
+
+@dataclass
+class ChangeCategory(_SpanEdit):
+    category_id: str
+
     def do(self, store: Store) -> Change:
-        return self._set(store, self.category_id)
+        return self._edit(store, category_id=self.category_id)
 
     def undo(self, store: Store) -> Change:
-        return self._set(store, self.span.category_id)
-
-    def _set(self, store: Store, category_id: str) -> Change:
-        assert self.span.id is not None
-        self.current = store.spans.update(self.span.id, category_id=category_id, expected=self.current or self.span)
-        return Change(ChangeKind.SPANS_EDITED, self.current.article_id, (self.current,))
+        return self._edit(store, category_id=self.span.category_id)
 
     def describe(self) -> str:
         return f"change “{_short(self.span.text)}” to {self.category_id}"
 
 
 @dataclass
-class EditNote:
-    span: Span
+class EditNote(_SpanEdit):
     note: str
-    current: Span | None = field(default=None, init=False)
 
     def do(self, store: Store) -> Change:
-        return self._set(store, self.note)
+        return self._edit(store, note=self.note)
 
     def undo(self, store: Store) -> Change:
-        return self._set(store, self.span.note)
-
-    def _set(self, store: Store, note: str) -> Change:
-        assert self.span.id is not None
-        self.current = store.spans.update(self.span.id, note=note, expected=self.current or self.span)
-        return Change(ChangeKind.SPANS_EDITED, self.current.article_id, (self.current,))
+        return self._edit(store, note=self.span.note)
 
     def describe(self) -> str:
         return f"edit the note of “{_short(self.span.text)}”"

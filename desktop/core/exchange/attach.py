@@ -20,7 +20,7 @@ from desktop.core.exchange.incoming import FormatError, IncomingRecord, Incoming
 from desktop.core.importing import prepare_article
 from desktop.core.models import Flag, FlagKind, Script, Span
 from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
-from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
+from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, explain
 from desktop.core.text.pipeline import sha256
 from desktop.core.text.reading import ReadError, read_article
 
@@ -191,8 +191,11 @@ class _Importer:
             self.report.spans_present += 1
             return
         self.category(span.category_id)
-        keep = wanted_id is not None and self.store.spans.id_free(wanted_id)
-        self.store.spans.insert(span._replace(id=wanted_id if keep else None))
+        try:
+            # The insert itself refuses an id that is taken here; the span then comes in under a new one.
+            self.store.spans.insert(span._replace(id=wanted_id))
+        except Conflict:
+            self.store.spans.insert(span._replace(id=None))
         self.report.spans_imported += 1
 
     # records ----------------------------------------------------------------------------
