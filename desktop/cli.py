@@ -13,11 +13,12 @@ from desktop.core.environment import APP_NAME, default_annotator, default_db_pat
 from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
-from desktop.core.importing import Result, import_paths
+from desktop.core.importing import Result, default_workers, import_paths
 from desktop.core.models import SpanFilter, Status
 from desktop.core.reprocessing import reprocess_article
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.text.cleaning import DEFAULT_RULES, RULES
+from desktop.core.text.convert import DEFAULT_CONVERTER, UnknownConverter
 
 
 def _db_path(args: argparse.Namespace) -> str:
@@ -36,7 +37,8 @@ def _rules(args: argparse.Namespace) -> tuple[str, ...]:
 def cmd_import(args: argparse.Namespace) -> int:
     totals = {result: 0 for result in Result}
     with _open_store(args) as store:
-        for outcome in import_paths(store, [Path(p) for p in args.paths], _rules(args)):
+        paths = [Path(p) for p in args.paths]
+        for outcome in import_paths(store, paths, _rules(args), converter=args.converter, workers=args.workers):
             totals[outcome.result] += 1
             if outcome.result is Result.IMPORTED:
                 print(f"imported   {outcome.path} (article {outcome.article_id})")
@@ -126,7 +128,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         for article_id in args.article or store.articles.ids():
             try:
-                outcome = reprocess_article(store, article_id, _rules(args))
+                outcome = reprocess_article(store, article_id, _rules(args), args.converter)
             except StoreError as error:
                 print(f"article {article_id}: failed: {error}")
                 kept += 1
@@ -211,6 +213,15 @@ def _add_export(commands: argparse._SubParsersAction, parents: list[argparse.Arg
     exporting.set_defaults(run=cmd_export)
 
 
+def _add_converter(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--converter",
+        default=DEFAULT_CONVERTER,
+        help=f"Traditional -> Simplified converter: {DEFAULT_CONVERTER} (default; upstream OpenCC 1.4.2's"
+        " dictionaries) or opencc-python-reimplemented (how articles were converted before)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --db is declared once and inherited: before the command (the window) or after it.
     database = argparse.ArgumentParser(add_help=False)
@@ -227,6 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("paths", nargs="+", metavar="PATH")
     importing.add_argument(
         "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
+    )
+    _add_converter(importing)
+    importing.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="processes that read and convert files in parallel (default: one per core; 1 works in this process)",
     )
     importing.set_defaults(run=cmd_import)
 
@@ -250,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     reprocess.add_argument(
         "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
     )
+    _add_converter(reprocess)
     reprocess.set_defaults(run=cmd_reprocess)
 
     stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")
@@ -263,6 +282,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "workers", 1) < 1:
+        parser.error("--workers must be 1 or more")
     run = getattr(args, "run", cmd_window)
     try:
         return int(run(args))
@@ -270,6 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Locked, read-only, full, damaged or missing: one line naming the file and the reason.
         print(f"error: {explain(error, _db_path(args))}", file=sys.stderr)
         return 1
+    except UnknownConverter as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

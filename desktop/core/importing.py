@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 
 from desktop.core.models import NewArticle
 from desktop.core.store import Store
-from desktop.core.text.cleaning import DEFAULT_RULES
-from desktop.core.text.convert import converter_info
+from desktop.core.text.cleaning import DEFAULT_RULES, check_rules
+from desktop.core.text.convert import DEFAULT_CONVERTER, converter_info
 from desktop.core.text.pipeline import PIPELINE_VERSION, process, sha256
 from desktop.core.text.reading import ReadError, find_article_files, read_article
 
 BATCH_SIZE = 64
+# Files per task sent to a worker process, and tasks in flight per worker.
+_CHUNK_FILES = 16
+_CHUNKS_PER_WORKER = 3
 
 
 class Result(StrEnum):
@@ -37,12 +45,14 @@ def prepare_article(
     encoding: str,
     rules: Sequence[str] = DEFAULT_RULES,
     digest: str | None = None,
+    converter: str = DEFAULT_CONVERTER,
 ) -> NewArticle:
     """Run the pipeline over one original text and package the result for the store."""
-    processed = process(original, rules)
-    info = converter_info()
+    processed = process(original, rules, converter)
+    info = converter_info(converter)
     return NewArticle(
         title=processed.title,
+        original_title=processed.original_title,
         original_text=original,
         text=processed.text,
         offset_map=processed.offset_map,
@@ -58,17 +68,94 @@ def prepare_article(
     )
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What a worker made of one file: an article ready to store, or why not."""
+
+    path: str
+    digest: str = ""
+    article: NewArticle | None = None
+    problem: str = ""
+
+
+def _prepare_file(found: tuple[str, str | None], rules: tuple[str, ...], converter: str) -> _Prepared:
+    path, problem = found
+    if problem:
+        return _Prepared(path, problem=problem)
+    try:
+        decoded = read_article(Path(path))
+        digest = sha256(decoded.text)
+        article = prepare_article(decoded.text, path, decoded.encoding, rules, digest, converter)
+    except ReadError as error:
+        return _Prepared(path, problem=str(error))
+    except Exception as error:
+        return _Prepared(path, problem=f"could not process: {type(error).__name__}: {error}")
+    return _Prepared(path, digest, article)
+
+
+def _prepare_chunk(chunk: list[tuple[str, str | None]], rules: tuple[str, ...], converter: str) -> list[_Prepared]:
+    return [_prepare_file(found, rules, converter) for found in chunk]
+
+
+def _prepared_in_order(
+    paths: Iterator[tuple[str, str | None]],
+    rules: tuple[str, ...],
+    converter: str,
+    workers: int,
+    cancelled: Callable[[], bool],
+) -> Iterator[_Prepared]:
+    """Each file prepared, in file order; by a pool of worker processes when ``workers`` > 1.
+
+    At most a few chunks per worker are in flight, so that memory stays flat however
+    many files there are.
+    """
+    if workers <= 1:
+        for found in paths:
+            if cancelled():
+                return
+            yield _prepare_file(found, rules, converter)
+        return
+    # Spawned, not forked: the window's process has threads (Qt) that a fork would copy mid-work.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[Future[list[_Prepared]]] = deque()
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < workers * _CHUNKS_PER_WORKER:
+                    chunk = list(islice(paths, _CHUNK_FILES))
+                    if not chunk:
+                        exhausted = True
+                        break
+                    pending.append(pool.submit(_prepare_chunk, chunk, rules, converter))
+                if not pending or cancelled():
+                    return
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
 def import_paths(
     store: Store,
     paths: Iterable[Path],
     rules: Sequence[str] = DEFAULT_RULES,
     cancelled: Callable[[], bool] = lambda: False,
+    converter: str = DEFAULT_CONVERTER,
+    workers: int = 1,
 ) -> Iterator[ImportOutcome]:
     """Import files and folders; yields each outcome once it is final (stored, skipped or failed).
 
-    Articles are written in small batches, each in one transaction, so that memory
-    stays flat and an interruption leaves only whole articles behind.
+    Worker processes read, decode, clean, convert and map (``workers``; 1 works in this
+    process); this process alone writes, in small batches, each in one transaction, so
+    that memory stays flat and an interruption leaves only whole articles behind.
     """
+    rules = check_rules(rules)
+    converter_info(converter)  # an unknown converter fails here, before any file is read
     # Outcomes wait here, in file order, until the articles among them are committed.
     queue: list[ImportOutcome | tuple[str, NewArticle]] = []
     pending_hashes: dict[str, str] = {}
@@ -84,32 +171,22 @@ def import_paths(
         queue.clear()
         pending_hashes.clear()
 
-    for found in find_article_files(paths):
+    found = ((str(f.path), f.problem) for f in find_article_files(paths))
+    for item in _prepared_in_order(found, rules, converter, workers, cancelled):
         if cancelled():
             break
-        path = str(found.path)
-        if found.problem:
-            queue.append(ImportOutcome(path, Result.FAILED, found.problem))
+        if item.problem or item.article is None:
+            queue.append(ImportOutcome(item.path, Result.FAILED, item.problem))
             continue
-        try:
-            decoded = read_article(found.path)
-            digest = sha256(decoded.text)
-            existing = store.articles.id_for_sha256(digest)
-            if existing is not None:
-                queue.append(ImportOutcome(path, Result.DUPLICATE, f"same text as article {existing}", existing))
-                continue
-            if digest in pending_hashes:
-                queue.append(ImportOutcome(path, Result.DUPLICATE, f"same text as {pending_hashes[digest]}"))
-                continue
-            article = prepare_article(decoded.text, path, decoded.encoding, rules, digest)
-        except ReadError as error:
-            queue.append(ImportOutcome(path, Result.FAILED, str(error)))
+        existing = store.articles.id_for_sha256(item.digest)
+        if existing is not None:
+            queue.append(ImportOutcome(item.path, Result.DUPLICATE, f"same text as article {existing}", existing))
             continue
-        except Exception as error:
-            queue.append(ImportOutcome(path, Result.FAILED, f"could not process: {type(error).__name__}: {error}"))
+        if item.digest in pending_hashes:
+            queue.append(ImportOutcome(item.path, Result.DUPLICATE, f"same text as {pending_hashes[item.digest]}"))
             continue
-        queue.append((path, article))
-        pending_hashes[digest] = path
+        queue.append((item.path, item.article))
+        pending_hashes[item.digest] = item.path
         if len(pending_hashes) >= BATCH_SIZE:
             yield from flush()
     yield from flush()

@@ -115,6 +115,8 @@ class Article:
     rules: tuple[str, ...]
     imported_at: str
     flags: tuple[Flag, ...] = field(default=())
+    # The headline as the page wrote it; ``title`` is its clean Simplified form.
+    original_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class NewArticle:
     rules: tuple[str, ...]
     source_path: str
     flags: tuple[Flag, ...]
+    original_title: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 Block = tuple[int, int, int, int]
+# Composing with a map of at most 1/this as many blocks takes the sparse path.
+_SPARSE_RATIO = 4
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -104,10 +106,18 @@ class OffsetMap:
             return OffsetMap(self.original_length, later.text_length, self.blocks)
         if not self.blocks:
             return OffsetMap(self.original_length, later.text_length, later.blocks)
+        if len(later.blocks) * _SPARSE_RATIO <= len(self.blocks):
+            blocks = self._then_sparse(later)
+        else:
+            blocks = self._composed_blocks(later, self.blocks, later.blocks)
+        return OffsetMap(self.original_length, later.text_length, blocks)
+
+    def _composed_blocks(self, later: OffsetMap, own: Sequence[Block], theirs: Sequence[Block]) -> list[Block]:
+        """Compose ``own`` (blocks of self) with ``theirs`` (blocks of later) that may interact."""
         # Intervals on the middle text; the kind orders a deletion by the earlier
         # map before an insertion by the later one at the same point.
         intervals = sorted(
-            [(b[2], b[3], 0, b) for b in self.blocks] + [(b[0], b[1], 1, b) for b in later.blocks],
+            [(b[2], b[3], 0, b) for b in own] + [(b[0], b[1], 1, b) for b in theirs],
             key=lambda item: item[:3],
         )
         blocks: list[Block] = []
@@ -119,7 +129,46 @@ class OffsetMap:
             blocks.append(self._compose_group(later, group_lo, group_hi, group_kind, group_block))
             group_lo, group_hi, group_kind, group_block = lo, hi, kind, block
         blocks.append(self._compose_group(later, group_lo, group_hi, group_kind, group_block))
-        return OffsetMap(self.original_length, later.text_length, blocks)
+        return blocks
+
+    def _then_sparse(self, later: OffsetMap) -> list[Block]:
+        """Compose with a map of few blocks: only own blocks near one of them need the full
+        composition; the others keep their original side and shift on the other."""
+        own = self.blocks
+        blocks: list[Block] = []
+        emitted = 0  # own blocks before this index are in ``blocks``
+        shift = 0  # how much later's blocks so far changed the length
+
+        def flush(until: int) -> None:
+            nonlocal emitted
+            if shift:
+                blocks.extend((a, b, c + shift, d + shift) for a, b, c, d in own[emitted:until])
+            else:
+                blocks.extend(own[emitted:until])
+            emitted = until
+
+        cluster: list[Block] = []
+        first = last = 0
+        for block in [*later.blocks, None]:
+            if block is not None:
+                lo, hi = block[0], block[1]
+                # Own blocks that touch or overlap [lo, hi] on the middle text.
+                start = bisect_left(self._t_ends, lo)
+                end = bisect_right(self._t_starts, hi)
+                if cluster and start < last:
+                    cluster.append(block)
+                    last = max(last, end)
+                    continue
+            if cluster:
+                flush(first)
+                blocks.extend(self._composed_blocks(later, own[first:last], cluster))
+                emitted = max(emitted, last)
+                shift += sum((c[3] - c[2]) - (c[1] - c[0]) for c in cluster)
+            if block is None:
+                break
+            cluster, first, last = [block], max(start, emitted), max(end, start, emitted)
+        flush(len(own))
+        return blocks
 
     def _compose_group(self, later: OffsetMap, lo: int, hi: int, kind: int, block: Block) -> Block:
         if lo < hi:

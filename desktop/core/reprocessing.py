@@ -15,6 +15,7 @@ from desktop.core.importing import prepare_article
 from desktop.core.models import Span
 from desktop.core.store import Store
 from desktop.core.text.cleaning import DEFAULT_RULES
+from desktop.core.text.convert import DEFAULT_CONVERTER
 
 
 @dataclass
@@ -25,9 +26,13 @@ class ReprocessOutcome:
     blocking: list[Span] = field(default_factory=list)
 
 
-def reprocess_article(store: Store, article_id: int, rules: Sequence[str] = DEFAULT_RULES) -> ReprocessOutcome:
+def reprocess_article(
+    store: Store, article_id: int, rules: Sequence[str] = DEFAULT_RULES, converter: str = DEFAULT_CONVERTER
+) -> ReprocessOutcome:
     article = store.articles.get(article_id)
-    fresh = prepare_article(article.original_text, article.source_path, article.encoding, rules, article.sha256)
+    fresh = prepare_article(
+        article.original_text, article.source_path, article.encoding, rules, article.sha256, converter
+    )
     outcome = ReprocessOutcome(article_id)
     stored_map = store.articles.offset_map(article_id)
     unchanged = (
@@ -35,7 +40,10 @@ def reprocess_article(store: Store, article_id: int, rules: Sequence[str] = DEFA
         and fresh.offset_map == stored_map
         and fresh.rules == article.rules
         and fresh.pipeline_version == article.pipeline_version
+        and fresh.converter == article.converter
         and fresh.converter_version == article.converter_version
+        and fresh.title == article.title
+        and fresh.original_title == article.original_title
     )
     if unchanged:
         return outcome

@@ -10,12 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.core.importing import ImportOutcome, Result, import_paths
+from desktop.core.importing import ImportOutcome, Result, default_workers, import_paths
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.text.reading import find_article_files
 from desktop.ui.messages import inform
 
 StoreOpener = Callable[[str], Store]
+
+# Below this many files one process is faster than starting workers.
+PARALLEL_FROM = 40
 
 
 class ImportWorker(QObject):
@@ -40,7 +43,9 @@ class ImportWorker(QObject):
         try:
             files = [found.path for found in find_article_files(self._paths)]
             with self._open_store(self._db_path) as store:
-                for outcome in import_paths(store, files, cancelled=self._cancel.is_set):
+                # Worker processes pay off once there are more files than a process takes to start.
+                workers = default_workers() if len(files) >= PARALLEL_FROM else 1
+                for outcome in import_paths(store, files, cancelled=self._cancel.is_set, workers=workers):
                     outcomes.append(outcome)
                     self.progressed.emit(len(outcomes), len(files), outcome.path)
         except STORE_FAILURES as error:

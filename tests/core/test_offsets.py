@@ -144,3 +144,29 @@ def test_utf16_offset_inside_a_surrogate_pair_rounds() -> None:
     index = Utf16Index("a𠮷b")
     assert index.to_codepoint(2) == 1
     assert index.to_codepoint(2, round_up=True) == 2
+
+
+@st.composite
+def many_then_few(draw: st.DrawFn) -> tuple[OffsetMap, OffsetMap]:
+    """A map of many blocks (pinyin notes) and a later one of few (a tail, a title copy)."""
+    length = draw(st.integers(0, 120))
+    many = draw(st.lists(st.integers(0, length), min_size=16, max_size=60))
+    cuts = sorted(many)
+    edits = [
+        Edit(start, end, draw(st.text(REPLACEMENT_ALPHABET, max_size=2)))
+        for start, end in zip(cuts[::2], cuts[1::2], strict=False)
+    ]
+    edits = [edit for edit in edits if edit.start < edit.end or edit.replacement]
+    first = OffsetMap.from_edits(length, edits)
+    second = OffsetMap.from_edits(first.text_length, draw(edits_for(first.text_length)))
+    return first, second
+
+
+@settings(max_examples=400, deadline=None)
+@given(many_then_few())
+def test_sparse_composition_equals_the_general_one(maps: tuple[OffsetMap, OffsetMap]) -> None:
+    first, second = maps
+    general = first._composed_blocks(second, first.blocks, second.blocks) if first.blocks and second.blocks else None
+    composed = first.then(second)
+    if general is not None:
+        assert list(composed.blocks) == general

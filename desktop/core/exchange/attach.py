@@ -115,6 +115,7 @@ class _Importer:
             record = {
                 "id": data.get("article_id"),
                 "title": data.get("title") or "",
+                "original_title": data.get("original_title") or data.get("title") or "",
                 "original_text": original,
                 "text": data["text"],
                 "offset_map": json.dumps(data["offset_map"], separators=(",", ":")),

@@ -16,6 +16,7 @@ CSV_COLUMNS = SPAN_FIELDS
 CONTEXT_COLUMNS = ("context_before", "context_after")
 STATUS_COLUMN = "article_status"
 METADATA_COLUMNS = (
+    "article_original_title",
     "article_sha256",
     "article_encoding",
     "converter",

@@ -25,7 +25,7 @@ from desktop.core.store import Store
 
 JSONL_FORMAT = "policy-annotator/1"
 _REQUIRED = ("original_text", "text", "spans")
-_OPTIONAL_TEXT = ("title", "source_path", "encoding", "converter", "converter_version", "imported_at")
+_OPTIONAL_TEXT = ("title", "original_title", "source_path", "encoding", "converter", "converter_version", "imported_at")
 
 
 def write(store: Store, out: TextIO, options: ExportOptions) -> int:
@@ -47,6 +47,7 @@ def write(store: Store, out: TextIO, options: ExportOptions) -> int:
             "format": JSONL_FORMAT,
             "article_id": article_id,
             "title": record["title"],
+            "original_title": record["original_title"],
             "source_path": record["source_path"],
             "sha256": record["sha256"],
             "status": record["status"],

@@ -17,6 +17,7 @@ from desktop.core.store.spans import check_quotes
 # Every stored column of an article but its id, in the order inserts name them.
 ARTICLE_COLUMNS = (
     "title",
+    "original_title",
     "original_text",
     "text",
     "offset_map",
@@ -61,6 +62,7 @@ class ArticleTable:
                 article_id = self._insert(
                     {
                         "title": article.title,
+                        "original_title": article.original_title,
                         "original_text": article.original_text,
                         "text": article.text,
                         "offset_map": _map_json(article.offset_map),
@@ -91,7 +93,8 @@ class ArticleTable:
 
     def restore(self, record: dict[str, Any], flags: Sequence[Flag]) -> int:
         """Insert an article exactly as another database had it; keeps its id when that id is free."""
-        values = {name: record[name] for name in ARTICLE_COLUMNS}
+        values = {name: record[name] for name in ARTICLE_COLUMNS if name != "original_title"}
+        values["original_title"] = record.get("original_title") or record["title"]
         with self._write():
             wanted = record.get("id")
             if wanted is not None and not self.db.execute("select 1 from articles where id = ?", [wanted]).fetchone():
@@ -132,7 +135,7 @@ class ArticleTable:
     def get(self, article_id: int) -> Article:
         row = self.db.execute(
             "select id, title, original_text, text, source_path, status, sha256, encoding, converter,"
-            " converter_version, pipeline_version, rules, imported_at from articles where id = ?",
+            " converter_version, pipeline_version, rules, imported_at, original_title from articles where id = ?",
             [article_id],
         ).fetchone()
         if row is None:
@@ -152,6 +155,7 @@ class ArticleTable:
             rules=tuple(json.loads(row[11] or "[]")),
             imported_at=row[12] or "",
             flags=tuple(self.flags(article_id)),
+            original_title=row[13] or row[1],
         )
 
     def iter_all(self) -> Iterator[Article]:
@@ -211,7 +215,7 @@ class ArticleTable:
         with self._write():
             self.db.execute(
                 "update articles set text = ?, offset_map = ?, text_sha256 = ?, converter = ?, converter_version = ?,"
-                " pipeline_version = ?, rules = ? where id = ?",
+                " pipeline_version = ?, rules = ?, title = ?, original_title = ? where id = ?",
                 [
                     fresh.text,
                     _map_json(fresh.offset_map),
@@ -220,6 +224,8 @@ class ArticleTable:
                     fresh.converter_version,
                     fresh.pipeline_version,
                     json.dumps(list(fresh.rules)),
+                    fresh.title,
+                    fresh.original_title,
                     article_id,
                 ],
             )

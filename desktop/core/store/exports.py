@@ -16,6 +16,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, bool]] = {
     "span_id": ("s.id", False),
     "article_id": ("s.article_id", False),
     "article_title": ("a.title", True),
+    "article_original_title": ("a.original_title", True),
     "source_path": ("a.source_path", True),
     "category": ("s.category_id", True),
     "category_label": ("c.label_zh", True),

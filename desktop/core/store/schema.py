@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from desktop.core.offsets import OffsetMap, OffsetMapError
 
 MIGRATION_SET = "policy_annotator"
 migrations = Migrations(MIGRATION_SET)
@@ -131,3 +135,32 @@ def m004_span_ids_never_reused(db: Database) -> None:
     db.execute("create index idx_spans_article_id_start on spans (article_id, start)")
     db.execute("create index idx_spans_category_id on spans (category_id)")
     db.execute("create index idx_spans_annotator on spans (annotator)")
+
+
+@migrations()
+def m005_original_title(db: Database) -> None:
+    """Titles become the clean Simplified headline; the headline as the page wrote it is kept.
+
+    Existing articles keep their line as the original title, and their title becomes
+    that line as it reads in the Simplified text (readings dropped, converted), found
+    through the stored offset map. ``reprocess`` re-detects the headline itself.
+    """
+    db.execute("alter table articles add column original_title text default ''")
+    db.execute("update articles set original_title = title")
+    rows = db.execute(
+        "select id, title, instr(original_text, title) - 1, offset_map from articles"
+        " where instr(original_text, title) > 0"
+    ).fetchall()
+    for article_id, title, start, map_json in rows:
+        try:
+            offset_map = OffsetMap.from_json(json.loads(map_json))
+            t_start, t_end = offset_map.from_original(start, start + len(title))
+        except (OffsetMapError, ValueError, KeyError, TypeError):
+            continue
+        if t_end <= t_start:
+            continue
+        [clean] = db.execute(
+            "select substr(text, ?, ?) from articles where id = ?", [t_start + 1, t_end - t_start, article_id]
+        ).fetchone()
+        if clean and clean.strip():
+            db.execute("update articles set title = ? where id = ?", [clean.strip(), article_id])

