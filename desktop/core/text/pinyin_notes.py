@@ -36,7 +36,7 @@ _SYLLABLE = f"[{_LETTERS}]{{1,6}}[1-5]?"
 _SYLLABLES = f"{_SYLLABLE}(?:[ '’]?{_SYLLABLE}){{0,{MAX_WORD - 1}}}"
 # A note in brackets; what stands before it (a character, or a '?' that replaced one) is
 # checked after the match, so that the engine only stops at brackets.
-_NOTE_RE = re.compile(rf"[(（] ?(?P<syllables>{_SYLLABLES}) ?[)）]")
+_NOTE_RE = re.compile(rf"[(（] ?(?P<syllables>{_SYLLABLES}) ?[)）]", re.IGNORECASE)
 # After a '?' the opening bracket is sometimes lost too.
 _BARE_NOTE_RE = re.compile(rf"\?(?P<bare>{_SYLLABLE})[)）]")
 _HAN = re.compile(f"[{HAN_CLASS}]")

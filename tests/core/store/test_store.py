@@ -108,6 +108,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
         "m002_find_by_text",
         "m003_article_counts",
         "m004_span_ids_never_reused",
+        "m005_original_title",
     ]
     again.close()
 
@@ -280,3 +281,19 @@ def test_export_rows_hold_the_columns_asked_for_in_that_order(store: Store) -> N
     assert guarded == ("'+备注", 3)
     with pytest.raises(ValueError, match="unknown export column"):
         list(store.exports.span_rows(["start", "password"]))
+
+
+def test_opening_an_older_database_gives_clean_titles_and_keeps_the_written_ones(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    original = "青禾縣創(chuàng)新發(fā)展大會召開\n\n正文。"
+    with Store.open(path) as store:
+        [article_id] = store.articles.add([prepare_article(original, "a.txt", "utf-8")])
+    # Put the file back where schema m004 left it: the raw first line as the title.
+    with sqlite3.connect(path) as connection:
+        connection.execute("update articles set title = original_title")
+        connection.execute("alter table articles drop column original_title")
+        connection.execute("delete from _sqlite_migrations where name = 'm005_original_title'")
+    with Store.open(path) as store:
+        article = store.articles.get(article_id)
+    assert article.title == "青禾县创新发展大会召开"
+    assert article.original_title == "青禾縣創(chuàng)新發(fā)展大會召開"

