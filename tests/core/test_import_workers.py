@@ -46,7 +46,9 @@ def test_worker_processes_store_what_one_process_stores(tmp_path: Path) -> None:
 
 def test_reprocess_moves_an_article_to_the_new_converter_and_keeps_its_spans(store: Store) -> None:
     original = "青禾縣創(chuàng)業推進發展規劃,建設⿲長馬長戈心產業園。"
-    [article_id] = store.articles.add([prepare_article(original, "a.txt", "utf-8", converter="opencc-python-reimplemented")])
+    [article_id] = store.articles.add(
+        [prepare_article(original, "a.txt", "utf-8", converter="opencc-python-reimplemented")]
+    )
     before = store.articles.get(article_id)
     assert before.converter == "opencc-python-reimplemented"
     document = store.document(article_id)

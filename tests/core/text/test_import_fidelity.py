@@ -99,7 +99,9 @@ def test_a_list_the_body_ends_with_is_not_a_tail() -> None:
 # headlines -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("line", ["首页 资讯 正文", "当前位置：首页 > 新闻 > 正文", "首頁 › 新聞", "新闻 政务 服务 互动"])
+@pytest.mark.parametrize(
+    "line", ["首页 资讯 正文", "当前位置：首页 > 新闻 > 正文", "首頁 › 新聞", "新闻 政务 服务 互动"]
+)
 def test_navigation_lines(line: str) -> None:
     assert is_navigation(line)
 
