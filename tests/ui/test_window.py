@@ -18,9 +18,9 @@ from desktop.ui.article_list import PAGE_SIZE, ArticleTableModel
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_dialog import ImportRunner
 from tests.conftest import SAMPLE_DATA
+from tests.ui.conftest import tag_by_key
 
 SAMPLES = len(list(SAMPLE_DATA.iterdir()))
-from tests.ui.conftest import tag_by_key
 
 
 def test_navigation_status_and_progress(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]

@@ -7,25 +7,15 @@ headline is the first line that is not navigation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from desktop.core.offsets import Edit
+from desktop.core.text.chinese import line_spans
 
 _BREADCRUMB_WORD = re.compile("首[页頁]|主[页頁]|[当當]前位置|[您你]的位置|[现現]在的位置|[您你][现現]在的位置")
 _CRUMB_SEPARATOR = re.compile("\\s*(?:>|›|»|→|/|\\||｜|＞|>>)\\s*|\\s+")
 _SENTENCE_MARK = re.compile("[。，,！？!?；;：:“”「」]")
 _MAX_NAVIGATION = 40
 _LOOK_AT_LINES = 12
-
-
-def _lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:
-    start = 0
-    for count, match in enumerate(re.finditer("\n", text)):
-        if limit is not None and count >= limit:
-            return
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
 
 
 def is_navigation(line: str) -> bool:
@@ -43,7 +33,7 @@ def is_navigation(line: str) -> bool:
 def title_span(text: str) -> tuple[int, int] | None:
     """(start, end) of the headline line, stripped; the first non-empty line when all look like navigation."""
     first = None
-    for start, end in _lines(text, _LOOK_AT_LINES):
+    for start, end in line_spans(text, _LOOK_AT_LINES):
         line = text[start:end]
         if not line.strip():
             continue

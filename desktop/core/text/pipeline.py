@@ -33,15 +33,9 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def title_of(text: str) -> str:
-    """The headline line of a text as written: the first line that is not navigation."""
-    span = title_span(text)
-    return "" if span is None else text[span[0] : span[1]]
-
-
-def clean_title(original: str, simplified: str, offset_map: OffsetMap) -> str:
-    """The headline as it reads in the Simplified text; the original line when cleaning removed it."""
-    span = title_span(original)
+def clean_title(original: str, span: tuple[int, int] | None, simplified: str, offset_map: OffsetMap) -> str:
+    """The headline at ``span`` of the original as it reads in the Simplified text; the original
+    line when cleaning removed it."""
     if span is None:
         return ""
     start, end = offset_map.from_original(*span)
@@ -70,11 +64,12 @@ def process(original: str, rules: Sequence[str] = DEFAULT_RULES, converter: str 
     for flag in find_flags(original):
         start, end = offset_map.from_original(flag.original_start, flag.original_end)
         flags.append(replace(flag, start=start, end=end))
+    headline = title_span(original)
     return Processed(
-        clean_title(original, simplified, offset_map),
+        clean_title(original, headline, simplified, offset_map),
         simplified,
         offset_map,
         tuple(flags),
         names,
-        title_of(original),
+        "" if headline is None else original[headline[0] : headline[1]],
     )

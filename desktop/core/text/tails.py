@@ -9,10 +9,10 @@ a body that merely mentions 版权 or 转载 is safe.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from enum import Enum
 
 from desktop.core.offsets import Edit
+from desktop.core.text.chinese import line_spans
 
 # Footer material wherever it stands in a short line.
 _FOOTER = re.compile(
@@ -58,14 +58,6 @@ class _Line(Enum):
     OTHER = "other"
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in re.finditer("\n", text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
-
-
 def _kind(line: str) -> _Line:
     stripped = line.strip()
     if not stripped:
@@ -87,7 +79,7 @@ def _kind(line: str) -> _Line:
 
 def boilerplate_tail(text: str) -> list[Edit]:
     """Cut the page tail; keep everything up to and including the last body line."""
-    lines = list(_lines(text))
+    lines = list(line_spans(text))
     # Read up from the end to the last body line; nothing above it is looked at.
     kinds: dict[int, _Line] = {}
     last_body = -1

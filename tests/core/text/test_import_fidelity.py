@@ -81,7 +81,10 @@ def test_page_tails_are_cut(tail: str) -> None:
 
 def test_a_cut_never_reaches_into_the_body() -> None:
     # The last paragraph talks about copyright: it ends a sentence and is long, so it is body.
-    last = "會議強調,要加強版權保護和知識產權執法,嚴厲打擊侵權盜版行為,營造尊重創新的良好環境,為經濟高質量發展提供有力支撐。"
+    last = (
+        "會議強調,要加強版權保護和知識產權執法,嚴厲打擊侵權盜版行為,"
+        "營造尊重創新的良好環境,為經濟高質量發展提供有力支撐。"
+    )
     text = f"{BODY}\n{last}\n\n版權所有:青禾縣人民政府"
     assert cleaned(boilerplate_tail, text) == f"{BODY}\n{last}"
 
