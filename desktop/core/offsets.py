@@ -59,12 +59,11 @@ class OffsetMap:
     def __init__(self, original_length: int, text_length: int, blocks: Iterable[Block] = ()) -> None:
         self.original_length = original_length
         self.text_length = text_length
-        self.blocks: tuple[Block, ...] = tuple(tuple(b) for b in blocks)  # type: ignore[misc]
+        # tuple() hands a tuple back as it is: maps read from storage are not copied twice.
+        self.blocks: tuple[Block, ...] = tuple(map(tuple, blocks))  # type: ignore[arg-type]
+        columns = [list(column) for column in zip(*self.blocks, strict=True)] or [[], [], [], []]
+        self._o_starts, self._o_ends, self._t_starts, self._t_ends = columns
         self._check()
-        self._t_starts = [b[2] for b in self.blocks]
-        self._t_ends = [b[3] for b in self.blocks]
-        self._o_starts = [b[0] for b in self.blocks]
-        self._o_ends = [b[1] for b in self.blocks]
 
     # construction -----------------------------------------------------------------
 
@@ -259,7 +258,7 @@ class OffsetMap:
         flat = list(data["blocks"])  # type: ignore[call-overload]
         if len(flat) % 4:
             raise OffsetMapError("stored block list is not a multiple of four")
-        blocks = [tuple(flat[i : i + 4]) for i in range(0, len(flat), 4)]
+        blocks = zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True)
         return cls(int(data["original_length"]), int(data["text_length"]), blocks)  # type: ignore[call-overload, arg-type]
 
     def __eq__(self, other: object) -> bool:

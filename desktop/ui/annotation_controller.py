@@ -7,7 +7,7 @@ puts every change on the undo stack, and refreshes from the Change each step ret
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from html import escape
@@ -29,10 +29,14 @@ from desktop.core.commands import (
 )
 from desktop.core.document import Document, SelectionError
 from desktop.core.models import Category, Flag, Script, Span, Status, ranges_in, text_order
-from desktop.core.store import Store, StoreError
+from desktop.core.store import Store, StoreError, explain
+from desktop.ui.idle_work import IdleWork
 from desktop.ui.labels import category_label, menu_text
 from desktop.ui.text_pane import TextPane
 from desktop.ui.undo import CoreUndoCommand
+
+# Spans read per idle slice after an article is shown: a few milliseconds each.
+READ_PAGE = 250
 
 
 @dataclass
@@ -45,6 +49,7 @@ class AnnotationController(QObject):
     """The open article and every change to its spans and status."""
 
     articleOpened = Signal(int)
+    spansRead = Signal(int)  # article id: every span of the open article is in hand
     spansChanged = Signal(object)  # the Change
     spanSelected = Signal(object)  # span id or None
     statusChanged = Signal(int)  # article id
@@ -62,6 +67,8 @@ class AnnotationController(QObject):
         self.drifted: list[Span] = []
         self.categories: list[Category] = store.categories.all()
         self.selected_span: int | None = None
+        self._span_ids: set[int | None] = set()
+        self.reading = IdleWork(self._reading_failed, self)
         self.last_pane: TextPane = panes.simplified
         self._syncing = False
         self._matches: list[tuple[int, int]] = []
@@ -75,6 +82,7 @@ class AnnotationController(QObject):
 
     def set_store(self, store: Store) -> None:
         """Work on another database: nothing of the previous one stays on screen."""
+        self.reading.stop()
         self.store = store
         self.categories = store.categories.all()
         self.document = None
@@ -87,13 +95,20 @@ class AnnotationController(QObject):
     # opening ------------------------------------------------------------------------------
 
     def open_article(self, article_id: int) -> None:
+        """Show the texts and the spans on screen now; the other spans are read while idle."""
+        self.reading.stop()
         self.document = self.store.document(article_id)
         article = self.document.article
         self.selected_span = None
         self._matches, self._match_query = [], ""
         self.panes.original.set_content(article.original_text)
         self.panes.simplified.set_content(article.text)
-        self._load_spans()
+        self._start_spans()
+        first = self.store.spans.in_view(
+            article_id, self.panes.simplified.visible_end(), self.panes.original.visible_end()
+        )
+        self._take(first)
+        self.reading.start(self._read_rest(article_id))
         self.articleOpened.emit(article_id)
 
     def reload(self) -> None:
@@ -107,8 +122,11 @@ class AnnotationController(QObject):
         ):
             self.open_article(fresh.article.id)
             return
+        self.reading.stop()
         self.document = fresh
-        self._load_spans()
+        self._start_spans()
+        self.reading.start(self._read_rest(fresh.article.id))
+        self.reading.finish()
         if self.span_by_id(self.selected_span) is None:
             self.selected_span = None
         self._show_outline()
@@ -116,36 +134,67 @@ class AnnotationController(QObject):
     def colours(self) -> dict[str, str]:
         return {category.id: category.colour for category in self.categories}
 
-    def _load_spans(self) -> None:
-        """All spans of the open article, painted in both panes."""
+    def _start_spans(self) -> None:
         assert self.document is not None
-        stored = self.store.spans.of_article(self.document.article.id)
-        # A span whose quotes no longer match its offsets is reported, never painted in a wrong place.
-        self.spans, self.drifted = [], []
-        for span in stored:
-            (self.spans if self.document.quotes_match(span) else self.drifted).append(span)
+        self.spans, self.drifted, self._span_ids = [], [], set()
+        removed = self.document.offset_map.removed_ranges()
+        self.panes.original.set_spans([], self.colours(), removed)
+        self.panes.simplified.set_spans([], self.colours())
+
+    def _take(self, spans: list[Span]) -> None:
+        """Spans read from the database: painted, unless their quotes no longer match the text."""
+        assert self.document is not None
+        shown = []
+        for span in spans:
+            if span.id in self._span_ids:
+                continue
+            self._span_ids.add(span.id)
+            # A span whose quotes no longer match its offsets is reported, never painted in a wrong place.
+            (shown if self.document.quotes_match(span) else self.drifted).append(span)
+        if shown:
+            self.spans = sorted(self.spans + shown, key=text_order)
+            self.panes.original.add_spans(ranges_in(shown, Script.ORIGINAL))
+            self.panes.simplified.add_spans(ranges_in(shown, Script.SIMPLIFIED))
+
+    def _read_rest(self, article_id: int) -> Iterator[None]:
+        """Every span of the article, a page per idle slice; then the list and any drift reported."""
+        after: tuple[int, int, int] | None = None
+        while True:
+            yield
+            page = self.store.spans.page(article_id, after, READ_PAGE)
+            self._take(page)
+            if len(page) < READ_PAGE:
+                break
+            after = text_order(page[-1])
         if self.drifted:
             self.message.emit(
                 self.tr("%1 spans no longer match the text at their offsets and are not shown (ids: %2)")
                 .replace("%1", str(len(self.drifted)))
                 .replace("%2", ", ".join(str(span.id) for span in self.drifted[:10]))
             )
-        removed = self.document.offset_map.removed_ranges()
-        self.panes.original.set_spans(ranges_in(self.spans, Script.ORIGINAL), self.colours(), removed)
-        self.panes.simplified.set_spans(ranges_in(self.spans, Script.SIMPLIFIED), self.colours())
-        self._show_outline()
+        self.spansRead.emit(article_id)
+
+    def finish_reading(self) -> None:
+        """Every span of the open article in hand: what an action on spans needs first."""
+        self.reading.finish()
 
     def _apply(self, change: Change) -> None:
         """Take the changed spans out and put them back as they now are; repaint only their lines."""
         removed = change.span_ids if change.kind in (ChangeKind.SPANS_REMOVED, ChangeKind.SPANS_EDITED) else ()
         added = change.spans if change.kind in (ChangeKind.SPANS_ADDED, ChangeKind.SPANS_EDITED) else ()
         self.spans = [span for span in self.spans if span.id not in removed]
+        self._span_ids.difference_update(removed)
         for span in added:
             insort(self.spans, span, key=text_order)
+            self._span_ids.add(span.id)
         self.panes.original.change_spans(removed, ranges_in(added, Script.ORIGINAL))
         self.panes.simplified.change_spans(removed, ranges_in(added, Script.SIMPLIFIED))
 
+    def _reading_failed(self, error: Exception) -> None:
+        self.failed.emit(self.tr("Cannot read the spans of the article"), explain(error, self.store.path))
+
     def span_by_id(self, span_id: int | None) -> Span | None:
+        self.finish_reading()
         return next((span for span in self.spans if span.id == span_id), None)
 
     # selection and tagging ------------------------------------------------------------------
@@ -201,6 +250,7 @@ class AnnotationController(QObject):
             self._push(ChangeStatus(self.document.article.id, status, current))
 
     def _push(self, command: Command) -> None:
+        self.finish_reading()
         self.undo_stack.push(CoreUndoCommand(command, self.store, self._changed, self._failed))
 
     def _failed(self, error: StoreError) -> None:
@@ -243,6 +293,7 @@ class AnnotationController(QObject):
         return Script.ORIGINAL if pane is self.panes.original else Script.SIMPLIFIED
 
     def spans_at(self, pane: TextPane, position: int) -> list[Span]:
+        self.finish_reading()
         return spans_at(self.spans, position, self.script_of(pane)) if self.document is not None else []
 
     def activate_at(self, pane: TextPane, position: int) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop.core.models import Category
 from desktop.ui.labels import category_label, menu_text, plain_label, plain_tooltip
-from desktop.ui.span_highlighter import tint
+from desktop.ui.span_painter import tint
 
 
 class CategoryBar(QWidget):

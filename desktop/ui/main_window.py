@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.controller.spanSelected.connect(self.span_list.select_span)
         self.controller.statusChanged.connect(self._status_changed)
         self.controller.articleOpened.connect(self._article_opened)
+        self.controller.spansRead.connect(lambda _article: self._show_current_lists())
         self.controller.message.connect(self.show_status)
         self.controller.failed.connect(self.report_failure)
         self.watcher.changedElsewhere.connect(self.refresh_from_database)
@@ -338,7 +339,8 @@ class MainWindow(QMainWindow):
 
     def _article_opened(self, article_id: int) -> None:
         self.article_list.select_article(article_id)
-        self._show_current_lists()
+        if self.controller.document is not None:
+            self.flags_panel.show_flags(list(self.controller.document.article.flags))
         self._update_title()
 
     def _show_current_lists(self) -> None:

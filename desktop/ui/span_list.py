@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from desktop.core.commands import Change, ChangeKind
 from desktop.core.models import Category, Span, text_order
 from desktop.ui.labels import category_label, plain_tooltip
-from desktop.ui.span_highlighter import tint
+from desktop.ui.span_painter import tint
 
 Index = QModelIndex | QPersistentModelIndex
 NOTE_COLUMN = 2

@@ -6,17 +6,31 @@ pane's Utf16Index (``selection`` / ``select`` / ``position_at`` / ``scroll_to``)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QRegion,
+    QTextBlock,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from desktop.core.models import Span
 from desktop.core.offsets import Utf16Index
-from desktop.ui.span_highlighter import SpanHighlighter
+from desktop.ui.span_painter import MUTED_VEIL, Segment, SpanPaint
 
 OUTLINE_COLOUR = QColor("#c0392b")
+SELECTION_ALPHA = 110
 
 
 class TextPane(QPlainTextEdit):
@@ -38,11 +52,20 @@ class TextPane(QPlainTextEdit):
         self._text = ""
         self._units = Utf16Index("")
         self._outline: tuple[int, int] | None = None
-        self.highlighter = SpanHighlighter(self.document())
+        self.paint = SpanPaint()
+        self._see_through_selection()
         self.tooltip_for: Callable[[int], str] = lambda _position: ""
         self.verticalScrollBar().valueChanged.connect(self._emit_top)
-        # Lines scrolled into view are painted before the idle pass reaches them.
-        self.updateRequest.connect(self._paint_visible)
+
+    def _see_through_selection(self) -> None:
+        """A translucent selection: a span tagged from it shows its colour at once, under the selection."""
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            selection = QColor(palette.color(group, QPalette.ColorRole.Highlight))
+            selection.setAlpha(SELECTION_ALPHA)
+            palette.setColor(group, QPalette.ColorRole.Highlight, selection)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, palette.color(group, QPalette.ColorRole.Text))
+        self.setPalette(palette)
 
     # content ------------------------------------------------------------------------
 
@@ -50,7 +73,7 @@ class TextPane(QPlainTextEdit):
         self._text = text
         self._units = Utf16Index(text)
         self._outline = None
-        self.highlighter.reset(text, self._units)
+        self.paint.reset({})
         self.setPlainText(text)
 
     @property
@@ -64,21 +87,56 @@ class TextPane(QPlainTextEdit):
         colours: dict[str, str],
         muted: Iterable[tuple[int, int]] = (),
     ) -> None:
-        """Spans of a newly opened article: the visible lines are painted now, the rest when idle."""
-        self.highlighter.set_spans(ranges, colours, muted)
-        self.highlighter.paint_lines(self.visible_lines())
+        """The spans of the open article (all, or the first of them); painted at the next paint."""
+        self.paint.reset(colours)
+        self.paint.add(ranges)
+        self.paint.set_muted(muted)
+        self.viewport().update()
+
+    def add_spans(self, ranges: Iterable[tuple[int, int, Span]]) -> None:
+        """More spans of the open article, read after it was shown."""
+        self.paint.add(ranges)
+        self.viewport().update()
+
+    def set_muted(self, stretches: Iterable[tuple[int, int]]) -> None:
+        """Stretches greyed out: original text with nothing in the Simplified version."""
+        self.paint.set_muted(stretches)
+        self.viewport().update()
 
     def change_spans(self, removed: Iterable[int], added: Iterable[tuple[int, int, Span]]) -> None:
-        self.highlighter.change_spans(removed, added)
+        """Take spans out and put spans in; only the lines they touch are painted again."""
+        touched = [where for span_id in removed if (where := self.paint.spans.discard(span_id)) is not None]
+        for start, end, span in added:
+            self.paint.spans.add(start, end, span)
+            touched.append((start, end))
+        for where in touched:
+            self.viewport().update(self._area_of(where))
 
-    def visible_lines(self) -> range:
-        first = self.firstVisibleBlock().blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height() - 1)).block().blockNumber()
-        return range(first, max(first, bottom) + 1)
+    def painted_segments(self) -> list[Segment]:
+        """Every stretch of the text painted as a span or greyed out, line by line as the lines show them."""
+        segments, start = [], 0
+        for line in self._text.split("\n"):
+            segments += self.paint.segments(start, start + len(line))
+            start += len(line) + 1
+        return segments
 
-    def _paint_visible(self) -> None:
-        if not self.highlighter.is_complete():
-            self.highlighter.paint_lines(self.visible_lines())
+    def visible_end(self) -> int:
+        """A position at or past the end of what the viewport shows, guessed without laying text out.
+
+        Lines are counted as if every character were as narrow as the narrowest the font
+        draws, so the guess errs towards reading a few spans too many.
+        """
+        metrics = self.fontMetrics()
+        narrow = max(1, min(metrics.averageCharWidth(), metrics.horizontalAdvance("中") // 2))
+        per_line = max(1, self.viewport().width() // narrow)
+        lines_left = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
+        block = self.firstVisibleBlock()
+        end = block.position()
+        while block.isValid() and lines_left > 0:
+            lines_left -= max(1, -(-block.length() // per_line))
+            end = block.position() + block.length()
+            block = block.next()
+        return min(len(self._text), self._units.to_codepoint(end))
 
     # positions in code points -----------------------------------------------------------
 
@@ -123,48 +181,84 @@ class TextPane(QPlainTextEdit):
         # Repaint only where the old and the new outline are, not the whole page.
         for old_or_new in (self._outline, span_range):
             if old_or_new is not None:
-                self.viewport().update(self._outline_area(old_or_new))
+                self.viewport().update(self._area_of(old_or_new))
         self._outline = span_range
 
-    def _outline_area(self, span_range: tuple[int, int]) -> QRect:
-        start, end = (self._units.to_utf16(p) for p in span_range)
-        first, last = self.document().findBlock(start), self.document().findBlock(end)
-        offset = self.contentOffset()
-        top = self.blockBoundingGeometry(first).translated(offset).top()
-        bottom = self.blockBoundingGeometry(last).translated(offset).bottom()
-        return QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4)
+    def _area_of(self, span_range: tuple[int, int]) -> QRect:
+        """The viewport rectangle around the lines a range covers (empty when they are out of view)."""
+        start, end = span_range
+        document = self.document()
+        block = document.findBlock(self._units.to_utf16(start))
+        last = document.findBlock(self._units.to_utf16(end)).blockNumber()
+        offset, bottom = self.contentOffset(), self.viewport().height()
+        area = QRect()
+        while block.isValid() and block.blockNumber() <= last:
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            if geometry.bottom() >= 0:
+                for rect in LaidOutBlock(block, geometry, self._units).rects(start, max(end, start + 1)):
+                    area = area.united(rect.toAlignedRect())
+            block = block.next()
+        return area.adjusted(-2, -2, 2, 2) if not area.isEmpty() else area
 
     def outline(self) -> tuple[int, int] | None:
         return self._outline
 
+    # painting ----------------------------------------------------------------------------
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self._outline is None:
-            return
-        start, end = (self._units.to_utf16(p) for p in self._outline)
+        """Span colours under the text, then Qt's text and selection, then veils, underlines and the outline."""
+        blocks = list(self._blocks_in(event.region()))
+        pieces = [(rect, segment) for block in blocks for rect, segment in self._segment_rects(*block)]
         painter = QPainter(self.viewport())
-        painter.setPen(QPen(OUTLINE_COLOUR, 2))
-        block = self.document().findBlock(start)
-        offset = self.contentOffset()
-        while block.isValid() and block.position() <= end:
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > self.viewport().height():
-                break
-            layout = block.layout()
-            for index in range(layout.lineCount()):
-                line = layout.lineAt(index)
-                line_start = block.position() + line.textStart()
-                line_end = line_start + line.textLength()
-                left, right = max(start, line_start), min(end, line_end)
-                if right <= left:
-                    continue
-                # PySide returns (x, cursor position) here; its stubs say "object".
-                x1 = line.cursorToX(left - block.position())[0]  # type: ignore[index]
-                x2 = line.cursorToX(right - block.position())[0]  # type: ignore[index]
-                rect = QRectF(x1, line.y(), x2 - x1, line.height()).translated(geometry.topLeft())
-                painter.drawRect(rect.adjusted(-1, 0, 1, 0))
-            block = block.next()
+        for rect, segment in pieces:
+            if segment.categories:
+                painter.fillRect(rect, self.paint.fill(segment.categories))
         painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        for rect, segment in pieces:
+            if segment.muted:
+                painter.fillRect(rect, MUTED_VEIL)
+            underline = self.paint.underline(segment.categories)
+            if underline is not None:
+                painter.setPen(QPen(underline, 1))
+                painter.drawLine(rect.bottomLeft() - QPointF(0, 1), rect.bottomRight() - QPointF(0, 1))
+        if self._outline is not None:
+            painter.setPen(QPen(OUTLINE_COLOUR, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            start, end = self._outline
+            for block in blocks:
+                for rect in self._range_rects(*block, start, end):
+                    painter.drawRect(rect.adjusted(-1, 0, 1, 0))
+        painter.end()
+
+    def _blocks_in(self, area: QRegion) -> Iterator[tuple[QTextBlock, QRectF]]:
+        """The blocks (lines of the text) on screen within ``area``, with their geometry in the viewport."""
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = area.boundingRect().bottom()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            if block.isVisible() and area.intersects(geometry.toAlignedRect()):
+                yield block, geometry
+            block = block.next()
+
+    def _segment_rects(self, block: QTextBlock, geometry: QRectF) -> Iterator[tuple[QRectF, Segment]]:
+        first = self._units.to_codepoint(block.position())
+        last = self._units.to_codepoint(block.position() + block.length() - 1)
+        segments = self.paint.segments(first, last)
+        if segments:
+            lines = LaidOutBlock(block, geometry, self._units)
+            for segment in segments:
+                for rect in lines.rects(segment.start, segment.end):
+                    yield rect, segment
+
+    def _range_rects(self, block: QTextBlock, geometry: QRectF, start: int, end: int) -> Iterator[QRectF]:
+        return LaidOutBlock(block, geometry, self._units).rects(start, end)
 
     # mouse and hover -------------------------------------------------------------------
 
@@ -190,3 +284,41 @@ class TextPane(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(size)
         self.setFont(font)
+
+
+class LaidOutBlock:
+    """The lines of one laid-out block, asked for the rectangles a range covers.
+
+    A paint asks for hundreds of ranges on a few dozen lines; each line's extent is read
+    from Qt once, and each x position once, however many ranges meet there.
+    """
+
+    def __init__(self, block: QTextBlock, geometry: QRectF, units: Utf16Index) -> None:
+        self._base = block.position()
+        self._units = units
+        self._origin = geometry.topLeft()
+        layout = block.layout()
+        self._lines = [layout.lineAt(index) for index in range(layout.lineCount())]
+        self._starts = [line.textStart() for line in self._lines]
+        self._ends = [start + line.textLength() for start, line in zip(self._starts, self._lines, strict=True)]
+        self._x: dict[tuple[int, int], float] = {}
+
+    def rects(self, start: int, end: int) -> Iterator[QRectF]:
+        """One rectangle per line that [start, end) (code points of the text) covers."""
+        left_unit = self._units.to_utf16(start) - self._base
+        right_unit = self._units.to_utf16(end) - self._base
+        index = max(0, bisect_right(self._starts, left_unit) - 1)
+        while index < len(self._lines) and self._starts[index] < right_unit:
+            left, right = max(left_unit, self._starts[index]), min(right_unit, self._ends[index])
+            if right > left:
+                line = self._lines[index]
+                x1, x2 = self._x_at(index, left), self._x_at(index, right)
+                yield QRectF(x1, line.y(), x2 - x1, line.height()).translated(self._origin)
+            index += 1
+
+    def _x_at(self, index: int, unit: int) -> float:
+        x = self._x.get((index, unit))
+        if x is None:
+            # PySide returns (x, cursor position) here; its stubs say "object".
+            x = self._x[(index, unit)] = self._lines[index].cursorToX(unit)[0]  # type: ignore[index]
+        return x

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QTextLayout
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.importing import import_paths
@@ -16,11 +17,8 @@ from desktop.core.store import Store
 from desktop.ui import i18n
 from desktop.ui.app import SETTINGS_ENV, create_window
 from desktop.ui.main_window import MainWindow
-from desktop.ui.span_highlighter import MUTED_TEXT
 from desktop.ui.text_pane import TextPane
 from tests.conftest import SAMPLE_DATA
-
-NO_BRUSH = Qt.BrushStyle.NoBrush
 
 
 def make_db(folder: Path, texts: dict[str, str] | None = None) -> Path:
@@ -72,19 +70,14 @@ def open_window(qtbot, tmp_path: Path, settings_file: Path):  # type: ignore[no-
 
 def highlighted(pane: TextPane, muted: bool = False) -> list[tuple[int, int]]:
     """Code point ranges painted as spans (or, with ``muted``, greyed out as removed), merged."""
-    pane.highlighter.finish()
-    units = Utf16Index(pane.text)
-    ranges: list[tuple[int, int]] = []
-    block = pane.document().begin()
-    while block.isValid():
-        layout: QTextLayout = block.layout()
-        for fmt in layout.formats():
-            painted = fmt.format.foreground() == MUTED_TEXT if muted else fmt.format.background().style() != NO_BRUSH
-            if not painted:
-                continue
-            start = block.position() + fmt.start
-            ranges.append((units.to_codepoint(start), units.to_codepoint(start + fmt.length)))
-        block = block.next()
+    window = pane.window()
+    if isinstance(window, MainWindow):
+        window.controller.finish_reading()
+    ranges = [
+        (segment.start, segment.end)
+        for segment in pane.painted_segments()
+        if (segment.muted if muted else segment.categories)
+    ]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
         if merged and start <= merged[-1][1]:
@@ -92,6 +85,29 @@ def highlighted(pane: TextPane, muted: bool = False) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def painted_colour(pane: TextPane, position: int) -> str:
+    """The colour on screen behind the character at a position (code points), read from the pane's pixels.
+
+    The most frequent colour along the top row of the character's cell, where glyphs
+    leave the background uncovered.
+    """
+    window = pane.window()
+    if isinstance(window, MainWindow):
+        window.controller.finish_reading()
+    units = Utf16Index(pane.text)
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(units.to_utf16(position))
+    left = pane.cursorRect(cursor)
+    cursor.setPosition(units.to_utf16(position + 1))
+    right = pane.cursorRect(cursor)
+    assert right.top() == left.top() and right.left() > left.left(), "the character wraps or is off screen"
+    image = pane.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    y = int((left.top() + 1) * ratio)
+    xs = range(int(left.left() * ratio) + 2, int(right.left() * ratio) - 1)
+    return Counter(image.pixelColor(x, y).name() for x in xs).most_common(1)[0][0]
 
 
 def spans_in_db(window: MainWindow) -> list[tuple]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.core.commands import Change, ChangeKind
 from desktop.core.models import Span
 from desktop.ui.span_list import SpanTableModel
-from tests.ui.conftest import highlighted, tag_by_key
+from tests.ui.conftest import highlighted, painted_colour, tag_by_key
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -85,21 +85,6 @@ def test_a_category_change_updates_its_row_and_its_colour(qtbot, open_window) ->
     assert painted_colour(pane, 21) == model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole).name()
     assert painted_colour(pane, 3) == model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).name()
     assert painted_colour(pane, 21) != painted_colour(pane, 3)
-
-
-def painted_colour(pane, position: int) -> str:  # type: ignore[no-untyped-def]
-    """The background painted at a position (no astral characters in these texts: units are code points)."""
-    pane.highlighter.finish()
-    block = pane.document().findBlock(position)
-    offset = position - block.position()
-    # Read each range's format while its list is alive: the formats are owned by it.
-    colours = [
-        str(r.format.background().color().name())
-        for r in block.layout().formats()
-        if r.start <= offset < r.start + r.length
-    ]
-    assert len(colours) == 1, colours
-    return colours[0]
 
 
 def test_undo_in_another_article_shows_that_article_once(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]

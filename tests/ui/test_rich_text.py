@@ -56,7 +56,8 @@ def test_a_database_full_of_html_shows_every_tag_as_text(qtbot, tmp_path: Path, 
     assert shows_literally(articles.data(articles.index(0, 0), Qt.ItemDataRole.ToolTipRole), title)
 
     spans = window.span_list.span_model
-    assert spans.rowCount() == 1
+    # The span list fills once every span is read, a moment after the article shows.
+    qtbot.waitUntil(lambda: spans.rowCount() == 1)
     for column in range(spans.columnCount()):
         tip = spans.data(spans.index(0, column), Qt.ItemDataRole.ToolTipRole)
         if tip:

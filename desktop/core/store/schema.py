@@ -164,3 +164,16 @@ def m005_original_title(db: Database) -> None:
         ).fetchone()
         if clean and clean.strip():
             db.execute("update articles set title = ? where id = ?", [clean.strip(), article_id])
+
+
+@migrations()
+def m006_spans_in_text_order(db: Database) -> None:
+    """Indexes that hand out an article's spans in text order without sorting them.
+
+    Rows come out of (article_id, start, end) already ordered by ``start, end, id`` (the
+    id is the rowid every index entry ends with), so opening an article pages through its
+    spans from the top; (article_id, original_start) finds those on screen in the original pane.
+    """
+    db.execute("drop index if exists idx_spans_article_id_start")
+    db.execute("create index idx_spans_article_text_order on spans (article_id, start, end)")
+    db.execute("create index idx_spans_article_original_start on spans (article_id, original_start)")

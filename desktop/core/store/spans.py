@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-from desktop.core.models import Span
+from desktop.core.models import Span, text_order
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import Conflict, SpanMismatch, StoreError
 
@@ -46,6 +46,29 @@ class SpanTable:
         """Every span of an article, in text order."""
         rows = self.db.execute(
             f"select {SPAN_COLUMNS} from spans where article_id = ? order by start, end, id", [article_id]
+        ).fetchall()
+        return [Span._make(row) for row in rows]
+
+    def in_view(self, article_id: int, text_end: int, original_end: int) -> list[Span]:
+        """The spans that begin before ``text_end`` in the Simplified text or ``original_end`` in the original.
+
+        What the top of a newly opened article shows, read by two index ranges; text order.
+        """
+        rows = self.db.execute(
+            f"select {SPAN_COLUMNS} from spans where article_id = ? and start < ?"
+            f" union select {SPAN_COLUMNS} from spans where article_id = ? and original_start < ?",
+            [article_id, text_end, article_id, original_end],
+        ).fetchall()
+        return sorted((Span._make(row) for row in rows), key=text_order)
+
+    def page(self, article_id: int, after: tuple[int, int, int] | None, limit: int) -> list[Span]:
+        """Up to ``limit`` spans of an article in text order, following the (start, end, id) ``after``."""
+        if after is None:
+            sql, args = "", [article_id, limit]
+        else:
+            sql, args = " and (start, end, id) > (?, ?, ?)", [article_id, *after, limit]
+        rows = self.db.execute(
+            f"select {SPAN_COLUMNS} from spans where article_id = ?{sql} order by start, end, id limit ?", args
         ).fetchall()
         return [Span._make(row) for row in rows]
 

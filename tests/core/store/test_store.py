@@ -109,6 +109,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
         "m003_article_counts",
         "m004_span_ids_never_reused",
         "m005_original_title",
+        "m006_spans_in_text_order",
     ]
     again.close()
 
