@@ -9,13 +9,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.environment import APP_NAME, default_annotator, default_db_path
-from desktop.core.exchange.attach import import_annotations
+from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
 from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
-from desktop.core.importing import Result, default_workers, import_paths
 from desktop.core.models import SpanFilter, Status
-from desktop.core.reprocessing import reprocess_article
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.text.cleaning import DEFAULT_RULES, RULES
 from desktop.core.text.convert import DEFAULT_CONVERTER, UnknownConverter, converter_info
@@ -34,7 +31,12 @@ def _rules(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(name for name in DEFAULT_RULES if name not in args.without)
 
 
+# Each command imports what only it uses: `stats` or `--help` should not wait for the text pipeline.
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.core.importing import Result, import_paths
+
     totals = {result: 0 for result in Result}
     with _open_store(args) as store:
         paths = [Path(p) for p in args.paths]
@@ -116,6 +118,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
+    from desktop.core.exchange.attach import import_annotations
+
     with _open_store(args) as store:
         report = import_annotations(store, Path(args.file), args.annotator or default_annotator())
     for line in report.lines():
@@ -124,6 +128,8 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
+    from desktop.core.reprocessing import reprocess_article
+
     kept = 0
     with _open_store(args) as store:
         for article_id in args.article or store.articles.ids():

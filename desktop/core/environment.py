@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import importlib.util
+import os
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -32,3 +33,8 @@ def resource_path(name: str) -> Path:
         if candidate.exists():
             return candidate
     return Path(__file__).resolve().parents[2] / "resources" / name
+
+
+def default_workers() -> int:
+    """Worker processes for an import: one per core."""
+    return max(1, os.cpu_count() or 1)

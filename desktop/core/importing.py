@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -134,10 +133,6 @@ def _prepared_in_order(
         finally:
             for future in pending:
                 future.cancel()
-
-
-def default_workers() -> int:
-    return max(1, os.cpu_count() or 1)
 
 
 def import_paths(

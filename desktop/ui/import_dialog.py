@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.core.importing import ImportOutcome, Result, default_workers, import_paths
+from desktop.core.environment import default_workers
+from desktop.core.importing import ImportOutcome, Result, import_paths
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.text.reading import find_article_files
 from desktop.ui.messages import inform

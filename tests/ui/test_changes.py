@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from desktop.core.commands import Change, ChangeKind
 from desktop.core.models import Span
@@ -82,9 +83,27 @@ def test_a_category_change_updates_its_row_and_its_colour(qtbot, open_window) ->
     assert (events.resets, events.inserted, events.removed, events.changed) == (0, [], [], [1])
     assert model.spans[1].category_id == "measure" == window.store.spans.get(second.id).category_id  # type: ignore[arg-type]
     # The repainted line carries the new category's colour; the other span keeps its own.
+    pane.select(0, 0, scroll=False)
     assert painted_colour(pane, 21) == model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole).name()
     assert painted_colour(pane, 3) == model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).name()
     assert painted_colour(pane, 21) != painted_colour(pane, 3)
+
+
+def test_a_span_just_tagged_shows_its_colour_through_the_selection(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(1)
+    pane = window.text_pane
+    paper = painted_colour(pane, 30)
+    tag_by_key(qtbot, pane, 20, 30, Qt.Key.Key_1)
+    # 20..29 tagged and still selected; 30 is selected too but not tagged.
+    pane.select(20, 31, scroll=False)
+    selected_paper, selected_span = painted_colour(pane, 30), painted_colour(pane, 21)
+    pane.select(0, 0, scroll=False)
+    span = painted_colour(pane, 21)
+    assert len({paper, selected_paper, selected_span, span}) == 4
+    # Under the selection the span keeps its hue: nearer its own colour than to the bare selection.
+    distance = lambda a, b: sum(abs(QColor(a).getRgb()[i] - QColor(b).getRgb()[i]) for i in range(3))  # noqa: E731
+    assert distance(selected_span, span) < distance(selected_paper, span)
 
 
 def test_undo_in_another_article_shows_that_article_once(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]

@@ -6,14 +6,12 @@ applies their edits and extends the article's offset map with each step.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Sequence
 
 from desktop.core.offsets import Edit
 from desktop.core.text.chinese import CLOSING_MARKS, HAN_CLASS
-from desktop.core.text.headlines import repeated_title
-from desktop.core.text.pinyin_notes import pinyin_note_edits
-from desktop.core.text.tails import boilerplate_tail
 
 Rule = Callable[[str], list[Edit]]
 
@@ -30,14 +28,24 @@ def doubled_punctuation(text: str) -> list[Edit]:
 
 # the rule set --------------------------------------------------------------------------
 
+# Where each rule lives, imported when a rule first runs: a command that only lists the
+# rules (--help, stats) never loads pypinyin's tables.
 # Pinyin notes go first: they split the words the other rules look for (版權(quán)).
-RULES: dict[str, Rule] = {
-    "pinyin_notes": pinyin_note_edits,
-    "doubled_punctuation": doubled_punctuation,
-    "repeated_title": repeated_title,
-    "boilerplate_tail": boilerplate_tail,
+_RULE_PLACES: dict[str, tuple[str, str]] = {
+    "pinyin_notes": ("desktop.core.text.pinyin_notes", "pinyin_note_edits"),
+    "doubled_punctuation": (__name__, "doubled_punctuation"),
+    "repeated_title": ("desktop.core.text.headlines", "repeated_title"),
+    "boilerplate_tail": ("desktop.core.text.tails", "boilerplate_tail"),
 }
-DEFAULT_RULES: tuple[str, ...] = tuple(RULES)
+RULES: tuple[str, ...] = tuple(_RULE_PLACES)
+DEFAULT_RULES: tuple[str, ...] = RULES
+
+
+def rule(name: str) -> Rule:
+    """The function of a cleaning rule, by name."""
+    module, function = _RULE_PLACES[name]
+    found: Rule = getattr(importlib.import_module(module), function)
+    return found
 
 
 def check_rules(names: Sequence[str]) -> tuple[str, ...]:

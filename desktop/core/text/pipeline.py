@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from desktop.core.models import Flag
 from desktop.core.offsets import Edit, OffsetMap, apply_edits
-from desktop.core.text.cleaning import DEFAULT_RULES, RULES, check_rules
+from desktop.core.text.cleaning import DEFAULT_RULES, check_rules, rule
 from desktop.core.text.convert import DEFAULT_CONVERTER, to_simplified
 from desktop.core.text.flags import find_flags
 from desktop.core.text.headlines import title_span
@@ -53,7 +53,7 @@ def process(original: str, rules: Sequence[str] = DEFAULT_RULES, converter: str 
     text = original
     offset_map = OffsetMap.identity(len(original))
     for name in names:
-        edits = RULES[name](text)
+        edits = rule(name)(text)
         if edits:
             offset_map = _extended(offset_map, len(text), edits)
             text = apply_edits(text, edits)

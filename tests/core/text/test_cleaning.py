@@ -6,17 +6,24 @@ import pytest
 
 from desktop.core.models import FlagKind
 from desktop.core.offsets import apply_edits
-from desktop.core.text.cleaning import (
-    boilerplate_tail,
-    check_rules,
-    doubled_punctuation,
-    repeated_title,
-)
+from desktop.core.text.cleaning import RULES, check_rules, doubled_punctuation, rule
 from desktop.core.text.flags import find_flags
+from desktop.core.text.headlines import repeated_title
 from desktop.core.text.pinyin_notes import pinyin_note_edits
 from desktop.core.text.pipeline import process
+from desktop.core.text.tails import boilerplate_tail
 
 NOTES = "寧津縣創(chuàng)業(yè),推進(jìn)經(jīng)濟發(fā)展。"
+
+
+def test_every_rule_name_finds_its_function() -> None:
+    # The registry names modules and functions as strings, to import them only when a rule runs.
+    assert [rule(name).__name__ for name in RULES] == [
+        "pinyin_note_edits",
+        "doubled_punctuation",
+        "repeated_title",
+        "boilerplate_tail",
+    ]
 
 
 def cleaned(rule, text: str) -> str:  # type: ignore[no-untyped-def]
