@@ -339,8 +339,8 @@ class MainWindow(QMainWindow):
 
     def _article_opened(self, article_id: int) -> None:
         self.article_list.select_article(article_id)
-        if self.controller.document is not None:
-            self.flags_panel.show_flags(list(self.controller.document.article.flags))
+        # The spans read so far (those on screen); the whole list once every span is read.
+        self._show_current_lists()
         self._update_title()
 
     def _show_current_lists(self) -> None:

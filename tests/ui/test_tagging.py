@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import highlighted, spans_in_db
+from tests.ui.conftest import painted_colour, highlighted, spans_in_db
 
 ASTRAL_ARTICLE = "𠮷祥街區改造方案\n\n𠮷𡈼😀推進𠮷祥街區改造,建設新寧德。\n"
 
@@ -73,6 +73,12 @@ def test_astral_characters_before_and_inside_the_span(qtbot, open_window) -> Non
     assert article.original_text[o_s:o_e] == original_text == "𡈼😀推進"
     assert highlighted(window.text_pane) == [(start, start + 4)]
     assert highlighted(window.original_pane) == [(o_s, o_e)]
+    # On screen: the colour starts and stops at exactly these characters, astral neighbours included.
+    window.text_pane.select(0, 0, scroll=False)
+    paper = painted_colour(window.text_pane, start - 1)  # 𠮷, before the span
+    assert painted_colour(window.text_pane, start + 4) == paper  # 𠮷 again, after it
+    inside = {painted_colour(window.text_pane, position) for position in range(start, start + 4)}
+    assert len(inside) == 1 and paper not in inside
 
 
 def test_tagging_in_the_original_pane_snaps_over_a_pinyin_note(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]

@@ -298,3 +298,23 @@ def test_opening_an_older_database_gives_clean_titles_and_keeps_the_written_ones
         article = store.articles.get(article_id)
     assert article.title == "青禾县创新发展大会召开"
     assert article.original_title == "青禾縣創(chuàng)新發(fā)展大會召開"
+
+
+def test_spans_come_in_text_order_from_the_index_without_sorting(store: Store) -> None:
+    article_id = add_article(store)
+    document = store.document(article_id)
+    for start, end in ((4, 6), (0, 3), (0, 2), (4, 5)):
+        store.spans.insert(document.span_at(start, end, "project", "li"))
+    plan = " ".join(
+        str(row)
+        for row in store.db.execute(
+            "explain query plan select * from spans where article_id = ? and (start, end, id) > (?, ?, ?)"
+            " order by start, end, id limit ?",
+            [article_id, 0, 0, 0, 10],
+        ).fetchall()
+    )
+    assert "idx_spans_article_text_order" in plan and "TEMP B-TREE" not in plan
+    first = store.spans.page(article_id, None, 3)
+    rest = store.spans.page(article_id, (first[-1].start, first[-1].end, first[-1].id or 0), 3)
+    assert [(s.start, s.end) for s in first + rest] == [(0, 2), (0, 3), (4, 5), (4, 6)]
+    assert [(s.start, s.end) for s in store.spans.in_view(article_id, 1, 0)] == [(0, 2), (0, 3)]

@@ -1,0 +1,93 @@
+"""Opening an article as the analyst sees it: what is on screen first, the rest while idle, one paint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QEvent, QSettings
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.store import Store
+from desktop.ui.app import create_window
+from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import make_db
+
+LINE = "推进青禾智能制造产业园建设,确保全年增长百分之八以上。"
+LONG = "长文章标题\n" + "".join(f"{LINE}{index}\n" for index in range(400))
+
+
+def long_article_window(qtbot, tmp_path: Path, settings_file: Path) -> tuple[MainWindow, int, int, int]:  # type: ignore[no-untyped-def]
+    """A window on one long article with a span on its first line and one on its last."""
+    db = make_db(tmp_path, {"long.txt": LONG})
+    with Store.open(db) as store:
+        [article_id] = [summary.id for summary in store.summaries.page(0, 10)]
+        document = store.document(article_id)
+        text = document.article.text
+        top = text.index("青禾")
+        bottom = text.rindex("青禾")
+        for start in (top, bottom):
+            store.spans.insert(document.span_from_text(start, start + 2, "project", "tester"))
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    settings.setValue("view/language", "en")
+    window = create_window(str(db), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.controller.finish_reading()
+    return window, article_id, top, bottom
+
+
+def painted_starts(window: MainWindow) -> list[int]:
+    return [segment.start for segment in window.text_pane.painted_segments()]
+
+
+def test_the_spans_on_screen_come_first_and_the_rest_while_idle(qtbot, tmp_path: Path, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window, article_id, top, bottom = long_article_window(qtbot, tmp_path, settings_file)
+    window.controller.open_article(article_id)
+    # Right after opening: the span on screen is painted, the one 400 lines down not yet read.
+    assert painted_starts(window) == [top]
+    assert window.controller.reading.busy
+    assert [span.start for span in window.span_list.span_model.spans] == [top]
+    qtbot.waitUntil(lambda: not window.controller.reading.busy)
+    assert painted_starts(window) == [top, bottom]
+    assert [span.start for span in window.span_list.span_model.spans] == [top, bottom]
+    window.store.close()
+
+
+def test_an_action_on_spans_waits_for_every_span(qtbot, tmp_path: Path, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window, article_id, _top, bottom = long_article_window(qtbot, tmp_path, settings_file)
+    window.controller.open_article(article_id)
+    assert window.controller.reading.busy
+    # Double click on the last line before the idle reading reached it: the span is found.
+    [hit] = window.controller.spans_at(window.text_pane, bottom + 1)
+    assert hit.start == bottom
+    assert not window.controller.reading.busy
+    window.store.close()
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_each_pane_paints_once_when_an_article_opens(qtbot, tmp_path: Path, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window, article_id, _top, _bottom = long_article_window(qtbot, tmp_path, settings_file)
+    counters = []
+    for pane in (window.original_pane, window.text_pane):
+        counter = PaintCounter()
+        pane.viewport().installEventFilter(counter)
+        counters.append(counter)
+    QApplication.processEvents()
+    for counter in counters:
+        counter.count = 0
+    window.controller.open_article(article_id)
+    # The first slice paints what is on screen; the spans read later are out of view.
+    QApplication.processEvents()
+    assert [counter.count for counter in counters] == [1, 1]
+    window.store.close()
