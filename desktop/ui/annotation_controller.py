@@ -10,7 +10,6 @@ from bisect import insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from html import escape
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QUndoStack
@@ -31,7 +30,8 @@ from desktop.core.document import Document, SelectionError
 from desktop.core.models import Category, Flag, Script, Span, Status, ranges_in, text_order
 from desktop.core.store import Store, StoreError, explain
 from desktop.ui.idle_work import IdleWork
-from desktop.ui.labels import category_label, menu_text
+from desktop.ui.note_editor import NoteEditor
+from desktop.ui.pane_menu import pane_menu, span_tooltip
 from desktop.ui.text_pane import TextPane
 from desktop.ui.undo import CoreUndoCommand
 
@@ -69,6 +69,7 @@ class AnnotationController(QObject):
         self.selected_span: int | None = None
         self._span_ids: set[int | None] = set()
         self.reading = IdleWork(self._reading_failed, self)
+        self.note_editor: NoteEditor | None = None
         self.last_pane: TextPane = panes.simplified
         self._syncing = False
         self._matches: list[tuple[int, int]] = []
@@ -242,6 +243,27 @@ class AnnotationController(QObject):
         if span is not None and span.note != note:
             self._push(EditNote(span, note))
 
+    def open_note_editor(self, span_id: int | None = None) -> NoteEditor | None:
+        """The note editor over the Simplified pane, at a span (the selected one by default)."""
+        span = self.span_by_id(self.selected_span if span_id is None else span_id)
+        if span is None or span.id is None:
+            self.message.emit(self.tr("Select a span first (double click it, or tag a passage)"))
+            return None
+        pane = self.panes.simplified
+        self.select_span(span.id, scroll=not pane.is_visible(span.start))
+        if self.note_editor is not None:
+            self.note_editor.clearFocus()  # keeps what the open one holds
+        editor = self.note_editor = NoteEditor(span.id, span.note, pane.viewport())
+        editor.committed.connect(self.edit_note)
+        editor.finished.connect(lambda: self._note_editor_closed(editor))
+        editor.open_at(pane.caret_rect(span.start))
+        return editor
+
+    def _note_editor_closed(self, editor: NoteEditor) -> None:
+        if self.note_editor is editor:
+            self.note_editor = None
+            self.panes.simplified.setFocus()
+
     def set_status(self, status: Status) -> None:
         if self.document is None:
             return
@@ -307,36 +329,10 @@ class AnnotationController(QObject):
         self.spanSelected.emit(following)
 
     def tooltip(self, pane: TextPane, position: int) -> str:
-        lines = []
-        by_id = {category.id: category for category in self.categories}
-        for span in self.spans_at(pane, position):
-            category = by_id.get(span.category_id)
-            name = category_label(category) if category else span.category_id
-            note = f" — {span.note}" if span.note else ""
-            lines.append(f"<b>{escape(name)}</b>{escape(note)}<br>{escape(span.text)}")
-        return "<hr>".join(lines)
+        return span_tooltip(self, pane, position)
 
     def context_menu(self, pane: TextPane, position: int, global_point: QPoint, parent: QWidget) -> QMenu:
-        menu = QMenu(parent)
-        start, end = pane.selection()
-        if end > start:
-            self.last_pane = pane
-            for category in self.categories:
-                action = menu.addAction(self.tr("Tag as %1").replace("%1", menu_text(category_label(category))))
-                if category.shortcut:
-                    action.setShortcut(category.shortcut)
-                action.triggered.connect(lambda _=False, c=category.id: self.tag(c))
-        hits = self.spans_at(pane, position)
-        if hits:
-            menu.addSeparator()
-            for span in hits:
-                action = menu.addAction(self.tr("Select “%1”").replace("%1", menu_text(span.text[:20])))
-                action.triggered.connect(lambda _=False, i=span.id: self.select_span(i))
-            chosen = self.span_by_id(self.selected_span)
-            if chosen is not None:
-                delete = menu.addAction(self.tr("Delete selected span"))
-                delete.triggered.connect(self.delete_selected)
-        return menu
+        return pane_menu(self, pane, position, parent)
 
     # flags -----------------------------------------------------------------------------------
 

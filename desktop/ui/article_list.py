@@ -19,6 +19,7 @@ from desktop.core.store import Store
 from desktop.ui.labels import plain_tooltip, status_label
 
 PAGE_SIZE = 200
+TITLE_EMS = 14
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -122,12 +123,19 @@ class ArticleList(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         digit = self.fontMetrics().horizontalAdvance("0")
-        for column, width in ((1, 11 * digit), (2, 6 * digit), (3, 6 * digit)):
+        # The title is dragged wider or narrower like every column; the last column takes what is left.
+        for column, width in (
+            (0, TITLE_EMS * self.fontMetrics().horizontalAdvance("中")),
+            (1, 11 * digit),
+            (2, 6 * digit),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
         self.view.setWordWrap(False)
+        # Crawled titles share their beginnings (site names) and ends (dates): keep both visible.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         controls = QHBoxLayout()
         controls.addWidget(self.filter_text, 1)
         controls.addWidget(self.filter_status)

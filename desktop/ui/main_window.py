@@ -24,6 +24,7 @@ from desktop.ui.flags_panel import FlagsPanel
 from desktop.ui.labels import plain_label, status_label
 from desktop.ui.menus import fill_menu_bar, unique_keys
 from desktop.ui.messages import log_failure, warn
+from desktop.ui.pane_menu import NOTE_KEY
 from desktop.ui.span_list import SpanList
 from desktop.ui.store_watch import StoreWatcher
 from desktop.ui.text_pane import TextPane
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.addActions([self.undo_action, self.redo_action])
         self.find_action = self._action(keys.Find, self.find_bar.open_bar)
         self.delete_span_action = self._action(None, self.controller.delete_selected)
+        self.note_action = self._action(QKeySequence(NOTE_KEY), lambda: self.controller.open_note_editor())
         self.annotator_action = self._action(None, self.ask_annotator)
         self.zoom_in_action = self._action(None, lambda: self.zoom(1))
         self.zoom_in_action.setShortcuts(unique_keys("Ctrl+=", "Ctrl++"))
@@ -147,7 +149,14 @@ class MainWindow(QMainWindow):
         docks = [dock.toggleViewAction() for dock in (self.articles_dock, self.spans_dock, self.flags_dock)]
         file_menu = [self.databases.new_action, self.databases.open_action, self.databases.recent_menu, None]
         file_menu += [*self.exchange.import_actions(), None, *self.exchange.export_actions.values()]
-        edit_menu = [self.undo_action, self.redo_action, None, self.find_action, self.delete_span_action]
+        edit_menu = [
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.find_action,
+            self.note_action,
+            self.delete_span_action,
+        ]
         article_menu = [self.previous_action, self.next_action, self.next_todo_action, None]
         view_menu = [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None, *docks, language_menu]
         fill_menu_bar(
@@ -164,7 +173,7 @@ class MainWindow(QMainWindow):
         self.article_list.articleChosen.connect(self.open_article)
         self.category_bar.categoryChosen.connect(self.controller.tag)
         self.span_list.spanChosen.connect(self.controller.select_span)
-        self.span_list.noteEdited.connect(self.controller.edit_note)
+        self.span_list.noteRequested.connect(self.controller.open_note_editor)
         self.span_list.categoryChosen.connect(self.controller.change_category)
         self.span_list.deleteRequested.connect(self.controller.delete_span)
         self.flags_panel.flagChosen.connect(self.controller.show_flag)
@@ -188,6 +197,7 @@ class MainWindow(QMainWindow):
             self.quit_action: self.tr("&Quit"),
             self.find_action: self.tr("&Find…"),
             self.delete_span_action: self.tr("&Delete selected span"),
+            self.note_action: self.tr("Edit &note of selected span…"),
             self.annotator_action: self.tr("Annotator &name…"),
             self.zoom_in_action: self.tr("Zoom &in"),
             self.zoom_out_action: self.tr("Zoom &out"),

@@ -22,8 +22,6 @@ NOTE_COLUMN = 2
 
 
 class SpanTableModel(QAbstractTableModel):
-    noteEdited = Signal(int, str)  # span id, new note
-
     def __init__(self) -> None:
         super().__init__()
         self.spans: list[Span] = []
@@ -87,22 +85,10 @@ class SpanTableModel(QAbstractTableModel):
             return span.id
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == NOTE_COLUMN else base
-
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != NOTE_COLUMN:
-            return False
-        span = self.spans[index.row()]
-        if span.id is not None and str(value) != span.note:
-            self.noteEdited.emit(span.id, str(value))
-        return True
-
 
 class SpanList(QTableView):
     spanChosen = Signal(int)  # span id
-    noteEdited = Signal(int, str)
+    noteRequested = Signal(int)  # span id: open the note editor
     categoryChosen = Signal(int, str)
     deleteRequested = Signal(int)
 
@@ -112,7 +98,11 @@ class SpanList(QTableView):
         self.setModel(self.span_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        # Notes are written in the editor over the pane (double click, F2 or N), never in a cell.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.doubleClicked.connect(
+            lambda index: self._request_note(self.span_model.data(index, Qt.ItemDataRole.UserRole))
+        )
         self.verticalHeader().hide()
         self.setWordWrap(False)
         header = self.horizontalHeader()
@@ -124,7 +114,6 @@ class SpanList(QTableView):
         self.setColumnWidth(2, 110)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        self.span_model.noteEdited.connect(self.noteEdited)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         self._categories: list[Category] = []
         self._quiet = False
@@ -133,10 +122,16 @@ class SpanList(QTableView):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self._delete_current)
         self.addAction(self.delete_action)
+        self.note_action = QAction(self)
+        self.note_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.note_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.note_action.triggered.connect(lambda: self._request_note(self.current_span_id()))
+        self.addAction(self.note_action)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.delete_action.setText(self.tr("Delete span"))
+        self.note_action.setText(self.tr("Edit note…"))
         self.span_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def show_spans(self, spans: list[Span], categories: list[Category], selected: int | None = None) -> None:
@@ -176,14 +171,25 @@ class SpanList(QTableView):
         if span_id is not None:
             self.deleteRequested.emit(span_id)
 
-    def _menu(self, point: QPoint) -> None:
-        span_id = self.current_span_id()
-        if span_id is None:
-            return
+    def _request_note(self, span_id: int | None) -> None:
+        if span_id is not None:
+            self.noteRequested.emit(span_id)
+
+    def menu_for(self, span_id: int) -> QMenu:
+        """Recode (to any other category), note, delete: what can be done to a span from the list."""
         menu = QMenu(self)
+        current = self.span_model.spans[self.span_model.row_of(span_id)].category_id
         for category in self._categories:
+            if category.id == current:
+                continue
             action = menu.addAction(self.tr("Change to %1").replace("%1", category_label(category)))
             action.triggered.connect(lambda _=False, c=category.id: self.categoryChosen.emit(span_id, c))
         menu.addSeparator()
+        menu.addAction(self.note_action)
         menu.addAction(self.delete_action)
-        menu.exec(self.viewport().mapToGlobal(point))
+        return menu
+
+    def _menu(self, point: QPoint) -> None:
+        span_id = self.current_span_id()
+        if span_id is not None:
+            self.menu_for(span_id).exec(self.viewport().mapToGlobal(point))

@@ -158,6 +158,15 @@ class TextPane(QPlainTextEdit):
     def position_at(self, point: QPoint) -> int:
         return self._units.to_codepoint(self.cursorForPosition(point).position())
 
+    def caret_rect(self, position: int) -> QRect:
+        """Where the caret before ``position`` is drawn, in viewport coordinates."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._units.to_utf16(min(position, len(self._text))))
+        return self.cursorRect(cursor)
+
+    def is_visible(self, position: int) -> bool:
+        return self.viewport().rect().contains(self.caret_rect(position).center())
+
     def top_position(self) -> int:
         return self.position_at(QPoint(2, 2))
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import painted_colour, highlighted, spans_in_db
+from desktop.ui.note_editor import NoteEditor
+from tests.ui.conftest import highlighted, painted_colour, spans_in_db, tag_by_key
 
 ASTRAL_ARTICLE = "𠮷祥街區改造方案\n\n𠮷𡈼😀推進𠮷祥街區改造,建設新寧德。\n"
 
@@ -159,9 +160,15 @@ def test_span_list_edits_and_delete(qtbot, open_window) -> None:  # type: ignore
     window.text_pane.select(0, 4)
     qtbot.keyClick(window.text_pane, Qt.Key.Key_3)
     span_id = window.controller.spans[0].id
-    note_cell = window.span_list.span_model.index(0, 2)
-    window.span_list.span_model.setData(note_cell, "重点")
+    # F2 on the row opens the note editor over the pane; Enter keeps the note.
+    window.span_list.setFocus()
+    window.span_list.setCurrentIndex(window.span_list.span_model.index(0, 1))
+    qtbot.keyClick(window.span_list, Qt.Key.Key_F2)
+    editor = window.controller.note_editor
+    type_text(editor, "重点")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.store.spans.get(span_id).note == "重点"
+    assert window.span_list.span_model.data(window.span_list.span_model.index(0, 2)) == "重点"
     window.controller.change_category(span_id, "project")
     assert window.store.spans.get(span_id).category_id == "project"
     window.span_list.setFocus()
@@ -248,3 +255,50 @@ def test_category_button_tags_the_selection(qtbot, open_window) -> None:  # type
     qtbot.mouseClick(window.category_bar.buttons["target"], Qt.MouseButton.LeftButton)
     [row] = spans_in_db(window)
     assert (row[0], row[1], row[2]) == ("target", 6, 10)
+
+
+def type_text(editor: NoteEditor | None, text: str) -> None:
+    """Chinese arrives from the input method as committed text, not key by key."""
+    assert editor is not None, "no note editor opened"
+    editor.insert(text)
+
+
+def test_a_note_by_keyboard_on_the_span_just_tagged(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(1)
+    tag_by_key(qtbot, window.text_pane, 0, 4, Qt.Key.Key_1)
+    [span] = window.controller.spans
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_N)
+    editor = window.controller.note_editor
+    assert editor is not None and editor.hasFocus() and editor.isVisible()
+    type_text(editor, "见第三条")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.store.spans.get(span.id).note == "见第三条"
+    assert window.text_pane.hasFocus()
+    # Escape drops an edit; moving the focus away keeps one.
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_N)
+    editor = window.controller.note_editor
+    type_text(editor, "不要")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.store.spans.get(span.id).note == "见第三条"
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_N)
+    editor = window.controller.note_editor
+    editor.setText("改过")
+    window.article_list.view.setFocus()
+    qtbot.waitUntil(lambda: window.store.spans.get(span.id).note == "改过")
+    window.undo_stack.undo()
+    assert window.store.spans.get(span.id).note == "见第三条"
+
+
+def test_the_span_menus_offer_a_note_and_only_the_other_categories(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    window.article_list.view.selectRow(1)
+    tag_by_key(qtbot, window.text_pane, 0, 4, Qt.Key.Key_3)
+    [span] = window.controller.spans
+    texts = [action.text() for action in window.span_list.menu_for(span.id).actions()]
+    assert "Change to Measure" not in " ".join(texts) and any("Project" in text for text in texts)
+    assert any("note" in text for text in texts)
+    pane_menu = window.controller.context_menu(window.text_pane, 1, QPoint(), window)
+    [note] = [action for action in pane_menu.actions() if "note" in action.text()]
+    note.trigger()
+    assert window.controller.note_editor is not None
