@@ -132,6 +132,29 @@ class EditNote(_SpanEdit):
 
 
 @dataclass
+class MoveSpan:
+    """New boundaries for a span (the same tag, moved), undone to exactly the old ones."""
+
+    span: Span
+    moved: Span
+    current: Span | None = field(default=None, init=False)
+
+    def do(self, store: Store) -> Change:
+        return self._move(store, self.moved)
+
+    def undo(self, store: Store) -> Change:
+        return self._move(store, self.span)
+
+    def _move(self, store: Store, target: Span) -> Change:
+        assert self.span.id is not None
+        self.current = store.spans.move(self.span.id, target, expected=self.current or self.span)
+        return Change(ChangeKind.SPANS_EDITED, self.current.article_id, (self.current,))
+
+    def describe(self) -> str:
+        return f"move the ends of “{_short(self.span.text)}” to “{_short(self.moved.text)}”"
+
+
+@dataclass
 class ChangeStatus:
     article_id: int
     status: Status

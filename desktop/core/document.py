@@ -54,6 +54,29 @@ class Document:
             raise SelectionError("the selection lies in text removed from the Simplified version (boilerplate)")
         return self.span_from_text(t_start, t_end, category_id, annotator, note)
 
+    def moved(self, span: Span, start_step: int = 0, end_step: int = 0) -> Span:
+        """The span with its start and/or end moved by characters of the Simplified text.
+
+        A boundary steps over white space, so a span never begins or ends with it; the
+        original side follows through the map (snapped to whole pinyin notes and the like).
+        """
+        text = self.article.text
+        start, end = span.start, span.end
+        if start_step:
+            start += start_step
+            while 0 < start < end and text[start].isspace():
+                start += 1 if start_step > 0 else -1
+        if end_step:
+            end += end_step
+            while start < end < len(text) and text[end - 1].isspace():
+                end += 1 if end_step > 0 else -1
+        if start < 0 or end > len(text):
+            raise SelectionError("the span already reaches the edge of the text")
+        if end <= start or not text[start:end].strip():
+            raise SelectionError("a span keeps at least one character")
+        moved = self.span_at(start, end, span.category_id, span.annotator, span.note)
+        return moved._replace(id=span.id, created_at=span.created_at)
+
     def quotes_match(self, span: Span) -> bool:
         """Whether a stored span still quotes this article at its offsets, in both scripts."""
         article = self.article

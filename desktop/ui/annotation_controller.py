@@ -25,6 +25,7 @@ from desktop.core.commands import (
     Command,
     DeleteSpan,
     EditNote,
+    MoveSpan,
 )
 from desktop.core.document import Document, SelectionError
 from desktop.core.models import Category, Flag, Script, Span, Status, ranges_in, text_order
@@ -237,6 +238,21 @@ class AnnotationController(QObject):
         span = self.span_by_id(span_id)
         if span is not None and span.category_id != category_id:
             self._push(ChangeCategory(span, category_id))
+
+    def move_selected(self, start_step: int = 0, end_step: int = 0) -> None:
+        """Move the selected span's start or end by a character of the Simplified text (undoable)."""
+        span = self.span_by_id(self.selected_span)
+        if span is None or self.document is None:
+            self.message.emit(self.tr("Select a span first (double click it, or tag a passage)"))
+            return
+        try:
+            moved = self.document.moved(span, start_step, end_step)
+        except SelectionError as error:
+            self.message.emit(self.tr("Cannot move the span: %1").replace("%1", str(error)))
+            return
+        if moved.start == span.start and moved.end == span.end:
+            return
+        self._push(MoveSpan(span, moved))
 
     def edit_note(self, span_id: int, note: str) -> None:
         span = self.span_by_id(span_id)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.environment import resource_path
 
 LANGUAGES = {"en": "English", "zh_CN": "中文（简体）"}
 SYSTEM = "system"
 
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []
 _current = "en"
 
 
@@ -22,18 +22,27 @@ def resolve(choice: str) -> str:
 
 
 def install(choice: str) -> str:
-    """Install the translation for a choice ("system", "en", "zh_CN"); returns the language used."""
-    global _installed, _current
+    """Install the translation for a choice ("system", "en", "zh_CN"); returns the language used.
+
+    Ours, and Qt's own beside it (qtbase_zh_CN.qm from PySide6's translations folder) for the
+    buttons and file dialogs Qt draws.
+    """
+    global _current
     language = resolve(choice)
     app = QCoreApplication.instance()
-    if _installed is not None and app is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    if app is not None:
+        for translator in _installed:
+            app.removeTranslator(translator)
+    _installed.clear()
     if language != "en" and app is not None:
-        translator = QTranslator(app)
-        if translator.load(str(resource_path(f"i18n/policy_annotator_{language}.qm"))):
-            app.installTranslator(translator)
-            _installed = translator
+        ours = QTranslator(app)
+        if ours.load(str(resource_path(f"i18n/policy_annotator_{language}.qm"))):
+            qt_own = QTranslator(app)
+            if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                app.installTranslator(qt_own)
+                _installed.append(qt_own)
+            app.installTranslator(ours)
+            _installed.append(ours)
         else:
             language = "en"
     _current = language

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QWidget
 
 from desktop.core.commands import Change
 from desktop.core.environment import default_annotator
@@ -22,13 +22,16 @@ from desktop.ui.exchange_actions import ExchangeActions
 from desktop.ui.find_bar import FindBar
 from desktop.ui.flags_panel import FlagsPanel
 from desktop.ui.labels import plain_label, status_label
-from desktop.ui.menus import fill_menu_bar, unique_keys
+from desktop.ui.menus import all_menu_actions, unique_keys
 from desktop.ui.messages import log_failure, warn
 from desktop.ui.pane_menu import NOTE_KEY
+from desktop.ui.reprocess_dialog import reprocess_open_article
+from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.span_list import SpanList
 from desktop.ui.store_watch import StoreWatcher
 from desktop.ui.text_pane import TextPane
-from desktop.ui.window_layout import central_area, read_only_banner
+from desktop.ui.window_layout import central_area, docks_yield, read_only_banner
+from desktop.ui.window_menus import build_menus
 
 DEFAULT_POINT_SIZE = 13.0
 STATUS_MESSAGE_MS = 6000
@@ -105,6 +108,13 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(keys.Find, self.find_bar.open_bar)
         self.delete_span_action = self._action(None, self.controller.delete_selected)
         self.note_action = self._action(QKeySequence(NOTE_KEY), lambda: self.controller.open_note_editor())
+        move = self.controller.move_selected
+        self.move_actions = {
+            "end+": self._action(QKeySequence("Shift+Alt+Right"), lambda: move(end_step=1)),
+            "end-": self._action(QKeySequence("Shift+Alt+Left"), lambda: move(end_step=-1)),
+            "start-": self._action(QKeySequence("Ctrl+Alt+Left"), lambda: move(start_step=-1)),
+            "start+": self._action(QKeySequence("Ctrl+Alt+Right"), lambda: move(start_step=1)),
+        }
         self.annotator_action = self._action(None, self.ask_annotator)
         self.zoom_in_action = self._action(None, lambda: self.zoom(1))
         self.zoom_in_action.setShortcuts(unique_keys("Ctrl+=", "Ctrl++"))
@@ -121,6 +131,8 @@ class MainWindow(QMainWindow):
                 (Status.DONE, "Ctrl+Shift+D"),
             )
         }
+        self.reprocess_action = self._action(None, lambda: reprocess_open_article(self))
+        self.shortcuts_action = self._action(QKeySequence(QKeySequence.StandardKey.HelpContents), self.show_shortcuts)
         self.tag_actions: list[QAction] = []
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -143,31 +155,10 @@ class MainWindow(QMainWindow):
         self.category_bar.set_categories(self.controller.categories)
 
     def _build_menus(self) -> None:
-        self.databases.fill_recent()
-        language_menu = QMenu(self.tr("Language"), self)
-        language_menu.addActions(list(self.language_actions.values()))
-        docks = [dock.toggleViewAction() for dock in (self.articles_dock, self.spans_dock, self.flags_dock)]
-        file_menu = [self.databases.new_action, self.databases.open_action, self.databases.recent_menu, None]
-        file_menu += [*self.exchange.import_actions(), None, *self.exchange.export_actions.values()]
-        edit_menu = [
-            self.undo_action,
-            self.redo_action,
-            None,
-            self.find_action,
-            self.note_action,
-            self.delete_span_action,
-        ]
-        article_menu = [self.previous_action, self.next_action, self.next_todo_action, None]
-        view_menu = [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None, *docks, language_menu]
-        fill_menu_bar(
-            self.menuBar(),
-            [
-                (self.tr("&File"), [*file_menu, None, self.quit_action]),
-                (self.tr("&Edit"), [*edit_menu, self.annotator_action]),
-                (self.tr("&Article"), [*article_menu, *self.status_actions.values()]),
-                (self.tr("&View"), view_menu),
-            ],
-        )
+        build_menus(self)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(shortcut_rows(all_menu_actions(self.menuBar())), self).exec()
 
     def _connect(self) -> None:
         self.article_list.articleChosen.connect(self.open_article)
@@ -198,6 +189,12 @@ class MainWindow(QMainWindow):
             self.find_action: self.tr("&Find…"),
             self.delete_span_action: self.tr("&Delete selected span"),
             self.note_action: self.tr("Edit &note of selected span…"),
+            self.shortcuts_action: self.tr("&Keyboard shortcuts"),
+            self.reprocess_action: self.tr("&Re-process with the current pipeline…"),
+            self.move_actions["end+"]: self.tr("Extend span end"),
+            self.move_actions["end-"]: self.tr("Shorten span end"),
+            self.move_actions["start-"]: self.tr("Extend span start"),
+            self.move_actions["start+"]: self.tr("Shorten span start"),
             self.annotator_action: self.tr("Annotator &name…"),
             self.zoom_in_action: self.tr("Zoom &in"),
             self.zoom_out_action: self.tr("Zoom &out"),
@@ -243,6 +240,10 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
         language = str(self.settings.value("view/language", i18n.SYSTEM))
         self.language_actions.get(language, self.language_actions[i18n.SYSTEM]).setChecked(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        docks_yield(self, [self.articles_dock], [self.spans_dock, self.flags_dock])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

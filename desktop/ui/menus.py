@@ -37,3 +37,19 @@ def unique_keys(*keys: QKeySequence | QKeySequence.StandardKey | str) -> list[QK
             if not sequence.isEmpty() and sequence not in found:
                 found.append(sequence)
     return found
+
+
+def all_menu_actions(bar: QMenuBar) -> list[QAction]:
+    """Every action reachable from the menu bar, submenus included, in menu order."""
+    found: list[QAction] = []
+
+    def walk(actions: Sequence[QAction]) -> None:
+        for action in actions:
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu.actions())
+            elif not action.isSeparator():
+                found.append(action)
+
+    walk(bar.actions())
+    return found

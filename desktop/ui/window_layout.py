@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.ui.labels import plain_label
 
@@ -42,3 +42,25 @@ def central_area(
     layout.addWidget(splitter, 1)
     layout.addWidget(find_bar)
     return central
+
+
+# Below this width the docks give way, so that the two text panes keep PANES_SHARE of it.
+DOCKS_YIELD_BELOW = 1280
+PANES_SHARE = 0.4
+LEFT_SHARE, RIGHT_SHARE = 0.25, 0.3
+
+
+def docks_yield(window: QMainWindow, left: list[QDockWidget], right: list[QDockWidget]) -> None:
+    """Narrow the side docks of a small window; a wide window keeps the widths the analyst chose."""
+    width = window.width()
+    if width >= DOCKS_YIELD_BELOW:
+        return
+    docks, sizes = [], []
+    for side, share in ((left, LEFT_SHARE), (right, RIGHT_SHARE)):
+        for dock in side:
+            floating_or_hidden = dock.isFloating() or not dock.isVisible()
+            if not floating_or_hidden and dock.width() > share * width:
+                docks.append(dock)
+                sizes.append(int(share * width))
+    if docks:
+        window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)

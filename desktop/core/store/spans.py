@@ -162,6 +162,28 @@ class SpanTable:
             )
         return changed
 
+    def move(self, span_id: int, moved: Span, expected: Span | None = None) -> Span:
+        """Give a span new offsets and quotes (both checked against the article); returns it as it now is."""
+        with self._write():
+            self._current(span_id, expected)
+            check_quotes(self.db, moved)
+            changed = moved._replace(id=span_id, updated_at=now())
+            self.db.execute(
+                "update spans set start = ?, end = ?, text = ?, original_start = ?, original_end = ?,"
+                " original_text = ?, updated_at = ? where id = ?",
+                [
+                    changed.start,
+                    changed.end,
+                    changed.text,
+                    changed.original_start,
+                    changed.original_end,
+                    changed.original_text,
+                    changed.updated_at,
+                    span_id,
+                ],
+            )
+        return changed
+
 
 def _fields_of(span: Span) -> tuple[object, ...]:
     """What makes two versions of a span the same tag (times aside: they change on every write)."""

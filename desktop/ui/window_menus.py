@@ -1,0 +1,38 @@
+"""The main window's menu bar: which action sits in which menu, in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu
+
+from desktop.ui.menus import fill_menu_bar
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    translate = QCoreApplication.translate
+    window.databases.fill_recent()
+    language_menu = QMenu(translate("MainWindow", "Language"), window)
+    language_menu.addActions(list(window.language_actions.values()))
+    docks = [dock.toggleViewAction() for dock in (window.articles_dock, window.spans_dock, window.flags_dock)]
+    file_menu = [window.databases.new_action, window.databases.open_action, window.databases.recent_menu, None]
+    file_menu += [*window.exchange.import_actions(), None, *window.exchange.export_actions.values()]
+    edit_menu = [window.undo_action, window.redo_action, None, window.find_action, None]
+    edit_menu += [window.note_action, window.delete_span_action, *window.move_actions.values(), None]
+    article_menu = [window.previous_action, window.next_action, window.next_todo_action, None]
+    article_menu += [*window.status_actions.values(), None, window.reprocess_action]
+    view = [window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action, None, *docks, language_menu]
+    fill_menu_bar(
+        window.menuBar(),
+        [
+            (translate("MainWindow", "&File"), [*file_menu, None, window.quit_action]),
+            (translate("MainWindow", "&Edit"), [*edit_menu, window.annotator_action]),
+            (translate("MainWindow", "&Article"), article_menu),
+            (translate("MainWindow", "&View"), view),
+            (translate("MainWindow", "&Help"), [window.shortcuts_action]),
+        ],
+    )
