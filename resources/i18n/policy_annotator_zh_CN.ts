@@ -1,53 +1,53 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="128"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="173" />
         <source>%1 spans no longer match the text at their offsets and are not shown (ids: %2)</source>
         <translation>%1 个片段与其位置上的文字不再一致，未显示（编号：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="169"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="196" />
+        <source>Cannot read the spans of the article</source>
+        <translation>无法读取本文的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="221" />
         <source>Cannot tag: %1</source>
         <translation>无法标注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="172"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="224" />
         <source>That span is already tagged with this category</source>
         <translation>该片段已用此类别标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="206"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="246" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="266" />
+        <source>Select a span first (double click it, or tag a passage)</source>
+        <translation>请先选中一个标注（双击它，或先标注一段文字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="251" />
+        <source>Cannot move the span: %1</source>
+        <translation>无法调整标注边界：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_controller.py" line="295" />
         <source>Not saved</source>
         <translation>未保存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="273"/>
-        <source>Tag as %1</source>
-        <translation>标注为%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="281"/>
-        <source>Select “%1”</source>
-        <translation>选中“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="285"/>
-        <source>Delete selected span</source>
-        <translation>删除选中的片段</translation>
     </message>
 </context>
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="144"/>
+        <location filename="../../desktop/ui/article_list.py" line="152" />
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="148"/>
+        <location filename="../../desktop/ui/article_list.py" line="156" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -55,35 +55,35 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="89"/>
+        <location filename="../../desktop/ui/article_list.py" line="90" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="89"/>
+        <location filename="../../desktop/ui/article_list.py" line="90" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="89"/>
+        <location filename="../../desktop/ui/article_list.py" line="90" />
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="89"/>
+        <location filename="../../desktop/ui/article_list.py" line="90" />
         <source>Flags</source>
-        <translation>标记</translation>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
     <name>CategoryBar</name>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="43"/>
+        <location filename="../../desktop/ui/category_bar.py" line="43" />
         <source>Tag selection:</source>
         <translation>标注所选：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="48"/>
+        <location filename="../../desktop/ui/category_bar.py" line="48" />
         <source>Tag the selected text as %1</source>
         <translation>将所选文字标注为%1</translation>
     </message>
@@ -91,38 +91,38 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="44"/>
+        <location filename="../../desktop/ui/database_actions.py" line="44" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="45"/>
+        <location filename="../../desktop/ui/database_actions.py" line="45" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="46"/>
+        <location filename="../../desktop/ui/database_actions.py" line="46" />
         <source>Recent databases</source>
         <translation>最近的数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="49"/>
+        <location filename="../../desktop/ui/database_actions.py" line="49" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="49"/>
-        <location filename="../../desktop/ui/database_actions.py" line="54"/>
+        <location filename="../../desktop/ui/database_actions.py" line="49" />
+        <location filename="../../desktop/ui/database_actions.py" line="54" />
         <source>Databases (*.db)</source>
         <translation>数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="54"/>
+        <location filename="../../desktop/ui/database_actions.py" line="54" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="63"/>
+        <location filename="../../desktop/ui/database_actions.py" line="63" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -130,69 +130,69 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="72"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="72" />
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="73"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="73" />
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="74"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="74" />
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="77"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="77" />
         <source>Export %1…</source>
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="83"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="83" />
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="83"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="83" />
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="89"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="89" />
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="111"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="128"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="111" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="128" />
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="113"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="113" />
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="139"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="139" />
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="142"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="142" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="152"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="155"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="152" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="155" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="157"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="157" />
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -200,67 +200,67 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="30" />
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="34" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="34" />
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="42" />
         <source>all analysts</source>
         <translation>全部标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="43" />
         <source>Analyst</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="46" />
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
-        <source>Add the article&apos;s status</source>
+        <location filename="../../desktop/ui/export_dialog.py" line="47" />
+        <source>Add the article's status</source>
         <translation>加上文章状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="48"/>
-        <source>Add the article&apos;s hash, encoding, converter and import time</source>
+        <location filename="../../desktop/ui/export_dialog.py" line="48" />
+        <source>Add the article's hash, encoding, converter and import time</source>
         <translation>加上文章的哈希、编码、转换器和导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="49" />
         <source>Neutralise cells a spreadsheet would run as formulas (=, +, -, @)</source>
         <translation>防止电子表格把单元格当作公式执行（=、+、-、@）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="80" />
         <source>Tick at least one category.</source>
         <translation>请至少勾选一个类别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="82" />
         <source>Tick at least one article status.</source>
         <translation>请至少勾选一种文章状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="55" />
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="65" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
@@ -268,12 +268,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="36"/>
+        <location filename="../../desktop/ui/find_bar.py" line="36" />
         <source>Find in this article (Traditional or Simplified)</source>
         <translation>在本文中查找（繁体或简体均可）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="37"/>
+        <location filename="../../desktop/ui/find_bar.py" line="37" />
         <source>Next</source>
         <translation>下一个</translation>
     </message>
@@ -281,34 +281,34 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="70" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="70" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="71" />
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="85" />
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 篇，共 %2 篇
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="100" />
         <source>%1 imported, %2 duplicate, %3 failed</source>
         <translation>导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="113" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -316,175 +316,325 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/window_menus.py" line="32" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/window_menus.py" line="33" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/window_menus.py" line="34" />
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/window_menus.py" line="35" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/window_menus.py" line="36" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_menus.py" line="19" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="189" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <source>Edit &amp;note of selected span…</source>
+        <translation>编辑所选标注的备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <source>&amp;Re-process with the current pipeline…</source>
+        <translation>用当前流程重新处理(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <source>Extend span end</source>
+        <translation>标注终点后移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <source>Shorten span end</source>
+        <translation>标注终点前移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <source>Extend span start</source>
+        <translation>标注起点前移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <source>Shorten span start</source>
+        <translation>标注起点后移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>Annotator &amp;name…</source>
         <translation>标注人姓名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>Import flags</source>
-        <translation>导入标记</translation>
+        <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="260" />
         <source>Annotator name</source>
         <translation>标注人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="260" />
         <source>Name stored with every new span:</source>
         <translation>每个新片段记录的姓名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="330" />
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="379" />
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>no match</source>
         <translation>无匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="87" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="95" />
+        <source>Cannot re-process</source>
+        <translation>无法重新处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="103" />
+        <source>Re-processed: %1 spans moved</source>
+        <translation>已重新处理：%1 个标注位置已更新</translation>
+    </message>
+</context>
+<context>
+    <name>PaneMenu</name>
+    <message>
+        <location filename="../../desktop/ui/pane_menu.py" line="41" />
+        <source>Tag as %1</source>
+        <translation>标注为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pane_menu.py" line="51" />
+        <source>Select “%1”</source>
+        <translation>选中“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pane_menu.py" line="56" />
+        <source>Edit note…</source>
+        <translation>编辑备注…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pane_menu.py" line="59" />
+        <source>Delete selected span</source>
+        <translation>删除所选标注</translation>
+    </message>
+</context>
+<context>
+    <name>ReprocessDialog</name>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="27" />
+        <source>Re-process article</source>
+        <translation>重新处理文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="33" />
+        <source>(the Simplified text stays as it is)</source>
+        <translation>（简体文本不变）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="35" />
+        <source>Re-process</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="47" />
+        <source>The current pipeline gives this article exactly what it has: nothing to do.</source>
+        <translation>当前流程得到的结果与本文现有内容完全相同，无需处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="49" />
+        <source>Converter: %1 → %2</source>
+        <translation>转换器：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="52" />
+        <source>Simplified text: %1 → %2 characters</source>
+        <translation>简体文本：%1 → %2 字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="57" />
+        <source>Title: %1 → %2</source>
+        <translation>标题：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="59" />
+        <source>Spans: %1 of %2 move to new offsets (their original text stays the same).</source>
+        <translation>标注：%2 个中有 %1 个移到新位置（原文不变）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="65" />
+        <source>%1 spans would fall in text the new pipeline removes; nothing can be re-processed.</source>
+        <translation>有 %1 个标注会落在新流程删除的文字中，无法重新处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="69" />
+        <source>Re-processing clears the undo history of the window.</source>
+        <translation>重新处理会清空窗口的撤销记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="34" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="36" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="36" />
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
     <name>SpanList</name>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="139"/>
+        <location filename="../../desktop/ui/span_list.py" line="133" />
         <source>Delete span</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="185"/>
+        <location filename="../../desktop/ui/span_list.py" line="134" />
+        <source>Edit note…</source>
+        <translation>编辑备注…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/span_list.py" line="185" />
         <source>Change to %1</source>
         <translation>改为%1</translation>
     </message>
@@ -492,17 +642,17 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="68"/>
+        <location filename="../../desktop/ui/span_list.py" line="66" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="68"/>
+        <location filename="../../desktop/ui/span_list.py" line="66" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="68"/>
+        <location filename="../../desktop/ui/span_list.py" line="66" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -510,37 +660,37 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16"/>
+        <location filename="../../desktop/ui/labels.py" line="16" />
         <source>to do</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="17"/>
+        <location filename="../../desktop/ui/labels.py" line="17" />
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="18"/>
+        <location filename="../../desktop/ui/labels.py" line="18" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25"/>
+        <location filename="../../desktop/ui/labels.py" line="25" />
         <source>mojibake</source>
         <translation>乱码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="26"/>
+        <location filename="../../desktop/ui/labels.py" line="26" />
         <source>replacement character</source>
         <translation>替换字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="27"/>
+        <location filename="../../desktop/ui/labels.py" line="27" />
         <source>missing digits</source>
         <translation>缺失数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="40"/>
+        <location filename="../../desktop/ui/labels.py" line="40" />
         <source>UTF-8 with BOM (Excel)</source>
         <translation>带 BOM 的 UTF-8（Excel）</translation>
     </message>
