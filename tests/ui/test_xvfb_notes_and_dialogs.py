@@ -1,0 +1,154 @@
+"""The real window on a virtual X server, driven by xdotool: a note typed with the keyboard on the span
+tagged a moment before; in Chinese, Qt's own file dialog speaks Chinese (saved as a picture to look at)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from desktop.core.importing import prepare_article
+from desktop.core.store import Store
+from tests.conftest import PROJECT
+from tests.ui.test_xvfb_undo_redo import WINDOW, wait_for
+from tests.ui.test_xvfb_screenshot import start_xvfb
+
+TEXT = "推进创新发展，实施乡村振兴战略，到二〇二五年基本实现目标。"
+SHOT = PROJECT / "screenshots" / "file_dialog_zh.png"
+
+# The window in Chinese; once Qt's file dialog is up, the screen is saved and the dialog's texts reported.
+DIALOG = """
+import json, os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from desktop.ui.app import application, create_window
+
+app = application()
+window = create_window(sys.argv[1])
+window.resize(1200, 800)
+window.show()
+
+def look():
+    dialog = QApplication.activeModalWidget()
+    texts = [dialog.windowTitle()] if dialog else []
+    if dialog is not None:
+        texts += [b.text() for b in dialog.findChildren(QAbstractButton)]
+        texts += [label.text() for label in dialog.findChildren(QLabel)]
+    app.primaryScreen().grabWindow(0).save(sys.argv[2])
+    with open(sys.argv[3], "w", encoding="utf-8") as out:
+        json.dump(texts, out, ensure_ascii=False)
+    os._exit(0)
+
+QTimer.singleShot(1500, look)
+QTimer.singleShot(500, window.databases.open_action.trigger)
+sys.exit(app.exec())
+"""
+
+
+def notes(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("select text, note from spans order by id").fetchall()
+    conn.close()
+    return rows
+
+
+def tools() -> tuple[str, str]:
+    xvfb, xdotool = shutil.which("Xvfb"), shutil.which("xdotool")
+    if xvfb is None or xdotool is None:
+        pytest.skip("Xvfb and xdotool are not installed (apt-get install xvfb xdotool)")
+    return xvfb, xdotool
+
+
+@pytest.mark.xvfb
+def test_a_note_typed_on_the_span_just_tagged(tmp_path: Path) -> None:
+    xvfb, xdotool = tools()
+    db = tmp_path / "notes.db"
+    with Store.open(db) as store:
+        [article_id] = store.articles.add([prepare_article(TEXT, "a.txt", "utf-8")])
+        simplified = store.articles.text(article_id)
+    settings = tmp_path / "settings.ini"
+    settings.write_text("[General]\nannotator=window\n\n[view]\nlanguage=en\n", encoding="utf-8")
+    geometry = tmp_path / "geometry.json"
+    server, display = start_xvfb(xvfb)
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "POLICY_ANNOTATOR_SETTINGS": str(settings)}
+    window = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(WINDOW), str(db), str(geometry)],
+        env=env,
+        cwd=PROJECT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def xdo(*args: str) -> None:
+        subprocess.run([xdotool, *args], env=env, check=True, timeout=30)
+        time.sleep(0.3)
+
+    try:
+        wait_for(geometry.exists, "the window")
+        x, y, window_id = json.loads(geometry.read_text())
+        xdo("windowfocus", "--sync", str(window_id))
+        xdo("mousemove", str(x + 20), str(y + 10), "click", "1")
+        xdo("key", "ctrl+Home")
+        for _ in range(4):
+            xdo("key", "shift+Right")
+        xdo("key", "2")
+        wait_for(lambda: len(notes(db)) == 1, "the tag")
+        # Straight away, with the keyboard: N opens the note editor on that span, Return keeps the note.
+        xdo("key", "n")
+        xdo("type", "see art. 3")
+        xdo("key", "Return")
+        wait_for(lambda: notes(db) == [(simplified[:4], "see art. 3")], "the note")
+        # Undo takes the note back, not the span.
+        xdo("key", "ctrl+z")
+        wait_for(lambda: notes(db) == [(simplified[:4], "")], "the undone note")
+        xdo("key", "ctrl+q")
+        window.wait(timeout=20)
+    finally:
+        if window.poll() is None:
+            window.kill()
+        errors = window.communicate(timeout=20)[1]
+        server.terminate()
+        server.wait(10)
+    assert "commitData" not in errors, errors
+    assert "Traceback" not in errors, errors
+
+
+@pytest.mark.xvfb
+def test_qt_file_dialog_in_chinese(tmp_path: Path) -> None:
+    xvfb, _ = tools()
+    db = tmp_path / "zh.db"
+    Store.open(db).close()
+    settings = tmp_path / "settings.ini"
+    settings.write_text("[view]\nlanguage=zh_CN\n", encoding="utf-8")
+    texts_file = tmp_path / "texts.json"
+    server, display = start_xvfb(xvfb)
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "POLICY_ANNOTATOR_SETTINGS": str(settings)}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(DIALOG), str(db), str(SHOT), str(texts_file)],
+            env=env,
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert result.returncode == 0, result.stderr[-2000:]
+    texts = json.loads(texts_file.read_text(encoding="utf-8"))
+    # Our title, Qt's own buttons and labels: all Chinese.
+    assert texts[0] == "打开数据库"
+    assert "取消" in " ".join(texts) and "文件名" in " ".join(texts)
+    assert "Cancel" not in texts and not any(text.startswith("File name") for text in texts)
+    image = QImage(str(SHOT))
+    assert not image.isNull() and image.width() == 1400
