@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
@@ -12,13 +12,10 @@ from PySide6.QtWidgets import QMenu, QWidget
 from desktop.ui.labels import category_label, menu_text
 from desktop.ui.text_pane import TextPane
 
-if TYPE_CHECKING:
-    from desktop.ui.annotation_controller import AnnotationController
-
 NOTE_KEY = "N"
 
 
-def span_tooltip(controller: AnnotationController, pane: TextPane, position: int) -> str:
+def span_tooltip(controller: Any, pane: TextPane, position: int) -> str:
     """The spans under the mouse: category, note and text, as escaped rich text."""
     lines = []
     by_id = {category.id: category for category in controller.categories}
@@ -30,7 +27,7 @@ def span_tooltip(controller: AnnotationController, pane: TextPane, position: int
     return "<hr>".join(lines)
 
 
-def pane_menu(controller: AnnotationController, pane: TextPane, position: int, parent: QWidget) -> QMenu:
+def pane_menu(controller: Any, pane: TextPane, position: int, parent: QWidget) -> QMenu:
     """Tag the selection; pick, annotate or delete the spans under the pointer."""
     menu = QMenu(parent)
     start, end = pane.selection()

@@ -7,7 +7,7 @@ new pipeline removes (then nothing is written).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
@@ -18,7 +18,6 @@ from desktop.core.text.convert import DEFAULT_CONVERTER
 
 if TYPE_CHECKING:
     from desktop.core.reprocessing import ReprocessPlan
-    from desktop.ui.main_window import MainWindow
 
 
 class ReprocessDialog(QDialog):
@@ -70,7 +69,7 @@ class ReprocessDialog(QDialog):
         return "\n".join(lines)
 
 
-def reprocess_open_article(window: MainWindow) -> None:
+def reprocess_open_article(window: Any) -> None:
     """Plan, preview, and on confirmation re-process the article open in ``window``."""
     document = window.controller.document
     if document is None:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
 from desktop.ui.menus import fill_menu_bar
 
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
 
-
-def build_menus(window: MainWindow) -> None:
+def build_menus(window: Any) -> None:
     translate = QCoreApplication.translate
     window.databases.fill_recent()
     language_menu = QMenu(translate("MainWindow", "Language"), window)
