@@ -89,7 +89,7 @@ class DeleteSpan:
 
 @dataclass
 class _SpanEdit:
-    """A change of one span's category or note, made only while the row is as the last step left it."""
+    """A change of one span (category, note, boundaries), made only while the row is as the last step left it."""
 
     span: Span
     # The span as the last step left it: what the next step expects to find.
@@ -132,12 +132,10 @@ class EditNote(_SpanEdit):
 
 
 @dataclass
-class MoveSpan:
+class MoveSpan(_SpanEdit):
     """New boundaries for a span (the same tag, moved), undone to exactly the old ones."""
 
-    span: Span
     moved: Span
-    current: Span | None = field(default=None, init=False)
 
     def do(self, store: Store) -> Change:
         return self._move(store, self.moved)

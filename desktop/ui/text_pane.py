@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QRegion,
     QTextBlock,
     QTextCursor,
+    QTextLine,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -96,11 +97,6 @@ class TextPane(QPlainTextEdit):
     def add_spans(self, ranges: Iterable[tuple[int, int, Span]]) -> None:
         """More spans of the open article, read after it was shown."""
         self.paint.add(ranges)
-        self.viewport().update()
-
-    def set_muted(self, stretches: Iterable[tuple[int, int]]) -> None:
-        """Stretches greyed out: original text with nothing in the Simplified version."""
-        self.paint.set_muted(stretches)
         self.viewport().update()
 
     def change_spans(self, removed: Iterable[int], added: Iterable[tuple[int, int, Span]]) -> None:
@@ -218,8 +214,14 @@ class TextPane(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Span colours under the text, then Qt's text and selection, then veils, underlines and the outline."""
-        blocks = list(self._blocks_in(event.region()))
-        pieces = [(rect, segment) for block in blocks for rect, segment in self._segment_rects(*block)]
+        # One reading of each block's lines serves its segments and the outline.
+        blocks = [LaidOutBlock(block, geometry, self._units) for block, geometry in self._blocks_in(event.region())]
+        pieces = [
+            (rect, segment)
+            for block in blocks
+            for segment in self.paint.segments(block.first, block.last)
+            for rect in block.rects(segment.start, segment.end)
+        ]
         painter = QPainter(self.viewport())
         for rect, segment in pieces:
             if segment.categories:
@@ -239,7 +241,7 @@ class TextPane(QPlainTextEdit):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             start, end = self._outline
             for block in blocks:
-                for rect in self._range_rects(*block, start, end):
+                for rect in block.rects(start, end):
                     painter.drawRect(rect.adjusted(-1, 0, 1, 0))
         painter.end()
 
@@ -255,19 +257,6 @@ class TextPane(QPlainTextEdit):
             if block.isVisible() and area.intersects(geometry.toAlignedRect()):
                 yield block, geometry
             block = block.next()
-
-    def _segment_rects(self, block: QTextBlock, geometry: QRectF) -> Iterator[tuple[QRectF, Segment]]:
-        first = self._units.to_codepoint(block.position())
-        last = self._units.to_codepoint(block.position() + block.length() - 1)
-        segments = self.paint.segments(first, last)
-        if segments:
-            lines = LaidOutBlock(block, geometry, self._units)
-            for segment in segments:
-                for rect in lines.rects(segment.start, segment.end):
-                    yield rect, segment
-
-    def _range_rects(self, block: QTextBlock, geometry: QRectF, start: int, end: int) -> Iterator[QRectF]:
-        return LaidOutBlock(block, geometry, self._units).rects(start, end)
 
     # mouse and hover -------------------------------------------------------------------
 
@@ -303,17 +292,31 @@ class LaidOutBlock:
     """
 
     def __init__(self, block: QTextBlock, geometry: QRectF, units: Utf16Index) -> None:
+        self._block = block
         self._base = block.position()
         self._units = units
         self._origin = geometry.topLeft()
-        layout = block.layout()
+        # The block's text in code points of the whole text, its separator left out.
+        self.first = units.to_codepoint(self._base)
+        self.last = units.to_codepoint(self._base + block.length() - 1)
+        self._lines: list[QTextLine] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._x: dict[tuple[int, int], float] = {}
+
+    def _read_lines(self) -> None:
+        """The lines as Qt laid them out, read when a range first asks (most blocks on screen hold none)."""
+        layout = self._block.layout()
         self._lines = [layout.lineAt(index) for index in range(layout.lineCount())]
         self._starts = [line.textStart() for line in self._lines]
         self._ends = [start + line.textLength() for start, line in zip(self._starts, self._lines, strict=True)]
-        self._x: dict[tuple[int, int], float] = {}
 
     def rects(self, start: int, end: int) -> Iterator[QRectF]:
         """One rectangle per line that [start, end) (code points of the text) covers."""
+        if end <= self.first or start > self.last:
+            return
+        if not self._lines:
+            self._read_lines()
         left_unit = self._units.to_utf16(start) - self._base
         right_unit = self._units.to_utf16(end) - self._base
         index = max(0, bisect_right(self._starts, left_unit) - 1)

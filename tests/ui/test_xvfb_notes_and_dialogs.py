@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,8 @@ from PySide6.QtGui import QImage
 from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 from tests.conftest import PROJECT
-from tests.ui.test_xvfb_undo_redo import WINDOW, wait_for
 from tests.ui.test_xvfb_screenshot import start_xvfb
+from tests.ui.xvfb_session import real_window, wait_for
 
 TEXT = "推进创新发展，实施乡村振兴战略，到二〇二五年基本实现目标。"
 SHOT = PROJECT / "screenshots" / "file_dialog_zh.png"
@@ -61,43 +60,14 @@ def notes(db: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def tools() -> tuple[str, str]:
-    xvfb, xdotool = shutil.which("Xvfb"), shutil.which("xdotool")
-    if xvfb is None or xdotool is None:
-        pytest.skip("Xvfb and xdotool are not installed (apt-get install xvfb xdotool)")
-    return xvfb, xdotool
-
-
 @pytest.mark.xvfb
 def test_a_note_typed_on_the_span_just_tagged(tmp_path: Path) -> None:
-    xvfb, xdotool = tools()
     db = tmp_path / "notes.db"
     with Store.open(db) as store:
         [article_id] = store.articles.add([prepare_article(TEXT, "a.txt", "utf-8")])
         simplified = store.articles.text(article_id)
-    settings = tmp_path / "settings.ini"
-    settings.write_text("[General]\nannotator=window\n\n[view]\nlanguage=en\n", encoding="utf-8")
-    geometry = tmp_path / "geometry.json"
-    server, display = start_xvfb(xvfb)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "POLICY_ANNOTATOR_SETTINGS": str(settings)}
-    window = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(WINDOW), str(db), str(geometry)],
-        env=env,
-        cwd=PROJECT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-    def xdo(*args: str) -> None:
-        subprocess.run([xdotool, *args], env=env, check=True, timeout=30)
-        time.sleep(0.3)
-
-    try:
-        wait_for(geometry.exists, "the window")
-        x, y, window_id = json.loads(geometry.read_text())
-        xdo("windowfocus", "--sync", str(window_id))
-        xdo("mousemove", str(x + 20), str(y + 10), "click", "1")
-        xdo("key", "ctrl+Home")
+    with real_window(tmp_path, db) as session:
+        xdo = session.xdo
         for _ in range(4):
             xdo("key", "shift+Right")
         xdo("key", "2")
@@ -111,20 +81,15 @@ def test_a_note_typed_on_the_span_just_tagged(tmp_path: Path) -> None:
         xdo("key", "ctrl+z")
         wait_for(lambda: notes(db) == [(simplified[:4], "")], "the undone note")
         xdo("key", "ctrl+q")
-        window.wait(timeout=20)
-    finally:
-        if window.poll() is None:
-            window.kill()
-        errors = window.communicate(timeout=20)[1]
-        server.terminate()
-        server.wait(10)
-    assert "commitData" not in errors, errors
-    assert "Traceback" not in errors, errors
+    assert "commitData" not in session.errors, session.errors
+    assert "Traceback" not in session.errors, session.errors
 
 
 @pytest.mark.xvfb
 def test_qt_file_dialog_in_chinese(tmp_path: Path) -> None:
-    xvfb, _ = tools()
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
     db = tmp_path / "zh.db"
     Store.open(db).close()
     settings = tmp_path / "settings.ini"
