@@ -42,7 +42,8 @@ def look():
     if dialog is not None:
         texts += [b.text() for b in dialog.findChildren(QAbstractButton)]
         texts += [label.text() for label in dialog.findChildren(QLabel)]
-    app.primaryScreen().grabWindow(0).save(sys.argv[2])
+    if not app.primaryScreen().grabWindow(0).save(sys.argv[2]):
+        os._exit(3)
     with open(sys.argv[3], "w", encoding="utf-8") as out:
         json.dump(texts, out, ensure_ascii=False)
     os._exit(0)
@@ -95,6 +96,8 @@ def test_qt_file_dialog_in_chinese(tmp_path: Path) -> None:
     settings = tmp_path / "settings.ini"
     settings.write_text("[view]\nlanguage=zh_CN\n", encoding="utf-8")
     texts_file = tmp_path / "texts.json"
+    # screenshots/ is not in the repository: a clean checkout has no such folder until a test makes it.
+    SHOT.parent.mkdir(parents=True, exist_ok=True)
     server, display = start_xvfb(xvfb)
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "POLICY_ANNOTATOR_SETTINGS": str(settings)}
     try:
