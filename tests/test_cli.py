@@ -123,7 +123,8 @@ def test_stdout_export_and_jsonl(tmp_path: Path) -> None:
     assert csv_out.returncode == 0
     assert csv_out.stdout.lstrip("\ufeff").startswith(",".join(CSV_COLUMNS))
     jsonl = run("export", "--db", str(db), "--format", "jsonl", "-o", "-")
-    records = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    codebook, *records = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert [c["id"] for c in codebook["codebook"]] == ["project", "target", "measure"]
     assert len(records) == len(list(SAMPLE_DATA.iterdir()))
     second = records[1]
     assert set(second) >= {"article_id", "title", "source_path", "sha256", "original_text", "text", "spans"}
@@ -216,7 +217,8 @@ def test_export_offers_every_registered_format_and_names_ignored_options(tmp_pat
     result = run("export", "--db", str(db), "--format", "jsonl", "--context", "3", "--raw", "--encoding", "gb18030")
     assert result.returncode == 0
     assert "note: --format jsonl ignores --context, --raw, --encoding gb18030" in result.stderr
-    assert len(result.stdout.splitlines()) == len(list(SAMPLE_DATA.iterdir()))
+    # The codebook, then one line per article.
+    assert len(result.stdout.splitlines()) == 1 + len(list(SAMPLE_DATA.iterdir()))
     assert "note:" not in run("export", "--db", str(db), "--context", "3").stderr
 
 

@@ -26,6 +26,7 @@ class ChangeKind(StrEnum):
     SPANS_REMOVED = "spans_removed"
     SPANS_EDITED = "spans_edited"  # same offsets, new category or note
     STATUS = "status"
+    CODEBOOK = "codebook"  # categories added, edited, moved, merged or removed (spans perhaps recoded)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Change:
     # Added or edited: the spans as stored now. Removed: the spans as they were.
     spans: tuple[Span, ...] = ()
     status: Status | None = None
+    # CODEBOOK: the articles whose spans were recoded or deleted with a category.
+    articles: tuple[int, ...] = ()
 
     @property
     def span_ids(self) -> tuple[int, ...]:
@@ -67,7 +70,7 @@ class AddSpan:
         return Change(ChangeKind.SPANS_REMOVED, removed.article_id, (removed,))
 
     def describe(self) -> str:
-        return f"tag “{_short(self.span.text)}” as {self.span.category_id}"
+        return f"tag “{shortened(self.span.text)}” as {self.span.category_id}"
 
 
 @dataclass
@@ -84,7 +87,7 @@ class DeleteSpan:
         return Change(ChangeKind.SPANS_ADDED, self.span.article_id, (self.span,))
 
     def describe(self) -> str:
-        return f"delete “{_short(self.span.text)}”"
+        return f"delete “{shortened(self.span.text)}”"
 
 
 @dataclass
@@ -114,7 +117,7 @@ class ChangeCategory(_SpanEdit):
         return self._edit(store, category_id=self.span.category_id)
 
     def describe(self) -> str:
-        return f"change “{_short(self.span.text)}” to {self.category_id}"
+        return f"change “{shortened(self.span.text)}” to {self.category_id}"
 
 
 @dataclass
@@ -128,7 +131,7 @@ class EditNote(_SpanEdit):
         return self._edit(store, note=self.span.note)
 
     def describe(self) -> str:
-        return f"edit the note of “{_short(self.span.text)}”"
+        return f"edit the note of “{shortened(self.span.text)}”"
 
 
 @dataclass
@@ -149,7 +152,7 @@ class MoveSpan(_SpanEdit):
         return Change(ChangeKind.SPANS_EDITED, self.current.article_id, (self.current,))
 
     def describe(self) -> str:
-        return f"move the ends of “{_short(self.span.text)}” to “{_short(self.moved.text)}”"
+        return f"move the ends of “{shortened(self.span.text)}” to “{shortened(self.moved.text)}”"
 
 
 @dataclass
@@ -170,5 +173,5 @@ class ChangeStatus:
         return f"mark article {self.article_id} {self.status.value.replace('_', ' ')}"
 
 
-def _short(text: str, limit: int = 12) -> str:
+def shortened(text: str, limit: int = 12) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -43,12 +43,20 @@ class Flag:
 
 @dataclass(frozen=True)
 class Category:
+    """A code of the codebook. ``shortcut`` is the key set by hand ('' for none); ``key`` the key it
+    answers to, by hand or given in tree order (see ``codebook.Codebook``)."""
+
     id: str
     label_zh: str
     label_en: str
     colour: str
     shortcut: str
-    position: int
+    position: int  # among its siblings
+    description: str = ""  # the coding rule an analyst reads to decide
+    parent_id: str | None = None
+    codable: bool = True  # False: a heading that only groups its children
+    guid: str = ""  # REFI-QDA's id for the code; kept as other tools wrote it
+    key: str = ""
 
 
 class Span(NamedTuple):

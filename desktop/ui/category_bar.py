@@ -42,7 +42,7 @@ class CategoryBar(QWidget):
     def retranslate(self) -> None:
         self._title.setText(self.tr("Tag selection:"))
         for category in self._categories:
-            key = f" ({category.shortcut})" if category.shortcut else ""
+            key = f" ({category.key})" if category.key else ""
             self.buttons[category.id].setText(menu_text(f"{category_label(category)}{key}"))
             self.buttons[category.id].setToolTip(
                 plain_tooltip(self.tr("Tag the selected text as %1").replace("%1", category_label(category)))

@@ -148,8 +148,8 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
         self.tag_actions = []
         for category in self.controller.categories:
-            if category.shortcut:
-                action = self._action(category.shortcut, lambda _=False, c=category.id: self.controller.tag(c))
+            if category.key:
+                action = self._action(category.key, lambda _=False, c=category.id: self.controller.tag(c))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 self.tag_actions.append(action)
         self.category_bar.set_categories(self.controller.categories)

@@ -37,8 +37,8 @@ def pane_menu(controller: Any, pane: TextPane, position: int, parent: QWidget) -
             action = menu.addAction(
                 QCoreApplication.translate("PaneMenu", "Tag as %1").replace("%1", menu_text(category_label(category)))
             )
-            if category.shortcut:
-                action.setShortcut(category.shortcut)
+            if category.key:
+                action.setShortcut(category.key)
             action.triggered.connect(lambda _=False, c=category.id: controller.tag(c))
     hits = controller.spans_at(pane, position)
     if hits:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop.core.document import Document
+from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
 from desktop.core.exchange.formats import detect
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
 from desktop.core.importing import prepare_article
@@ -40,6 +41,7 @@ class ImportReport:
     spans_imported: int = 0
     spans_present: int = 0
     categories_created: list[str] = field(default_factory=list)
+    codebook: CodebookReport | None = None
     skipped: list[tuple[int, str]] = field(default_factory=list)
     failed: str = ""
 
@@ -48,6 +50,8 @@ class ImportReport:
             yield f"format: {self.format_name}"
         for line, reason in self.skipped:
             yield f"line {line}: skipped: {reason}"
+        if self.codebook is not None:
+            yield from (f"codebook: {line}" for line in self.codebook.lines())
         for category in self.categories_created:
             yield f"new category: {category} (not known before; created)"
         if self.failed:
@@ -64,6 +68,8 @@ class _Importer:
         self.annotator = annotator
         self.report = report
         self.categories = store.categories.ids()
+        # A code of the file's codebook -> the category it became here (merged by id, guid or path).
+        self.category_ids: dict[str, str] = {}
         self._documents: dict[int, Document] = {}
 
     def document(self, article_id: int) -> Document:
@@ -178,7 +184,8 @@ class _Importer:
                 raise SkipRecord(f"offsets {start}:{end} outside the text (length {len(article.text)})")
             if incoming.quote is not None and article.text[start:end] != incoming.quote:
                 raise SkipRecord(f"the quoted text does not match the text at {start}:{end}")
-        span = document.span_at(start, end, incoming.category, incoming.annotator or self.annotator, incoming.note)
+        category = self.category_ids.get(incoming.category, incoming.category)
+        span = document.span_at(start, end, category, incoming.annotator or self.annotator, incoming.note)
         if (
             incoming.original_quote is not None
             and coordinates is Script.SIMPLIFIED
@@ -201,8 +208,17 @@ class _Importer:
 
     # records ----------------------------------------------------------------------------
 
+    def import_codes(self, record: IncomingRecord) -> None:
+        codebook = merge_codes(self.store, record.codes)
+        self.report.codebook = codebook
+        self.category_ids.update(codebook.mapping)
+        self.categories = self.store.categories.ids()
+
     def import_record(self, record: IncomingRecord) -> None:
         self.report.skipped.extend(record.problems)
+        if record.codes:
+            self.import_codes(record)
+            return
         if not record.spans and record.article is None and record.text is None:
             return
         try:

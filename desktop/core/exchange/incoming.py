@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from desktop.core.exchange.codebook_model import IncomingCode
+
 
 class FormatError(ValueError):
     """The file as a whole cannot be read; the message names the reason."""
@@ -56,6 +58,8 @@ class IncomingRecord:
     title: str | None = None
     spans: list[IncomingSpan] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
+    # A codebook (this tool's JSONL, REFI-QDA): merged before the spans that use it.
+    codes: list[IncomingCode] = field(default_factory=list)
 
 
 class Sample:

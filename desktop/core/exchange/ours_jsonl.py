@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from desktop.core.exchange.codebook_files import category_records, codes_of_records
 from desktop.core.exchange.incoming import (
     IncomingRecord,
     IncomingSpan,
@@ -29,6 +30,9 @@ _OPTIONAL_TEXT = ("title", "original_title", "source_path", "encoding", "convert
 
 
 def write(store: Store, out: TextIO, options: ExportOptions) -> int:
+    """The codebook on the first line, then one article per line; returns the number of articles."""
+    codebook = {"format": JSONL_FORMAT, "codebook": category_records(store.categories.codebook())}
+    out.write(json.dumps(codebook, ensure_ascii=False) + "\n")
     count = 0
     for article_id in store.exports.article_ids(options.filters):
         record = store.articles.record(article_id)
@@ -70,6 +74,8 @@ def write(store: Store, out: TextIO, options: ExportOptions) -> int:
 
 def recognises(sample: Sample) -> bool:
     first = sample.first_object
+    if first is not None and first.get("format") == JSONL_FORMAT and "codebook" in first:
+        return True
     return first is not None and "spans" in first and ("original_text" in first or "format" in first)
 
 
@@ -128,6 +134,14 @@ def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
     for number, value, problem in jsonl_objects(text):
         if value is None:
             yield IncomingRecord(number, problems=[(number, problem)])
+            continue
+        if "codebook" in value and "spans" not in value:
+            try:
+                codes = list(codes_of_records(list_value(value["codebook"], "codebook"), f"line {number}: category"))
+            except ValueError as error:
+                yield IncomingRecord(number, problems=[(number, str(error))])
+                continue
+            yield IncomingRecord(number, codes=codes)
             continue
         try:
             article = _checked_article(value)

@@ -22,6 +22,7 @@ SPAN_FIELDS = (
     "source_path",
     "category",
     "category_label",
+    "category_path",
     "start",
     "end",
     "text",

@@ -23,13 +23,13 @@ from desktop.core.document import Document
 from desktop.core.store.articles import ArticleTable
 from desktop.core.store.categories import CategoryTable
 from desktop.core.store.database import MEMORY, WriteTransaction, keep_backup, open_database, writing
-from desktop.core.store.errors import STORE_FAILURES, Conflict, Fault, SpanMismatch, StoreError, explain
+from desktop.core.store.errors import STORE_FAILURES, Conflict, Fault, Refused, SpanMismatch, StoreError, explain
 from desktop.core.store.exports import ExportQueries
 from desktop.core.store.reports import Reports
 from desktop.core.store.spans import SpanTable
 from desktop.core.store.summaries import SummaryQueries
 
-__all__ = ["STORE_FAILURES", "Conflict", "Fault", "SpanMismatch", "Store", "StoreError", "explain"]
+__all__ = ["STORE_FAILURES", "Conflict", "Fault", "Refused", "SpanMismatch", "Store", "StoreError", "explain"]
 
 
 class Store:
@@ -45,7 +45,7 @@ class Store:
         self.spans = SpanTable(db, write)
         self.categories = CategoryTable(db, write)
         self.summaries = SummaryQueries(db, self.articles)
-        self.exports = ExportQueries(db)
+        self.exports = ExportQueries(db, self.categories)
         self.reports = Reports(db)
 
     @classmethod

@@ -1,14 +1,44 @@
-"""Categories (codes): id, labels in both languages, colour, key, place in the list."""
+"""Categories (codes): a tree of codes with labels in both languages, colour, key and coding rule.
+
+Every change is one transaction and returns what an undo needs to put things back exactly:
+the row as it was, the children it had and, for a removal, its spans.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.core.codebook import Codebook, guid_for
 from desktop.core.environment import resource_path
-from desktop.core.models import Category
+from desktop.core.models import Category, Span
 from desktop.core.store.database import WriteTransaction
+from desktop.core.store.errors import Conflict, Refused
+from desktop.core.store.spans import SPAN_COLUMNS
+
+_COLUMNS = "id, label_zh, label_en, colour, shortcut, position, description, parent_id, codable, guid"
+EDITABLE = ("label_zh", "label_en", "colour", "shortcut", "description", "codable")
+
+
+def _category(row: Any) -> Category:
+    return Category(
+        row[0], row[1], row[2], row[3], row[4] or "", row[5] or 0, row[6] or "", row[7], bool(row[8]), row[9] or ""
+    )
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A category taken out: where it was, the children it had, and what became of its spans."""
+
+    category: Category
+    children: tuple[str, ...]  # in their order under it
+    children_to: str | None  # where the children went
+    spans_to: str | None  # the category its spans went to; None: they were deleted
+    spans: tuple[Span, ...] = field(default=())  # as they were
 
 
 class CategoryTable:
@@ -16,25 +46,217 @@ class CategoryTable:
         self.db = db
         self._write = write
 
+    # reading ------------------------------------------------------------------------------------
+
+    def _rows(self) -> list[Category]:
+        return [_category(row) for row in self.db.execute(f"select {_COLUMNS} from categories").fetchall()]
+
+    def codebook(self) -> Codebook:
+        return Codebook(self._rows())
+
     def all(self) -> list[Category]:
-        rows = self.db.execute(
-            "select id, label_zh, label_en, colour, shortcut, position from categories order by position, id"
-        ).fetchall()
-        return [Category(r[0], r[1], r[2], r[3], r[4] or "", r[5] or 0) for r in rows]
+        """Every category in tree order, each with the key it answers to."""
+        return self.codebook().resolved()
 
     def ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("select id from categories")}
 
-    def add(self, category_id: str, label_zh: str = "", label_en: str = "", colour: str = "#b0b0b0") -> Category:
-        """A new category at the end of the list, with no key."""
-        with self._write():
-            position = int(self.db.execute("select coalesce(max(position), -1) + 1 from categories").fetchone()[0])
+    def get(self, category_id: str) -> Category:
+        row = self.db.execute(f"select {_COLUMNS} from categories where id = ?", [category_id]).fetchone()
+        if row is None:
+            raise Conflict(f"category {category_id} is no longer there: another window or program removed it")
+        return _category(row)
+
+    def span_counts(self) -> dict[str, int]:
+        """Spans per category (served by the category index, without reading the spans)."""
+        return {row[0]: row[1] for row in self.db.execute("select category_id, count(*) from spans group by 1")}
+
+    def new_id(self, label_zh: str, label_en: str = "") -> str:
+        """A free id for a new code: its English label as a slug, else its Chinese label."""
+        slug = re.sub(r"[^a-z0-9]+", "-", label_en.lower()).strip("-")
+        base = slug or label_zh.strip() or "code"
+        taken = self.ids()
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+    # writing ------------------------------------------------------------------------------------
+
+    def _siblings(self, parent_id: str | None) -> list[str]:
+        rows = self.db.execute(
+            "select id from categories where parent_id is ? order by position, id", [parent_id]
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def _renumber(self, parent_id: str | None, order: list[str]) -> None:
+        for position, category_id in enumerate(order):
             self.db.execute(
-                "insert into categories (id, label_zh, label_en, colour, shortcut, position)"
-                " values (?, ?, ?, ?, '', ?)",
-                [category_id, label_zh or category_id, label_en or category_id, colour, position],
+                "update categories set parent_id = ?, position = ? where id = ?", [parent_id, position, category_id]
             )
-        return Category(category_id, label_zh or category_id, label_en or category_id, colour, "", position)
+
+    def _place(self, category_id: str, parent_id: str | None, index: int | None) -> None:
+        order = [i for i in self._siblings(parent_id) if i != category_id]
+        order.insert(len(order) if index is None else max(0, min(index, len(order))), category_id)
+        self._renumber(parent_id, order)
+
+    def _check(self, category: Category) -> None:
+        codebook = Codebook([c for c in self._rows() if c.id != category.id] + [category])
+        problem = codebook.key_problem(category.id, category.shortcut) or codebook.move_problem(
+            category.id, category.parent_id
+        )
+        if problem:
+            raise Refused(problem)
+
+    def add(
+        self,
+        category_id: str,
+        label_zh: str = "",
+        label_en: str = "",
+        colour: str = "#b0b0b0",
+        *,
+        parent_id: str | None = None,
+        index: int | None = None,
+        shortcut: str = "",
+        description: str = "",
+        codable: bool = True,
+        guid: str = "",
+    ) -> Category:
+        """A new category under ``parent_id`` (at the end, or at ``index`` among its siblings)."""
+        category = Category(
+            category_id,
+            label_zh or category_id,
+            label_en or label_zh or category_id,
+            colour,
+            shortcut,
+            0,
+            description,
+            parent_id,
+            codable,
+            guid or guid_for(category_id),
+        )
+        return self.insert(category, len(self._siblings(parent_id)) if index is None else index)
+
+    def insert(self, category: Category, index: int | None = None) -> Category:
+        """Store a category as given (a new one, or one an undo puts back), placed among its siblings."""
+        with self._write():
+            if category.id in self.ids():
+                raise Conflict(f"a category {category.id} exists already")
+            self._check(category)
+            self.db.execute(
+                f"insert into categories ({_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    category.id,
+                    category.label_zh,
+                    category.label_en,
+                    category.colour,
+                    category.shortcut,
+                    category.position,
+                    category.description,
+                    category.parent_id,
+                    int(category.codable),
+                    category.guid or guid_for(category.id),
+                ],
+            )
+            self._place(category.id, category.parent_id, category.position if index is None else index)
+        return self.get(category.id)
+
+    def update(self, category_id: str, expected: Category | None = None, **fields: Any) -> Category:
+        """Change labels, colour, key, rule or codable; returns the category as it now is."""
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+        with self._write():
+            current = self.get(category_id)
+            if expected is not None and replace(current, key="") != replace(expected, key=""):
+                raise Conflict(f"category {category_id} was changed by another window or program")
+            changed = replace(current, **fields)
+            self._check(changed)
+            self.db.execute(
+                "update categories set label_zh = ?, label_en = ?, colour = ?, shortcut = ?, description = ?,"
+                " codable = ? where id = ?",
+                [
+                    changed.label_zh,
+                    changed.label_en,
+                    changed.colour,
+                    changed.shortcut,
+                    changed.description,
+                    int(changed.codable),
+                    category_id,
+                ],
+            )
+        return self.get(category_id)
+
+    def move(self, category_id: str, parent_id: str | None, index: int | None) -> Category:
+        """Put a category under ``parent_id`` at ``index`` among its siblings; returns it as it was."""
+        with self._write():
+            before = self.get(category_id)
+            problem = self.codebook().move_problem(category_id, parent_id)
+            if problem:
+                raise Refused(problem)
+            left = [i for i in self._siblings(before.parent_id) if i != category_id]
+            self._renumber(before.parent_id, left)
+            self._place(category_id, parent_id, index)
+        return before
+
+    def remove(self, category_id: str, *, spans_to: str | None, children_to: str | None) -> Removal:
+        """Take a category out: its spans go to ``spans_to`` (or are deleted), its children to ``children_to``.
+
+        Merging A into B is ``remove(A, spans_to=B, children_to=B)``; deleting A keeps its
+        children where A was.
+        """
+        with self._write():
+            category = self.get(category_id)
+            if spans_to is not None:
+                self.get(spans_to)
+            children = tuple(self._siblings(category_id))
+            rows = self.db.execute(
+                f"select {SPAN_COLUMNS} from spans where category_id = ? order by id", [category_id]
+            ).fetchall()
+            spans = tuple(Span._make(row) for row in rows)
+            if spans_to is None:
+                self.db.execute("delete from spans where category_id = ?", [category_id])
+            else:
+                self.db.execute("update spans set category_id = ? where category_id = ?", [spans_to, category_id])
+            if children_to == category_id or (children_to is not None and children_to in self._subtree(category_id)):
+                raise Refused("a category cannot be merged into one of its own sub-codes")
+            order = self._siblings(children_to)
+            if children_to == category.parent_id:
+                # Deleting: the children take the category's place among its siblings.
+                at = order.index(category_id)
+                order[at : at + 1] = list(children)
+            else:
+                order = [i for i in order if i != category_id] + list(children)
+            self._renumber(children_to, order)
+            self.db.execute("delete from categories where id = ?", [category_id])
+            if children_to != category.parent_id:
+                self._renumber(category.parent_id, [i for i in self._siblings(category.parent_id)])
+        return Removal(category, children, children_to, spans_to, spans)
+
+    def restore(self, removal: Removal) -> None:
+        """Undo a removal: the category where it was, its children under it, its spans back."""
+        category = removal.category
+        with self._write():
+            self.insert(category)
+            for index, child in enumerate(removal.children):
+                self.get(child)
+                self.move(child, category.id, index)
+            if removal.spans_to is None:
+                for span in removal.spans:
+                    self.db.execute(
+                        f"insert into spans ({SPAN_COLUMNS}) values ({', '.join('?' * len(span))})", list(span)
+                    )
+            else:
+                ids = [span.id for span in removal.spans]
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    self.db.execute(
+                        f"update spans set category_id = ? where category_id = ? and id in ({', '.join('?' * len(chunk))})",
+                        [category.id, removal.spans_to, *chunk],
+                    )
+
+    def _subtree(self, category_id: str) -> list[str]:
+        return self.codebook().subtree(category_id)
 
     @staticmethod
     def fill_defaults(db: Database) -> None:
@@ -44,4 +266,6 @@ class CategoryTable:
         defaults = json.loads(resource_path("default_categories.json").read_text(encoding="utf-8"))
         with db.atomic():
             for position, category in enumerate(defaults):
-                db["categories"].insert({**category, "position": position})  # type: ignore[union-attr]
+                db["categories"].insert(  # type: ignore[union-attr]
+                    {**category, "position": position, "guid": guid_for(category["id"])}
+                )

@@ -42,6 +42,10 @@ class Conflict(StoreError):
         super().__init__(message, Fault.CONFLICT)
 
 
+class Refused(StoreError):
+    """A change the data's own rules refuse (a key already taken, a code moved under itself)."""
+
+
 # Every failure a caller outside the store may meet when it reads or writes: the store's own
 # errors and SQLite's, which reads that meet a damaged page raise directly.
 STORE_FAILURES: tuple[type[Exception], ...] = (StoreError, sqlite3.Error)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.core.models import SpanFilter
+from desktop.core.store.categories import CategoryTable
 from desktop.core.store.queries import article_clauses, formula_guard, span_clauses, where
 
 # Every column an export can ask for: its SQL, and whether it holds free text that a
@@ -20,6 +22,8 @@ EXPORT_COLUMNS: dict[str, tuple[str, bool]] = {
     "source_path": ("a.source_path", True),
     "category": ("s.category_id", True),
     "category_label": ("c.label_zh", True),
+    # 政策工具 > 供给型 > 资金投入: a function this module registers from the codebook at each query.
+    "category_path": ("category_path(s.category_id)", True),
     "start": ("s.start", False),
     "end": ("s.end", False),
     "text": ("s.text", True),
@@ -41,8 +45,16 @@ EXPORT_COLUMNS: dict[str, tuple[str, bool]] = {
 
 
 class ExportQueries:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, categories: CategoryTable) -> None:
         self.db = db
+        self._categories = categories
+
+    def _with_subtrees(self, filters: SpanFilter | None) -> SpanFilter:
+        """A parent category in the filters stands for itself and every category below it."""
+        filters = filters or SpanFilter()
+        if not filters.categories:
+            return filters
+        return replace(filters, categories=self._categories.codebook().expand(filters.categories))
 
     def span_rows(
         self,
@@ -61,8 +73,9 @@ class ExportQueries:
         unknown = [name for name in columns if name not in EXPORT_COLUMNS]
         if unknown:
             raise ValueError(f"unknown export column(s): {', '.join(unknown)}")
-        clauses, params = article_clauses(filters or SpanFilter())
-        more, more_params = span_clauses(filters or SpanFilter())
+        filters = self._with_subtrees(filters)
+        clauses, params = article_clauses(filters)
+        more, more_params = span_clauses(filters)
         clauses, params = clauses + more, params + more_params
         if article_id is not None:
             clauses.append("s.article_id = ?")
@@ -71,6 +84,10 @@ class ExportQueries:
         for name in columns:
             sql, is_text = EXPORT_COLUMNS[name]
             selected.append(formula_guard(sql, formula_starts) if is_text and formula_starts else sql)
+        if "category_path" in columns:
+            codebook = self._categories.codebook()
+            paths = {category.id: codebook.path(category.id) for category in codebook}
+            self.db.conn.create_function("category_path", 1, lambda c: paths.get(c, c), deterministic=True)
         cursor = self.db.conn.execute(
             f"select {', '.join(selected)}"
             " from spans s join articles a on a.id = s.article_id left join categories c on c.id = s.category_id"
@@ -81,6 +98,7 @@ class ExportQueries:
 
     def article_ids(self, filters: SpanFilter) -> list[int]:
         """Articles an export covers: the filters on articles, and at least one span when spans are filtered."""
+        filters = self._with_subtrees(filters)
         clauses, params = article_clauses(filters)
         on_spans, span_params = span_clauses(filters)
         if on_spans:

@@ -7,6 +7,7 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from desktop.core.codebook import guid_for
 from desktop.core.offsets import OffsetMap, OffsetMapError
 
 MIGRATION_SET = "policy_annotator"
@@ -177,3 +178,20 @@ def m006_spans_in_text_order(db: Database) -> None:
     db.execute("drop index if exists idx_spans_article_id_start")
     db.execute("create index idx_spans_article_text_order on spans (article_id, start, end)")
     db.execute("create index idx_spans_article_original_start on spans (article_id, original_start)")
+
+
+@migrations()
+def m007_codebook(db: Database) -> None:
+    """Categories become a codebook: a coding rule, a parent (a tree of any depth), headings that
+    are not codable, and the REFI-QDA guid other tools know a code by.
+
+    Existing categories stay top-level in their order, keep their keys (now keys set by hand)
+    and get a guid derived from their id.
+    """
+    db.execute("alter table categories add column description text not null default ''")
+    db.execute("alter table categories add column parent_id text references categories(id)")
+    db.execute("alter table categories add column codable integer not null default 1")
+    db.execute("alter table categories add column guid text not null default ''")
+    for (category_id,) in db.execute("select id from categories").fetchall():
+        db.execute("update categories set guid = ? where id = ?", [guid_for(category_id), category_id])
+    db.execute("create index idx_categories_parent on categories (parent_id, position)")

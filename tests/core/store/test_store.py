@@ -31,7 +31,7 @@ def file_digest(path: Path) -> str:
 
 
 def test_default_categories(store: Store) -> None:
-    assert [(c.id, c.label_zh, c.shortcut) for c in store.categories.all()] == [
+    assert [(c.id, c.label_zh, c.key) for c in store.categories.all()] == [
         ("project", "项目", "1"),
         ("target", "目标", "2"),
         ("measure", "措施", "3"),
@@ -110,6 +110,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
         "m004_span_ids_never_reused",
         "m005_original_title",
         "m006_spans_in_text_order",
+        "m007_codebook",
     ]
     again.close()
 
