@@ -89,6 +89,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     _note_ignored_options(args, fmt)
     options = _export_options(args)
     to_stdout = args.output in (None, "-")
+    if to_stdout and fmt.binary:
+        print(f"error: --format {fmt.key} writes a zip file: give it a name with -o FILE.{fmt.suffix}", file=sys.stderr)
+        return 2
     if not to_stdout and not Path(args.output).resolve().parent.is_dir():
         print(f"error: cannot write {args.output}: no such folder", file=sys.stderr)
         return 1
@@ -190,7 +193,9 @@ def cmd_codebook(args: argparse.Namespace) -> int:
             indent = "  " * codebook.depth(category.id)
             key = f" [{keys[category.id]}]" if keys.get(category.id) else ""
             heading = "" if category.codable else " (heading)"
-            print(f"{indent}{category.label_zh} / {category.label_en} ({category.id}){key}{heading}: {totals[category.id]}")
+            print(
+                f"{indent}{category.label_zh} / {category.label_en} ({category.id}){key}{heading}: {totals[category.id]}"
+            )
     return 0
 
 
@@ -266,7 +271,7 @@ def _add_export(commands: argparse._SubParsersAction, parents: list[argparse.Arg
     )
     exporting.add_argument(
         "--encoding",
-        choices=list(dict.fromkeys(encoding for fmt in FORMATS for encoding in fmt.encodings)),
+        choices=list(dict.fromkeys(encoding for fmt in FORMATS if not fmt.binary for encoding in fmt.encodings)),
         help=f"CSV encoding (default {csv.default_encoding}: UTF-8 with the BOM Excel needs;"
         f" also {', '.join(csv.encodings[1:])}); the other formats are always UTF-8",
     )

@@ -114,9 +114,7 @@ class RemoveCategory:
         return cls(category.id, spans_to, category.parent_id)
 
     def do(self, store: Store) -> Change:
-        self.removal = store.categories.remove(
-            self.category_id, spans_to=self.spans_to, children_to=self.children_to
-        )
+        self.removal = store.categories.remove(self.category_id, spans_to=self.spans_to, children_to=self.children_to)
         return _codebook_change(self.removal)
 
     def undo(self, store: Store) -> Change:

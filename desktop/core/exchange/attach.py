@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
-from desktop.core.exchange.formats import detect
+from desktop.core.exchange.formats import ExchangeFormat, detect, detect_bytes
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
 from desktop.core.importing import prepare_article
 from desktop.core.models import Flag, FlagKind, Script, Span
@@ -283,15 +283,31 @@ def _fix_utf16(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
     return converted if text[converted[0] : converted[1]] == quote else (start, end)
 
 
+def _binary_format(path: Path) -> ExchangeFormat | None:
+    try:
+        with path.open("rb") as stream:
+            return detect_bytes(stream.read(8))
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        return None  # read_article names the reason
+
+
 def import_annotations(store: Store, path: Path, annotator: str) -> ImportReport:
     """Read an annotation file of any supported format into the store."""
     report = ImportReport()
     try:
-        text = read_article(path).text
-        fmt = detect(text)
-        report.format_name = fmt.name
-        # The whole file is read and checked before anything is stored.
-        records = list(fmt.read(text, annotator))
+        binary = _binary_format(path)
+        if binary is not None and binary.read_bytes is not None:
+            report.format_name = binary.name
+            records = list(binary.read_bytes(path.read_bytes(), annotator))
+        else:
+            text = read_article(path).text
+            fmt = detect(text)
+            report.format_name = fmt.name
+            # The whole file is read and checked before anything is stored.
+            records = list(fmt.read(text, annotator))
+    except OSError as error:
+        report.failed = f"{path}: cannot read: {error.strerror or error}"
+        return report
     except (ReadError, FormatError) as error:
         report.failed = f"{path}: {error}"
         return report

@@ -161,7 +161,9 @@ def read_csv(text: str) -> Iterator[IncomingCode]:
             if ancestor not in seen:
                 seen.add(ancestor)
                 parent = " > ".join(parts[: depth - 1]) or None
-                yield IncomingCode(f"{where} (parent {ancestor})", key=ancestor, parent_key=parent, label_zh=parts[depth - 1])
+                yield IncomingCode(
+                    f"{where} (parent {ancestor})", key=ancestor, parent_key=parent, label_zh=parts[depth - 1]
+                )
         key = " > ".join(parts)
         seen.add(key)
         try:
@@ -178,7 +180,7 @@ def read_csv(text: str) -> Iterator[IncomingCode]:
             label_en=given("label_en"),
             colour=given("colour") or given("color"),
             shortcut=given("key"),
-            description=cells.get("description") if "description" in cells and cells["description"] else None,
+            description=cells.get("description") if cells.get("description") else None,
             codable=codable,
             id=given("id"),
         )

@@ -92,7 +92,9 @@ class _Merger:
         self.report.mapping[code.key] = existing
         current = self.store.categories.get(existing)
         changes = {k: v for k, v in self.checked(code, existing).items() if getattr(current, k) != v}
-        moved = current.parent_id != parent_id and not self.store.categories.codebook().move_problem(existing, parent_id)
+        moved = current.parent_id != parent_id and not self.store.categories.codebook().move_problem(
+            existing, parent_id
+        )
         if changes:
             self.store.categories.update(existing, **changes)
         if moved:
@@ -104,8 +106,10 @@ class _Merger:
             self.report.problems.append((code.where, "a new code needs a name (label_zh); not created"))
             return
         taken = self.store.categories.ids()
-        category_id = code.id if code.id and code.id not in taken else self.store.categories.new_id(
-            code.label_zh, code.label_en or ""
+        category_id = (
+            code.id
+            if code.id and code.id not in taken
+            else self.store.categories.new_id(code.label_zh, code.label_en or "")
         )
         given = self.checked(code, category_id)
         created = self.store.categories.add(
@@ -145,7 +149,12 @@ def merge_codes(store: Store, codes: Iterable[IncomingCode], report: CodebookRep
                         left.append(code)
                 if len(left) == len(waiting):
                     for code in left:
-                        report.problems.append((code.where, f"its parent {code.parent_key} is in neither file nor database; put at the top"))
+                        report.problems.append(
+                            (
+                                code.where,
+                                f"its parent {code.parent_key} is in neither file nor database; put at the top",
+                            )
+                        )
                         merger.take(code, None)
                     left = []
                 waiting = left
@@ -179,4 +188,3 @@ def export_codebook(store: Store, path: Path) -> int:
         return len(codebook)
 
     return write_to_path(writer, store, path, ExportOptions(), ENCODINGS[suffix])
-

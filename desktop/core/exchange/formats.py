@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from desktop.core.exchange import doccano, label_studio, ours_csv, ours_jsonl
+from desktop.core.exchange import doccano, label_studio, ours_csv, ours_jsonl, qdpx_reader, qdpx_writer
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, Sample
-from desktop.core.exchange.outgoing import Writer
+from desktop.core.exchange.outgoing import BINARY, Writer
 
 # (file text, analyst for spans the file names none for) -> records
 Reader = Callable[[str, str], Iterator[IncomingRecord]]
+# The same for a format that is not text (a zip): recognised by its first bytes.
+BytesReader = Callable[[bytes, str], Iterator[IncomingRecord]]
 
 # The ExportOptions fields beyond the filters that a format honours.
 CONTEXT = "context"
@@ -35,10 +37,19 @@ class ExchangeFormat:
     write: Writer
     encodings: tuple[str, ...] = ("utf-8",)  # the first is the default
     options: tuple[str, ...] = ()  # the ExportOptions fields it honours beyond the filters
+    read_bytes: BytesReader | None = None  # a binary format: read from the file's bytes, not its text
+
+    @property
+    def binary(self) -> bool:
+        return self.encodings == (BINARY,)
 
     @property
     def default_encoding(self) -> str:
         return self.encodings[0]
+
+
+def _binary_only(text: str, annotator: str) -> Iterator[IncomingRecord]:
+    raise FormatError("a .qdpx project is a zip file, not text")
 
 
 FORMATS: tuple[ExchangeFormat, ...] = (
@@ -85,6 +96,18 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         read=label_studio.read,
         write=label_studio.write,
     ),
+    ExchangeFormat(
+        key="qdpx",
+        name="REFI-QDA project",
+        label="REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)",
+        suffix="qdpx",
+        unit="articles",
+        recognises=lambda sample: False,  # a zip: recognised by its bytes
+        read=_binary_only,
+        write=qdpx_writer.write,
+        encodings=(BINARY,),
+        read_bytes=qdpx_reader.read_bytes,
+    ),
 )
 
 
@@ -93,6 +116,13 @@ def format_by_key(key: str) -> ExchangeFormat:
         if fmt.key == key:
             return fmt
     raise KeyError(f"unknown format {key!r}; known: {', '.join(f.key for f in FORMATS)}")
+
+
+def detect_bytes(data: bytes) -> ExchangeFormat | None:
+    """The binary format a file's first bytes announce, or None for a text file."""
+    if qdpx_reader.recognises_bytes(data):
+        return format_by_key("qdpx")
+    return None
 
 
 def detect(text: str) -> ExchangeFormat:

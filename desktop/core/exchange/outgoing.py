@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from desktop.core.models import SpanFilter
 from desktop.core.store import Store
@@ -47,7 +47,9 @@ class ExportOptions:
     neutralise_formulas: bool = True
 
 
-Writer = Callable[[Store, TextIO, ExportOptions], int]
+# The stream is text, or bytes for a format whose only encoding is BINARY (a zip such as .qdpx).
+Writer = Callable[[Store, Any, ExportOptions], int]
+BINARY = "binary"
 
 
 def span_records(store: Store, article_id: int, filters: SpanFilter) -> list[dict[str, Any]]:
@@ -94,8 +96,12 @@ def write_to_path(writer: Writer, store: Store, path: Path, options: ExportOptio
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            count = writer(store, stream, options)
+        if encoding == BINARY:
+            with os.fdopen(handle, "wb") as binary:
+                count = writer(store, binary, options)
+        else:
+            with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+                count = writer(store, stream, options)
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:

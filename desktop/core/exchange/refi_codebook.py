@@ -40,7 +40,7 @@ def code_elements(parent: ET.Element, codebook: Codebook, namespace: str) -> Non
                 "isCodable": "true" if category.codable else "false",
             }
             if _RGB.match(category.colour):
-                attributes["color"] = category.colour.upper()
+                attributes["color"] = category.colour
             code = ET.SubElement(under, f"{{{namespace}}}Code", attributes)
             if category.description:
                 ET.SubElement(code, f"{{{namespace}}}Description").text = category.description

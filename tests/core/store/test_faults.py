@@ -73,7 +73,9 @@ def test_a_writer_waits_for_another_writer_instead_of_failing(tmp_path: Path, mo
             other = hold_write_lock(path)
             locked.set()
             time.sleep(0.3)
-            other.execute("insert into categories (id, label_zh, label_en, colour, position) values ('x', 'x', 'x', '#fff', 9)")
+            other.execute(
+                "insert into categories (id, label_zh, label_en, colour, position) values ('x', 'x', 'x', '#fff', 9)"
+            )
             other.commit()
             other.close()
 

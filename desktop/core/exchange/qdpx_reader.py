@@ -1,0 +1,187 @@
+"""Reading a REFI-QDA project (``.qdpx``) back: its codebook, then each text source with its codings.
+
+Everything comes from the standard's own elements (codes, users, sources, selections, codings,
+notes); ``policy-annotator.json``, when this tool wrote the project, only adds what the
+standard has no place for. A project from MAXQDA, NVivo, ATLAS.ti or QualCoder comes in as texts
+with spans counted in them, like a doccano file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from desktop.core.exchange.codebook_model import IncomingCode
+from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
+from desktop.core.exchange.qdpx_writer import SIDECAR, SIDECAR_FORMAT
+from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, read_codes
+
+ZIP_MAGIC = b"PK\x03\x04"
+# A project.qde beyond this is not one this tool wrote or could hold in memory safely.
+_MAX_QDE = 512 * 1024 * 1024
+
+
+def _q(tag: str) -> str:
+    return f"{{{PROJECT_NS}}}{tag}"
+
+
+def recognises_bytes(data: bytes) -> bool:
+    return data.startswith(ZIP_MAGIC)
+
+
+class _Archive:
+    def __init__(self, data: bytes) -> None:
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile as error:
+            raise FormatError(f"not a readable zip ({error})") from None
+        self.names = {name.lower(): name for name in self.zip.namelist()}
+
+    def read(self, name: str) -> bytes:
+        found = self.names.get(name.lower())
+        if found is None:
+            raise KeyError(name)
+        info = self.zip.getinfo(found)
+        if info.file_size > _MAX_QDE:
+            raise FormatError(f"{name} is {info.file_size} bytes: too large")
+        try:
+            return self.zip.read(found)
+        except (zipfile.BadZipFile, OSError, EOFError) as error:
+            raise FormatError(f"{name} cannot be read from the zip ({error})") from None
+
+    def text(self, name: str) -> str:
+        try:
+            return self.read(name).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise FormatError(f"{name} is not UTF-8 ({error.reason} at byte {error.start})") from None
+
+
+def _source_text(archive: _Archive, source: ET.Element) -> str:
+    path = source.get("plainTextPath") or ""
+    if path.startswith("internal://"):
+        return archive.text("sources/" + path.removeprefix("internal://"))
+    content = source.findtext(_q("PlainTextContent"))
+    if content is not None:
+        return content
+    if path:
+        raise ValueError(f"its text is outside the project file ({path}); only internal:// sources can be read")
+    raise ValueError("it has no plain text")
+
+
+def _notes(archive: _Archive, root: ET.Element) -> dict[str, str]:
+    notes: dict[str, str] = {}
+    for note in root.iterfind(f"{_q('Notes')}/{_q('Note')}"):
+        guid = plain_guid(note.get("guid") or "")
+        try:
+            notes[guid] = _source_text(archive, note)
+        except (KeyError, ValueError, FormatError):
+            notes[guid] = ""
+    return notes
+
+
+def _note_text(element: ET.Element, notes: dict[str, str]) -> str:
+    texts = [notes.get(plain_guid(ref.get("targetGUID") or ""), "") for ref in element.iterfind(_q("NoteRef"))]
+    description = element.findtext(_q("Description")) or ""
+    return "\n\n".join(text for text in [description, *texts] if text)
+
+
+def _spans(
+    number: int, source: ET.Element, text: str, users: dict[str, str], notes: dict[str, str], sidecar: dict[str, Any]
+) -> Iterator[IncomingSpan | tuple[int, str]]:
+    for selection in source.iterfind(_q("PlainTextSelection")):
+        guid = plain_guid(selection.get("guid") or "")
+        try:
+            start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
+        except ValueError:
+            yield number, f"selection {guid}: positions are not whole numbers"
+            continue
+        note = _note_text(selection, notes)
+        known = sidecar.get("selections", {}).get(guid, {})
+        for coding in selection.iterfind(_q("Coding")):
+            ref = coding.find(_q("CodeRef"))
+            code = plain_guid(ref.get("targetGUID") or "") if ref is not None else ""
+            if not code:
+                yield number, f"selection {guid}: a coding names no code"
+                continue
+            user = coding.get("creatingUser") or selection.get("creatingUser")
+            yield IncomingSpan(
+                number,
+                start,
+                end,
+                code,
+                quote=text[start:end] if 0 <= start < end <= len(text) else None,
+                note=note,
+                annotator=users.get(plain_guid(user)) if user else None,
+                created_at=coding.get("creationDateTime") or selection.get("creationDateTime") or "",
+                updated_at=selection.get("modifiedDateTime") or "",
+                span_id=known.get("span_id") if isinstance(known.get("span_id"), int) else None,
+            )
+
+
+def _article(text: str, extra: dict[str, Any], notes: dict[str, str], name: str) -> dict[str, Any] | None:
+    """The article as this tool stored it, when the project's extra file and the original note say so."""
+    original = notes.get(extra.get("original_note") or "")
+    if not original or "offset_map" not in extra:
+        return None
+    return {**extra, "original_text": original, "text": text, "title": extra.get("title") or name, "spans": []}
+
+
+def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
+    """The codebook first (one record), then one record per text source."""
+    archive = _Archive(data)
+    try:
+        qde = archive.read("project.qde")
+    except KeyError:
+        raise FormatError("a .qdpx file must hold project.qde; this zip does not") from None
+    try:
+        root = ET.fromstring(qde)
+    except ET.ParseError as error:
+        raise FormatError(f"project.qde is broken XML ({error})") from None
+    if root.tag != _q("Project"):
+        raise FormatError(f"project.qde is not a REFI-QDA project (a Project element in {PROJECT_NS})")
+    sidecar: dict[str, Any] = {}
+    if SIDECAR.lower() in archive.names:
+        try:
+            loaded = json.loads(archive.text(SIDECAR))
+            sidecar = loaded if isinstance(loaded, dict) and loaded.get("format") == SIDECAR_FORMAT else {}
+        except (json.JSONDecodeError, FormatError):
+            sidecar = {}
+    codes = root.find(f"{_q('CodeBook')}/{_q('Codes')}")
+    incoming: list[IncomingCode] = list(read_codes(codes, PROJECT_NS)) if codes is not None else []
+    for code in incoming:
+        extra = sidecar.get("codes", {}).get(code.guid or "", {})
+        if isinstance(extra, dict):
+            code.id = extra.get("id") if isinstance(extra.get("id"), str) else None
+            code.label_en = extra.get("label_en") if isinstance(extra.get("label_en"), str) else code.label_en
+            code.shortcut = extra.get("key") if isinstance(extra.get("key"), str) else code.shortcut
+    yield IncomingRecord(0, codes=incoming)
+    users = {
+        plain_guid(user.get("guid") or ""): user.get("name") or ""
+        for user in root.iterfind(f"{_q('Users')}/{_q('User')}")
+    }
+    notes = _notes(archive, root)
+    for number, source in enumerate(root.iterfind(f"{_q('Sources')}/{_q('TextSource')}"), start=1):
+        guid = plain_guid(source.get("guid") or "")
+        name = source.get("name") or ""
+        try:
+            text = _source_text(archive, source)
+        except (KeyError, ValueError, FormatError) as error:
+            yield IncomingRecord(number, problems=[(number, f"source {name or guid}: {error}")])
+            continue
+        record = IncomingRecord(number, title=name or None)
+        for item in _spans(number, source, text, users, notes, sidecar):
+            if isinstance(item, tuple):
+                record.problems.append(item)
+            else:
+                record.spans.append(item)
+        extra = sidecar.get("sources", {}).get(guid)
+        article = _article(text, extra, notes, name) if isinstance(extra, dict) else None
+        if article is not None:
+            record.article = article
+        else:
+            record.text = text
+        yield record

@@ -1,0 +1,207 @@
+"""REFI-QDA: .qdc codebooks and .qdpx projects, valid against the standard's XSDs, and back losslessly."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from desktop.core.exchange.attach import import_annotations
+from desktop.core.exchange.codebook_files import write_qdc
+from desktop.core.exchange.formats import format_by_key
+from desktop.core.exchange.outgoing import BINARY, ExportOptions, write_to_path
+from desktop.core.exchange.qdpx_writer import SIDECAR
+from desktop.core.importing import prepare_article
+from desktop.core.store import Store
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "refi-qda"
+NS = {"q": "urn:QDA-XML:project:1.0"}
+# An astral character (𠮷, two UTF-16 units) before the tagged words, in both articles.
+ARTICLES = (
+    "青禾縣𠮷祥街區加大財政資金投入，設立產業引導基金。\n完善人才培養體系，到2025年引進人才500名。",
+    "白沙县推进生态文明建设，实施乡村振兴战略。𠮷\n设立专项资金支持企业创新。",
+)
+
+
+def schema(name: str) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name)))
+
+
+def nested_store(store: Store) -> None:
+    """A two-level codebook, two analysts, notes, astral characters before the spans."""
+    store.categories.add("tools", "政策工具", "Policy tools", "#999999", codable=False, description="按工具分类")
+    store.categories.add("supply", "供给型", "Supply", "#aa0000", parent_id="tools", shortcut="Alt+1")
+    store.categories.add("funding", "资金投入", "Funding", "#00aa00", parent_id="supply", description="财政资金、基金")
+    ids = store.articles.add([prepare_article(text, f"{n}.txt", "utf-8") for n, text in enumerate(ARTICLES)])
+    first, second = (store.document(i) for i in ids)
+    at = first.article.text.index("财政资金")
+    store.spans.insert(first.span_from_text(at, at + 4, "funding", "li")._replace(note="见第三条"))
+    store.spans.insert(first.span_from_text(at, at + 6, "supply", "wang"))
+    at = first.article.text.index("人才")
+    store.spans.insert(first.span_from_text(at, at + 2, "target", "wang")._replace(note="人才 & <目标>"))
+    at = second.article.text.index("专项资金")
+    store.spans.insert(second.span_from_text(at, at + 4, "funding", "li"))
+
+
+def jsonl(store: Store) -> str:
+    out = io.StringIO()
+    format_by_key("jsonl").write(store, out, ExportOptions())
+    return out.getvalue()
+
+
+def qdpx(store: Store, path: Path) -> zipfile.ZipFile:
+    write_to_path(format_by_key("qdpx").write, store, path, ExportOptions(), BINARY)
+    return zipfile.ZipFile(path)
+
+
+def test_the_qdc_codebook_is_valid_and_nests_as_the_tree_does(store: Store) -> None:
+    nested_store(store)
+    out = io.StringIO()
+    write_qdc(store.categories.codebook(), out)
+    document = etree.fromstring(out.getvalue().encode("utf-8"))
+    codebook_schema = schema("Codebook.xsd")
+    assert codebook_schema.validate(document), codebook_schema.error_log
+    cb = {"c": "urn:QDA-XML:codebook:1.0"}
+    funding = document.find("c:Codes/c:Code[@name='政策工具']/c:Code[@name='供给型']/c:Code[@name='资金投入']", cb)
+    assert funding is not None and funding.findtext("c:Description", namespaces=cb) == "财政资金、基金"
+    assert document.find("c:Codes/c:Code[@name='政策工具']", cb).get("isCodable") == "false"
+
+
+def test_the_qdpx_project_is_valid_with_users_codings_notes_and_code_point_positions(
+    store: Store, tmp_path: Path
+) -> None:
+    nested_store(store)
+    archive = qdpx(store, tmp_path / "project.qdpx")
+    document = etree.fromstring(archive.read("project.qde"))
+    project_schema = schema("Project.xsd")
+    assert project_schema.validate(document), project_schema.error_log
+    assert sorted(u.get("name") for u in document.iterfind("q:Users/q:User", NS)) == ["li", "wang"]
+    sources = document.findall("q:Sources/q:TextSource", NS)
+    assert len(sources) == 2
+    notes = {
+        n.get("guid"): n.findtext("q:PlainTextContent", namespaces=NS) for n in document.iterfind("q:Notes/q:Note", NS)
+    }
+    users = {u.get("guid"): u.get("name") for u in document.iterfind("q:Users/q:User", NS)}
+    codes = {c.get("guid"): c.get("name") for c in document.iter("{urn:QDA-XML:project:1.0}Code")}
+    found = []
+    for source in sources:
+        text = archive.read("sources/" + source.get("plainTextPath").removeprefix("internal://")).decode("utf-8")
+        assert "𠮷" in text
+        # The original text rides along as the source's note.
+        [original] = [notes[ref.get("targetGUID")] for ref in source.iterfind("q:NoteRef", NS)]
+        assert original in ARTICLES
+        for selection in source.iterfind("q:PlainTextSelection", NS):
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            coding = selection.find("q:Coding", NS)
+            note = [notes[ref.get("targetGUID")] for ref in selection.iterfind("q:NoteRef", NS)]
+            found.append(
+                (
+                    text[start:end],
+                    codes[coding.find("q:CodeRef", NS).get("targetGUID")],
+                    users[coding.get("creatingUser")],
+                    note,
+                )
+            )
+            # Characters, not UTF-16 units: 𠮷 before the span counts one.
+            assert len(text[:start].encode("utf-16-le")) // 2 == start + text[:start].count("𠮷")
+    assert sorted(found) == sorted(
+        [
+            ("财政资金", "资金投入", "li", ["见第三条"]),
+            ("财政资金投入", "供给型", "wang", []),
+            ("人才", "目标", "wang", ["人才 & <目标>"]),
+            ("专项资金", "资金投入", "li", []),
+        ]
+    )
+
+
+def test_qdpx_into_a_fresh_database_gives_back_the_same_jsonl(store: Store, tmp_path: Path) -> None:
+    nested_store(store)
+    qdpx(store, tmp_path / "project.qdpx")
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        report = import_annotations(fresh, tmp_path / "project.qdpx", "someone-else")
+        assert report.spans_imported == 4 and not report.skipped and not report.failed
+        assert jsonl(fresh) == jsonl(store)
+        # A second import finds everything there already.
+        again = import_annotations(fresh, tmp_path / "project.qdpx", "someone-else")
+        assert again.spans_imported == 0 and again.spans_present == 4
+
+
+def test_a_project_saved_again_by_another_program_comes_back_from_the_standard_alone(
+    store: Store, tmp_path: Path
+) -> None:
+    """Without this tool's extra file: codes, texts, positions, analysts and notes still come back."""
+    nested_store(store)
+    archive = qdpx(store, tmp_path / "ours.qdpx")
+    bare = tmp_path / "other.qdpx"
+    with zipfile.ZipFile(bare, "w") as out:
+        for name in archive.namelist():
+            if name != SIDECAR:
+                out.writestr(name, archive.read(name))
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        report = import_annotations(fresh, bare, "me")
+        assert report.spans_imported == 4 and not report.skipped
+        codebook = fresh.categories.codebook()
+        funding = codebook.by_path("政策工具 > 供给型 > 资金投入")
+        assert funding is not None and funding.description == "财政资金、基金" and funding.colour == "#00aa00"
+        rows = fresh.db.execute(
+            "select s.text, c.label_zh, s.annotator, s.note from spans s join categories c on c.id = s.category_id"
+            " order by s.text, c.label_zh"
+        ).fetchall()
+    assert rows == [
+        ("专项资金", "资金投入", "li", ""),
+        ("人才", "目标", "wang", "人才 & <目标>"),
+        ("财政资金", "资金投入", "li", "见第三条"),
+        ("财政资金投入", "供给型", "wang", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"PK\x03\x04 not really a zip", "not a readable zip"),
+        (None, "must hold project.qde"),
+        ("<Project", "broken XML"),
+        ("<Other xmlns='urn:x'/>", "not a REFI-QDA project"),
+    ],
+)
+def test_a_broken_qdpx_is_named_and_stores_nothing(store: Store, tmp_path: Path, content, reason: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "broken.qdpx"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        with zipfile.ZipFile(path, "w") as out:
+            out.writestr("other.txt", "x") if content is None else out.writestr("project.qde", content)
+    before = jsonl(store)
+    report = import_annotations(store, path, "me")
+    assert str(path) in report.failed and reason in report.failed
+    assert jsonl(store) == before
+
+
+def test_a_selection_outside_its_text_is_skipped_and_named(store: Store, tmp_path: Path) -> None:
+    nested_store(store)
+    archive = qdpx(store, tmp_path / "ours.qdpx")
+    qde = archive.read("project.qde").decode("utf-8").replace('endPosition="', 'endPosition="9999', 1)
+    broken = tmp_path / "shifted.qdpx"
+    with zipfile.ZipFile(broken, "w") as out:
+        for name in archive.namelist():
+            out.writestr(name, qde if name == "project.qde" else archive.read(name))
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        report = import_annotations(fresh, broken, "me")
+        assert report.spans_imported == 3
+        assert len(report.skipped) == 1 and "outside the text" in report.skipped[0][1]
+
+
+def test_jsonl_carries_the_codebook_and_brings_it_into_a_fresh_database(store: Store, tmp_path: Path) -> None:
+    nested_store(store)
+    text = jsonl(store)
+    first = json.loads(text.splitlines()[0])
+    assert [c["id"] for c in first["codebook"]] == ["project", "target", "measure", "tools", "supply", "funding"]
+    path = tmp_path / "all.jsonl"
+    path.write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        import_annotations(fresh, path, "me")
+        assert jsonl(fresh) == text
