@@ -193,9 +193,8 @@ def cmd_codebook(args: argparse.Namespace) -> int:
             indent = "  " * codebook.depth(category.id)
             key = f" [{keys[category.id]}]" if keys.get(category.id) else ""
             heading = "" if category.codable else " (heading)"
-            print(
-                f"{indent}{category.label_zh} / {category.label_en} ({category.id}){key}{heading}: {totals[category.id]}"
-            )
+            name = f"{category.label_zh} / {category.label_en} ({category.id})"
+            print(f"{indent}{name}{key}{heading}: {totals[category.id]}")
     return 0
 
 

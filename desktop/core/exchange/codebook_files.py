@@ -171,7 +171,10 @@ def read_csv(text: str) -> Iterator[IncomingCode]:
         except ValueError as error:
             yield IncomingCode(where, key=key, problem=str(error))
             continue
-        given = lambda name: cells.get(name, "").strip() or None  # noqa: E731
+
+        def given(name: str, cells: dict[str, str] = cells) -> str | None:
+            return cells.get(name, "").strip() or None
+
         yield IncomingCode(
             where,
             key=key,

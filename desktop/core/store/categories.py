@@ -250,8 +250,9 @@ class CategoryTable:
                 ids = [span.id for span in removal.spans]
                 for start in range(0, len(ids), 500):
                     chunk = ids[start : start + 500]
+                    marks = ", ".join("?" * len(chunk))
                     self.db.execute(
-                        f"update spans set category_id = ? where category_id = ? and id in ({', '.join('?' * len(chunk))})",
+                        f"update spans set category_id = ? where category_id = ? and id in ({marks})",
                         [category.id, removal.spans_to, *chunk],
                     )
 
