@@ -29,7 +29,12 @@ class AddCategory:
     index: int | None = None
 
     def do(self, store: Store) -> Change:
-        self.category = store.categories.insert(replace(self.category, key=""), self.index)
+        # First at the end of its siblings (or at ``index``); a redo puts it back where it was.
+        index = (
+            self.index if self.index is not None else len(store.categories.codebook().children(self.category.parent_id))
+        )
+        self.category = store.categories.insert(replace(self.category, key=""), index)
+        self.index = self.category.position
         return _codebook_change()
 
     def undo(self, store: Store) -> Change:

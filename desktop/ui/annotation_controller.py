@@ -208,7 +208,8 @@ class AnnotationController(QObject):
 
     def tag(self, category_id: str) -> None:
         """Tag the current selection of the pane last selected in."""
-        if self.document is None:
+        heading = next((c for c in self.categories if c.id == category_id and not c.codable), None)
+        if self.document is None or heading is not None:
             return
         pane = self.last_pane
         start, end = pane.selection()

@@ -31,6 +31,8 @@ class CategoryBar(QWidget):
         self._layout.addWidget(self._title)
         self.buttons.clear()
         for category in categories:
+            if not category.codable:
+                continue
             button = QPushButton()
             button.setStyleSheet(f"background-color: {tint(category.colour).name()}; padding: 3px 10px;")
             button.clicked.connect(lambda _=False, c=category.id: self.categoryChosen.emit(c))
@@ -41,7 +43,7 @@ class CategoryBar(QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Tag selection:"))
-        for category in self._categories:
+        for category in filter(lambda c: c.codable, self._categories):
             key = f" ({category.key})" if category.key else ""
             self.buttons[category.id].setText(menu_text(f"{category_label(category)}{key}"))
             self.buttons[category.id].setToolTip(

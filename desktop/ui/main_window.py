@@ -17,6 +17,7 @@ from desktop.ui import i18n
 from desktop.ui.annotation_controller import AnnotationController, Panes
 from desktop.ui.article_list import ArticleList
 from desktop.ui.category_bar import CategoryBar
+from desktop.ui.codebook_actions import CodebookActions
 from desktop.ui.database_actions import DatabaseActions, StoreOpener
 from desktop.ui.exchange_actions import ExchangeActions
 from desktop.ui.find_bar import FindBar
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.watcher = StoreWatcher(store, self)
         self.databases = DatabaseActions(self, self)
         self.exchange = ExchangeActions(self, self)
+        self.codebook = CodebookActions(self)
         self._build_layout()
         self._build_actions()
         self._connect()
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.articles_dock = self._dock("articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.spans_dock = self._dock("spans", self.span_list, Qt.DockWidgetArea.RightDockWidgetArea)
         self.flags_dock = self._dock("flags", self.flags_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.codebook_dock = self._dock("codebook", self.codebook.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1400, 850)
         self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
@@ -215,14 +218,22 @@ class MainWindow(QMainWindow):
         self.articles_dock.setWindowTitle(self.tr("Articles"))
         self.spans_dock.setWindowTitle(self.tr("Spans"))
         self.flags_dock.setWindowTitle(self.tr("Import flags"))
+        self.codebook_dock.setWindowTitle(self.tr("Codebook"))
         self.original_header.setText(self.tr("Original"))
         self.read_only_banner.setText(
             self.tr("Read-only: this database file or its folder cannot be written; changes will not be saved.")
         )
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
-        parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
-        for part in parts:
+        for part in (
+            self.article_list,
+            self.span_list,
+            self.category_bar,
+            self.find_bar,
+            self.databases,
+            self.exchange,
+        ):
             part.retranslate()
+        self.codebook.retranslate()
         self._build_menus()
         self._update_title()
         self._show_progress()
@@ -243,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        docks_yield(self, [self.articles_dock], [self.spans_dock, self.flags_dock])
+        docks_yield(self, [self.articles_dock, self.codebook_dock], [self.spans_dock, self.flags_dock])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -321,6 +332,7 @@ class MainWindow(QMainWindow):
         try:
             self.controller.categories = self.store.categories.all()
             self._build_tag_actions()
+            self.codebook.refresh()
             self.article_list.model.refresh()
             if self.controller.document is not None:
                 self.controller.reload()
@@ -332,6 +344,7 @@ class MainWindow(QMainWindow):
     # articles ------------------------------------------------------------------------------------
 
     def _show_store(self) -> None:
+        self.codebook.refresh()
         self.read_only_banner.setVisible(self.store.read_only)
         self._update_title()
         self._update_progress()
@@ -363,6 +376,7 @@ class MainWindow(QMainWindow):
 
     def _spans_changed(self, change: Change) -> None:
         self.span_list.apply(change, self.controller.selected_span)
+        self.codebook.refresh_soon()
         self.article_list.model.invalidate_article(change.article_id)
 
     def _status_changed(self, article_id: int) -> None:

@@ -33,7 +33,7 @@ def pane_menu(controller: Any, pane: TextPane, position: int, parent: QWidget) -
     start, end = pane.selection()
     if end > start:
         controller.last_pane = pane
-        for category in controller.categories:
+        for category in (c for c in controller.categories if c.codable):
             action = menu.addAction(
                 QCoreApplication.translate("PaneMenu", "Tag as %1").replace("%1", menu_text(category_label(category)))
             )

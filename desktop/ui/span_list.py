@@ -180,7 +180,7 @@ class SpanList(QTableView):
         menu = QMenu(self)
         current = self.span_model.spans[self.span_model.row_of(span_id)].category_id
         for category in self._categories:
-            if category.id == current:
+            if category.id == current or not category.codable:
                 continue
             action = menu.addAction(self.tr("Change to %1").replace("%1", category_label(category)))
             action.triggered.connect(lambda _=False, c=category.id: self.categoryChosen.emit(span_id, c))

@@ -61,6 +61,8 @@ class SpanPaint:
         self.muted = RangeIndex()
         self._colours: dict[str, QColor] = {}
         self._blends: dict[tuple[str, ...], QColor] = {}
+        # Categories whose spans are not painted (unticked in the codebook panel).
+        self.hidden: frozenset[str] = frozenset()
 
     def reset(self, colours: dict[str, str]) -> None:
         self.spans = RangeIndex()
@@ -77,6 +79,8 @@ class SpanPaint:
     def segments(self, start: int, end: int) -> list[Segment]:
         """How [start, end) is painted, cut where a span or a greyed-out stretch begins or ends."""
         entries = self.spans.overlapping(start, end)
+        if self.hidden:
+            entries = [entry for entry in entries if entry[2] is None or entry[2].category_id not in self.hidden]
         muted = self.muted.overlapping(start, end)
         if not entries and not muted:
             return []

@@ -108,6 +108,11 @@ class TextPane(QPlainTextEdit):
         for where in touched:
             self.viewport().update(self._area_of(where))
 
+    def set_hidden(self, categories: frozenset[str]) -> None:
+        """Leave the spans of these categories unpainted, so a dense article can be read one code at a time."""
+        self.paint.hidden = frozenset(categories)
+        self.viewport().update()
+
     def painted_segments(self) -> list[Segment]:
         """Every stretch of the text painted as a span or greyed out, line by line as the lines show them."""
         segments, start = [], 0

@@ -15,7 +15,8 @@ def build_menus(window: Any) -> None:
     window.databases.fill_recent()
     language_menu = QMenu(translate("MainWindow", "Language"), window)
     language_menu.addActions(list(window.language_actions.values()))
-    docks = [dock.toggleViewAction() for dock in (window.articles_dock, window.spans_dock, window.flags_dock)]
+    shown = (window.articles_dock, window.codebook_dock, window.spans_dock, window.flags_dock)
+    docks = [dock.toggleViewAction() for dock in shown]
     file_menu = [window.databases.new_action, window.databases.open_action, window.databases.recent_menu, None]
     file_menu += [*window.exchange.import_actions(), None, *window.exchange.export_actions.values()]
     edit_menu = [window.undo_action, window.redo_action, None, window.find_action, None]
@@ -29,6 +30,7 @@ def build_menus(window: Any) -> None:
             (translate("MainWindow", "&File"), [*file_menu, None, window.quit_action]),
             (translate("MainWindow", "&Edit"), [*edit_menu, window.annotator_action]),
             (translate("MainWindow", "&Article"), article_menu),
+            (translate("MainWindow", "&Codebook"), window.codebook.actions()),
             (translate("MainWindow", "&View"), view),
             (translate("MainWindow", "&Help"), [window.shortcuts_action]),
         ],
