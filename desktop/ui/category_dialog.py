@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.codebook import MANUAL_KEYS, Codebook
+from desktop.core.codebook import MANUAL_KEYS, PALETTE, Codebook
 from desktop.core.models import Category
 from desktop.ui.labels import plain_label
 
@@ -32,7 +32,7 @@ class CategoryDialog(QDialog):
         self.setWindowTitle(self.tr("Edit code") if category else self.tr("New code"))
         self.label_zh = QLineEdit(category.label_zh if category else "")
         self.label_en = QLineEdit(category.label_en if category else "")
-        self.colour = QLineEdit(category.colour if category else "#b0b0b0")
+        self.colour = QLineEdit(category.colour if category else PALETTE[len(codebook) % len(PALETTE)])
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_colour)
         colour_row = QHBoxLayout()

@@ -48,6 +48,7 @@ class CodebookActions(QObject):
             self.panel.hiddenChanged.connect(pane.set_hidden)
         self.panel.tree.setContextMenuPolicy(self.panel.tree.contextMenuPolicy().CustomContextMenu)
         self.panel.tree.customContextMenuRequested.connect(self._menu)
+        self.panel.shown.connect(self.refresh)
         self.retranslate()
 
     def actions(self) -> list[QAction]:
@@ -69,8 +70,14 @@ class CodebookActions(QObject):
     # reading ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """The tree as the database has it (nothing to do while the panel is not on screen)."""
+        if not self.panel.isVisible() and self.panel.items:
+            return
         store = self.window.store
-        self.panel.show_codebook(store.categories.all(), store.categories.span_counts())
+        try:
+            self.panel.show_codebook(store.categories.all(), store.categories.span_counts())
+        except STORE_FAILURES as error:
+            self.window.report_failure(self.tr("Cannot read the codebook"), explain(error, store.path))
 
     def refresh_soon(self) -> None:
         self._counts_timer.start()

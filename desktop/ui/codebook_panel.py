@@ -4,7 +4,7 @@ drag (or Alt and the arrow keys) to reorder and re-parent."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QDropEvent, QKeyEvent
+from PySide6.QtGui import QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -103,6 +103,7 @@ class CodeTree(QTreeWidget):
 
 class CodebookPanel(QWidget):
     hiddenChanged = Signal(object)  # frozenset of category ids whose highlights are hidden
+    shown = Signal()  # back on screen: what changed meanwhile is read then
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,10 @@ class CodebookPanel(QWidget):
         layout.addWidget(self.tree)
         self.tree.itemChanged.connect(self._box_changed)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Key"), self.tr("Spans")])

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from desktop.core.codebook import PALETTE
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
 from desktop.core.exchange.formats import ExchangeFormat, detect, detect_bytes
@@ -25,8 +26,6 @@ from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, expl
 from desktop.core.text.pipeline import sha256
 from desktop.core.text.reading import ReadError, read_article
 
-# New categories met in an import get these colours in turn.
-PALETTE = ("#c39bd3", "#f7dc6f", "#76d7c4", "#f1948a", "#85c1e9", "#bb8fce", "#a9cce3", "#f5cba7")
 
 
 class SkipRecord(Exception):

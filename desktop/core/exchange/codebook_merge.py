@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.codebook import PALETTE
 from desktop.core.exchange.codebook_files import ENCODINGS, READERS, WRITERS, suffix_of
 from desktop.core.exchange.codebook_model import IncomingCode
 from desktop.core.exchange.incoming import FormatError
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.text.reading import ReadError, read_article
 
-# New codes a file gives no colour get these in turn.
-PALETTE = ("#c39bd3", "#f7dc6f", "#76d7c4", "#f1948a", "#85c1e9", "#bb8fce", "#a9cce3", "#f5cba7")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _FIELDS = ("label_zh", "label_en", "colour", "shortcut", "description", "codable")
 
