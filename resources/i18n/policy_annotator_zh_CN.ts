@@ -13,28 +13,28 @@
         <translation>无法读取本文的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="221" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="222" />
         <source>Cannot tag: %1</source>
         <translation>无法标注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="224" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="225" />
         <source>That span is already tagged with this category</source>
         <translation>该片段已用此类别标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="246" />
-        <location filename="../../desktop/ui/annotation_controller.py" line="266" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="247" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="267" />
         <source>Select a span first (double click it, or tag a passage)</source>
         <translation>请先选中一个标注（双击它，或先标注一段文字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="251" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="252" />
         <source>Cannot move the span: %1</source>
         <translation>无法调整标注边界：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="295" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="296" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -78,14 +78,195 @@
 <context>
     <name>CategoryBar</name>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="43" />
+        <location filename="../../desktop/ui/category_bar.py" line="45" />
         <source>Tag selection:</source>
         <translation>标注所选：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="48" />
+        <location filename="../../desktop/ui/category_bar.py" line="50" />
         <source>Tag the selected text as %1</source>
         <translation>将所选文字标注为%1</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="32" />
+        <source>Edit code</source>
+        <translation>编辑编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="32" />
+        <source>New code</source>
+        <translation>新建编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="36" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="42" />
+        <source>automatic (1–9, 0 in tree order)</source>
+        <translation>自动（按树的顺序分配 1–9、0）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="46" />
+        <source>Codable (untick for a heading that only groups codes)</source>
+        <translation>可编码（仅用于归类的标题请取消勾选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="49" />
+        <source>When to use this code, and when not: what an analyst reads to decide</source>
+        <translation>何时使用此编码、何时不用：编码员据以判断的规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="56" />
+        <source>Chinese label</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="57" />
+        <source>English label</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="58" />
+        <location filename="../../desktop/ui/category_dialog.py" line="67" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="59" />
+        <source>Key</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="61" />
+        <source>Coding rule</source>
+        <translation>编码规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="93" />
+        <source>A code needs a Chinese label.</source>
+        <translation>编码需要中文名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="95" />
+        <source>The colour must be written #rrggbb.</source>
+        <translation>颜色须写作 #rrggbb。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/category_dialog.py" line="97" />
+        <source>The key %1 is already set on another code.</source>
+        <translation>快捷键 %1 已被另一个编码使用。</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookActions</name>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="58" />
+        <source>Add code…</source>
+        <translation>添加编码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="59" />
+        <source>Add sub-code…</source>
+        <translation>添加子编码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="60" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="61" />
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="62" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="80" />
+        <source>Cannot read the codebook</source>
+        <translation>无法读取编码表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="88" />
+        <source>Select a code in the codebook first</source>
+        <translation>请先在编码表中选择一个编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="99" />
+        <source>There is no other code to choose</source>
+        <translation>没有其他编码可选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="113" />
+        <source>Codebook not changed</source>
+        <translation>编码表未更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="151" />
+        <source>Cannot move the code: a code cannot go under its own sub-codes</source>
+        <translation>无法移动编码：编码不能移到自己的子编码之下</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="162" />
+        <source>Merge code</source>
+        <translation>合并编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="163" />
+        <source>Merge “%1” into (its spans and sub-codes go there):</source>
+        <translation>将“%1”合并到（其标注和子编码都移到该处）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="179" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="192" />
+        <source>Delete code</source>
+        <translation>删除编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="181" />
+        <source>“%1” has %2 spans. Move them to another code, or delete them with it?</source>
+        <translation>“%1”有 %2 处标注。将其移到另一个编码，还是随之删除？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="185" />
+        <source>Move spans…</source>
+        <translation>移动标注…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="186" />
+        <source>Delete spans</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_actions.py" line="192" />
+        <source>Move its spans to:</source>
+        <translation>将其标注移到：</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <location filename="../../desktop/ui/codebook_panel.py" line="126" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_panel.py" line="126" />
+        <source>Key</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/codebook_panel.py" line="126" />
+        <source>Spans</source>
+        <translation>标注数</translation>
     </message>
 </context>
 <context>
@@ -316,213 +497,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="32" />
+        <location filename="../../desktop/ui/window_menus.py" line="30" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="33" />
+        <location filename="../../desktop/ui/window_menus.py" line="31" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="34" />
+        <location filename="../../desktop/ui/window_menus.py" line="32" />
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="35" />
+        <location filename="../../desktop/ui/window_menus.py" line="33" />
+        <source>&amp;Codebook</source>
+        <translation>编码表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_menus.py" line="34" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="36" />
+        <location filename="../../desktop/ui/window_menus.py" line="35" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="19" />
+        <location filename="../../desktop/ui/window_menus.py" line="16" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>Annotator &amp;name…</source>
         <translation>标注人姓名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <source>Codebook</source>
+        <translation>编码表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>Annotator name</source>
         <translation>标注人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>Name stored with every new span:</source>
         <translation>每个新片段记录的姓名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379" />
+        <location filename="../../desktop/ui/main_window.py" line="393" />
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="406" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="87" />
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="95" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="86" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="94" />
         <source>Cannot re-process</source>
         <translation>无法重新处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="103" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="102" />
         <source>Re-processed: %1 spans moved</source>
         <translation>已重新处理：%1 个标注位置已更新</translation>
     </message>
@@ -530,22 +721,22 @@
 <context>
     <name>PaneMenu</name>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="41" />
+        <location filename="../../desktop/ui/pane_menu.py" line="38" />
         <source>Tag as %1</source>
         <translation>标注为“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="51" />
+        <location filename="../../desktop/ui/pane_menu.py" line="48" />
         <source>Select “%1”</source>
         <translation>选中“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="56" />
+        <location filename="../../desktop/ui/pane_menu.py" line="53" />
         <source>Edit note…</source>
         <translation>编辑备注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="59" />
+        <location filename="../../desktop/ui/pane_menu.py" line="56" />
         <source>Delete selected span</source>
         <translation>删除所选标注</translation>
     </message>
@@ -553,52 +744,52 @@
 <context>
     <name>ReprocessDialog</name>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="27" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="26" />
         <source>Re-process article</source>
         <translation>重新处理文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="33" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="32" />
         <source>(the Simplified text stays as it is)</source>
         <translation>（简体文本不变）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="35" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="34" />
         <source>Re-process</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="47" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="46" />
         <source>The current pipeline gives this article exactly what it has: nothing to do.</source>
         <translation>当前流程得到的结果与本文现有内容完全相同，无需处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="49" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="48" />
         <source>Converter: %1 → %2</source>
         <translation>转换器：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="52" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="51" />
         <source>Simplified text: %1 → %2 characters</source>
         <translation>简体文本：%1 → %2 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="57" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="56" />
         <source>Title: %1 → %2</source>
         <translation>标题：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="59" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="58" />
         <source>Spans: %1 of %2 move to new offsets (their original text stays the same).</source>
         <translation>标注：%2 个中有 %1 个移到新位置（原文不变）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="65" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="64" />
         <source>%1 spans would fall in text the new pipeline removes; nothing can be re-processed.</source>
         <translation>有 %1 个标注会落在新流程删除的文字中，无法重新处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="69" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="68" />
         <source>Re-processing clears the undo history of the window.</source>
         <translation>重新处理会清空窗口的撤销记录。</translation>
     </message>
