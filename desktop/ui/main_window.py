@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from desktop.core.commands import Change
 from desktop.core.environment import default_annotator
@@ -31,7 +31,7 @@ from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.span_list import SpanList
 from desktop.ui.store_watch import StoreWatcher
 from desktop.ui.text_pane import TextPane
-from desktop.ui.window_layout import central_area, docks_yield, read_only_banner
+from desktop.ui.window_layout import add_dock, central_area, docks_yield, read_only_banner
 from desktop.ui.window_menus import build_menus
 
 DEFAULT_POINT_SIZE = 13.0
@@ -76,20 +76,14 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         panes = [(self.original_pane, self.original_header), (self.text_pane, self.text_header)]
         self.setCentralWidget(central_area(self.read_only_banner, self.category_bar, panes, self.find_bar))
-        self.articles_dock = self._dock("articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.spans_dock = self._dock("spans", self.span_list, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.flags_dock = self._dock("flags", self.flags_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.codebook_dock = self._dock("codebook", self.codebook.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.articles_dock = add_dock(self, "articles", self.article_list, left)
+        self.spans_dock = add_dock(self, "spans", self.span_list, right)
+        self.flags_dock = add_dock(self, "flags", self.flags_panel, right)
+        self.codebook_dock = add_dock(self, "codebook", self.codebook.panel, left)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1400, 850)
         self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
-
-    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget()
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
 
     def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, slot=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(self)

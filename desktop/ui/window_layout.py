@@ -50,6 +50,14 @@ PANES_SHARE = 0.4
 LEFT_SHARE, RIGHT_SHARE = 0.25, 0.3
 
 
+def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    dock = QDockWidget()
+    dock.setObjectName(name)  # the name saveState() keeps the dock's place under
+    dock.setWidget(widget)
+    window.addDockWidget(area, dock)
+    return dock
+
+
 def docks_yield(window: QMainWindow, left: list[QDockWidget], right: list[QDockWidget]) -> None:
     """Narrow the side docks of a small window; a wide window keeps the widths the analyst chose."""
     width = window.width()

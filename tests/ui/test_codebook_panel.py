@@ -100,7 +100,12 @@ def test_build_tag_merge_undo_and_delete_with_spans_moved(qtbot, open_window) ->
     heading = tree.items["policy-tools"]
     assert [heading.child(i).text(0) for i in range(heading.childCount())] == ["Supply", "Environment"]
     # The heading gets no key; its codes take 4 and 5 after the three defaults.
-    assert [(tree.items[i].text(1)) for i in ("project", "policy-tools", "supply", "environment")] == ["1", "", "4", "5"]
+    assert [(tree.items[i].text(1)) for i in ("project", "policy-tools", "supply", "environment")] == [
+        "1",
+        "",
+        "4",
+        "5",
+    ]
 
     pane = window.text_pane
     select_with_keyboard(qtbot, pane, 2, 4)

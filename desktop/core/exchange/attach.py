@@ -27,7 +27,6 @@ from desktop.core.text.pipeline import sha256
 from desktop.core.text.reading import ReadError, read_article
 
 
-
 class SkipRecord(Exception):
     """A span or record that cannot be imported; the message is the reason."""
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from desktop.core.exchange.formats import FORMATS, detect, format_by_key
+from desktop.core.exchange.formats import FORMATS, detect, detect_bytes, format_by_key
 from desktop.core.exchange.incoming import FormatError
 from desktop.core.exchange.outgoing import ExportOptions
 from desktop.core.importing import prepare_article
@@ -33,17 +33,23 @@ def test_keys_names_and_suffixes_are_each_declared_once() -> None:
         assert fmt.unit in ("spans", "articles")
         assert set(fmt.options) <= set(ExportOptions.__dataclass_fields__) - {"filters"}
         assert format_by_key(fmt.key) is fmt
-    with pytest.raises(KeyError, match="known: csv, jsonl, doccano, labelstudio"):
+    with pytest.raises(KeyError, match="known: csv, jsonl, doccano, labelstudio, qdpx"):
         format_by_key("xml")
 
 
 @pytest.mark.parametrize("fmt", FORMATS, ids=[fmt.key for fmt in FORMATS])
 def test_what_a_format_writes_is_detected_as_that_format(tagged: Store, fmt) -> None:  # type: ignore[no-untyped-def]
-    out = io.StringIO()
-    count = fmt.write(tagged, out, ExportOptions())
+    if fmt.binary:
+        binary = io.BytesIO()
+        count = fmt.write(tagged, binary, ExportOptions())
+        assert detect_bytes(binary.getvalue()) is fmt
+        records = list(fmt.read_bytes(binary.getvalue(), "someone"))
+    else:
+        out = io.StringIO()
+        count = fmt.write(tagged, out, ExportOptions())
+        assert detect(out.getvalue()) is fmt and detect_bytes(out.getvalue().encode("utf-8")) is None
+        records = list(fmt.read(out.getvalue(), "someone"))
     assert count == (2 if fmt.unit == "spans" else 1)
-    assert detect(out.getvalue()) is fmt
-    records = list(fmt.read(out.getvalue(), "someone"))
     assert sum(len(record.spans) for record in records) == 2
     assert all(not record.problems for record in records)
 
