@@ -20,7 +20,7 @@ from desktop.core.exchange.incoming import (
     text_value,
     whole_number,
 )
-from desktop.core.exchange.outgoing import ExportOptions, span_records
+from desktop.core.exchange.outgoing import ExportOptions, flag_records, span_records
 from desktop.core.models import FlagKind, Status
 from desktop.core.store import Store
 
@@ -36,17 +36,7 @@ def write(store: Store, out: TextIO, options: ExportOptions) -> int:
     count = 0
     for article_id in store.exports.article_ids(options.filters):
         record = store.articles.record(article_id)
-        flags = [
-            {
-                "kind": f.kind.value,
-                "original_start": f.original_start,
-                "original_end": f.original_end,
-                "start": f.start,
-                "end": f.end,
-                "excerpt": f.excerpt,
-            }
-            for f in store.articles.flags(article_id)
-        ]
+        flags = flag_records(store, article_id)
         line = {
             "format": JSONL_FORMAT,
             "article_id": article_id,

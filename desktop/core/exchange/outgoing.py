@@ -58,6 +58,21 @@ def span_records(store: Store, article_id: int, filters: SpanFilter) -> list[dic
     return [dict(zip(SPAN_FIELDS, row, strict=True)) for row in rows]
 
 
+def flag_records(store: Store, article_id: int) -> list[dict[str, Any]]:
+    """An article's import flags as the lossless formats carry them (JSONL, the .qdpx extra file)."""
+    return [
+        {
+            "kind": f.kind.value,
+            "original_start": f.original_start,
+            "original_end": f.original_end,
+            "start": f.start,
+            "end": f.end,
+            "excerpt": f.excerpt,
+        }
+        for f in store.articles.flags(article_id)
+    ]
+
+
 class Counted:
     """Passes rows through, counting them (keeps a fast path a single writerows call)."""
 

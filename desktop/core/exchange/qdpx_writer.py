@@ -25,7 +25,7 @@ import zipfile
 from typing import IO, Any
 from xml.etree import ElementTree as ET
 
-from desktop.core.exchange.outgoing import ExportOptions, span_records
+from desktop.core.exchange.outgoing import ExportOptions, flag_records, span_records
 from desktop.core.exchange.refi_codebook import ORIGIN, PROJECT_NS, code_elements
 from desktop.core.store import Store
 
@@ -149,17 +149,7 @@ class _Project:
             "title": record["title"],
             "offset_map": json.loads(record["offset_map"]),
             "original_note": original,
-            "flags": [
-                {
-                    "kind": f.kind.value,
-                    "original_start": f.original_start,
-                    "original_end": f.original_end,
-                    "start": f.start,
-                    "end": f.end,
-                    "excerpt": f.excerpt,
-                }
-                for f in self.store.articles.flags(article_id)
-            ],
+            "flags": flag_records(self.store, article_id),
         }
 
 
