@@ -33,8 +33,11 @@ class CodeTree(QTreeWidget):
         self.setColumnCount(3)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The names take what the key and count columns leave: a dock is narrow.
         self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     @staticmethod
     def id_of(item: QTreeWidgetItem | None) -> str | None:

@@ -32,6 +32,7 @@ def main(target: str) -> int:
                     window.controller.last_pane = window.text_pane
                     window.controller.tag(category)
             window.text_pane.select(0, 0)
+        window.codebook.refresh()  # the counts now, not after the panel's idle delay
         app.processEvents()
         screen = QGuiApplication.primaryScreen()
         picture = screen.grabWindow(0) if QGuiApplication.platformName() == "xcb" else window.grab()
