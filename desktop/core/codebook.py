@@ -28,10 +28,6 @@ def guid_for(category_id: str) -> str:
     return str(uuid.uuid5(_GUIDS, category_id))
 
 
-class CodebookError(ValueError):
-    """A change the codebook refuses (a key taken, a code moved under itself); the message says why."""
-
-
 class Codebook:
     """The categories of a database as a tree."""
 
@@ -47,6 +43,7 @@ class Codebook:
         for siblings in self._children.values():
             siblings.sort(key=lambda c: (c.position, c.id))
         self.order: list[Category] = list(self._walk(None, set()))
+        self._paths: dict[str, str] | None = None
 
     def _walk(self, parent: str | None, seen: set[str]) -> Iterator[Category]:
         for category in self._children.get(parent, []):
@@ -88,6 +85,12 @@ class Codebook:
         """``政策工具 > 供给型 > 资金投入``: the labels from the top of the tree down to the category."""
         ids = [*self.ancestors(category_id), category_id]
         return PATH_SEPARATOR.join(self.by_id[i].label_en if english else self.by_id[i].label_zh for i in ids)
+
+    def paths(self) -> dict[str, str]:
+        """Every category's path, worked out once (an export asks for them row by row)."""
+        if self._paths is None:
+            self._paths = {category.id: self.path(category.id) for category in self.order}
+        return self._paths
 
     def by_path(self, path: str) -> Category | None:
         wanted = split_path(path)

@@ -199,3 +199,19 @@ def test_an_older_database_keeps_its_categories_keys_and_spans(tmp_path: Path) -
             ("measure", "3", "3", True, guid_for("measure")),
         ]
         assert categories_of_spans(store) == ["measure"]
+
+
+def test_the_codebook_read_once_is_read_again_after_any_change(tmp_path: Path) -> None:
+    """Exports reuse one reading; a change by this store, by SQL or by another program is still seen."""
+    path = tmp_path / "a.db"
+    with Store.open(path) as store:
+        first = store.categories.codebook()
+        assert store.categories.codebook() is first
+        store.categories.update("project", label_zh="工程")
+        assert store.categories.codebook().by_id["project"].label_zh == "工程"
+        store.db.execute("update categories set label_zh = '项目甲' where id = 'project'")
+        assert store.categories.codebook().path("project") == "项目甲"
+        with sqlite3.connect(path) as other:
+            other.execute("update categories set label_zh = '项目乙' where id = 'project'")
+        other.close()
+        assert store.categories.all()[0].label_zh == "项目乙"

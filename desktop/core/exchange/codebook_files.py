@@ -81,7 +81,7 @@ ENCODINGS = {"json": "utf-8", "csv": "utf-8-sig", "qdc": "utf-8"}
 # reading ------------------------------------------------------------------------------------------
 
 
-def _text(value: Any, name: str, where: str) -> str | None:
+def _text(value: Any, name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -106,7 +106,7 @@ def codes_of_records(records: list[Any], name: str) -> Iterator[IncomingCode]:
         try:
             if not isinstance(record, dict):
                 raise ValueError("not an object")
-            category_id = _text(record.get("id"), "id", where)
+            category_id = _text(record.get("id"), "id")
             if not category_id or not category_id.strip():
                 raise ValueError("has no id")
             codable = record.get("codable")
@@ -115,15 +115,15 @@ def codes_of_records(records: list[Any], name: str) -> Iterator[IncomingCode]:
             yield IncomingCode(
                 f"{where} ({category_id})",
                 key=category_id,
-                parent_key=_text(record.get("parent_id"), "parent_id", where),
-                label_zh=_text(record.get("label_zh"), "label_zh", where),
-                label_en=_text(record.get("label_en"), "label_en", where),
-                colour=_text(record.get("colour"), "colour", where),
-                shortcut=_text(record.get("key"), "key", where),
-                description=_text(record.get("description"), "description", where),
+                parent_key=_text(record.get("parent_id"), "parent_id"),
+                label_zh=_text(record.get("label_zh"), "label_zh"),
+                label_en=_text(record.get("label_en"), "label_en"),
+                colour=_text(record.get("colour"), "colour"),
+                shortcut=_text(record.get("key"), "key"),
+                description=_text(record.get("description"), "description"),
                 codable=codable,
                 id=category_id,
-                guid=_text(record.get("guid"), "guid", where),
+                guid=_text(record.get("guid"), "guid"),
             )
         except ValueError as error:
             yield IncomingCode(where, key=where, problem=str(error))

@@ -61,7 +61,7 @@ def codebook_document(codebook: Codebook) -> ET.ElementTree:
 def read_codes(codes: ET.Element, namespace: str) -> Iterator[IncomingCode]:
     """Each ``<Code>`` under ``codes``, parents before their children; bad ones named by guid or name."""
 
-    def walk(element: ET.Element, parent: str | None, depth: int) -> Iterator[IncomingCode]:
+    def walk(element: ET.Element, parent: str | None) -> Iterator[IncomingCode]:
         for number, code in enumerate(element.findall(f"{{{namespace}}}Code"), start=1):
             guid = code.get("guid") or ""
             name = (code.get("name") or "").strip()
@@ -81,6 +81,6 @@ def read_codes(codes: ET.Element, namespace: str) -> Iterator[IncomingCode]:
                 codable=(code.get("isCodable") or "true").strip().lower() not in ("false", "0"),
                 guid=plain_guid(guid),
             )
-            yield from walk(code, plain_guid(guid), depth + 1)
+            yield from walk(code, plain_guid(guid))
 
-    yield from walk(codes, None, 0)
+    yield from walk(codes, None)

@@ -45,6 +45,7 @@ class CategoryTable:
     def __init__(self, db: Database, write: WriteTransaction) -> None:
         self.db = db
         self._write = write
+        self._cached: tuple[tuple[int, int], Codebook] | None = None
 
     # reading ------------------------------------------------------------------------------------
 
@@ -52,7 +53,16 @@ class CategoryTable:
         return [_category(row) for row in self.db.execute(f"select {_COLUMNS} from categories").fetchall()]
 
     def codebook(self) -> Codebook:
-        return Codebook(self._rows())
+        """The codebook, read again only once the database changed since the last reading.
+
+        Exports ask for it once per article and the window after every change; the stamp
+        (rows this connection changed, and SQLite's count of other connections' commits) moves
+        with any write that could have touched a category.
+        """
+        stamp = (self.db.conn.total_changes, int(self.db.execute("pragma data_version").fetchone()[0]))
+        if self._cached is None or self._cached[0] != stamp:
+            self._cached = (stamp, Codebook(self._rows()))
+        return self._cached[1]
 
     def all(self) -> list[Category]:
         """Every category in tree order, each with the key it answers to."""
@@ -209,6 +219,9 @@ class CategoryTable:
             category = self.get(category_id)
             if spans_to is not None:
                 self.get(spans_to)
+            # The category's own subtree holds the category itself.
+            if children_to is not None and children_to in self.codebook().subtree(category_id):
+                raise Refused("a category cannot be merged into one of its own sub-codes")
             children = tuple(self._siblings(category_id))
             rows = self.db.execute(
                 f"select {SPAN_COLUMNS} from spans where category_id = ? order by id", [category_id]
@@ -218,8 +231,6 @@ class CategoryTable:
                 self.db.execute("delete from spans where category_id = ?", [category_id])
             else:
                 self.db.execute("update spans set category_id = ? where category_id = ?", [spans_to, category_id])
-            if children_to == category_id or (children_to is not None and children_to in self._subtree(category_id)):
-                raise Refused("a category cannot be merged into one of its own sub-codes")
             order = self._siblings(children_to)
             if children_to == category.parent_id:
                 # Deleting: the children take the category's place among its siblings.
@@ -230,7 +241,7 @@ class CategoryTable:
             self._renumber(children_to, order)
             self.db.execute("delete from categories where id = ?", [category_id])
             if children_to != category.parent_id:
-                self._renumber(category.parent_id, [i for i in self._siblings(category.parent_id)])
+                self._renumber(category.parent_id, self._siblings(category.parent_id))
         return Removal(category, children, children_to, spans_to, spans)
 
     def restore(self, removal: Removal) -> None:
@@ -239,7 +250,6 @@ class CategoryTable:
         with self._write():
             self.insert(category)
             for index, child in enumerate(removal.children):
-                self.get(child)
                 self.move(child, category.id, index)
             if removal.spans_to is None:
                 for span in removal.spans:
@@ -255,9 +265,6 @@ class CategoryTable:
                         f"update spans set category_id = ? where category_id = ? and id in ({marks})",
                         [category.id, removal.spans_to, *chunk],
                     )
-
-    def _subtree(self, category_id: str) -> list[str]:
-        return self.codebook().subtree(category_id)
 
     @staticmethod
     def fill_defaults(db: Database) -> None:

@@ -85,8 +85,7 @@ class ExportQueries:
             sql, is_text = EXPORT_COLUMNS[name]
             selected.append(formula_guard(sql, formula_starts) if is_text and formula_starts else sql)
         if "category_path" in columns:
-            codebook = self._categories.codebook()
-            paths = {category.id: codebook.path(category.id) for category in codebook}
+            paths = self._categories.codebook().paths()
             self.db.conn.create_function("category_path", 1, lambda c: paths.get(c, c), deterministic=True)
         cursor = self.db.conn.execute(
             f"select {', '.join(selected)}"
