@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from desktop.core.exchange.ours_csv import CSV_COLUMNS
+from desktop.core.exchange.outgoing import SPAN_FIELDS
 from desktop.core.store import Store
 from tests.conftest import PROJECT, SAMPLE_DATA
 
@@ -129,7 +130,7 @@ def test_stdout_export_and_jsonl(tmp_path: Path) -> None:
     second = records[1]
     assert set(second) >= {"article_id", "title", "source_path", "sha256", "original_text", "text", "spans"}
     assert second["spans"][0]["text"] == second["text"][0:5]
-    assert set(second["spans"][0]) == set(CSV_COLUMNS)
+    assert set(second["spans"][0]) == set(SPAN_FIELDS)
 
 
 def test_stats_lists_flags_by_kind(tmp_path: Path) -> None:

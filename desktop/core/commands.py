@@ -27,6 +27,7 @@ class ChangeKind(StrEnum):
     SPANS_EDITED = "spans_edited"  # same offsets, new category or note
     STATUS = "status"
     CODEBOOK = "codebook"  # categories added, edited, moved, merged or removed (spans perhaps recoded)
+    ARTICLE_DATA = "article_data"  # an article's note or metadata
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ def prepare_article(
         rules=processed.rules,
         source_path=source_path,
         flags=processed.flags,
+        metadata=processed.metadata,
     )
 
 

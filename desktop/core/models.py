@@ -145,6 +145,8 @@ class NewArticle:
     source_path: str
     flags: tuple[Flag, ...]
     original_title: str = ""
+    # Metadata the page states: (field name, value) pairs; stored only where the field is empty.
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

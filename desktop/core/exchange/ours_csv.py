@@ -12,7 +12,8 @@ from desktop.core.exchange.incoming import IncomingRecord, IncomingSpan, Sample,
 from desktop.core.exchange.outgoing import SPAN_FIELDS, Counted, ExportOptions
 from desktop.core.store import Store
 
-CSV_COLUMNS = SPAN_FIELDS
+# unit_id: the coding units the span falls in (``<article>-<chapter>-<clause>-<sentence>``, space-separated).
+CSV_COLUMNS = (*SPAN_FIELDS, "unit_id")
 CONTEXT_COLUMNS = ("context_before", "context_after")
 STATUS_COLUMN = "article_status"
 METADATA_COLUMNS = (

@@ -1,9 +1,9 @@
 """The local database: the only code that speaks SQL.
 
 ``Store`` holds one connection and hands out one object per table or group of queries
-(``store.articles``, ``store.spans``, ``store.categories``, ``store.summaries``,
-``store.exports``, ``store.reports``), so a new query costs one method in the file named
-for what it reads. Every write runs in ``writing()``, one ``BEGIN IMMEDIATE`` transaction that
+(``store.articles``, ``store.spans``, ``store.categories``, ``store.metadata``, ``store.units``,
+``store.summaries``, ``store.exports``, ``store.reports``), so a new query costs one method in
+the file named for what it reads. Every write runs in ``writing()``, one ``BEGIN IMMEDIATE`` transaction that
 waits for another writer and turns every SQLite failure into a StoreError naming the file; the
 database is opened in WAL mode with full synchronisation so that a change reported as saved
 survives a crash or power cut.
@@ -25,9 +25,11 @@ from desktop.core.store.categories import CategoryTable
 from desktop.core.store.database import MEMORY, WriteTransaction, keep_backup, open_database, writing
 from desktop.core.store.errors import STORE_FAILURES, Conflict, Fault, Refused, SpanMismatch, StoreError, explain
 from desktop.core.store.exports import ExportQueries
+from desktop.core.store.metadata import MetadataTable
 from desktop.core.store.reports import Reports
 from desktop.core.store.spans import SpanTable
 from desktop.core.store.summaries import SummaryQueries
+from desktop.core.store.units import UnitTable
 
 __all__ = ["STORE_FAILURES", "Conflict", "Fault", "Refused", "SpanMismatch", "Store", "StoreError", "explain"]
 
@@ -45,6 +47,8 @@ class Store:
         self.spans = SpanTable(db, write)
         self.categories = CategoryTable(db, write)
         self.summaries = SummaryQueries(db, self.articles)
+        self.metadata = MetadataTable(db, write)
+        self.units = UnitTable(db)
         self.exports = ExportQueries(db, self.categories)
         self.reports = Reports(db)
 

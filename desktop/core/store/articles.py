@@ -11,8 +11,10 @@ from sqlite_utils import Database
 from desktop.core.models import Article, Flag, FlagKind, NewArticle, Script, Span, Status
 from desktop.core.offsets import OffsetMap
 from desktop.core.store.database import WriteTransaction, now
-from desktop.core.store.errors import StoreError
+from desktop.core.store.errors import Conflict, StoreError
+from desktop.core.store.metadata import fill_stated
 from desktop.core.store.spans import check_quotes
+from desktop.core.store.units import insert_units
 
 # Every stored column of an article but its id, in the order inserts name them.
 ARTICLE_COLUMNS = (
@@ -31,6 +33,7 @@ ARTICLE_COLUMNS = (
     "source_path",
     "imported_at",
     "status",
+    "note",
 )
 
 
@@ -76,11 +79,14 @@ class ArticleTable:
                         "source_path": article.source_path,
                         "imported_at": imported_at,
                         "status": Status.TODO.value,
+                        "note": "",
                     }
                 )
                 ids.append(article_id)
                 if article.flags:
                     _insert_flags(self.db, article_id, article.flags)
+                insert_units(self.db, article_id, article.text, article.offset_map)
+                fill_stated(self.db, article_id, article.metadata)
         return ids
 
     def _insert(self, values: dict[str, Any]) -> int:
@@ -93,14 +99,16 @@ class ArticleTable:
 
     def restore(self, record: dict[str, Any], flags: Sequence[Flag]) -> int:
         """Insert an article exactly as another database had it; keeps its id when that id is free."""
-        values = {name: record[name] for name in ARTICLE_COLUMNS if name != "original_title"}
+        values = {name: record[name] for name in ARTICLE_COLUMNS if name not in ("original_title", "note")}
         values["original_title"] = record.get("original_title") or record["title"]
+        values["note"] = record.get("note") or ""
         with self._write():
             wanted = record.get("id")
             if wanted is not None and not self.db.execute("select 1 from articles where id = ?", [wanted]).fetchone():
                 values["id"] = wanted
             article_id = self._insert(values)
             _insert_flags(self.db, article_id, flags)
+            insert_units(self.db, article_id, values["text"], OffsetMap.from_json(json.loads(values["offset_map"])))
         return article_id
 
     # finding ----------------------------------------------------------------------------
@@ -172,6 +180,10 @@ class ArticleTable:
     def status(self, article_id: int) -> Status:
         return Status(self._value("status", article_id))
 
+    def note(self, article_id: int) -> str:
+        """The analyst's memo on the article."""
+        return str(self._value("note", article_id) or "")
+
     def flags(self, article_id: int) -> list[Flag]:
         rows = self.db.execute(
             "select kind, original_start, original_end, excerpt, start, end from flags"
@@ -206,6 +218,13 @@ class ArticleTable:
 
     # changing ---------------------------------------------------------------------------
 
+    def set_note(self, article_id: int, note: str, *, expected: str) -> None:
+        """Replace the memo, only while it is still ``expected`` (Conflict when another window changed it)."""
+        with self._write():
+            if self.note(article_id) != expected:
+                raise Conflict(f"the note of article {article_id} was changed elsewhere")
+            self.db.execute("update articles set note = ? where id = ?", [note, article_id])
+
     def set_status(self, article_id: int, status: Status) -> None:
         with self._write():
             self.db.execute("update articles set status = ? where id = ?", [status.value, article_id])
@@ -231,6 +250,8 @@ class ArticleTable:
             )
             self.db.execute("delete from flags where article_id = ?", [article_id])
             _insert_flags(self.db, article_id, fresh.flags)
+            insert_units(self.db, article_id, fresh.text, fresh.offset_map)
+            fill_stated(self.db, article_id, fresh.metadata)
             for span in spans:
                 check_quotes(self.db, span)
                 self.db.execute(

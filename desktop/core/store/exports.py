@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from desktop.core.models import SpanFilter
 from desktop.core.store.categories import CategoryTable
 from desktop.core.store.queries import article_clauses, formula_guard, span_clauses, where
+from desktop.core.store.units import UNITS_OF_SPAN
 
 # Every column an export can ask for: its SQL, and whether it holds free text that a
 # spreadsheet could take for a formula.
@@ -41,6 +42,8 @@ EXPORT_COLUMNS: dict[str, tuple[str, bool]] = {
     "converter_version": ("a.converter_version", True),
     "pipeline_version": ("a.pipeline_version", False),
     "imported_at": ("a.imported_at", True),
+    # The coding units the span falls in (usually one), space-separated.
+    "unit_id": (UNITS_OF_SPAN, False),
 }
 
 

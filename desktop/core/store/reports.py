@@ -1,10 +1,38 @@
-"""Counts over the whole database, for ``stats`` and, later, the tables a study reports."""
+"""Counts over the whole database: ``stats``, and the GROUP BY queries behind the tables a study
+reports (core/reporting.py turns them into frequencies, matrices, crosstabs and the coding table).
+
+Every query takes the analysts whose spans count (none: everyone's).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import Any
+
 from sqlite_utils import Database
 
+from desktop.core.metadata import YEAR
 from desktop.core.models import FlagKind, Status
+
+Annotators = Sequence[str]
+
+
+def _only(annotators: Annotators, alias: str = "s") -> tuple[str, list[Any]]:
+    if not annotators:
+        return "1", []
+    return f"{alias}.annotator in ({', '.join('?' * len(annotators))})", list(annotators)
+
+
+def _among(category_ids: Sequence[str], alias: str = "s") -> tuple[str, list[Any]]:
+    return f"{alias}.category_id in ({', '.join('?' * len(category_ids))})", list(category_ids)
+
+
+# The units each span covers: the one it starts in (the last starting at or before it) and
+# every later one starting before its end; two seeks in the units' primary key per span.
+_SPAN_UNITS = (
+    "join units u on u.article_id = s.article_id and u.start < s.end and u.start >= coalesce("
+    "(select max(w.start) from units w where w.article_id = s.article_id and w.start <= s.start), 0)"
+)
 
 
 class Reports:
@@ -23,3 +51,116 @@ class Reports:
         by_flag = {kind.value: 0 for kind in FlagKind}
         by_flag.update(self._counted("select kind, count(*) from flags group by kind"))
         return {"articles": by_status, "spans": by_category, "flags": by_flag}
+
+    # frequencies ------------------------------------------------------------------------
+
+    def category_counts(self, annotators: Annotators = ()) -> dict[str, tuple[int, int]]:
+        """Category -> (spans, articles with one), the category's own spans only."""
+        only, params = _only(annotators)
+        rows = self.db.execute(
+            f"select category_id, count(*), count(distinct article_id) from spans s where {only} group by category_id",
+            params,
+        )
+        return {str(category): (int(spans), int(articles)) for category, spans, articles in rows}
+
+    def subtree_counts(self, category_ids: Sequence[str], annotators: Annotators = ()) -> tuple[int, int]:
+        """(spans, articles) of several categories together: an article with two of them counts once."""
+        among, params = _among(category_ids)
+        only, more = _only(annotators)
+        spans, articles = self.db.execute(
+            f"select count(*), count(distinct article_id) from spans s where {among} and {only}", params + more
+        ).fetchone()
+        return int(spans), int(articles)
+
+    def article_total(self) -> int:
+        return int(self.db.execute("select count(*) from articles").fetchone()[0])
+
+    # code x article ---------------------------------------------------------------------
+
+    def article_titles(self) -> Iterator[tuple[int, str]]:
+        yield from self.db.conn.execute("select id, title from articles order by id")
+
+    def article_counts(self, annotators: Annotators = ()) -> Iterator[tuple[int, str, int]]:
+        """(article, category, spans) for every pair with spans, in article order."""
+        only, params = _only(annotators)
+        yield from self.db.conn.execute(
+            f"select article_id, category_id, count(*) from spans s where {only}"
+            " group by article_id, category_id order by article_id",
+            params,
+        )
+
+    # code x metadata field --------------------------------------------------------------
+
+    def _value_of(self, field: str) -> tuple[str, str, list[Any]]:
+        """The SQL for one article's value of a field (the year: the first four characters of the date)."""
+        if field == YEAR:
+            return "substr(m.value, 1, 4)", "m.field = 'date'", []
+        return "m.value", "m.field = ?", [field]
+
+    def field_counts(
+        self, field: str, category_ids: Sequence[str] | None = None, *, once: bool, annotators: Annotators = ()
+    ) -> list[tuple[str, str, int]]:
+        """(value, category, spans or, with ``once``, articles) per category; with ``category_ids``,
+        those categories counted together under the first one's name."""
+        value, on, on_params = self._value_of(field)
+        only, only_params = _only(annotators)
+        counted = "count(distinct s.article_id)" if once else "count(*)"
+        if category_ids is None:
+            group, group_params, among, among_params = "s.category_id", [], "1", []
+        else:
+            group, group_params = "?", [category_ids[0]]
+            among, among_params = _among(category_ids)
+        rows = self.db.execute(
+            f"select coalesce({value}, ''), {group}, {counted} from spans s"
+            f" left join article_metadata m on m.article_id = s.article_id and {on}"
+            f" where {among} and {only} group by 1, 2",
+            group_params + on_params + among_params + only_params,
+        )
+        return [(str(v), str(c), int(n)) for v, c, n in rows]
+
+    def field_values(self, field: str) -> list[str]:
+        """Every value a field has (the year: every year), sorted."""
+        value, on, params = self._value_of(field)
+        rows = self.db.execute(f"select distinct {value} from article_metadata m where {on} order by 1", params)
+        return [str(row[0]) for row in rows if row[0] is not None]
+
+    # code x code ------------------------------------------------------------------------
+
+    def cooccurrence(self, *, per_unit: bool, annotators: Annotators = ()) -> list[tuple[str, str, int]]:
+        """(category, category, units or articles holding both); a category with itself: holding it."""
+        only, params = _only(annotators)
+        if per_unit:
+            pairs = (
+                f"select distinct s.category_id c, u.article_id a, u.start p from spans s {_SPAN_UNITS} where {only}"
+            )
+            same = "x.a = y.a and x.p = y.p"
+        else:
+            pairs = f"select distinct s.category_id c, s.article_id a from spans s where {only}"
+            same = "x.a = y.a"
+        rows = self.db.execute(
+            f"with pairs as ({pairs}) select x.c, y.c, count(*) from pairs x join pairs y on {same} group by 1, 2",
+            params,
+        )
+        return [(str(a), str(b), int(n)) for a, b, n in rows]
+
+    # the coding table -------------------------------------------------------------------
+
+    def coded_units(self, annotators: Annotators = ()) -> Iterator[tuple[str, int, str, str, str]]:
+        """(unit id, article, unit text, categories separated by ';', analyst) per unit and analyst
+        that coded it, in article and text order."""
+        only, params = _only(annotators)
+        yield from self.db.conn.execute(
+            "select u.label, u.article_id, substr(a.text, u.start + 1, u.end - u.start),"
+            " group_concat(distinct s.category_id), s.annotator"
+            f" from spans s {_SPAN_UNITS} join articles a on a.id = u.article_id where {only}"
+            " group by u.article_id, u.start, s.annotator order by u.article_id, u.start, s.annotator",
+            params,
+        )
+
+    def units_coded(self, annotators: Annotators = ()) -> int:
+        only, params = _only(annotators)
+        row = self.db.execute(
+            f"select count(*) from (select distinct u.article_id, u.start from spans s {_SPAN_UNITS} where {only})",
+            params,
+        ).fetchone()
+        return int(row[0])

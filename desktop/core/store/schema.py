@@ -8,7 +8,9 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from desktop.core.codebook import guid_for
+from desktop.core.metadata import BUILTIN_FIELDS
 from desktop.core.offsets import OffsetMap, OffsetMapError
+from desktop.core.store.units import insert_units
 
 MIGRATION_SET = "policy_annotator"
 migrations = Migrations(MIGRATION_SET)
@@ -195,3 +197,37 @@ def m007_codebook(db: Database) -> None:
     for (category_id,) in db.execute("select id from categories").fetchall():
         db.execute("update categories set guid = ? where id = ?", [guid_for(category_id), category_id])
     db.execute("create index idx_categories_parent on categories (parent_id, position)")
+
+
+@migrations()
+def m008_articles_as_data(db: Database) -> None:
+    """Articles become data a study reports by: metadata fields and their values, a note per
+    article, and the numbered coding units of each Simplified text (worked out here for the
+    articles already stored). Spans are counted per category and article from one index."""
+    db.execute("alter table articles add column note text not null default ''")
+    db.execute(
+        "create table metadata_fields (name text primary key, label text not null,"
+        " kind text not null default 'text', choices text not null default '[]',"
+        " position integer not null default 0, builtin integer not null default 0)"
+    )
+    db.conn.executemany(
+        "insert into metadata_fields (name, label, kind, position, builtin) values (?, ?, ?, ?, 1)",
+        [(f.name, f.label, f.kind.value, f.position) for f in BUILTIN_FIELDS],
+    )
+    db.execute(
+        "create table article_metadata (article_id integer not null references articles(id) on delete cascade,"
+        " field text not null references metadata_fields(name), value text not null,"
+        " primary key (article_id, field)) without rowid"
+    )
+    db.execute("create index idx_article_metadata_field on article_metadata (field, value)")
+    db.execute(
+        "create table units (article_id integer not null references articles(id) on delete cascade,"
+        " start integer not null,"
+        " end integer not null, original_start integer not null, original_end integer not null,"
+        " chapter integer not null, clause integer not null, sentence integer not null, label text not null,"
+        " primary key (article_id, start)) without rowid"
+    )
+    for article_id, text, map_json in db.execute("select id, text, offset_map from articles").fetchall():
+        insert_units(db, article_id, text, OffsetMap.from_json(json.loads(map_json)))
+    db.execute("drop index if exists idx_spans_category_id")
+    db.execute("create index idx_spans_category_article on spans (category_id, article_id)")

@@ -12,6 +12,7 @@ from desktop.core.text.cleaning import DEFAULT_RULES, check_rules, rule
 from desktop.core.text.convert import DEFAULT_CONVERTER, to_simplified
 from desktop.core.text.flags import find_flags
 from desktop.core.text.headlines import title_span
+from desktop.core.text.metadata_lines import stated_metadata
 
 # Raised whenever a rule or the map changes what an import produces for the same input.
 # 2: notes kept after shared characters, page tails by dominance, headlines after
@@ -27,6 +28,8 @@ class Processed:
     flags: tuple[Flag, ...]
     rules: tuple[str, ...]
     original_title: str = ""
+    # Metadata the page states (field name -> value, in Simplified script).
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def sha256(text: str) -> str:
@@ -65,6 +68,7 @@ def process(original: str, rules: Sequence[str] = DEFAULT_RULES, converter: str 
         start, end = offset_map.from_original(flag.original_start, flag.original_end)
         flags.append(replace(flag, start=start, end=end))
     headline = title_span(original)
+    metadata = tuple((name, to_simplified(value, converter)[0]) for name, value in stated_metadata(original).items())
     return Processed(
         clean_title(original, headline, simplified, offset_map),
         simplified,
@@ -72,4 +76,5 @@ def process(original: str, rules: Sequence[str] = DEFAULT_RULES, converter: str 
         tuple(flags),
         names,
         "" if headline is None else original[headline[0] : headline[1]],
+        metadata,
     )

@@ -111,6 +111,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
         "m005_original_title",
         "m006_spans_in_text_order",
         "m007_codebook",
+        "m008_articles_as_data",
     ]
     again.close()
 

@@ -1,0 +1,71 @@
+"""Coding units as stored: worked out once per Simplified text, found by offset for spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlite_utils import Database
+
+from desktop.core.offsets import OffsetMap
+from desktop.core.units import PlacedUnit, split_units
+
+# The ids of the units a span ``s`` falls in, space-separated: the unit it starts in (the last
+# one starting at or before it) and every later one starting before its end. Two index seeks.
+UNITS_OF_SPAN = (
+    "(select group_concat(u.label, ' ') from units u where u.article_id = s.article_id"
+    " and u.start >= coalesce((select max(w.start) from units w where w.article_id = s.article_id"
+    " and w.start <= s.start), 0) and u.start < s.end and u.end > s.start)"
+)
+
+
+def insert_units(db: Database, article_id: int, text: str, offset_map: OffsetMap) -> None:
+    """(Re)write the units of one article from its Simplified text."""
+    db.execute("delete from units where article_id = ?", [article_id])
+    rows = []
+    for unit in split_units(text):
+        original_start, original_end = offset_map.to_original(unit.start, unit.end)
+        rows.append(
+            (
+                article_id,
+                unit.start,
+                unit.end,
+                original_start,
+                original_end,
+                unit.chapter,
+                unit.clause,
+                unit.sentence,
+                unit.label(article_id),
+            )
+        )
+    db.conn.executemany(
+        "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence, label)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+class UnitTable:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def of_article(self, article_id: int) -> list[PlacedUnit]:
+        return [
+            PlacedUnit(*row)
+            for row in self.db.execute(
+                "select label, start, end, original_start, original_end from units where article_id = ? order by start",
+                [article_id],
+            )
+        ]
+
+    def rows(self, article_id: int | None = None) -> Iterator[tuple[int, str, int, int, int, int, str]]:
+        """(article id, unit id, start, end, original start, original end, text), streamed in text order."""
+        condition = "where u.article_id = ?" if article_id is not None else ""
+        yield from self.db.conn.execute(
+            "select u.article_id, u.label, u.start, u.end, u.original_start, u.original_end,"
+            " substr(a.text, u.start + 1, u.end - u.start) from units u join articles a on a.id = u.article_id"
+            f" {condition} order by u.article_id, u.start",
+            [] if article_id is None else [article_id],
+        )
+
+    def count(self) -> int:
+        return int(self.db.execute("select count(*) from units").fetchone()[0])

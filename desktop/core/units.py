@@ -1,0 +1,89 @@
+"""Numbered coding units: an article's Simplified text as chapters, clauses and sentences.
+
+Policy-text studies code documents unit by unit and cite a unit as policy–chapter–clause
+(``3-2-1``). A unit here is one sentence; its id says where it sits:
+``<article>-<chapter>-<clause>-<sentence>``. The numbers count what the text marks, in order
+(not the numerals it writes, which repeat: ``1.`` under ``(一)`` and again under ``(二)``), so
+the ids depend on the text alone and stay the same every time the article is opened.
+
+- a line starting ``第X章`` or ``一、`` opens the next chapter (clause and sentence counts restart);
+- a line starting ``第X条``, ``(一)`` / ``（一）`` or ``1.`` / ``1．`` / ``1、`` opens the next clause;
+- a sentence ends at ``。！？；!?`` (with the closing quotes or brackets after it) or at the end
+  of its line; text before the first marker is chapter 0, clause 0.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_NUMERAL = "一二三四五六七八九十百千零〇两"
+_SPACE = " \t\u3000\u00a0"
+CHAPTER = re.compile(rf"[{_SPACE}]*(?:第[{_NUMERAL}\d]+章|[{_NUMERAL}]+[、])")
+# "1." followed by a digit is a decimal number (1.5亿), not a clause.
+CLAUSE = re.compile(rf"[{_SPACE}]*(?:第[{_NUMERAL}\d]+条|[(（][{_NUMERAL}]+[)）]|\d{{1,3}}[.．、](?![\d]))")
+_SENTENCE = re.compile(r"[^。！？；!?]*(?:[。！？；!?]+[”’」』）)\]】]*|$)")
+UNIT_SEPARATOR = "-"
+
+
+class Unit(NamedTuple):
+    """One sentence of the Simplified text: [start, end) in code points, and where it sits."""
+
+    start: int
+    end: int
+    chapter: int
+    clause: int
+    sentence: int
+
+    def label(self, article_id: int) -> str:
+        return UNIT_SEPARATOR.join(str(n) for n in (article_id, self.chapter, self.clause, self.sentence))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_units(text: str) -> list[Unit]:
+    """The coding units of a Simplified text, in text order; whitespace between them belongs to none."""
+    units: list[Unit] = []
+    chapter = clause = sentence = 0
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        if line.strip():
+            if CHAPTER.match(line):
+                chapter, clause, sentence = chapter + 1, 0, 0
+            elif CLAUSE.match(line):
+                clause, sentence = clause + 1, 0
+            for piece in _SENTENCE.finditer(line):
+                if piece.start() == piece.end():
+                    continue
+                start, end = _trimmed(text, line_start + piece.start(), line_start + piece.end())
+                if end > start:
+                    sentence += 1
+                    units.append(Unit(start, end, chapter, clause, sentence))
+        line_start = line_end + 1
+    return units
+
+
+def parse_label(label: str) -> tuple[int, int, int, int]:
+    """(article, chapter, clause, sentence) of a unit id; ValueError when it is not one."""
+    parts = label.strip().split(UNIT_SEPARATOR)
+    if len(parts) != 4 or not all(part.isdigit() for part in parts):
+        raise ValueError(f"not a unit id (article-chapter-clause-sentence): {label!r}")
+    article, chapter, clause, sentence = (int(part) for part in parts)
+    return article, chapter, clause, sentence
+
+
+class PlacedUnit(NamedTuple):
+    """A unit as stored: its id, and its offsets in the Simplified and the original text."""
+
+    label: str
+    start: int
+    end: int
+    original_start: int
+    original_end: int
