@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.cli_data import add_commands as add_data_commands
 from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
 from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
@@ -337,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     reprocess.set_defaults(run=cmd_reprocess)
 
     _add_codebook(commands, parents)
+    add_data_commands(commands, parents, _open_store)
 
     stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")
     stats.set_defaults(run=cmd_stats)

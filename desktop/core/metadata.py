@@ -23,7 +23,7 @@ class FieldKind(StrEnum):
 
 @dataclass(frozen=True)
 class MetadataField:
-    name: str  # the key in files and on the command line: [a-z0-9_]
+    name: str  # the key in files and on the command line: a letter, then letters, digits or _
     label: str  # as the window shows it
     kind: FieldKind = FieldKind.TEXT
     choices: tuple[str, ...] = ()
@@ -55,7 +55,7 @@ BUILTIN_FIELDS: tuple[MetadataField, ...] = tuple(
         )
     )
 )
-FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+FIELD_NAME = re.compile(r"[^\W\d_]\w{0,39}")
 _DATE = re.compile(r"(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?)?")
 
 

@@ -133,6 +133,8 @@ class _Importer:
                 "source_path": data.get("source_path") or "",
                 "imported_at": data.get("imported_at") or "",
                 "status": data.get("status") or "todo",
+                "note": data.get("note") or "",
+                "metadata": data.get("metadata") or {},
             }
             article_id = self.store.articles.restore(record, flags)
         else:

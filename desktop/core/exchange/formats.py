@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from desktop.core.exchange import doccano, label_studio, ours_csv, ours_jsonl, qdpx_reader, qdpx_writer
+from desktop.core.exchange import doccano, label_studio, ours_csv, ours_jsonl, qdpx_reader, qdpx_writer, xlsx_workbook
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, Sample
 from desktop.core.exchange.outgoing import BINARY, Writer
 
@@ -50,6 +50,10 @@ class ExchangeFormat:
 
 def _binary_only(text: str, annotator: str) -> Iterator[IncomingRecord]:
     raise FormatError("a .qdpx project is a zip file, not text")
+
+
+def _not_read(text: str, annotator: str) -> Iterator[IncomingRecord]:
+    raise FormatError("an Excel workbook is a report: export the spans as CSV or JSONL to import them again")
 
 
 FORMATS: tuple[ExchangeFormat, ...] = (
@@ -107,6 +111,17 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         write=qdpx_writer.write,
         encodings=(BINARY,),
         read_bytes=qdpx_reader.read_bytes,
+    ),
+    ExchangeFormat(
+        key="xlsx",
+        name="Excel workbook",
+        label="Excel workbook (spans, articles, reports)",
+        suffix="xlsx",
+        unit="spans",
+        recognises=lambda sample: False,  # written for people; not read back
+        read=_not_read,
+        write=xlsx_workbook.write,
+        encodings=(BINARY,),
     ),
 )
 

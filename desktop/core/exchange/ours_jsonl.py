@@ -26,7 +26,16 @@ from desktop.core.store import Store
 
 JSONL_FORMAT = "policy-annotator/1"
 _REQUIRED = ("original_text", "text", "spans")
-_OPTIONAL_TEXT = ("title", "original_title", "source_path", "encoding", "converter", "converter_version", "imported_at")
+_OPTIONAL_TEXT = (
+    "title",
+    "original_title",
+    "source_path",
+    "encoding",
+    "converter",
+    "converter_version",
+    "imported_at",
+    "note",
+)
 
 
 def write(store: Store, out: TextIO, options: ExportOptions) -> int:
@@ -54,6 +63,8 @@ def write(store: Store, out: TextIO, options: ExportOptions) -> int:
             "pipeline_version": record["pipeline_version"],
             "rules": json.loads(record["rules"] or "[]"),
             "imported_at": record["imported_at"],
+            "note": record["note"],
+            "metadata": store.metadata.values(article_id),
             "flags": flags,
             "spans": span_records(store, article_id, options.filters),
         }
@@ -80,6 +91,8 @@ def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
     for name in _OPTIONAL_TEXT:
         optional_text(value.get(name), name)
     list_value(value["spans"], "spans")
+    for name, field_value in object_value(value.get("metadata") or {}, "metadata").items():
+        text_value(field_value, f"metadata {name}")
     for rule in list_value(value.get("rules") or [], "rules"):
         text_value(rule, "rule")
     if value.get("pipeline_version") is not None:

@@ -12,7 +12,7 @@ from desktop.core.models import Article, Flag, FlagKind, NewArticle, Script, Spa
 from desktop.core.offsets import OffsetMap
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import Conflict, StoreError
-from desktop.core.store.metadata import fill_stated
+from desktop.core.store.metadata import fill_stated, restore_values
 from desktop.core.store.spans import check_quotes
 from desktop.core.store.units import insert_units
 
@@ -109,6 +109,7 @@ class ArticleTable:
             article_id = self._insert(values)
             _insert_flags(self.db, article_id, flags)
             insert_units(self.db, article_id, values["text"], OffsetMap.from_json(json.loads(values["offset_map"])))
+            restore_values(self.db, article_id, record.get("metadata") or {})
         return article_id
 
     # finding ----------------------------------------------------------------------------

@@ -21,6 +21,22 @@ def fill_stated(db: Database, article_id: int, pairs: Iterable[tuple[str, str]])
     )
 
 
+def restore_values(db: Database, article_id: int, values: dict[str, str]) -> None:
+    """Values as another database had them; a field this one lacks is added as a text field."""
+    for name, value in values.items():
+        if not FIELD_NAME.fullmatch(name) or not value:
+            continue
+        db.execute(
+            "insert or ignore into metadata_fields (name, label, kind, position)"
+            " select ?, ?, 'text', coalesce(max(position), -1) + 1 from metadata_fields",
+            [name, name],
+        )
+        db.execute(
+            "insert or replace into article_metadata (article_id, field, value) values (?, ?, ?)",
+            [article_id, name, value],
+        )
+
+
 def _field(row: Sequence[object]) -> MetadataField:
     name, label, kind, choices, position, builtin = row
     return MetadataField(
@@ -59,7 +75,7 @@ class MetadataTable:
     def add_field(self, field: MetadataField) -> MetadataField:
         """A field of the analysts' own, placed after the others."""
         if not FIELD_NAME.fullmatch(field.name):
-            raise Refused(f"field name {field.name!r}: use lower-case letters, digits and _ (starting with a letter)")
+            raise Refused(f"field name {field.name!r}: use letters, digits and _ (starting with a letter)")
         if field.kind is FieldKind.CHOICE and not field.choices:
             raise Refused(f"field {field.name!r}: a choice field needs its choices")
         with self._write():

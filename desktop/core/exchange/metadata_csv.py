@@ -1,0 +1,168 @@
+"""Article metadata as a CSV file: one row per article, one column per field, and the note.
+
+Export writes every article (``article_id, title, source_path``, each field by name, ``note``).
+Import finds each row's article by ``article_id``, else ``source_path``, else ``title``; a column
+is a field by its name or its label (``发文机关`` is ``issuer``), and a column no field has becomes
+a new text field. An empty cell leaves the value as it is. Every good value is stored in one
+transaction; every refused one is reported with its row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from desktop.core.exchange.csv_cells import neutralise, restore
+from desktop.core.metadata import FIELD_NAME, MetadataField, ValueProblem, checked_value
+from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
+from desktop.core.text.reading import ReadError, read_article
+
+KEYS = ("article_id", "source_path", "title")
+NOTE = "note"
+
+
+def write(store: Store, out: TextIO) -> int:
+    """Every article's metadata; returns the number of rows."""
+    fields = store.metadata.fields()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([*KEYS, *(f.name for f in fields), NOTE])
+    count = 0
+    for article_id, values in store.metadata.table():
+        article = store.articles.get(article_id)
+        cells = [article.source_path, article.title, *(values.get(f.name, "") for f in fields)]
+        writer.writerow(
+            [article_id, *(neutralise(cell) for cell in cells), neutralise(store.articles.note(article_id))]
+        )
+        count += 1
+    return count
+
+
+@dataclass
+class MetadataReport:
+    articles: set[int] = field(default_factory=set)
+    values: int = 0
+    notes: int = 0
+    created_fields: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    failed: str = ""
+
+    def lines(self) -> Iterator[str]:
+        yield from self.problems
+        if self.failed:
+            yield f"failed: {self.failed}"
+        if self.created_fields:
+            yield f"new text fields: {', '.join(self.created_fields)}"
+        yield (
+            f"metadata: {self.values} values and {self.notes} notes for {len(self.articles)} articles,"
+            f" {len(self.problems)} problems"
+        )
+
+
+class _Rows:
+    def __init__(self, store: Store, header: list[str], report: MetadataReport) -> None:
+        self.store = store
+        self.report = report
+        by_name = {f.name: f for f in store.metadata.fields()}
+        by_label = {f.label: f for f in by_name.values()}
+        self.columns: dict[str, MetadataField] = {}
+        for column in header:
+            if column in KEYS or column == NOTE or not column:
+                continue
+            known = by_name.get(column) or by_label.get(column)
+            if known is None and FIELD_NAME.fullmatch(column):
+                known = store.metadata.add_field(MetadataField(column, column))
+                report.created_fields.append(column)
+            if known is None:
+                report.problems.append(f"column {column!r}: not a field name (a letter, then letters, digits or _)")
+                continue
+            self.columns[column] = known
+
+    def article_of(self, number: int, row: dict[str, str]) -> int | None:
+        wanted = (row.get("article_id") or "").strip()
+        if wanted:
+            if wanted.isdigit() and int(wanted) in self.known_ids:
+                return int(wanted)
+            self.report.problems.append(f"row {number}: no article {wanted}")
+            return None
+        for key in ("source_path", "title"):
+            value = restore(row.get(key) or "").strip()
+            if not value:
+                continue
+            matches = self.by_source.get(value, []) if key == "source_path" else self.store.articles.ids_titled(value)
+            if len(matches) == 1:
+                return matches[0]
+            reason = "no article" if not matches else f"{len(matches)} articles"
+            self.report.problems.append(f"row {number}: {reason} with {key} {value!r}")
+            return None
+        self.report.problems.append(f"row {number}: no article_id, source_path or title to find the article by")
+        return None
+
+    def prepare(self) -> None:
+        self.known_ids = set(self.store.articles.ids())
+        self.by_source: dict[str, list[int]] = {}
+        for article_id in self.known_ids:
+            path = self.store.articles.get(article_id).source_path
+            if path:
+                self.by_source.setdefault(path, []).append(article_id)
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return read_article(path).text
+    except ReadError as error:
+        raise StoreError(str(error)) from None
+
+
+def import_metadata(store: Store, path: Path) -> MetadataReport:
+    report = MetadataReport()
+    try:
+        text = _text_of(path)
+    except StoreError as error:
+        report.failed = f"{path}: {error}"
+        return report
+    reader = csv.DictReader(io.StringIO(text))
+    header = [name.strip() for name in reader.fieldnames or []]
+    if not set(KEYS) & set(header):
+        report.failed = f"{path}: the header needs article_id, source_path or title to find articles by"
+        return report
+    reader.fieldnames = header
+    try:
+        with store.transaction():
+            rows = _Rows(store, header, report)
+            rows.prepare()
+            for number, row in enumerate(reader, start=2):
+                article_id = rows.article_of(number, row)
+                if article_id is None:
+                    continue
+                _store_row(store, rows, number, article_id, row, report)
+    except STORE_FAILURES as error:
+        report.failed = str(explain(error, store.path))
+        report.values = report.notes = 0
+        report.articles.clear()
+    return report
+
+
+def _store_row(
+    store: Store, rows: _Rows, number: int, article_id: int, row: dict[str, str], report: MetadataReport
+) -> None:
+    values: list[tuple[int, str, str]] = []
+    for column, metadata_field in rows.columns.items():
+        cell = restore(row.get(column) or "")
+        if not cell.strip():
+            continue
+        try:
+            values.append((article_id, metadata_field.name, checked_value(metadata_field, cell)))
+        except ValueProblem as problem:
+            report.problems.append(f"row {number}, column {column}: {problem}")
+    if values:
+        report.values += store.metadata.set_many(values)
+        report.articles.add(article_id)
+    note = restore(row.get(NOTE) or "")
+    if note.strip() and note != store.articles.note(article_id):
+        store.articles.set_note(article_id, note, expected=store.articles.note(article_id))
+        report.notes += 1
+        report.articles.add(article_id)

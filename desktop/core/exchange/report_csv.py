@@ -1,0 +1,20 @@
+"""A report table as CSV: Excel-ready (the caller picks the encoding), formula-like cells guarded."""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from desktop.core.exchange.csv_cells import neutralise
+from desktop.core.reporting import Table
+
+
+def write_table(table: Table, out: TextIO) -> int:
+    """Header and rows; returns the number of rows."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.columns)
+    count = 0
+    for row in table.rows:
+        writer.writerow([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
+        count += 1
+    return count
