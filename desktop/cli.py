@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop.cli_data import add_commands as add_data_commands
 from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
-from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, ExchangeFormat, format_by_key
+from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, READABLE_FORMATS, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.models import SpanFilter, Status
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
@@ -319,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotations = commands.add_parser(
         "import-annotations",
         parents=parents,
-        help=f"import spans from {', '.join(fmt.name for fmt in FORMATS)} (detected from the content)",
+        help=f"import spans from {', '.join(fmt.name for fmt in READABLE_FORMATS)} (detected from the content)",
     )
     annotations.add_argument("file", metavar="FILE")
     annotations.add_argument("--annotator", help="analyst for spans whose file names none (default: you)")

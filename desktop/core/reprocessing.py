@@ -95,6 +95,8 @@ def apply_plan(store: Store, plan: ReprocessPlan) -> ReprocessOutcome:
     """Write a plan: nothing when it changes nothing or a span would land in removed text."""
     outcome = ReprocessOutcome(plan.article.id, blocking=list(plan.blocking))
     if plan.unchanged or plan.blocking:
+        # Metadata the page states is still filled where empty: articles stored before it was read get it.
+        store.metadata.fill_stated(plan.article.id, plan.fresh.metadata)
         return outcome
     store.articles.replace_processing(plan.article.id, plan.fresh, plan.moved)
     outcome.changed = True

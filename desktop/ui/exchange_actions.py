@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop.core.exchange.attach import ImportReport, import_annotations
-from desktop.core.exchange.formats import FORMATS, ExchangeFormat, format_by_key
+from desktop.core.exchange.formats import FORMATS, READABLE_FORMATS, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.importing import ImportOutcome
 from desktop.core.models import Category
@@ -105,7 +105,7 @@ class ExchangeActions(QObject):
     # annotations --------------------------------------------------------------------------
 
     def import_annotation_file(self) -> None:
-        suffixes = " ".join(sorted({f"*.{fmt.suffix}" for fmt in FORMATS}))
+        suffixes = " ".join(sorted({f"*.{fmt.suffix}" for fmt in READABLE_FORMATS}))
         path, _ = QFileDialog.getOpenFileName(
             self._parent,
             self.tr("Import annotations"),

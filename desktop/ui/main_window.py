@@ -30,6 +30,7 @@ from desktop.ui.reprocess_dialog import reprocess_open_article
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.span_list import SpanList
 from desktop.ui.store_watch import StoreWatcher
+from desktop.ui.study_docks import StudyDocks
 from desktop.ui.text_pane import TextPane
 from desktop.ui.window_layout import add_dock, central_area, docks_yield, read_only_banner
 from desktop.ui.window_menus import build_menus
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(self, self)
         self.codebook = CodebookActions(self)
         self._build_layout()
+        self.study = StudyDocks(self)
         self._build_actions()
         self._connect()
         self.retranslate()
@@ -218,16 +220,9 @@ class MainWindow(QMainWindow):
             self.tr("Read-only: this database file or its folder cannot be written; changes will not be saved.")
         )
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
-        for part in (
-            self.article_list,
-            self.span_list,
-            self.category_bar,
-            self.find_bar,
-            self.databases,
-            self.exchange,
-        ):
+        parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
+        for part in (*parts, self.codebook, self.study):
             part.retranslate()
-        self.codebook.retranslate()
         self._build_menus()
         self._update_title()
         self._show_progress()
@@ -248,7 +243,9 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        docks_yield(self, [self.articles_dock, self.codebook_dock], [self.spans_dock, self.flags_dock])
+        docks_yield(
+            self, [self.articles_dock, self.codebook_dock], [self.spans_dock, self.flags_dock, *self.study.docks()]
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -331,6 +328,7 @@ class MainWindow(QMainWindow):
             if self.controller.document is not None:
                 self.controller.reload()
                 self._show_current_lists()
+                self.study.show_article()
             self._update_progress()
         except STORE_FAILURES as error:
             self.report_failure(self.tr("Cannot read the database"), explain(error, self.store.path))

@@ -15,7 +15,7 @@ def build_menus(window: Any) -> None:
     window.databases.fill_recent()
     language_menu = QMenu(translate("MainWindow", "Language"), window)
     language_menu.addActions(list(window.language_actions.values()))
-    shown = (window.articles_dock, window.codebook_dock, window.spans_dock, window.flags_dock)
+    shown = (window.articles_dock, window.codebook_dock, window.spans_dock, window.flags_dock, *window.study.docks())
     docks = [dock.toggleViewAction() for dock in shown]
     file_menu = [window.databases.new_action, window.databases.open_action, window.databases.recent_menu, None]
     file_menu += [*window.exchange.import_actions(), None, *window.exchange.export_actions.values()]
@@ -23,7 +23,8 @@ def build_menus(window: Any) -> None:
     edit_menu += [window.note_action, window.delete_span_action, *window.move_actions.values(), None]
     article_menu = [window.previous_action, window.next_action, window.next_todo_action, None]
     article_menu += [*window.status_actions.values(), None, window.reprocess_action]
-    view = [window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action, None, *docks, language_menu]
+    view = [window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action, None, window.study.units_action]
+    view += [None, *docks, language_menu]
     fill_menu_bar(
         window.menuBar(),
         [

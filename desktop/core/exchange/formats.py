@@ -38,6 +38,7 @@ class ExchangeFormat:
     encodings: tuple[str, ...] = ("utf-8",)  # the first is the default
     options: tuple[str, ...] = ()  # the ExportOptions fields it honours beyond the filters
     read_bytes: BytesReader | None = None  # a binary format: read from the file's bytes, not its text
+    readable: bool = True  # False: written for people (a workbook), never imported
 
     @property
     def binary(self) -> bool:
@@ -122,8 +123,11 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         read=_not_read,
         write=xlsx_workbook.write,
         encodings=(BINARY,),
+        readable=False,
     ),
 )
+# The formats import-annotations reads.
+READABLE_FORMATS = tuple(fmt for fmt in FORMATS if fmt.readable)
 
 
 def format_by_key(key: str) -> ExchangeFormat:
@@ -146,7 +150,7 @@ def detect(text: str) -> ExchangeFormat:
     for fmt in FORMATS:
         if fmt.recognises(sample):
             return fmt
-    names = ", ".join(fmt.name for fmt in FORMATS)
+    names = ", ".join(fmt.name for fmt in READABLE_FORMATS)
     if sample.looks_like_json:
         raise FormatError(f"JSON, but in none of the formats this tool reads ({names})")
     raise FormatError(f"unrecognised format: expected one of {names}")

@@ -101,6 +101,11 @@ class MetadataTable:
 
     # values -----------------------------------------------------------------------------
 
+    def fill_stated(self, article_id: int, pairs: Iterable[tuple[str, str]]) -> None:
+        """Values a page states, stored only where the article has none."""
+        with self._write():
+            fill_stated(self.db, article_id, pairs)
+
     def values(self, article_id: int) -> dict[str, str]:
         return {
             str(field): str(value)

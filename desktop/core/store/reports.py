@@ -72,6 +72,10 @@ class Reports:
         ).fetchone()
         return int(spans), int(articles)
 
+    def annotators(self) -> list[str]:
+        """Every analyst with a span (from the annotator index, not a scan)."""
+        return [str(row[0]) for row in self.db.execute("select distinct annotator from spans order by annotator")]
+
     def article_total(self) -> int:
         return int(self.db.execute("select count(*) from articles").fetchone()[0])
 

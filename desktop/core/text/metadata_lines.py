@@ -34,12 +34,12 @@ _LABEL = rf"(?:{_ISSUER_LABELS}|{_DATE_LABELS}|{_NUMBER_LABELS}|{_URL_LABELS}|{_
 _COLON = r"\s*[:：]\s*"
 _FIELD = re.compile(rf"({_LABEL}){_COLON}(.*?)(?=\s*{_LABEL}{_COLON}|$)")
 _DATE_AT_START = re.compile(
-    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*"
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*"
 )
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,16}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*[号號]")
 _URL = re.compile(r"https?://[^\s<>\"“”'‘’，。；）)]+", re.ASCII)
 # What may stand before a URL on its line: a short label and a colon (转载请注明地址:).
-_URL_PREFIX = re.compile(r"[^\s:：]{0,12}[:：]?\s*")
+_URL_PREFIX = re.compile(r"(?:[^\s:：]{1,12}[:：])?\s*")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LONGEST_VALUE = 60
 
@@ -90,7 +90,7 @@ def _fields_of(line: str) -> dict[str, str]:
 def _url_line(line: str) -> str:
     stripped = line.strip(" \u3000\t")
     url = _URL.search(stripped)
-    if url is None or not _URL_PREFIX.fullmatch(stripped[: url.start()]):
+    if url is None or not _URL_PREFIX.fullmatch(stripped[: url.start()]) or stripped[url.end() :].strip():
         return ""
     return url.group(0).rstrip(".,;:")
 
