@@ -90,16 +90,9 @@ def frequencies(store: Store, annotators: tuple[str, ...] = ()) -> Table:
     )
 
 
-def _tree_row(codebook: Codebook, ids: list[str], counts: dict[str, int], once: bool) -> list[int]:
-    row = []
-    for category_id in ids:
-        subtree = codebook.subtree(category_id)
-        value = sum(counts.get(i, 0) for i in subtree)
-        row.append(min(value, 1) if once else value)
-    return row
-
-
 def _matrix_rows(store: Store, codebook: Codebook, ids: list[str], request: ReportRequest) -> Iterator[tuple[Any, ...]]:
+    # Each column's own category and those below it, worked out once for every row.
+    subtrees = [(i, codebook.subtree(i)) for i in ids]
     counts = iter(store.reports.article_counts(request.annotators))
     pending = next(counts, None)
     for article_id, title in store.reports.article_titles():
@@ -107,7 +100,11 @@ def _matrix_rows(store: Store, codebook: Codebook, ids: list[str], request: Repo
         while pending is not None and pending[0] == article_id:
             found[pending[1]] = pending[2]
             pending = next(counts, None)
-        yield (article_id, title, *_tree_row(codebook, ids, found, request.once))
+        if not found:
+            yield (article_id, title, *([0] * len(ids)))
+            continue
+        row = [found.get(i, 0) if len(tree) == 1 else sum(found.get(j, 0) for j in tree) for i, tree in subtrees]
+        yield (article_id, title, *([1 if v else 0 for v in row] if request.once else row))
 
 
 def matrix(store: Store, request: ReportRequest) -> Table:
