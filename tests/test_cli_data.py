@@ -71,7 +71,7 @@ def test_units_print_for_one_article(db: Path) -> None:
     result = run("units", "--db", str(db), "--article", "8")
     lines = result.stdout.splitlines()
     assert lines[3].split("\t")[0] == "8-1-0-1" and lines[3].endswith("第一章　总则")
-    label, simplified, original, text = lines[4].split("\t")
+    label, _simplified, _original, text = lines[4].split("\t")
     assert label == "8-1-1-1" and text.startswith("第一条")
     csv = run("units", "--db", str(db), "--format", "csv")
     frame = pd.read_csv(io.StringIO(csv.stdout))

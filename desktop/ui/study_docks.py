@@ -45,7 +45,7 @@ class StudyDocks(QObject):
         self.article_panel.addFieldRequested.connect(self.add_field)
         self.reports.requested.connect(self.show_report)
         self.reports.exportRequested.connect(self.export_report)
-        self.reports_dock.visibilityChanged.connect(lambda shown: shown and self._report_choices())
+        self.reports_dock.visibilityChanged.connect(self._reports_shown)
         window.controller.articleOpened.connect(lambda _article: self.show_article())
         self.retranslate()
 
@@ -133,6 +133,10 @@ class StudyDocks(QObject):
         self._report_choices()
 
     # reports --------------------------------------------------------------------------------
+
+    def _reports_shown(self, shown: bool) -> None:
+        if shown:
+            self._report_choices()
 
     def _report_choices(self) -> None:
         store = self.window.store

@@ -53,6 +53,24 @@
     </message>
 </context>
 <context>
+    <name>ArticlePanel</name>
+    <message>
+        <location filename="../../desktop/ui/article_panel.py" line="55" />
+        <source>Article note (saved when you leave the box):</source>
+        <translation>文章备注（离开输入框时保存）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_panel.py" line="56" />
+        <source>Add field…</source>
+        <translation>添加字段…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_panel.py" line="57" />
+        <source>Memo on this article: sampling, doubts, context</source>
+        <translation>关于本文的备忘：抽样、疑问、背景</translation>
+    </message>
+</context>
+<context>
     <name>ArticleTableModel</name>
     <message>
         <location filename="../../desktop/ui/article_list.py" line="90" />
@@ -254,17 +272,17 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="126" />
+        <location filename="../../desktop/ui/codebook_panel.py" line="129" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="126" />
+        <location filename="../../desktop/ui/codebook_panel.py" line="129" />
         <source>Key</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="126" />
+        <location filename="../../desktop/ui/codebook_panel.py" line="129" />
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
@@ -497,32 +515,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="30" />
+        <location filename="../../desktop/ui/window_menus.py" line="31" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="31" />
+        <location filename="../../desktop/ui/window_menus.py" line="32" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="32" />
+        <location filename="../../desktop/ui/window_menus.py" line="33" />
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="33" />
+        <location filename="../../desktop/ui/window_menus.py" line="34" />
         <source>&amp;Codebook</source>
         <translation>编码表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="34" />
+        <location filename="../../desktop/ui/window_menus.py" line="35" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="35" />
+        <location filename="../../desktop/ui/window_menus.py" line="36" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -532,177 +550,177 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="187" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="189" />
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>Annotator &amp;name…</source>
         <translation>标注人姓名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="262" />
         <source>Annotator name</source>
         <translation>标注人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="262" />
         <source>Name stored with every new span:</source>
         <translation>每个新片段记录的姓名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="334" />
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="354" />
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406" />
+        <location filename="../../desktop/ui/main_window.py" line="398" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -739,6 +757,70 @@
         <location filename="../../desktop/ui/pane_menu.py" line="56" />
         <source>Delete selected span</source>
         <translation>删除所选标注</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="157" />
+        <source>Once per article</source>
+        <translation>每篇文章只计一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="158" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="159" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="161" />
+        <source>Frequencies</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="162" />
+        <source>Code × article matrix</source>
+        <translation>编码 × 文章矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="163" />
+        <source>Crosstab by metadata</source>
+        <translation>按元数据交叉表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="164" />
+        <source>Co-occurrence</source>
+        <translation>共现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="165" />
+        <source>Coding table</source>
+        <translation>编码表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="170" />
+        <location filename="../../desktop/ui/reports_panel.py" line="178" />
+        <source>All analysts</source>
+        <translation>全部分析者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="192" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="196" />
+        <source>Per coding unit</source>
+        <translation>按编码单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_panel.py" line="197" />
+        <source>Per article</source>
+        <translation>按文章</translation>
     </message>
 </context>
 <context>
@@ -846,6 +928,114 @@
         <location filename="../../desktop/ui/span_list.py" line="66" />
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>StudyDocks</name>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="53" />
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="54" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="55" />
+        <source>Coding &amp;units in the margin</source>
+        <translation>页边显示编码单元(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="76" />
+        <source>Cannot read the article</source>
+        <translation>无法读取文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="97" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="113" />
+        <location filename="../../desktop/ui/study_docks.py" line="118" />
+        <location filename="../../desktop/ui/study_docks.py" line="123" />
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="113" />
+        <source>Field name (e.g. province, 批次):</source>
+        <translation>字段名（如 province、批次）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="116" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="116" />
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="117" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="117" />
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="118" />
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="123" />
+        <source>Choices, separated by commas:</source>
+        <translation>选项，用逗号分隔：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="130" />
+        <source>Cannot add the field</source>
+        <translation>无法添加字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="156" />
+        <location filename="../../desktop/ui/study_docks.py" line="180" />
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="159" />
+        <location filename="../../desktop/ui/study_docks.py" line="186" />
+        <source>Cannot read the database</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="164" />
+        <source> — the first %1 rows; Export CSV writes them all</source>
+        <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="169" />
+        <location filename="../../desktop/ui/study_docks.py" line="183" />
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="169" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/study_docks.py" line="188" />
+        <source>Wrote %1 rows to %2</source>
+        <translation>已将 %1 行写入 %2</translation>
     </message>
 </context>
 <context>

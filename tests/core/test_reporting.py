@@ -166,12 +166,12 @@ def test_the_coding_table_has_one_row_per_coded_unit_and_analyst(study: Store, s
 def test_a_crosstab_by_an_unknown_field_says_which_fields_there_are(study: Store) -> None:
     with pytest.raises(ReportError, match="use year or one of date, issuer"):
         build_report(study, ReportRequest(ReportKind.CROSSTAB, by="province"))
-    with pytest.raises(ReportError, match="unit .* or article"):
+    with pytest.raises(ReportError, match=r"unit .* or article"):
         build_report(study, ReportRequest(ReportKind.COOCCURRENCE, by="sentence"))
 
 
 def test_the_workbook_holds_the_same_numbers(study: Store, spans, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    study.spans.insert(study.document(1).span_from_text(0, 3, "project", "=HYPERLINK(\"x\")"))
+    study.spans.insert(study.document(1).span_from_text(0, 3, "project", '=HYPERLINK("x")'))
     path = tmp_path / "study.xlsx"
     with path.open("wb") as stream:
         count = xlsx_workbook.write(study, stream, ExportOptions())

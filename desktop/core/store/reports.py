@@ -109,8 +109,10 @@ class Reports:
         value, on, on_params = self._value_of(field)
         only, only_params = _only(annotators)
         counted = "count(distinct s.article_id)" if once else "count(*)"
+        among_params: list[Any] = []
+        group_params: list[Any] = []
         if category_ids is None:
-            group, group_params, among, among_params = "s.category_id", [], "1", []
+            group, among = "s.category_id", "1"
         else:
             group, group_params = "?", [category_ids[0]]
             among, among_params = _among(category_ids)
