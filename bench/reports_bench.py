@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.codebook_bench import timed as best_of
 from desktop.core.exchange import xlsx_workbook
 from desktop.core.exchange.outgoing import BINARY, ExportOptions, write_to_path
 from desktop.core.models import SpanFilter
@@ -87,15 +88,6 @@ def build(path: Path, articles: int, spans: int) -> Store:
         )
     db.execute("analyze")
     return store
-
-
-def best_of(work: Callable[[], object], runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def peak_rss_during(work: Callable[[], object]) -> tuple[float, float]:

@@ -91,19 +91,23 @@ def frequencies(store: Store, annotators: tuple[str, ...] = ()) -> Table:
 
 
 def _matrix_rows(store: Store, codebook: Codebook, ids: list[str], request: ReportRequest) -> Iterator[tuple[Any, ...]]:
-    # Each column's own category and those below it, worked out once for every row.
-    subtrees = [(i, codebook.subtree(i)) for i in ids]
+    # Each parent column sums its subtree's own counts: which columns, worked out once for every row.
+    position = {category_id: n for n, category_id in enumerate(ids)}
+    parents = [(n, [position[j] for j in codebook.subtree(i)]) for n, i in enumerate(ids) if codebook.children(i)]
+    empty = (0,) * len(ids)
     counts = iter(store.reports.article_counts(request.annotators))
     pending = next(counts, None)
     for article_id, title in store.reports.article_titles():
-        found: dict[str, int] = {}
-        while pending is not None and pending[0] == article_id:
-            found[pending[1]] = pending[2]
-            pending = next(counts, None)
-        if not found:
-            yield (article_id, title, *([0] * len(ids)))
+        if pending is None or pending[0] != article_id:
+            yield (article_id, title, *empty)
             continue
-        row = [found.get(i, 0) if len(tree) == 1 else sum(found.get(j, 0) for j in tree) for i, tree in subtrees]
+        row = [0] * len(ids)
+        while pending is not None and pending[0] == article_id:
+            row[position[pending[1]]] = pending[2]
+            pending = next(counts, None)
+        own = row[:] if parents else row
+        for n, members in parents:
+            row[n] = sum([own[m] for m in members])
         yield (article_id, title, *([1 if v else 0 for v in row] if request.once else row))
 
 
