@@ -212,3 +212,14 @@ def test_the_workbook_follows_the_filters(study: Store, tmp_path) -> None:  # ty
     book = openpyxl.load_workbook(path, read_only=True)
     annotators = {row[14] for row in list(book["spans"].values)[1:]}
     assert annotators == {"li"} and count > 0
+
+
+def test_each_span_names_the_units_it_overlaps(study: Store, spans) -> None:  # type: ignore[no-untyped-def]
+    """The CSV's unit_id, which the pandas checks above rely on, against the units worked out in Python."""
+    units = {article_id: study.units.of_article(article_id) for article_id in study.articles.ids()}
+    crossing = 0
+    for row in spans.itertuples():
+        expected = [u.label for u in units[row.article_id] if u.start < row.end and u.end > row.start]
+        assert row.unit_id.split(" ") == expected, row
+        crossing += len(expected) > 1
+    assert crossing > 10  # the fixture's spans do cross sentence ends
