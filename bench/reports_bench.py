@@ -30,6 +30,7 @@ from desktop.core.exchange.outgoing import BINARY, ExportOptions, write_to_path
 from desktop.core.models import SpanFilter
 from desktop.core.reporting import ReportKind, ReportRequest, build_report
 from desktop.core.store import Store
+from desktop.core.store.units import SPAN_IN_UNIT
 
 SENTENCE = "加大财政资金投入，设立产业引导基金。"  # 18 characters: one unit
 UNITS = 10
@@ -126,10 +127,7 @@ def main() -> None:
     print(f"built {args.articles} articles, {total} spans, {args.articles * UNITS} units"
           f" in {time.perf_counter() - started:.1f} s")  # fmt: skip
     sql = store.db.conn
-    span_units = (
-        "join units u on u.article_id = s.article_id and u.start < s.end and u.start >= coalesce("
-        "(select max(w.start) from units w where w.article_id = s.article_id and w.start <= s.start), 0)"
-    )
+    span_units = f"join units u on {SPAN_IN_UNIT}"
     cases = [
         ("frequencies", ReportRequest(ReportKind.FREQUENCIES),
          "select category_id, count(*), count(distinct article_id) from spans group by category_id"),

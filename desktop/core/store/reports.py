@@ -12,27 +12,25 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.core.metadata import YEAR
-from desktop.core.models import FlagKind, Status
+from desktop.core.models import FlagKind, SpanFilter, Status
+from desktop.core.store.queries import span_clauses
+from desktop.core.store.units import SPAN_IN_UNIT
 
 Annotators = Sequence[str]
 
 
-def _only(annotators: Annotators, alias: str = "s") -> tuple[str, list[Any]]:
-    if not annotators:
-        return "1", []
-    return f"{alias}.annotator in ({', '.join('?' * len(annotators))})", list(annotators)
+def _only(annotators: Annotators) -> tuple[str, list[Any]]:
+    """The condition on spans ``s`` for these analysts (always true for none)."""
+    clauses, params = span_clauses(SpanFilter(annotators=tuple(annotators)))
+    return " and ".join(clauses) or "1", params
 
 
-def _among(category_ids: Sequence[str], alias: str = "s") -> tuple[str, list[Any]]:
-    return f"{alias}.category_id in ({', '.join('?' * len(category_ids))})", list(category_ids)
+def _among(category_ids: Sequence[str]) -> tuple[str, list[Any]]:
+    clauses, params = span_clauses(SpanFilter(categories=tuple(category_ids)))
+    return " and ".join(clauses), params
 
 
-# The units each span covers: the one it starts in (the last starting at or before it) and
-# every later one starting before its end; two seeks in the units' primary key per span.
-_SPAN_UNITS = (
-    "join units u on u.article_id = s.article_id and u.start < s.end and u.start >= coalesce("
-    "(select max(w.start) from units w where w.article_id = s.article_id and w.start <= s.start), 0)"
-)
+_SPAN_UNITS = f"join units u on {SPAN_IN_UNIT}"
 
 
 class Reports:
@@ -162,11 +160,3 @@ class Reports:
             " group by u.article_id, u.start, s.annotator order by u.article_id, u.start, s.annotator",
             params,
         )
-
-    def units_coded(self, annotators: Annotators = ()) -> int:
-        only, params = _only(annotators)
-        row = self.db.execute(
-            f"select count(*) from (select distinct u.article_id, u.start from spans s {_SPAN_UNITS} where {only})",
-            params,
-        ).fetchone()
-        return int(row[0])

@@ -9,13 +9,14 @@ from sqlite_utils import Database
 from desktop.core.offsets import OffsetMap
 from desktop.core.units import PlacedUnit, split_units
 
-# The ids of the units a span ``s`` falls in, space-separated: the unit it starts in (the last
-# one starting at or before it) and every later one starting before its end. Two index seeks.
-UNITS_OF_SPAN = (
-    "(select group_concat(u.label, ' ') from units u where u.article_id = s.article_id"
-    " and u.start >= coalesce((select max(w.start) from units w where w.article_id = s.article_id"
-    " and w.start <= s.start), 0) and u.start < s.end and u.end > s.start)"
+# The units ``u`` a span ``s`` falls in: the one it starts in (the last one starting at or before
+# it) and every later one starting before its end, overlapping the span. Two index seeks per span.
+SPAN_IN_UNIT = (
+    "u.article_id = s.article_id and u.start < s.end and u.end > s.start and u.start >= coalesce("
+    "(select max(w.start) from units w where w.article_id = s.article_id and w.start <= s.start), 0)"
 )
+# The ids of those units, space-separated (an export column).
+UNITS_OF_SPAN = f"(select group_concat(u.label, ' ') from units u where {SPAN_IN_UNIT})"
 
 
 def insert_units(db: Database, article_id: int, text: str, offset_map: OffsetMap) -> None:
@@ -66,6 +67,3 @@ class UnitTable:
             f" {condition} order by u.article_id, u.start",
             [] if article_id is None else [article_id],
         )
-
-    def count(self) -> int:
-        return int(self.db.execute("select count(*) from units").fetchone()[0])
