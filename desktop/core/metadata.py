@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class FieldKind(StrEnum):
@@ -29,6 +30,18 @@ class MetadataField:
     choices: tuple[str, ...] = ()
     builtin: bool = False
     position: int = 0
+
+
+class ArticleData(NamedTuple):
+    """An article as a metadata sheet lists it: what names it, its status and note, its field values."""
+
+    id: int
+    title: str
+    original_title: str
+    source_path: str
+    status: str
+    note: str
+    values: dict[str, str]
 
 
 DATE = "date"

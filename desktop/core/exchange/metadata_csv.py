@@ -18,7 +18,7 @@ from typing import TextIO
 
 from desktop.core.exchange.csv_cells import neutralise, restore
 from desktop.core.metadata import FIELD_NAME, MetadataField, ValueProblem, checked_value
-from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
+from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.text.reading import ReadError, read_article
 
 KEYS = ("article_id", "source_path", "title")
@@ -31,12 +31,9 @@ def write(store: Store, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*KEYS, *(f.name for f in fields), NOTE])
     count = 0
-    for article_id, values in store.metadata.table():
-        article = store.articles.get(article_id)
-        cells = [article.source_path, article.title, *(values.get(f.name, "") for f in fields)]
-        writer.writerow(
-            [article_id, *(neutralise(cell) for cell in cells), neutralise(store.articles.note(article_id))]
-        )
+    for article in store.metadata.table():
+        cells = [article.source_path, article.title, *(article.values.get(f.name, "") for f in fields), article.note]
+        writer.writerow([article.id, *(neutralise(cell) for cell in cells)])
         count += 1
     return count
 
@@ -102,26 +99,19 @@ class _Rows:
         return None
 
     def prepare(self) -> None:
-        self.known_ids = set(self.store.articles.ids())
+        self.known_ids: set[int] = set()
         self.by_source: dict[str, list[int]] = {}
-        for article_id in self.known_ids:
-            path = self.store.articles.get(article_id).source_path
-            if path:
-                self.by_source.setdefault(path, []).append(article_id)
-
-
-def _text_of(path: Path) -> str:
-    try:
-        return read_article(path).text
-    except ReadError as error:
-        raise StoreError(str(error)) from None
+        for article in self.store.metadata.table():
+            self.known_ids.add(article.id)
+            if article.source_path:
+                self.by_source.setdefault(article.source_path, []).append(article.id)
 
 
 def import_metadata(store: Store, path: Path) -> MetadataReport:
     report = MetadataReport()
     try:
-        text = _text_of(path)
-    except StoreError as error:
+        text = read_article(path).text
+    except ReadError as error:
         report.failed = f"{path}: {error}"
         return report
     reader = csv.DictReader(io.StringIO(text))

@@ -85,16 +85,15 @@ class _Book:
 
 
 def _article_rows(store: Store, article_ids: Sequence[int], fields: Sequence[str]) -> Iterable[list[Any]]:
-    for article_id, values in store.metadata.table(article_ids):
-        article = store.articles.get(article_id)
+    for article in store.metadata.table(article_ids):
         yield [
-            article_id,
+            article.id,
             article.title,
             article.original_title,
             article.source_path,
-            article.status.value,
-            *(values.get(name, "") for name in fields),
-            store.articles.note(article_id),
+            article.status,
+            *(article.values.get(name, "") for name in fields),
+            article.note,
         ]
 
 

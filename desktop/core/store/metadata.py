@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
-from desktop.core.metadata import FIELD_NAME, FieldKind, MetadataField, ValueProblem, checked_value
+from desktop.core.metadata import FIELD_NAME, ArticleData, FieldKind, MetadataField, ValueProblem, checked_value
 from desktop.core.store.database import WriteTransaction
 from desktop.core.store.errors import Conflict, Refused
 
@@ -165,25 +165,27 @@ class MetadataTable:
                 count += 1
         return count
 
-    def table(self, article_ids: Sequence[int] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
-        """(article id, {field: value}) per article in id order, streamed: every article, or those given."""
+    def table(self, article_ids: Sequence[int] | None = None) -> Iterator[ArticleData]:
+        """Every article (or those given) in id order with its field values, streamed: one query, no texts read."""
         condition = ""
         params: list[int] = []
         if article_ids is not None:
             condition = f"where a.id in ({', '.join('?' * len(article_ids))})"
             params = list(article_ids)
         cursor = self.db.conn.execute(
-            "select a.id, m.field, m.value from articles a left join article_metadata m on m.article_id = a.id"
-            f" {condition} order by a.id",
+            "select a.id, a.title, a.original_title, a.source_path, a.status, a.note, m.field, m.value"
+            f" from articles a left join article_metadata m on m.article_id = a.id {condition} order by a.id",
             params,
         )
-        current: tuple[int, dict[str, str]] | None = None
-        for article_id, name, value in cursor:
-            if current is None or current[0] != article_id:
+        current: ArticleData | None = None
+        for article_id, title, original_title, source_path, status, note, name, value in cursor:
+            if current is None or current.id != article_id:
                 if current is not None:
                     yield current
-                current = (int(article_id), {})
+                current = ArticleData(
+                    int(article_id), title, original_title or title, source_path or "", status, note or "", {}
+                )
             if name is not None:
-                current[1][str(name)] = str(value)
+                current.values[str(name)] = str(value)
         if current is not None:
             yield current
