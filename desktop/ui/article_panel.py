@@ -46,6 +46,7 @@ class ArticlePanel(QWidget):
         layout.addWidget(self.note_label)
         layout.addWidget(self.note, 1)
         self.editors: dict[str, QLineEdit | QComboBox] = {}
+        self._fields: list[MetadataField] = []  # the fields the editors were built for
         self._values: dict[str, str] = {}
         self._note = ""
         self.setEnabled(False)
@@ -60,7 +61,7 @@ class ArticlePanel(QWidget):
         """The fields of one article as stored; editors are rebuilt only when the fields changed."""
         self.setEnabled(True)
         self.heading.setText(title)
-        if [(f.name, f.kind, f.choices, f.label) for f in fields] != getattr(self, "_shape", None):
+        if fields != self._fields:
             self._build(fields)
         self._values = dict(values)
         for name, editor in self.editors.items():
@@ -100,7 +101,7 @@ class ArticlePanel(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setToolTip(field.name)
             self.form.addRow(label, editor)
-        self._shape = [(f.name, f.kind, f.choices, f.label) for f in fields]
+        self._fields = list(fields)
 
     def _commit(self, name: str, text: str) -> None:
         if text.strip() != self._values.get(name, ""):
