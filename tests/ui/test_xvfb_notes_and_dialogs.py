@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -15,11 +14,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 from tests.conftest import PROJECT
 from tests.ui.test_xvfb_screenshot import start_xvfb
-from tests.ui.xvfb_session import real_window, wait_for
+from tests.ui.xvfb_session import one_article, real_window, stored_spans, tag_first_characters, wait_for
 
 TEXT = "推进创新发展，实施乡村振兴战略，到二〇二五年基本实现目标。"
 SHOT = PROJECT / "screenshots" / "file_dialog_zh.png"
@@ -55,23 +53,16 @@ sys.exit(app.exec())
 
 
 def notes(db: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("select text, note from spans order by id").fetchall()
-    conn.close()
-    return rows
+    return stored_spans(db, "text, note")
 
 
 @pytest.mark.xvfb
 def test_a_note_typed_on_the_span_just_tagged(tmp_path: Path) -> None:
     db = tmp_path / "notes.db"
-    with Store.open(db) as store:
-        [article_id] = store.articles.add([prepare_article(TEXT, "a.txt", "utf-8")])
-        simplified = store.articles.text(article_id)
+    simplified = one_article(db, TEXT)
     with real_window(tmp_path, db) as session:
         xdo = session.xdo
-        for _ in range(4):
-            xdo("key", "shift+Right")
-        xdo("key", "2")
+        tag_first_characters(session, "2")
         wait_for(lambda: len(notes(db)) == 1, "the tag")
         # Straight away, with the keyboard: N opens the note editor on that span, Return keeps the note.
         xdo("key", "n")

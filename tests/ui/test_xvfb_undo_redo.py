@@ -4,39 +4,29 @@ leave a span another process imported in between alone."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from desktop.core.importing import prepare_article
-from desktop.core.store import Store
 from tests.conftest import PROJECT
-from tests.ui.xvfb_session import real_window, wait_for
+from tests.ui.xvfb_session import one_article, real_window, stored_spans, tag_first_characters, wait_for
 
 TEXT = "推进创新发展，实施乡村振兴战略，到二〇二五年基本实现目标。"
 
 
 def spans(db: Path) -> list[tuple[int, str, str]]:
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("select id, annotator, text from spans order by id").fetchall()
-    conn.close()
-    return rows
+    return stored_spans(db, "id, annotator, text")
 
 
 @pytest.mark.xvfb
 def test_tag_undo_import_elsewhere_redo_undo_with_real_keys(tmp_path: Path) -> None:
     db = tmp_path / "real.db"
-    with Store.open(db) as store:
-        [article_id] = store.articles.add([prepare_article(TEXT, "a.txt", "utf-8")])
-        simplified = store.articles.text(article_id)
+    simplified = one_article(db, TEXT)
     with real_window(tmp_path, db) as session:
         xdo = session.xdo
-        for _ in range(4):
-            xdo("key", "shift+Right")
-        xdo("key", "1")
+        tag_first_characters(session, "1")
         wait_for(lambda: len(spans(db)) == 1, "the tag")
         [(mine, who, quoted)] = spans(db)
         assert (who, quoted) == ("window", simplified[:4])

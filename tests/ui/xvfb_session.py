@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -13,9 +14,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from desktop.core.importing import prepare_article
+from desktop.core.store import Store
 from tests.conftest import PROJECT
 from tests.ui.test_xvfb_screenshot import start_xvfb
 
@@ -55,6 +59,28 @@ class Session:
 
     xdo: Callable[..., None]
     errors: str = ""
+
+
+def one_article(db: Path, text: str) -> str:
+    """A database at ``db`` holding one article of ``text``; returns its Simplified text."""
+    with Store.open(db) as store:
+        [article_id] = store.articles.add([prepare_article(text, "a.txt", "utf-8")])
+        return store.articles.text(article_id)
+
+
+def stored_spans(db: Path, columns: str) -> list[tuple[Any, ...]]:
+    """``columns`` of every span in id order, read as another program reads the file."""
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(f"select {columns} from spans order by id").fetchall()
+    conn.close()
+    return rows
+
+
+def tag_first_characters(session: Session, key: str, count: int = 4) -> None:
+    """Select the first ``count`` characters from the caret at the top and press a category key."""
+    for _ in range(count):
+        session.xdo("key", "shift+Right")
+    session.xdo("key", key)
 
 
 @contextmanager
