@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.cli_data import add_commands as add_data_commands
+from desktop.cli_search import add_commands as add_search_commands
 from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
 from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, READABLE_FORMATS, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
@@ -339,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_codebook(commands, parents)
     add_data_commands(commands, parents, _open_store)
+    add_search_commands(commands, parents, _open_store)
 
     stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")
     stats.set_defaults(run=cmd_stats)

@@ -28,6 +28,8 @@ class ChangeKind(StrEnum):
     STATUS = "status"
     CODEBOOK = "codebook"  # categories added, edited, moved, merged or removed (spans perhaps recoded)
     ARTICLE_DATA = "article_data"  # an article's note or metadata
+    BATCH = "batch"  # spans added or removed in many articles at once (tagging search hits)
+    SUGGESTIONS = "suggestions"  # a suggestion rejected or brought back; no span changed
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,10 @@ class Change:
     # Added or edited: the spans as stored now. Removed: the spans as they were.
     spans: tuple[Span, ...] = ()
     status: Status | None = None
-    # CODEBOOK: the articles whose spans were recoded or deleted with a category.
+    # CODEBOOK: the articles whose spans were recoded or deleted with a category. BATCH: those it touched.
     articles: tuple[int, ...] = ()
+    # What the analyst should read about the step beyond the change itself (spans skipped or kept).
+    detail: str = ""
 
     @property
     def span_ids(self) -> tuple[int, ...]:

@@ -13,6 +13,7 @@ from desktop.core.offsets import OffsetMap
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import Conflict, StoreError
 from desktop.core.store.metadata import fill_stated, restore_values
+from desktop.core.store.search_index import index_article, reindex_article
 from desktop.core.store.spans import check_quotes
 from desktop.core.store.units import insert_units
 
@@ -87,6 +88,7 @@ class ArticleTable:
                     _insert_flags(self.db, article_id, article.flags)
                 insert_units(self.db, article_id, article.text, article.offset_map)
                 fill_stated(self.db, article_id, article.metadata)
+                index_article(self.db, article_id, article.title, article.text)
         return ids
 
     def _insert(self, values: dict[str, Any]) -> int:
@@ -110,6 +112,7 @@ class ArticleTable:
             _insert_flags(self.db, article_id, flags)
             insert_units(self.db, article_id, values["text"], OffsetMap.from_json(json.loads(values["offset_map"])))
             restore_values(self.db, article_id, record.get("metadata") or {})
+            index_article(self.db, article_id, values["title"], values["text"])
         return article_id
 
     # finding ----------------------------------------------------------------------------
@@ -178,6 +181,15 @@ class ArticleTable:
         """The Simplified text alone."""
         return str(self._value("text", article_id))
 
+    def texts(self, article_id: int) -> tuple[str, str, str]:
+        """(Simplified text, original text, offset map JSON): what turning offsets into spans needs."""
+        row = self.db.execute(
+            "select text, original_text, offset_map from articles where id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id}")
+        return row[0], row[1], row[2]
+
     def status(self, article_id: int) -> Status:
         return Status(self._value("status", article_id))
 
@@ -233,6 +245,7 @@ class ArticleTable:
     def replace_processing(self, article_id: int, fresh: NewArticle, spans: Sequence[Span]) -> None:
         """Store a recomputed Simplified text, its map and flags, and the re-mapped spans, all or none."""
         with self._write():
+            old = self.db.execute("select title, text from articles where id = ?", [article_id]).fetchone()
             self.db.execute(
                 "update articles set text = ?, offset_map = ?, text_sha256 = ?, converter = ?, converter_version = ?,"
                 " pipeline_version = ?, rules = ?, title = ?, original_title = ? where id = ?",
@@ -253,6 +266,8 @@ class ArticleTable:
             _insert_flags(self.db, article_id, fresh.flags)
             insert_units(self.db, article_id, fresh.text, fresh.offset_map)
             fill_stated(self.db, article_id, fresh.metadata)
+            if old is not None:
+                reindex_article(self.db, article_id, (old[0], old[1]), (fresh.title, fresh.text))
             for span in spans:
                 check_quotes(self.db, span)
                 self.db.execute(

@@ -231,3 +231,32 @@ def m008_articles_as_data(db: Database) -> None:
         insert_units(db, article_id, text, OffsetMap.from_json(json.loads(map_json)))
     db.execute("drop index if exists idx_spans_category_id")
     db.execute("create index idx_spans_category_article on spans (category_id, article_id)")
+
+
+@migrations()
+def m009_corpus_search(db: Database) -> None:
+    """Finding passages across the corpus: a search index of every article's terms (built in the
+    background for the articles already stored: they wait in ``search_pending``), the batches of
+    spans that tagging search hits made (undone later, after the window was closed), and the
+    analysts' decisions on suggestions, so that a rule that misleads can be switched off."""
+    db.execute("create virtual table search_index using fts5(terms, content='', detail=none, tokenize='ascii')")
+    db.execute("create table search_pending (article_id integer primary key)")
+    db.execute("insert into search_pending (article_id) select id from articles")
+    db.execute(
+        "create table batches (id integer primary key autoincrement, created_at text not null,"
+        " annotator text not null default '', category_id text not null, description text not null,"
+        " tagged integer not null default 0, skipped integer not null default 0,"
+        " state text not null default 'done')"
+    )
+    db.execute(
+        "create table batch_spans (batch_id integer not null references batches(id) on delete cascade,"
+        " span_id integer not null, article_id integer not null, span text not null,"
+        " removed integer not null default 0, primary key (batch_id, span_id)) without rowid"
+    )
+    db.execute(
+        "create table suggestion_decisions (id integer primary key autoincrement, article_id integer not null,"
+        " start integer not null, end integer not null, category_id text not null, source text not null,"
+        " accepted integer not null, span_id integer, decided_at text not null)"
+    )
+    db.execute("create index idx_suggestion_decisions_article on suggestion_decisions (article_id, start)")
+    db.execute("create table suggestion_sources_off (source text primary key)")

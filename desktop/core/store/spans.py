@@ -72,6 +72,14 @@ class SpanTable:
         ).fetchall()
         return [Span._make(row) for row in rows]
 
+    def ranges_of(self, article_id: int, category_id: str, annotator: str) -> list[tuple[int, int]]:
+        """(start, end) of an analyst's spans of one category in an article."""
+        rows = self.db.execute(
+            "select start, end from spans where article_id = ? and category_id = ? and annotator = ?",
+            [article_id, category_id, annotator],
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
     def get(self, span_id: int) -> Span:
         row = self.db.execute(f"select {SPAN_COLUMNS} from spans where id = ?", [span_id]).fetchone()
         if row is None:
@@ -126,7 +134,7 @@ class SpanTable:
         if row is None:
             raise Conflict(f"span {span_id} is no longer there: another window or program removed it")
         span = Span._make(row)
-        if expected is not None and _fields_of(span) != _fields_of(expected):
+        if expected is not None and not same_tag(span, expected):
             raise Conflict(f"span {span_id} was changed by another window or program; nothing was undone or redone")
         return span
 
@@ -185,6 +193,13 @@ class SpanTable:
         return changed
 
 
-def _fields_of(span: Span) -> tuple[object, ...]:
-    """What makes two versions of a span the same tag (times aside: they change on every write)."""
-    return (span.article_id, span.category_id, span.start, span.end, span.note, span.annotator)
+def same_tag(span: Span, other: Span) -> bool:
+    """Whether two versions of a span are the same tag (times aside: they change on every write)."""
+    return (span.article_id, span.category_id, span.start, span.end, span.note, span.annotator) == (
+        other.article_id,
+        other.category_id,
+        other.start,
+        other.end,
+        other.note,
+        other.annotator,
+    )

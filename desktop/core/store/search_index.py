@@ -1,0 +1,115 @@
+"""The search index: an FTS5 table of each article's terms (``core.search_terms``), kept in step by
+every write of an article, and the queries that stream the articles a search has to read.
+
+The index is contentless (``content=''``) and keeps no positions (``detail=none``): it holds only
+which article has which term, a fraction of the size of the texts. A row is removed by handing
+FTS5 the very terms it was given, which the article's stored title and text give again.
+Articles listed in ``search_pending`` are not in the index yet (a database from before the
+index, being built in the background); searches read those in full, so a result is never
+missing an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from heapq import merge
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.search_terms import index_terms
+from desktop.core.store.database import WriteTransaction
+from desktop.core.store.queries import where
+
+BUILD_BATCH = 200
+
+
+def _document(title: str, text: str) -> str:
+    return f"{title}\n{text}"
+
+
+def index_article(db: Database, article_id: int, title: str, text: str) -> None:
+    """Add a new article's terms (inside the caller's transaction)."""
+    db.execute(
+        "insert into search_index (rowid, terms) values (?, ?)", [article_id, index_terms(_document(title, text))]
+    )
+
+
+def reindex_article(db: Database, article_id: int, old: tuple[str, str], new: tuple[str, str]) -> None:
+    """Replace an article's terms after its title or Simplified text changed (inside the caller's transaction)."""
+    if db.execute("select 1 from search_pending where article_id = ?", [article_id]).fetchone():
+        return  # not indexed yet: the build will read the new text
+    if old == new:
+        return
+    db.execute(
+        "insert into search_index (search_index, rowid, terms) values ('delete', ?, ?)",
+        [article_id, index_terms(_document(*old))],
+    )
+    index_article(db, article_id, *new)
+
+
+class SearchIndex:
+    def __init__(self, db: Database, write: WriteTransaction) -> None:
+        self.db = db
+        self._write = write
+
+    # building ---------------------------------------------------------------------------------
+
+    def pending(self) -> int:
+        """Articles not in the index yet."""
+        return int(self.db.execute("select count(*) from search_pending").fetchone()[0])
+
+    def build(self, limit: int = BUILD_BATCH) -> int:
+        """Index up to ``limit`` pending articles in one short transaction; returns how many (0: done)."""
+        with self._write():
+            rows = self.db.execute(
+                "select a.id, a.title, a.text from search_pending p join articles a on a.id = p.article_id"
+                " order by p.article_id limit ?",
+                [limit],
+            ).fetchall()
+            for article_id, title, text in rows:
+                index_article(self.db, article_id, title, text)
+            self.db.conn.executemany("delete from search_pending where article_id = ?", [(row[0],) for row in rows])
+            # Pending ids whose article is gone (none are expected) would otherwise stay pending for ever.
+            if len(rows) < limit:
+                self.db.execute("delete from search_pending where article_id not in (select id from articles)")
+        return len(rows)
+
+    # reading ----------------------------------------------------------------------------------
+
+    def texts(
+        self, match: str | None, clauses: list[str], params: list[Any], after: int = 0
+    ) -> Iterator[tuple[int, str, str]]:
+        """(id, title, Simplified text) of the articles a search must read, in article order, after ``after``.
+
+        ``match`` (an FTS5 expression) narrows them to the indexed articles that hold every term,
+        plus those not indexed yet; None reads every article. ``clauses`` filter articles ``a``.
+        """
+        if match is None:
+            yield from self._stream(
+                f"select a.id, a.title, a.text from articles a {where([*clauses, 'a.id > ?'])} order by a.id",
+                [*params, after],
+            )
+            return
+        indexed = self._stream(
+            "select a.id, a.title, a.text from search_index f join articles a on a.id = f.rowid"
+            f" {where(['search_index match ?', 'f.rowid > ?', *clauses])} order by f.rowid",
+            [match, after, *params],
+        )
+        if not self.pending():
+            yield from indexed
+            return
+        unindexed = self._stream(
+            "select a.id, a.title, a.text from search_pending p join articles a on a.id = p.article_id"
+            f" {where(['p.article_id > ?', *clauses])} order by p.article_id",
+            [after, *params],
+        )
+        yield from merge(indexed, unindexed)
+
+    def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[int, str, str]]:
+        cursor = self.db.execute(sql, params)
+        try:
+            while rows := cursor.fetchmany(64):
+                yield from rows
+        finally:
+            cursor.close()
