@@ -198,7 +198,7 @@ def cmd_suggest(args: argparse.Namespace, open_store: Opener) -> int:
 
 
 def cmd_passages(args: argparse.Namespace, open_store: Opener) -> int:
-    from desktop.core.exchange.csv_cells import neutralise
+    from desktop.core.exchange.passages_csv import write_passages
     from desktop.core.store.passages import PassageFilter, PassageOrder
 
     with open_store(args, create=False) as store:
@@ -207,38 +207,7 @@ def cmd_passages(args: argparse.Namespace, open_store: Opener) -> int:
             print(f"error: no category {', '.join(unknown)}", file=sys.stderr)
             return 2
         chosen = PassageFilter(store.categories.codebook().expand(args.category), tuple(args.annotator), args.contains)
-        writer = csv.writer(sys.stdout, lineterminator="\r\n")
-        writer.writerow(
-            [
-                "span_id",
-                "article_id",
-                "title",
-                "category",
-                "annotator",
-                "start",
-                "end",
-                "before",
-                "text",
-                "after",
-                "note",
-            ]
-        )
-        offset = 0
-        while page := store.passages.page(chosen, PassageOrder(args.order), offset, 500):
-            for passage in page:
-                span = passage.span
-                cells = [
-                    span.id,
-                    span.article_id,
-                    passage.title,
-                    span.category_id,
-                    span.annotator,
-                    span.start,
-                    span.end,
-                ]
-                cells += [passage.before, span.text, passage.after, span.note]
-                writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
-            offset += len(page)
+        write_passages(store, chosen, PassageOrder(args.order), sys.stdout)
     return 0
 
 

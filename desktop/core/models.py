@@ -154,7 +154,9 @@ class ArticleFilter:
     """Which articles the article list shows; empty means all."""
 
     status: Status | None = None
-    contains: str = ""
+    contains: str = ""  # in the title or the Simplified text, as typed there (already converted)
+    # The articles a search found (the window's filter, worked out off its thread); None: no such limit.
+    ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -224,12 +224,12 @@ class AnnotationController(QObject):
         if self.store.spans.duplicate_of(span) is not None:
             self.message.emit(self.tr("That span is already tagged with this category"))
             return
-        self._push(AddSpan(span))
+        self.push(AddSpan(span))
 
     def delete_span(self, span_id: int) -> None:
         span = self.span_by_id(span_id)
         if span is not None:
-            self._push(DeleteSpan(span))
+            self.push(DeleteSpan(span))
 
     def delete_selected(self) -> None:
         if self.selected_span is not None:
@@ -238,7 +238,7 @@ class AnnotationController(QObject):
     def change_category(self, span_id: int, category_id: str) -> None:
         span = self.span_by_id(span_id)
         if span is not None and span.category_id != category_id:
-            self._push(ChangeCategory(span, category_id))
+            self.push(ChangeCategory(span, category_id))
 
     def move_selected(self, start_step: int = 0, end_step: int = 0) -> None:
         """Move the selected span's start or end by a character of the Simplified text (undoable)."""
@@ -253,12 +253,12 @@ class AnnotationController(QObject):
             return
         if moved.start == span.start and moved.end == span.end:
             return
-        self._push(MoveSpan(span, moved))
+        self.push(MoveSpan(span, moved))
 
     def edit_note(self, span_id: int, note: str) -> None:
         span = self.span_by_id(span_id)
         if span is not None and span.note != note:
-            self._push(EditNote(span, note))
+            self.push(EditNote(span, note))
 
     def open_note_editor(self, span_id: int | None = None) -> NoteEditor | None:
         """The note editor over the Simplified pane, at a span (the selected one by default)."""
@@ -286,9 +286,9 @@ class AnnotationController(QObject):
             return
         current = self.store.articles.status(self.document.article.id)
         if current != status:
-            self._push(ChangeStatus(self.document.article.id, status, current))
+            self.push(ChangeStatus(self.document.article.id, status, current))
 
-    def _push(self, command: Command) -> None:
+    def push(self, command: Command) -> None:
         self.finish_reading()
         self.undo_stack.push(CoreUndoCommand(command, self.store, self._changed, self._failed))
 

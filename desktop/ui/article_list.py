@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,8 @@ from desktop.core.store import Store
 from desktop.ui.labels import plain_tooltip, status_label
 
 PAGE_SIZE = 200
+# The text filter waits for a pause in typing, then searches off the window's thread.
+FILTER_DELAY_MS = 250
 TITLE_EMS = 14
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,8 +42,9 @@ class ArticleTableModel(QAbstractTableModel):
         self._store = store
         self.refresh()
 
-    def set_filter(self, status: Status | None, contains: str) -> None:
-        self.listed = ArticleFilter(status, contains.strip())
+    def set_filter(self, status: Status | None, ids: list[int] | None = None) -> None:
+        """Articles of a status, and (when ``ids`` is given) only those a search found."""
+        self.listed = ArticleFilter(status, ids=None if ids is None else tuple(ids))
         self.refresh()
 
     def refresh(self) -> None:
@@ -107,6 +110,8 @@ class ArticleList(QWidget):
     """Filter controls above the lazily loaded table."""
 
     articleChosen = Signal(int)
+    # The text filter: (text, status) to search for; show_found() answers with the ids.
+    filterRequested = Signal(str, object)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +148,11 @@ class ArticleList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self.view)
-        self.filter_text.textChanged.connect(self._apply_filter)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(FILTER_DELAY_MS)
+        self._typing.timeout.connect(self._apply_filter)
+        self.filter_text.textChanged.connect(lambda _text: self._typing.start())
         self.filter_status.currentIndexChanged.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.retranslate()
@@ -160,10 +169,22 @@ class ArticleList(QWidget):
         self.filter_status.blockSignals(False)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ArticleTableModel.COLUMNS) - 1)
 
-    def _apply_filter(self) -> None:
+    def chosen_status(self) -> Status | None:
         # Qt hands the enum back as its string value.
         status = self.filter_status.currentData()
-        self.model.set_filter(Status(status) if status else None, self.filter_text.text())
+        return Status(status) if status else None
+
+    def _apply_filter(self) -> None:
+        text = self.filter_text.text().strip()
+        if text:
+            self.filterRequested.emit(text, self.chosen_status())
+        else:
+            self.model.set_filter(self.chosen_status())
+
+    def show_found(self, text: str, ids: list[int]) -> None:
+        """The articles a search for the filter text found (ignored when the text changed meanwhile)."""
+        if text == self.filter_text.text().strip():
+            self.model.set_filter(self.chosen_status(), ids)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = self.model.data(current, Qt.ItemDataRole.UserRole)

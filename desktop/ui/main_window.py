@@ -18,6 +18,7 @@ from desktop.ui.annotation_controller import AnnotationController, Panes
 from desktop.ui.article_list import ArticleList
 from desktop.ui.category_bar import CategoryBar
 from desktop.ui.codebook_actions import CodebookActions
+from desktop.ui.corpus_docks import CorpusDocks
 from desktop.ui.database_actions import DatabaseActions, StoreOpener
 from desktop.ui.exchange_actions import ExchangeActions
 from desktop.ui.find_bar import FindBar
@@ -26,6 +27,7 @@ from desktop.ui.labels import plain_label, status_label
 from desktop.ui.menus import all_menu_actions, unique_keys
 from desktop.ui.messages import log_failure, warn
 from desktop.ui.pane_menu import NOTE_KEY
+from desktop.ui.pane_zoom import PaneZoom
 from desktop.ui.reprocess_dialog import reprocess_open_article
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.span_list import SpanList
@@ -35,7 +37,6 @@ from desktop.ui.text_pane import TextPane
 from desktop.ui.window_layout import add_dock, central_area, docks_yield, read_only_banner
 from desktop.ui.window_menus import build_menus
 
-DEFAULT_POINT_SIZE = 13.0
 STATUS_MESSAGE_MS = 6000
 
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.codebook = CodebookActions(self)
         self._build_layout()
         self.study = StudyDocks(self)
+        self.corpus = CorpusDocks(self)
         self._build_actions()
         self._connect()
         self.retranslate()
@@ -115,10 +117,10 @@ class MainWindow(QMainWindow):
             "start+": self._action(QKeySequence("Ctrl+Alt+Right"), lambda: move(start_step=1)),
         }
         self.annotator_action = self._action(None, self.ask_annotator)
-        self.zoom_in_action = self._action(None, lambda: self.zoom(1))
+        self.zoom_in_action = self._action(None, lambda: self.pane_zoom.step(1))
         self.zoom_in_action.setShortcuts(unique_keys("Ctrl+=", "Ctrl++"))
-        self.zoom_out_action = self._action(QKeySequence("Ctrl+-"), lambda: self.zoom(-1))
-        self.zoom_reset_action = self._action(QKeySequence("Ctrl+0"), lambda: self.zoom(0))
+        self.zoom_out_action = self._action(QKeySequence("Ctrl+-"), lambda: self.pane_zoom.step(-1))
+        self.zoom_reset_action = self._action(QKeySequence("Ctrl+0"), lambda: self.pane_zoom.step(0))
         self.next_action = self._action(QKeySequence("Ctrl+PgDown"), lambda: self.article_list.step(1))
         self.previous_action = self._action(QKeySequence("Ctrl+PgUp"), lambda: self.article_list.step(-1))
         self.next_todo_action = self._action(QKeySequence("Ctrl+Shift+PgDown"), self.next_todo)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 self.tag_actions.append(action)
         self.category_bar.set_categories(self.controller.categories)
+        self.corpus.set_categories()
 
     def _build_menus(self) -> None:
         build_menus(self)
@@ -221,7 +224,7 @@ class MainWindow(QMainWindow):
         )
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
         parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
-        for part in (*parts, self.codebook, self.study):
+        for part in (*parts, self.codebook, self.study, self.corpus):
             part.retranslate()
         self._build_menus()
         self._update_title()
@@ -236,8 +239,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self._point_size = float(str(self.settings.value("view/point_size", DEFAULT_POINT_SIZE)))
-        self._apply_zoom()
+        self.pane_zoom = PaneZoom([self.original_pane, self.text_pane], self.settings)
         language = str(self.settings.value("view/language", i18n.SYSTEM))
         self.language_actions.get(language, self.language_actions[i18n.SYSTEM]).setChecked(True)
 
@@ -250,8 +252,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("view/point_size", self._point_size)
+        self.pane_zoom.save()
         self.settings.sync()
+        self.corpus.stop()
         super().closeEvent(event)
 
     def annotator(self) -> str:
@@ -269,14 +272,6 @@ class MainWindow(QMainWindow):
         i18n.install(code)
         self.retranslate()
         self._show_current_lists()
-
-    def zoom(self, step: int) -> None:
-        self._point_size = DEFAULT_POINT_SIZE if step == 0 else max(6.0, min(48.0, self._point_size + step))
-        self._apply_zoom()
-
-    def _apply_zoom(self) -> None:
-        for pane in (self.original_pane, self.text_pane):
-            pane.set_point_size(self._point_size)
 
     # what the action groups ask of the window ------------------------------------------------
 
@@ -302,6 +297,7 @@ class MainWindow(QMainWindow):
         self.controller.set_store(store)
         self.article_list.model.set_store(store)
         self.watcher.set_store(store)
+        self.corpus.use_store(store)
         self._build_tag_actions()
         self.span_list.show_spans([], self.controller.categories)
         self.flags_panel.show_flags([])

@@ -53,6 +53,9 @@ class TextPane(QPlainTextEdit):
         self._text = ""
         self._units = Utf16Index("")
         self._outline: tuple[int, int] | None = None
+        # Suggestions: (start, end, colour) drawn with a dashed outline, never as spans; one may be current.
+        self.suggestions: list[tuple[int, int, str]] = []
+        self.current_suggestion: int | None = None
         self.paint = SpanPaint()
         self._see_through_selection()
         self.tooltip_for: Callable[[int], str] = lambda _position: ""
@@ -215,6 +218,10 @@ class TextPane(QPlainTextEdit):
     def outline(self) -> tuple[int, int] | None:
         return self._outline
 
+    def set_suggestions(self, suggestions: list[tuple[int, int, str]], current: int | None = None) -> None:
+        self.suggestions, self.current_suggestion = suggestions, current
+        self.viewport().update()
+
     # painting ----------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -241,6 +248,7 @@ class TextPane(QPlainTextEdit):
             if underline is not None:
                 painter.setPen(QPen(underline, 1))
                 painter.drawLine(rect.bottomLeft() - QPointF(0, 1), rect.bottomRight() - QPointF(0, 1))
+        self._paint_suggestions(painter, blocks)
         if self._outline is not None:
             painter.setPen(QPen(OUTLINE_COLOUR, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -249,6 +257,20 @@ class TextPane(QPlainTextEdit):
                 for rect in block.rects(start, end):
                     painter.drawRect(rect.adjusted(-1, 0, 1, 0))
         painter.end()
+
+    def _paint_suggestions(self, painter: QPainter, blocks: list[LaidOutBlock]) -> None:
+        if not self.suggestions or not blocks:
+            return
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        first, last = blocks[0].first, blocks[-1].last
+        for number, (start, end, colour) in enumerate(self.suggestions):
+            if end <= first or start > last:
+                continue
+            pen = QPen(QColor(colour), 2 if number == self.current_suggestion else 1, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for block in blocks:
+                for rect in block.rects(start, end):
+                    painter.drawRect(rect.adjusted(0, 1, 0, -1))
 
     def _blocks_in(self, area: QRegion) -> Iterator[tuple[QTextBlock, QRectF]]:
         """The blocks (lines of the text) on screen within ``area``, with their geometry in the viewport."""

@@ -53,10 +53,12 @@ def test_navigation_status_and_progress(qtbot, open_window) -> None:  # type: ig
 def test_filters(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     window.article_list.filter_text.setText("港")
-    assert window.article_list.model.rowCount() == 1
+    # Searched after a pause in typing, off the window's thread.
+    qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 1)
     # The list shows the headline as the Simplified text reads it (the page wrote 雲港區).
     assert "云港区" in window.article_list.model.summary(0).title
     window.article_list.filter_text.setText("")
+    qtbot.waitUntil(lambda: window.article_list.model.rowCount() > 1)
     window.controller.set_status(Status.DONE)
     done = window.article_list.filter_status.findData(Status.DONE)
     window.article_list.filter_status.setCurrentIndex(done)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.models import ArticleFilter, SpanFilter
+from desktop.core.search_terms import match_expression, query_terms
 
 Clauses = tuple[list[str], list[Any]]
 
@@ -49,10 +50,19 @@ def listed_clauses(listed: ArticleFilter) -> Clauses:
     if listed.status is not None:
         clauses.append("a.status = ?")
         params.append(listed.status.value)
-    if listed.contains:
-        # instr() counts characters, so short Chinese queries work without an FTS index.
-        clauses.append("(instr(a.title, ?) > 0 or instr(a.text, ?) > 0 or instr(a.original_text, ?) > 0)")
-        params.extend([listed.contains] * 3)
+    if listed.ids is not None:
+        clauses.append("a.id in (select id from temp.listed_ids)")  # filled by SummaryQueries
+    elif listed.contains:
+        # The search index narrows the articles to read (those not indexed yet are read in full); instr() decides.
+        terms = query_terms(listed.contains)
+        if terms:
+            clauses.append(
+                "(a.id in (select rowid from search_index where search_index match ?)"
+                " or a.id in (select article_id from search_pending))"
+            )
+            params.append(match_expression(terms))
+        clauses.append("(instr(a.title, ?) > 0 or instr(a.text, ?) > 0)")
+        params.extend([listed.contains] * 2)
     return clauses, params
 
 

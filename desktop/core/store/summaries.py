@@ -15,9 +15,22 @@ class SummaryQueries:
     def __init__(self, db: Database, articles: ArticleTable) -> None:
         self.db = db
         self._articles = articles
+        self._listed_ids: tuple[int, ...] | None = None
+
+    def _clauses(self, listed: ArticleFilter) -> tuple[list[str], list[object]]:
+        """The list's conditions, with the temporary table of found articles holding ``listed.ids``."""
+        if listed.ids is not None and listed.ids is not self._listed_ids:
+            # A temporary table: private to this connection, written even when the database is read-only.
+            self.db.execute("create temp table if not exists listed_ids (id integer primary key)")
+            self.db.execute("delete from temp.listed_ids")
+            self.db.conn.executemany(
+                "insert or ignore into temp.listed_ids (id) values (?)", [(i,) for i in listed.ids]
+            )
+            self._listed_ids = listed.ids
+        return listed_clauses(listed)
 
     def page(self, offset: int = 0, limit: int = 200, listed: ArticleFilter = ALL) -> list[ArticleSummary]:
-        clauses, params = listed_clauses(listed)
+        clauses, params = self._clauses(listed)
         rows = self.db.execute(
             "select a.id, a.title, a.status,"
             " (select count(*) from spans s where s.article_id = a.id),"
@@ -29,7 +42,7 @@ class SummaryQueries:
 
     def row_of(self, article_id: int, listed: ArticleFilter = ALL) -> int:
         """The row an article has in ``page`` under a filter, or -1."""
-        clauses, params = listed_clauses(listed)
+        clauses, params = self._clauses(listed)
         before = where([*clauses, "a.id < ?"])
         itself = where([*clauses, "a.id = ?"])
         row = self.db.execute(
@@ -39,14 +52,14 @@ class SummaryQueries:
         return int(row[0]) if row[1] else -1
 
     def count(self, listed: ArticleFilter = ALL) -> int:
-        if not listed.contains:
+        if not listed.contains and listed.ids is None:
             return self._articles.count(listed.status)
-        clauses, params = listed_clauses(listed)
+        clauses, params = self._clauses(listed)
         return int(self.db.execute(f"select count(*) from articles a {where(clauses)}", params).fetchone()[0])
 
     def next_to_do(self, after: int | None, listed: ArticleFilter = ALL) -> int | None:
         """The first listed article still to do after ``after``, wrapping round; None when none is left."""
-        clauses, params = listed_clauses(listed)
+        clauses, params = self._clauses(listed)
         clauses.append("a.status = ?")
         params.append(Status.TODO.value)
         # Articles after the current one come first (false sorts before true), then from the top again.

@@ -112,6 +112,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
         "m006_spans_in_text_order",
         "m007_codebook",
         "m008_articles_as_data",
+        "m009_corpus_search",
     ]
     again.close()
 
