@@ -14,6 +14,7 @@ Suggestions that overlap a span of their own category, or were rejected at that 
 
 from __future__ import annotations
 
+import operator
 import re
 import tomllib
 from bisect import bisect_left
@@ -25,6 +26,7 @@ from typing import NamedTuple
 from platformdirs import user_data_dir
 
 from desktop.core.environment import APP_NAME, resource_path
+from desktop.core.required_literals import required_literals
 
 TAGGED = "tagged elsewhere"
 RULES_FILE = "suggestion_rules.toml"
@@ -37,6 +39,11 @@ class Rule:
     pattern: re.Pattern[str]
     description: str = ""
     enabled: bool = True
+    # Strings every match holds: a text without one of them is not scanned (most rules end in 项目, 工程…).
+    required: tuple[str, ...] = ()
+
+
+_Tagged = tuple[str, str, int]  # a tagged string, its category, how often it was tagged
 
 
 class Suggestion(NamedTuple):
@@ -100,7 +107,8 @@ def load_rules(path: Path, categories: Iterable[str] | None = None) -> tuple[lis
         names.add(str(name))
         description = entry.get("description", "")
         enabled = entry.get("enabled", True)
-        rules.append(Rule(str(name), str(category), compiled, str(description), enabled is not False))
+        required = tuple(required_literals(compiled.pattern, compiled.flags))
+        rules.append(Rule(str(name), str(category), compiled, str(description), enabled is not False, required))
     return rules, problems
 
 
@@ -128,13 +136,18 @@ class Suggester:
     ) -> None:
         switched_off = set(off)
         self.rules = [rule for rule in rules if rule.enabled and rule.name not in switched_off]
-        self._by_pair: dict[str, list[tuple[str, str, int]]] = {}
+        # Tagged strings by their first two characters, then (four characters or more) by their first four:
+        # a place in the text is looked up twice at most, and few strings share both keys.
+        self._by_pair: dict[str, tuple[dict[str, list[_Tagged]], list[_Tagged]]] = {}
         if TAGGED not in switched_off:
             for category_id, text, times in tagged:
-                if len(text) >= 2 and not text[:2].isspace():
-                    self._by_pair.setdefault(text[:2], []).append((text, category_id, times))
-        for candidates in self._by_pair.values():
-            candidates.sort(key=lambda candidate: -len(candidate[0]))
+                if len(text) >= 2 and text.strip() == text:
+                    longer, shorter = self._by_pair.setdefault(text[:2], ({}, []))
+                    entry = (text, category_id, times)
+                    if len(text) >= 4:
+                        longer.setdefault(text[:4], []).append(entry)
+                    else:
+                        shorter.append(entry)
 
     def suggest(
         self, text: str, spans: Iterable[tuple[int, int, str]] = (), rejected: Iterable[tuple[int, int, str]] = ()
@@ -144,6 +157,8 @@ class Suggester:
         for suggestion in self._tagged(text):
             found.setdefault(suggestion[:3], suggestion)
         for rule in self.rules:
+            if not all(literal in text for literal in rule.required):
+                continue
             for match in rule.pattern.finditer(text):
                 start, end = _trimmed(text, *match.span())
                 if end > start:
@@ -160,17 +175,21 @@ class Suggester:
     def _tagged(self, text: str) -> list[Suggestion]:
         if not self._by_pair:
             return []
-        suggestions: list[Suggestion] = []
-        covered_until: dict[str, int] = {}  # per category: tagged strings do not overlap each other
+        found: list[tuple[int, int, str, int]] = []  # (start, -length, category, times)
         by_pair = self._by_pair
-        for i in range(len(text) - 1):
-            candidates = by_pair.get(text[i : i + 2])
-            if candidates is None:
-                continue
-            for string, category_id, times in candidates:
-                if covered_until.get(category_id, 0) <= i and text.startswith(string, i):
-                    covered_until[category_id] = i + len(string)
-                    suggestions.append(Suggestion(i, i + len(string), category_id, TAGGED, f"{times}×"))
+        pairs = list(map(operator.add, text, text[1:]))
+        for start in [i for i, pair in enumerate(pairs) if pair in by_pair]:
+            longer, shorter = by_pair[pairs[start]]
+            for string, category_id, times in (*longer.get(text[start : start + 4], ()), *shorter):
+                if text.startswith(string, start):
+                    found.append((start, -len(string), category_id, times))
+        found.sort()
+        suggestions: list[Suggestion] = []
+        covered_until: dict[str, int] = {}  # per category: the longest string at a place, none overlapping
+        for start, negative, category_id, times in found:
+            if covered_until.get(category_id, 0) <= start:
+                covered_until[category_id] = start - negative
+                suggestions.append(Suggestion(start, start - negative, category_id, TAGGED, f"{times}×"))
         return suggestions
 
 

@@ -42,12 +42,12 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="152" />
+        <location filename="../../desktop/ui/article_list.py" line="161" />
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="156" />
+        <location filename="../../desktop/ui/article_list.py" line="165" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -55,17 +55,17 @@
 <context>
     <name>ArticlePanel</name>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="55" />
+        <location filename="../../desktop/ui/article_panel.py" line="56" />
         <source>Article note (saved when you leave the box):</source>
         <translation>文章备注（离开输入框时保存）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="56" />
+        <location filename="../../desktop/ui/article_panel.py" line="57" />
         <source>Add field…</source>
         <translation>添加字段…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="57" />
+        <location filename="../../desktop/ui/article_panel.py" line="58" />
         <source>Memo on this article: sampling, doubts, context</source>
         <translation>关于本文的备忘：抽样、疑问、背景</translation>
     </message>
@@ -73,24 +73,92 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="90" />
+        <location filename="../../desktop/ui/article_list.py" line="93" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="90" />
+        <location filename="../../desktop/ui/article_list.py" line="93" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="90" />
+        <location filename="../../desktop/ui/article_list.py" line="93" />
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="90" />
+        <location filename="../../desktop/ui/article_list.py" line="93" />
         <source>Flags</source>
         <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="43" />
+        <source>Recent batches</source>
+        <translation>最近的批量标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="48" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="49" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="50" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="51" />
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="52" />
+        <source>Tagged</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="53" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="56" />
+        <source>Undo batch</source>
+        <translation>撤销该批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="57" />
+        <source>Redo batch</source>
+        <translation>重做该批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="65" />
+        <source>Undoing a batch removes its spans that are as it made them.</source>
+        <translation>撤销批次只删除仍保持原样的该批次标注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="78" />
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="78" />
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="80" />
+        <source>%1 tagged, %2 skipped</source>
+        <translation>标注 %1 处，跳过 %2 处</translation>
     </message>
 </context>
 <context>
@@ -285,6 +353,129 @@
         <location filename="../../desktop/ui/codebook_panel.py" line="129" />
         <source>Spans</source>
         <translation>标注数</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusDocks</name>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="85" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="86" />
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="87" />
+        <source>&amp;Search all articles…</source>
+        <translation>搜索全部文章(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="88" />
+        <source>&amp;Passages of a code…</source>
+        <translation>某一编码的段落(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="89" />
+        <source>Recent &amp;batches of tagged hits…</source>
+        <translation>最近的批量标注(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="90" />
+        <source>Suggestion &amp;rules…</source>
+        <translation>建议规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="143" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="213" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="266" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="318" />
+        <source>Cannot read the database</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="146" />
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="154" />
+        <source>%1 hits so far, counting…</source>
+        <translation>已找到 %1 处，正在计数…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="160" />
+        <source>%1 hits in %2 articles</source>
+        <translation>%2 篇文章中共 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="162" />
+        <source> — the first %1 are listed; Tag all hits tags every one</source>
+        <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="163" />
+        <source>No hits</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="172" />
+        <source>Search index ready (%1 articles)</source>
+        <translation>搜索索引已就绪（%1 篇文章）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="175" />
+        <source>Indexing for search: %1 / %2 articles</source>
+        <translation>正在建立搜索索引：%1 / %2 篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="219" />
+        <source>Nothing to tag: %1 hits are tagged already</source>
+        <translation>无需标注：%1 处已标注过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="221" />
+        <source>Select hits first (or Tag all hits)</source>
+        <translation>请先选择结果（或标注全部结果）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="236" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="337" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="282" />
+        <source>That span is no longer there</source>
+        <translation>该标注已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="300" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="315" />
+        <source>Export passages</source>
+        <translation>导出段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="300" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="320" />
+        <source>Wrote %1 passages to %2</source>
+        <translation>已将 %1 个段落写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="347" />
+        <source>Suggestion rules</source>
+        <translation>建议规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="351" />
+        <source>Rules file: %1 (read again when suggestions are shown)</source>
+        <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
 </context>
 <context>
@@ -515,32 +706,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="31" />
+        <location filename="../../desktop/ui/window_menus.py" line="35" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="32" />
+        <location filename="../../desktop/ui/window_menus.py" line="36" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="33" />
+        <location filename="../../desktop/ui/window_menus.py" line="37" />
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="34" />
+        <location filename="../../desktop/ui/window_menus.py" line="38" />
         <source>&amp;Codebook</source>
         <translation>编码表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="35" />
+        <location filename="../../desktop/ui/window_menus.py" line="39" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="36" />
+        <location filename="../../desktop/ui/window_menus.py" line="40" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -550,177 +741,177 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>Annotator &amp;name…</source>
         <translation>标注人姓名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="221" />
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Annotator name</source>
         <translation>标注人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Name stored with every new span:</source>
         <translation>每个新片段记录的姓名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334" />
+        <location filename="../../desktop/ui/main_window.py" line="330" />
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="381" />
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -757,6 +948,44 @@
         <location filename="../../desktop/ui/pane_menu.py" line="56" />
         <source>Delete selected span</source>
         <translation>删除所选标注</translation>
+    </message>
+</context>
+<context>
+    <name>PassageModel</name>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="73" />
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="73" />
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="73" />
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="73" />
+        <source>After</source>
+        <translation>后文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="74" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="74" />
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="74" />
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -874,6 +1103,190 @@
         <location filename="../../desktop/ui/reprocess_dialog.py" line="68" />
         <source>Re-processing clears the undo history of the window.</source>
         <translation>重新处理会清空窗口的撤销记录。</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalPanel</name>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="143" />
+        <source>Analyst…</source>
+        <translation>分析员…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="144" />
+        <source>Passage or note holds…</source>
+        <translation>段落或备注包含…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="145" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="146" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="151" />
+        <source>In article order</source>
+        <translation>按文章顺序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="152" />
+        <source>By code</source>
+        <translation>按编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="153" />
+        <source>By analyst</source>
+        <translation>按分析员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="154" />
+        <source>By passage text</source>
+        <translation>按段落文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="155" />
+        <source>Noted first</source>
+        <translation>有备注的在前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="169" />
+        <source>All codes</source>
+        <translation>全部编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="189" />
+        <source>%1 passages</source>
+        <translation>%1 个段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="216" />
+        <source>Change to</source>
+        <translation>改为</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="113" />
+        <source>Suggestion rules</source>
+        <translation>建议规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="114" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="114" />
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="114" />
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="114" />
+        <source>Accepted share</source>
+        <translation>接受比例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="125" />
+        <source>Edit rules file…</source>
+        <translation>编辑规则文件…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="108" />
+        <source>Search every article (Traditional or Simplified; "a phrase")</source>
+        <translation>搜索全部文章（繁体或简体；"短语"）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="109" />
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="110" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="111" />
+        <source>Coded by analyst…</source>
+        <translation>由分析员编码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="112" />
+        <source>Metadata field=value…</source>
+        <translation>元数据 字段=值…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="113" />
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="113" />
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="113" />
+        <source>After</source>
+        <translation>后文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="114" />
+        <source>Tag selected hits</source>
+        <translation>标注所选结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="115" />
+        <source>Tag all hits</source>
+        <translation>标注全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="116" />
+        <source>Recent batches…</source>
+        <translation>最近的批量标注…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="119" />
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="125" />
+        <source>the hit</source>
+        <translation>命中文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="126" />
+        <source>its clause</source>
+        <translation>所在分句</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="127" />
+        <source>its sentence</source>
+        <translation>所在句子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="132" />
+        <source>With any code</source>
+        <translation>含任意编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="133" />
+        <source>Without…</source>
+        <translation>不含…</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1449,74 @@
         <location filename="../../desktop/ui/study_docks.py" line="188" />
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionView</name>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="60" />
+        <source>Show &amp;suggestions</source>
+        <translation>显示建议(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="62" />
+        <source>Next suggestion</source>
+        <translation>下一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="63" />
+        <source>Previous suggestion</source>
+        <translation>上一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="64" />
+        <source>Accept the suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="65" />
+        <source>Reject the suggestion</source>
+        <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="85" />
+        <source>Suggestion rules</source>
+        <translation>建议规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="107" />
+        <source>Cannot read the database</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="131" />
+        <source>No suggestions in this article</source>
+        <translation>本文没有建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="151" />
+        <source>tagged elsewhere %1</source>
+        <translation>他处已标注 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="153" />
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="156" />
+        <source>Suggestion %1 (%2): Enter accepts, Backspace rejects, Tab goes on</source>
+        <translation>建议：%1（%2）：回车接受，退格拒绝，Tab 下一条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="176" />
+        <source>No suggestion here: Tab goes to the next one</source>
+        <translation>此处没有建议：按 Tab 转到下一条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_view.py" line="202" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
