@@ -27,7 +27,7 @@ def build_index(store: Store, quiet: bool = False) -> None:
     if not waiting or store.read_only:
         return
     done = 0
-    while built := store.search.build():
+    while built := store.search.build(500):  # nobody else waits on the command line: fewer commits
         done += built
         if not quiet:
             print(f"\rindexing for search: {done}/{waiting} articles", end="", file=sys.stderr, flush=True)

@@ -92,3 +92,22 @@ def test_suggest_lists_and_reports_rules_and_names_a_bad_rule(db: Path, tmp_path
     off = run("suggest", "--db", str(db), "--off", "target-growth").stdout
     assert "target-growth\t0\t0\t-\toff" in off
     assert "target-growth" not in run("suggest", "--db", str(db), "--article", "1").stdout
+
+
+def test_search_indexes_an_older_database_first_with_progress(db: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        connection.execute("drop table search_index")
+        connection.execute(
+            "create virtual table search_index using fts5(terms, content='', detail=none, tokenize='ascii')"
+        )
+        connection.execute("insert into search_pending (article_id) select id from articles")
+        total = connection.execute("select count(*) from articles").fetchone()[0]
+    connection.close()
+    before = run("search", "--db", str(db), "项目", "--format", "jsonl")
+    assert f"indexing for search: {total}/{total} articles" in before.stderr
+    with Store.open(db) as store:
+        assert store.search.pending() == 0
+    again = run("search", "--db", str(db), "项目", "--format", "jsonl")
+    assert again.stdout == before.stdout and "indexing" not in again.stderr

@@ -98,9 +98,9 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self.store is not None:
+        if self.store is not None and self.store.path != MEMORY:  # an in-memory store is the window's own
             self.store.close()
-            self.store = None
+        self.store = None
 
 
 class SearchService(QObject):
@@ -123,10 +123,10 @@ class SearchService(QObject):
         # An in-memory database has no second connection: it is searched on this thread.
         target = (lambda _path: store) if store.path == MEMORY else open_store
         self._worker = _Worker(store.path, target)
+        self._pending = store.search.pending()
         if store.path != MEMORY:
             self._thread = QThread(self)
             self._worker.moveToThread(self._thread)
-            self._thread.start()
         for mine, theirs in (
             (self.hitsFound, self._worker.hitsFound),
             (self.counted, self._worker.counted),
@@ -140,7 +140,13 @@ class SearchService(QObject):
         self._build.connect(self._worker.build_index)
         self._close.connect(self._worker.close)
 
+    def _started(self) -> None:
+        """The thread starts with the first request: a window nobody searches in never runs one."""
+        if self._thread is not None and not self._thread.isRunning():
+            self._thread.start()
+
     def _next_job(self, kind: str) -> int:
+        self._started()
         self._job += 1
         self._worker.current = {**self._worker.current, kind: self._job}
         return self._job
@@ -161,15 +167,20 @@ class SearchService(QObject):
             self._next_job(name)
 
     def build_index(self) -> None:
-        self._build.emit()
+        """Index the articles a database from before the index has waiting (none: nothing runs)."""
+        if self._pending:
+            self._started()
+            self._build.emit()
 
     def is_current(self, job: int) -> bool:
         return job in self._worker.current.values()
 
     def stop(self) -> None:
         """End the worker thread (the window is closing or opening another database)."""
+        if self._thread is None or not self._thread.isRunning():
+            self._worker.close()
+            return
         self.cancel()
         self._close.emit()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(5000)
+        self._thread.quit()
+        self._thread.wait(5000)

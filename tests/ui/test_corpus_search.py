@@ -3,6 +3,8 @@ window opened later, the passages of a code with recoding in place, and suggesti
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -119,3 +121,26 @@ def test_suggestions_are_stepped_accepted_and_rejected_by_keyboard(qtbot, open_w
     assert rejected not in window.corpus.suggestions.suggestions
     window.undo_stack.undo()
     assert rejected in window.corpus.suggestions.suggestions
+
+
+def test_an_older_database_is_indexed_in_the_background_and_searchable_meanwhile(
+    qtbot, tmp_path, settings_file
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import make_db
+
+    db = make_db(tmp_path, TEXTS)
+    with sqlite3.connect(db) as connection:  # as a database from before the index has it
+        connection.execute("drop table search_index")
+        connection.execute(
+            "create virtual table search_index using fts5(terms, content='', detail=none, tokenize='ascii')"
+        )
+        connection.execute("insert into search_pending (article_id) select id from articles")
+    connection.close()
+    window = create_window(str(db), QSettings(str(settings_file), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.store.search.pending() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: "Search index ready (3 articles)" in window.statusBar().currentMessage(), timeout=5000)
+    search(qtbot, window, "营商环境")
+    assert window.corpus.search_panel.summary.text().startswith("2 hits in 1 articles")
+    window.close()

@@ -21,7 +21,8 @@ from desktop.core.search_terms import index_terms
 from desktop.core.store.database import WriteTransaction
 from desktop.core.store.queries import where
 
-BUILD_BATCH = 200
+# ~4 ms per article: a batch holds the write lock ~0.1 s, so an analyst's tag never waits long behind it.
+BUILD_BATCH = 25
 
 
 def _document(title: str, text: str) -> str:
