@@ -12,6 +12,7 @@ from enum import StrEnum
 from itertools import groupby
 
 from desktop.core.commands import Change, ChangeKind
+from desktop.core.document import quoted_span
 from desktop.core.models import Span
 from desktop.core.offsets import OffsetMap
 from desktop.core.store import Store
@@ -84,21 +85,8 @@ def plan_batch(
                 skipped += 1
                 continue
             held.append((start, end))
-            o_start, o_end = offset_map.to_original(start, end)
-            spans.append(
-                Span(
-                    None,
-                    article_id,
-                    category_id,
-                    start,
-                    end,
-                    text[start:end],
-                    o_start,
-                    o_end,
-                    original[o_start:o_end],
-                    annotator=annotator,
-                )
-            )
+            span = quoted_span(article_id, text, original, offset_map, start, end, category_id)
+            spans.append(span._replace(annotator=annotator))
     return Planned(tuple(spans), skipped)
 
 

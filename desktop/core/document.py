@@ -30,20 +30,9 @@ class Document:
 
     def span_at(self, start: int, end: int, category_id: str, annotator: str, note: str = "") -> Span:
         """The span at exactly these offsets of the Simplified text, quoting both scripts."""
-        o_start, o_end = self.offset_map.to_original(start, end)
-        return Span(
-            None,
-            self.article.id,
-            category_id,
-            start,
-            end,
-            self.article.text[start:end],
-            o_start,
-            o_end,
-            self.article.original_text[o_start:o_end],
-            note=note,
-            annotator=annotator,
-        )
+        article = self.article
+        span = quoted_span(article.id, article.text, article.original_text, self.offset_map, start, end, category_id)
+        return span._replace(note=note, annotator=annotator)
 
     def span_from_original(self, start: int, end: int, category_id: str, annotator: str, note: str = "") -> Span:
         """A span from a selection of the original text, snapped to the Simplified text it belongs to."""
@@ -91,6 +80,14 @@ class Document:
 
     def original_range_of_text(self, start: int, end: int) -> tuple[int, int]:
         return self.offset_map.to_original(start, end)
+
+
+def quoted_span(
+    article_id: int, text: str, original: str, offset_map: OffsetMap, start: int, end: int, category_id: str
+) -> Span:
+    """A new span at [start, end) of a Simplified text, its original offsets through the map, quoting both."""
+    o_start, o_end = offset_map.to_original(start, end)
+    return Span(None, article_id, category_id, start, end, text[start:end], o_start, o_end, original[o_start:o_end])
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from platformdirs import user_data_dir
 
 from desktop.core.environment import APP_NAME, resource_path
 from desktop.core.required_literals import required_literals
+from desktop.core.units import trimmed
 
 TAGGED = "tagged elsewhere"
 RULES_FILE = "suggestion_rules.toml"
@@ -160,7 +161,7 @@ class Suggester:
             if not all(literal in text for literal in rule.required):
                 continue
             for match in rule.pattern.finditer(text):
-                start, end = _trimmed(text, *match.span())
+                start, end = trimmed(text, *match.span())
                 if end > start:
                     found.setdefault(
                         (start, end, rule.category_id), Suggestion(start, end, rule.category_id, rule.name)
@@ -217,11 +218,3 @@ class _Coverage:
             return False
         before = bisect_left(starts, end)
         return before > 0 and self._reach[category_id][before - 1] > start
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

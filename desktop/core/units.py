@@ -39,7 +39,8 @@ class Unit(NamedTuple):
         return UNIT_SEPARATOR.join(str(n) for n in (article_id, self.chapter, self.clause, self.sentence))
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the white space at its ends."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -62,7 +63,7 @@ def split_units(text: str) -> list[Unit]:
             for piece in _SENTENCE.finditer(line):
                 if piece.start() == piece.end():
                     continue
-                start, end = _trimmed(text, line_start + piece.start(), line_start + piece.end())
+                start, end = trimmed(text, line_start + piece.start(), line_start + piece.end())
                 if end > start:
                     sentence += 1
                     units.append(Unit(start, end, chapter, clause, sentence))
