@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from desktop.core.models import Status
 from desktop.core.offsets import OffsetMap
 from desktop.core.required_literals import required_literals
-from desktop.core.search_terms import match_expression, query_terms
+from desktop.core.search_terms import query_terms
 from desktop.core.store import Store
 
 CONTEXT = 20
@@ -94,10 +94,10 @@ class Search:
     regex: bool = False
     _checks: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
 
-    def index_query(self) -> str | None:
-        """The FTS5 expression every article with a hit satisfies, or None when the index cannot help."""
+    def index_terms(self) -> list[str] | None:
+        """Index terms every article with a hit holds, or None when the index cannot help."""
         terms = [term for literal in self.required for term in query_terms(literal)]
-        return match_expression(list(dict.fromkeys(terms))) if terms else None
+        return list(dict.fromkeys(terms)) or None
 
     def qualifies(self, text: str) -> bool:
         """Whether an article holds every word of a plain query (always true for a regular expression)."""
@@ -166,7 +166,7 @@ def hits(
 ) -> Iterator[Hit]:
     """Every hit in article order (then text order), read lazily; ``after`` skips articles up to that id."""
     clauses, params = filters.clauses()
-    for article_id, title, text in store.search.texts(search.index_query(), clauses, params, after):
+    for article_id, title, text in store.search.texts(search.index_terms(), clauses, params, after):
         found = _matches(search, text)
         if not found:
             continue
@@ -202,7 +202,7 @@ def count(
     """How many hits and articles a search has (None when cancelled before the end)."""
     clauses, params = filters.clauses()
     total = articles = 0
-    for _article_id, _title, text in store.search.texts(search.index_query(), clauses, params):
+    for _article_id, _title, text in store.search.texts(search.index_terms(), clauses, params):
         if cancelled():
             return None
         found = len(_matches(search, text))
@@ -219,8 +219,12 @@ def matching_articles(
 ) -> list[int] | None:
     """Ids of the articles whose title or Simplified text holds the query (the article list's filter)."""
     clauses, params = filters.clauses()
+    literal = search.required[0] if len(search.required) == 1 else ""
+    if not search.regex and literal and not any(ch.isascii() and ch.isalpha() for ch in literal):
+        # One word with no letter whose case could differ: SQLite's instr() decides, without Python reading texts.
+        return store.search.ids_containing(search.index_terms() or [], literal, clauses, params)
     found: list[int] = []
-    for article_id, title, text in store.search.texts(search.index_query(), clauses, params):
+    for article_id, title, text in store.search.texts(search.index_terms(), clauses, params):
         if cancelled():
             return None
         if any(search.pattern.search(part) for part in (title, text)) and (search.qualifies(title + "\n" + text)):

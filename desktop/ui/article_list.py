@@ -181,6 +181,13 @@ class ArticleList(QWidget):
         else:
             self.model.set_filter(self.chosen_status())
 
+    def refresh(self) -> None:
+        """Read the list again (articles were added or changed); a text filter is searched again."""
+        if self.filter_text.text().strip():
+            self._apply_filter()
+        else:
+            self.model.refresh()
+
     def show_found(self, text: str, ids: list[int]) -> None:
         """The articles a search for the filter text found (ignored when the text changed meanwhile)."""
         if text == self.filter_text.text().strip():

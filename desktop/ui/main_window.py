@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         self._show_store()
 
     def articles_added(self) -> None:
-        self.article_list.model.refresh()
+        self.article_list.refresh()
         self._update_progress()
         if self.controller.document is None and self.article_list.model.rowCount():
             self.article_list.view.selectRow(0)
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
             self.controller.categories = self.store.categories.all()
             self._build_tag_actions()
             self.codebook.refresh()
-            self.article_list.model.refresh()
+            self.article_list.refresh()
             if self.controller.document is not None:
                 self.controller.reload()
                 self._show_current_lists()

@@ -210,7 +210,14 @@ def test_an_older_database_is_searchable_at_once_and_indexed_in_batches(tmp_path
         list(import_paths(store, [SAMPLE_DATA], workers=1))
         expected = list(hits(store, prepare("项目")))
     with sqlite3.connect(path) as connection:
-        for table in ("search_index", "search_pending", "batch_spans", "batches", "suggestion_decisions"):
+        for table in (
+            "search_vocabulary",
+            "search_index",
+            "search_pending",
+            "batch_spans",
+            "batches",
+            "suggestion_decisions",
+        ):
             connection.execute(f"drop table {table}")
         connection.execute("drop table suggestion_sources_off")
         connection.execute("delete from _sqlite_migrations where name = 'm009_corpus_search'")

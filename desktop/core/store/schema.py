@@ -240,6 +240,8 @@ def m009_corpus_search(db: Database) -> None:
     spans that tagging search hits made (undone later, after the window was closed), and the
     analysts' decisions on suggestions, so that a rule that misleads can be switched off."""
     db.execute("create virtual table search_index using fts5(terms, content='', detail=none, tokenize='ascii')")
+    # How many articles hold each term: a search asks the index for its rarest terms only.
+    db.execute("create virtual table search_vocabulary using fts5vocab(search_index, 'row')")
     db.execute("create table search_pending (article_id integer primary key)")
     db.execute("insert into search_pending (article_id) select id from articles")
     db.execute(
