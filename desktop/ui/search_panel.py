@@ -64,6 +64,10 @@ class SearchPanel(QWidget):
         self.results.setColumnCount(3)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setUniformRowHeights(True)
+        # Room for the ~20 characters of context each side, the hit between them.
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.results.setColumnWidth(0, 22 * em)
+        self.results.setColumnWidth(1, 8 * em)
         self.summary = plain_label()
         self.tag_category = QComboBox()
         self.widen = QComboBox()
