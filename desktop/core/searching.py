@@ -13,14 +13,12 @@ expression (Python's syntax) is matched as written, line by line (``^``/``$`` at
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from desktop.core.models import Status
-from desktop.core.offsets import OffsetMap
 from desktop.core.required_literals import required_literals
 from desktop.core.search_terms import query_terms
 from desktop.core.store import Store
@@ -90,7 +88,6 @@ class Search:
     query: str
     pattern: re.Pattern[str]
     required: tuple[str, ...]  # literals every matching article holds (the index narrows by them)
-    required_flags: int = 0  # how the required literals are matched in a text
     regex: bool = False
     _checks: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
 
@@ -130,7 +127,7 @@ def prepare(query: str, *, regex: bool = False, convert: Callable[[str], str] | 
     ordered = sorted(literals, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(literal) for literal in ordered), _PLAIN_FLAGS)
     checks = tuple(re.compile(re.escape(literal), _PLAIN_FLAGS) for literal in literals) if len(literals) > 1 else ()
-    return Search(simplified, pattern, literals, _PLAIN_FLAGS, _checks=checks)
+    return Search(simplified, pattern, literals, _checks=checks)
 
 
 class Hit(NamedTuple):
@@ -170,8 +167,8 @@ def hits(
         found = _matches(search, text)
         if not found:
             continue
-        _text, original, map_json = store.articles.texts(article_id)
-        offset_map = OffsetMap.from_json(json.loads(map_json))
+        # The Simplified text is in hand already: only the original and the map are read.
+        original, offset_map = store.articles.original_text(article_id), store.articles.offset_map(article_id)
         for start, end in found:
             o_start, o_end = offset_map.to_original(start, end)
             yield Hit(
@@ -198,11 +195,12 @@ def count(
     search: Search,
     filters: SearchFilter = SearchFilter(),
     cancelled: Callable[[], bool] = lambda: False,
+    after: int = 0,
 ) -> Counts | None:
-    """How many hits and articles a search has (None when cancelled before the end)."""
+    """How many hits and articles a search has after article ``after`` (None when cancelled before the end)."""
     clauses, params = filters.clauses()
     total = articles = 0
-    for _article_id, _title, text in store.search.texts(search.index_terms(), clauses, params):
+    for _article_id, _title, text in store.search.texts(search.index_terms(), clauses, params, after):
         if cancelled():
             return None
         found = len(_matches(search, text))

@@ -55,6 +55,7 @@ class CorpusDocks(QObject):
         self.rules_action.triggered.connect(self.show_rules)
         window.addActions([self.search_action, self.passages_action])
         self._search_job = self._list_job = 0
+        self._list_text = ""  # the article list's filter text the running job searches for
         self._last: tuple[Search, SearchFilter] | None = None
         self.service = self._start_service(window.store)
         self.search_panel.searchRequested.connect(self.run_search)

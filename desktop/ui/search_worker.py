@@ -15,7 +15,7 @@ from itertools import islice
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.models import Status
-from desktop.core.searching import Search, SearchFilter, count, hits, matching_articles
+from desktop.core.searching import Counts, Hit, Search, SearchFilter, count, hits, matching_articles
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.store.database import MEMORY
 
@@ -55,19 +55,33 @@ class _Worker(QObject):
             found = hits(store, search, filters)
             page = list(islice(found, FIRST_PAGE))
             self.hitsFound.emit(job, page)
-            shown = len(page)
-            while shown < SHOWN_HITS and not self._stale(job):
-                more = list(islice(found, min(1000, SHOWN_HITS - shown)))
-                if not more:
-                    break
-                shown += len(more)
-                self.hitsFound.emit(job, more)
-            totals = count(store, search, filters, lambda: self._stale(job))
+            listed = list(page)
+            exhausted = len(page) < FIRST_PAGE
+            while not exhausted and len(listed) < SHOWN_HITS and not self._stale(job):
+                more = list(islice(found, min(1000, SHOWN_HITS - len(listed))))
+                exhausted = len(more) < min(1000, SHOWN_HITS - len(listed))
+                listed += more
+                if more:
+                    self.hitsFound.emit(job, more)
+            totals = self._totals(job, store, search, filters, listed, exhausted)
             if totals is not None and not self._stale(job):
                 self.counted.emit(job, totals.hits, totals.articles)
         except STORE_FAILURES as error:
             if not self._stale(job):
                 self.failed.emit(job, str(explain(error, self.path)))
+
+    def _totals(
+        self, job: int, store: Store, search: Search, filters: SearchFilter, listed: list[Hit], exhausted: bool
+    ) -> Counts | None:
+        """The counts, reading again only the articles from the last one listed on (none when all were listed)."""
+        if exhausted:
+            return Counts(len(listed), len({hit.article_id for hit in listed}))
+        last = listed[-1].article_id  # perhaps listed in part: counted again in full
+        before = [hit for hit in listed if hit.article_id < last]
+        rest = count(store, search, filters, lambda: self._stale(job), after=last - 1)
+        if rest is None:
+            return None
+        return Counts(len(before) + rest.hits, len({hit.article_id for hit in before}) + rest.articles)
 
     @Slot(int, object, object)
     def list_articles(self, job: int, search: Search, status: Status | None) -> None:
@@ -171,9 +185,6 @@ class SearchService(QObject):
         if self._pending:
             self._started()
             self._build.emit()
-
-    def is_current(self, job: int) -> bool:
-        return job in self._worker.current.values()
 
     def stop(self) -> None:
         """End the worker thread (the window is closing or opening another database)."""

@@ -144,3 +144,26 @@ def test_an_older_database_is_indexed_in_the_background_and_searchable_meanwhile
     search(qtbot, window, "营商环境")
     assert window.corpus.search_panel.summary.text().startswith("2 hits in 1 articles")
     window.close()
+
+
+def test_the_total_beside_a_cut_list_counts_every_hit_once(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.searching import SearchFilter, count, prepare
+    from desktop.core.store import Store
+    from desktop.ui import search_worker
+
+    store = Store.in_memory()  # searched on this thread
+    texts = ["项目" * n + "。" for n in (1, 4, 2, 5, 3)]
+    store.articles.add([prepare_article(text, f"{i}.txt", "utf-8") for i, text in enumerate(texts)])
+    expected = count(store, prepare("项目"))
+    for first, shown in ((3, 7), (2, 100)):  # the list cut inside an article; every hit listed
+        monkeypatch.setattr(search_worker, "FIRST_PAGE", first)
+        monkeypatch.setattr(search_worker, "SHOWN_HITS", shown)
+        service = search_worker.SearchService(store, lambda _path: store)
+        listed: list[object] = []
+        totals: list[tuple[int, int]] = []
+        service.hitsFound.connect(lambda _job, found, into=listed: into.extend(found))
+        service.counted.connect(lambda _job, hits, articles, into=totals: into.append((hits, articles)))
+        service.search(prepare("项目"), SearchFilter())
+        assert len(listed) == min(shown, expected.hits)
+        assert totals == [tuple(expected)]
+    store.close()

@@ -181,6 +181,10 @@ class ArticleTable:
         """The Simplified text alone."""
         return str(self._value("text", article_id))
 
+    def original_text(self, article_id: int) -> str:
+        """The original text alone."""
+        return str(self._value("original_text", article_id))
+
     def texts(self, article_id: int) -> tuple[str, str, str]:
         """(Simplified text, original text, offset map JSON): what turning offsets into spans needs."""
         row = self.db.execute(

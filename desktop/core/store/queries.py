@@ -53,16 +53,29 @@ def listed_clauses(listed: ArticleFilter) -> Clauses:
     if listed.ids is not None:
         clauses.append("a.id in (select id from temp.listed_ids)")  # filled by SummaryQueries
     elif listed.contains:
-        # The search index narrows the articles to read (those not indexed yet are read in full); instr() decides.
-        terms = query_terms(listed.contains)
-        if terms:
-            clauses.append(
-                "(a.id in (select rowid from search_index where search_index match ?)"
-                " or a.id in (select article_id from search_pending))"
-            )
-            params.append(match_expression(terms))
-        clauses.append("(instr(a.title, ?) > 0 or instr(a.text, ?) > 0)")
-        params.extend([listed.contains] * 2)
+        found, values = containing_clauses(listed.contains, query_terms(listed.contains))
+        clauses += found
+        params += values
+    return clauses, params
+
+
+def containing_clauses(literal: str, terms: list[str] | None) -> Clauses:
+    """Conditions on articles ``a`` whose title or Simplified text holds ``literal``.
+
+    The search index narrows the articles to read to those holding ``terms`` (none: no
+    narrowing; None: a term no indexed article holds, so only those not indexed yet may);
+    articles not indexed yet are always read; instr() decides.
+    """
+    waiting = "a.id in (select article_id from search_pending)"
+    clauses: list[str] = []
+    params: list[Any] = []
+    if terms is None:
+        clauses.append(waiting)
+    elif terms:
+        clauses.append(f"(a.id in (select rowid from search_index where search_index match ?) or {waiting})")
+        params.append(match_expression(terms))
+    clauses.append("(instr(a.title, ?) > 0 or instr(a.text, ?) > 0)")
+    params.extend([literal, literal])
     return clauses, params
 
 

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from desktop.core.search_terms import index_terms, match_expression
 from desktop.core.store.database import WriteTransaction
-from desktop.core.store.queries import where
+from desktop.core.store.queries import containing_clauses, where
 
 # ~4 ms per article: a batch holds the write lock ~0.1 s, so an analyst's tag never waits long behind it.
 BUILD_BATCH = 25
@@ -94,16 +94,9 @@ class SearchIndex:
 
     def ids_containing(self, terms: list[str], literal: str, clauses: list[str], params: list[Any]) -> list[int]:
         """Ids of the articles whose title or Simplified text holds ``literal`` (exactly), in article order."""
-        narrowed = self.narrowest(terms) if terms else []
-        waiting = "a.id in (select article_id from search_pending)"
-        if narrowed is None:  # a term no indexed article holds: only those waiting for the index may
-            clauses, params = [waiting, *clauses], params
-        elif narrowed:
-            indexed = "a.id in (select rowid from search_index where search_index match ?)"
-            clauses, params = [f"({indexed} or {waiting})", *clauses], [match_expression(narrowed), *params]
-        contains = "(instr(a.title, ?) > 0 or instr(a.text, ?) > 0)"
+        found, values = containing_clauses(literal, self.narrowest(terms) if terms else [])
         rows = self.db.execute(
-            f"select a.id from articles a {where([*clauses, contains])} order by a.id", [*params, literal, literal]
+            f"select a.id from articles a {where([*clauses, *found])} order by a.id", [*params, *values]
         )
         return [int(row[0]) for row in rows]
 
