@@ -37,6 +37,29 @@ UNITS = 10
 CODES = ["project", "target", "measure", "supply", "funding", "talent", "demand", "procurement"]
 
 
+def insert_articles(store: Store, articles: int, units: int) -> str:
+    """Articles 1..N of ``units`` copies of SENTENCE, one coding unit each, written as rows; returns the text."""
+    text = SENTENCE * units
+    length = len(text)
+    offset_map = json.dumps({"original_length": length, "text_length": length, "blocks": []})
+    db = store.db
+    db.conn.executemany(
+        "insert into articles (id, title, original_text, text, offset_map, sha256, status)"
+        " values (?, ?, ?, ?, ?, ?, 'todo')",
+        ((i, f"文章{i}", text, text, offset_map, f"{i:064x}") for i in range(1, articles + 1)),
+    )
+    db.conn.executemany(
+        "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence, label)"
+        " values (?, ?, ?, ?, ?, 0, 0, ?, ?)",
+        (
+            (a, u * 18, u * 18 + 18, u * 18, u * 18 + 18, u + 1, f"{a}-0-0-{u + 1}")
+            for a in range(1, articles + 1)
+            for u in range(units)
+        ),
+    )
+    return text
+
+
 def build(path: Path, articles: int, spans: int) -> Store:
     store = Store.open(path)
     store.categories.add("tools", "政策工具", codable=False)
@@ -47,24 +70,10 @@ def build(path: Path, articles: int, spans: int) -> Store:
     store.categories.add("procurement", "政府采购", parent_id="demand")
     text = SENTENCE * UNITS
     length = len(text)
-    offset_map = json.dumps({"original_length": length, "text_length": length, "blocks": []})
     chance = random.Random(7)
     db = store.db
     with store.transaction():
-        db.conn.executemany(
-            "insert into articles (id, title, original_text, text, offset_map, sha256, status)"
-            " values (?, ?, ?, ?, ?, ?, 'todo')",
-            ((i, f"文章{i}", text, text, offset_map, f"{i:064x}") for i in range(1, articles + 1)),
-        )
-        db.conn.executemany(
-            "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence, label)"
-            " values (?, ?, ?, ?, ?, 0, 0, ?, ?)",
-            (
-                (a, u * 18, u * 18 + 18, u * 18, u * 18 + 18, u + 1, f"{a}-0-0-{u + 1}")
-                for a in range(1, articles + 1)
-                for u in range(UNITS)
-            ),
-        )
+        insert_articles(store, articles, UNITS)
         db.conn.executemany(
             "insert into article_metadata (article_id, field, value) values (?, ?, ?)",
             (

@@ -7,8 +7,10 @@ import io
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from desktop.cli_analysts import add_commands as add_analyst_commands
 from desktop.cli_data import add_commands as add_data_commands
 from desktop.cli_search import add_commands as add_search_commands
 from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
@@ -90,6 +92,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     encoding = args.encoding if args.encoding in fmt.encodings else fmt.default_encoding
     _note_ignored_options(args, fmt)
     options = _export_options(args)
+    if args.sample:
+        try:
+            with _open_store(args, create=False) as store:
+                ids = store.samples.article_ids(args.sample)
+            if not ids:
+                raise StoreError(f"the sample “{args.sample}” holds no articles any more")
+        except StoreError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        filters = replace(options.filters, article_ids=(*options.filters.article_ids, *ids), every_article=True)
+        options = replace(options, filters=filters)
     to_stdout = args.output in (None, "-")
     if to_stdout and fmt.binary:
         print(f"error: --format {fmt.key} writes a zip file: give it a name with -o FILE.{fmt.suffix}", file=sys.stderr)
@@ -258,7 +271,17 @@ def _add_export(commands: argparse._SubParsersAction, parents: list[argparse.Arg
         help="only articles with this status (repeatable)",
     )
     exporting.add_argument("--article", action="append", default=[], type=int, help="only this article id")
-    exporting.add_argument("--annotator", action="append", default=[], help="only this analyst's spans")
+    exporting.add_argument(
+        "--annotator",
+        action="append",
+        default=[],
+        help="only this analyst's spans ('consensus': the adjudicated layer)",
+    )
+    exporting.add_argument(
+        "--sample",
+        metavar="NAME",
+        help="only the articles of this sample, every one of them even without spans (a work package)",
+    )
     exporting.add_argument(
         "--context",
         type=int,
@@ -341,6 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_codebook(commands, parents)
     add_data_commands(commands, parents, _open_store)
     add_search_commands(commands, parents, _open_store)
+    add_analyst_commands(commands, parents, _open_store)
 
     stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")
     stats.set_defaults(run=cmd_stats)

@@ -162,17 +162,26 @@ class MoveSpan(_SpanEdit):
 
 @dataclass
 class ChangeStatus:
+    """An article's status, and the same status as the analyst's own (each analyst's progress is kept apart)."""
+
     article_id: int
     status: Status
     previous: Status
+    annotator: str = ""
+    previous_own: Status | None = None
 
     def do(self, store: Store) -> Change:
-        store.articles.set_status(self.article_id, self.status)
-        return Change(ChangeKind.STATUS, self.article_id, status=self.status)
+        return self._set(store, self.status, self.status)
 
     def undo(self, store: Store) -> Change:
-        store.articles.set_status(self.article_id, self.previous)
-        return Change(ChangeKind.STATUS, self.article_id, status=self.previous)
+        return self._set(store, self.previous, self.previous_own)
+
+    def _set(self, store: Store, status: Status, own: Status | None) -> Change:
+        with store.transaction():
+            store.articles.set_status(self.article_id, status)
+            if self.annotator:
+                store.analysts.set_status(self.article_id, self.annotator, own)
+        return Change(ChangeKind.STATUS, self.article_id, status=status)
 
     def describe(self) -> str:
         return f"mark article {self.article_id} {self.status.value.replace('_', ' ')}"

@@ -157,6 +157,8 @@ class ArticleFilter:
     contains: str = ""  # in the title or the Simplified text, as typed there (already converted)
     # The articles a search found (the window's filter, worked out off its thread); None: no such limit.
     ids: tuple[int, ...] | None = None
+    # Count only this analyst's spans (blind double coding: others' spans are not even counted).
+    annotator: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,3 +169,6 @@ class SpanFilter:
     statuses: tuple[str, ...] = ()
     article_ids: tuple[int, ...] = ()
     annotators: tuple[str, ...] = ()
+    # Take every article the other filters allow, even one where no span passes (a work package
+    # for a second coder: the sample's articles, with none of the first coder's spans).
+    every_article: bool = False

@@ -1,6 +1,6 @@
 """What happens in the two panes: open an article, tag, select, delete, find, keep panes aligned.
 
-Holds no SQL and no text logic: it asks the core (Document, find_all, spans_at, commands),
+Holds no SQL and no text logic: it asks the core (Document, spans_at, commands),
 puts every change on the undo stack, and refreshes from the Change each step returns.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop.core.annotating import find_all, spans_at
+from desktop.core.annotating import spans_at
 from desktop.core.commands import (
     AddSpan,
     Change,
@@ -30,6 +30,7 @@ from desktop.core.commands import (
 from desktop.core.document import Document, SelectionError
 from desktop.core.models import Category, Flag, Script, Span, Status, ranges_in, text_order
 from desktop.core.store import Store, StoreError, explain
+from desktop.ui.article_find import ArticleFind
 from desktop.ui.idle_work import IdleWork
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.pane_menu import pane_menu, span_tooltip
@@ -68,14 +69,14 @@ class AnnotationController(QObject):
         self.drifted: list[Span] = []
         self.categories: list[Category] = store.categories.all()
         self.selected_span: int | None = None
+        # Blind double coding: only this analyst's spans are read, painted and listed ('' for everyone's).
+        self.only_annotator = ""
         self._span_ids: set[int | None] = set()
         self.reading = IdleWork(self._reading_failed, self)
         self.note_editor: NoteEditor | None = None
         self.last_pane: TextPane = panes.simplified
         self._syncing = False
-        self._matches: list[tuple[int, int]] = []
-        self._match_query = ""
-        self._match_index = -1
+        self.finding = ArticleFind()
         for pane in (panes.original, panes.simplified):
             pane.tooltip_for = partial(self.tooltip, pane)
             pane.spanActivated.connect(lambda position, p=pane: self.activate_at(p, position))
@@ -102,7 +103,7 @@ class AnnotationController(QObject):
         self.document = self.store.document(article_id)
         article = self.document.article
         self.selected_span = None
-        self._matches, self._match_query = [], ""
+        self.finding.reset()
         self.panes.original.set_content(article.original_text)
         self.panes.simplified.set_content(article.text)
         self._start_spans()
@@ -148,7 +149,7 @@ class AnnotationController(QObject):
         assert self.document is not None
         shown: list[Span] = []
         for span in spans:
-            if span.id in self._span_ids:
+            if span.id in self._span_ids or not self.shows(span):
                 continue
             self._span_ids.add(span.id)
             # A span whose quotes no longer match its offsets is reported, never painted in a wrong place.
@@ -184,6 +185,7 @@ class AnnotationController(QObject):
         """Take the changed spans out and put them back as they now are; repaint only their lines."""
         removed = change.span_ids if change.kind in (ChangeKind.SPANS_REMOVED, ChangeKind.SPANS_EDITED) else ()
         added = change.spans if change.kind in (ChangeKind.SPANS_ADDED, ChangeKind.SPANS_EDITED) else ()
+        added = tuple(span for span in added if self.shows(span))
         self.spans = [span for span in self.spans if span.id not in removed]
         self._span_ids.difference_update(removed)
         for span in added:
@@ -191,6 +193,15 @@ class AnnotationController(QObject):
             self._span_ids.add(span.id)
         self.panes.original.change_spans(removed, ranges_in(added, Script.ORIGINAL))
         self.panes.simplified.change_spans(removed, ranges_in(added, Script.SIMPLIFIED))
+
+    def shows(self, span: Span) -> bool:
+        return not self.only_annotator or span.annotator == self.only_annotator
+
+    def show_only(self, annotator: str) -> None:
+        """Show only one analyst's spans ('' for every analyst's) and read the open article's again."""
+        if annotator != self.only_annotator:
+            self.only_annotator = annotator
+            self.reload()
 
     def _reading_failed(self, error: Exception) -> None:
         self.failed.emit(self.tr("Cannot read the spans of the article"), explain(error, self.store.path))
@@ -284,9 +295,10 @@ class AnnotationController(QObject):
     def set_status(self, status: Status) -> None:
         if self.document is None:
             return
-        current = self.store.articles.status(self.document.article.id)
-        if current != status:
-            self.push(ChangeStatus(self.document.article.id, status, current))
+        article_id, annotator = self.document.article.id, self.annotator()
+        current, own = self.store.articles.status(article_id), self.store.analysts.status(article_id, annotator)
+        if current != status or own != status:
+            self.push(ChangeStatus(article_id, status, current, annotator, own))
 
     def push(self, command: Command) -> None:
         self.finish_reading()
@@ -366,18 +378,8 @@ class AnnotationController(QObject):
         """Select the next match in the Simplified pane; returns (index, count), index 0 when none."""
         if self.document is None:
             return 0, 0
-        if query != self._match_query:
-            self._matches, self._match_query = find_all(self.document, query), query
-            start, _ = self.panes.simplified.selection()
-            self._match_index = next((i for i, m in enumerate(self._matches) if m[0] >= start), 0) - 1
-        if not self._matches:
-            return 0, 0
-        self._match_index = (self._match_index + 1) % len(self._matches)
-        start, end = self._matches[self._match_index]
-        self.panes.simplified.select(start, end)
-        self.panes.original.select(*self.document.original_range_of_text(start, end))
         self.last_pane = self.panes.simplified
-        return self._match_index + 1, len(self._matches)
+        return self.finding.next(self.document, query, self.panes.simplified, self.panes.original)
 
     # scrolling -------------------------------------------------------------------------------
 

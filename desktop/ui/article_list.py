@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import ArticleFilter, ArticleSummary, Status
 from desktop.core.store import Store
+from desktop.core.store.analysts import Progress
 from desktop.ui.labels import plain_tooltip, status_label
 
 PAGE_SIZE = 200
@@ -28,7 +31,7 @@ Index = QModelIndex | QPersistentModelIndex
 class ArticleTableModel(QAbstractTableModel):
     """Rows are fetched from the store a page at a time, only when the view asks for them."""
 
-    COLUMNS = ("title", "status", "spans", "flags")
+    COLUMNS = ("title", "status", "spans", "flags", "analysts")
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +39,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.listed = ArticleFilter()
         self._count = 0
         self._pages: dict[int, list[ArticleSummary]] = {}
+        self._progress: dict[int, dict[int, list[Progress]]] = {}
         self.refresh()
 
     def set_store(self, store: Store) -> None:
@@ -44,12 +48,18 @@ class ArticleTableModel(QAbstractTableModel):
 
     def set_filter(self, status: Status | None, ids: list[int] | None = None) -> None:
         """Articles of a status, and (when ``ids`` is given) only those a search found."""
-        self.listed = ArticleFilter(status, ids=None if ids is None else tuple(ids))
+        self.listed = replace(self.listed, status=status, ids=None if ids is None else tuple(ids))
+        self.refresh()
+
+    def set_annotator(self, annotator: str) -> None:
+        """Count and show only this analyst's spans and status ('' for every analyst's)."""
+        self.listed = replace(self.listed, annotator=annotator)
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self._pages.clear()
+        self._progress.clear()
         self._count = self._store.summaries.count(self.listed)
         self.endResetModel()
 
@@ -59,6 +69,7 @@ class ArticleTableModel(QAbstractTableModel):
             for offset, summary in enumerate(rows):
                 if summary.id == article_id:
                     del self._pages[page]
+                    self._progress.pop(page, None)
                     row = page * PAGE_SIZE + offset
                     self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
                     return
@@ -69,6 +80,7 @@ class ArticleTableModel(QAbstractTableModel):
         page = row // PAGE_SIZE
         if page not in self._pages:
             self._pages[page] = self._store.summaries.page(page * PAGE_SIZE, PAGE_SIZE, self.listed)
+            self._progress[page] = self._store.analysts.progress([row.id for row in self._pages[page]])
         rows = self._pages[page]
         offset = row - page * PAGE_SIZE
         return rows[offset] if offset < len(rows) else None
@@ -90,7 +102,21 @@ class ArticleTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Title"), self.tr("Status"), self.tr("Spans"), self.tr("Flags")][section]
+        return [self.tr("Title"), self.tr("Status"), self.tr("Spans"), self.tr("Flags"), self.tr("Analysts")][section]
+
+    def progress(self, row: int) -> list[Progress]:
+        """Each analyst's spans and own status on the article of a row (only the listed analyst's when blind)."""
+        summary = self.summary(row)
+        if summary is None:
+            return []
+        found = self._progress.get(row // PAGE_SIZE, {}).get(summary.id, [])
+        return [p for p in found if p.annotator == self.listed.annotator] if self.listed.annotator else found
+
+    def progress_text(self, row: int) -> str:
+        marks = {Status.DONE: "✓", Status.IN_PROGRESS: "…", Status.TODO: "○"}
+        return " · ".join(
+            f"{p.annotator} {marks[p.status] if p.status else ''}{p.spans}".strip() for p in self.progress(row)
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         summary = self.summary(index.row())
@@ -98,9 +124,16 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 4:
+                return self.progress_text(index.row())
             return [summary.title, status_label(summary.status), summary.span_count, summary.flag_count][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return plain_tooltip(summary.title)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+            return "\n".join(
+                f"{p.annotator}: {status_label(p.status) if p.status else '—'}, {p.spans}"
+                for p in self.progress(index.row())
+            )
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
         return None
@@ -134,6 +167,7 @@ class ArticleList(QWidget):
             (0, TITLE_EMS * self.fontMetrics().horizontalAdvance("中")),
             (1, 11 * digit),
             (2, 6 * digit),
+            (3, 6 * digit),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(column, width)

@@ -75,7 +75,7 @@ class CodebookActions(QObject):
             return
         store = self.window.store
         try:
-            self.panel.show_codebook(store.categories.all(), store.categories.span_counts())
+            self.panel.show_codebook(store.categories.all(), store.categories.span_counts(self.window.analysts.only()))
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the codebook"), explain(error, store.path))
 

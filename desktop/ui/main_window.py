@@ -7,17 +7,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from desktop.core.commands import Change
-from desktop.core.environment import default_annotator
 from desktop.core.models import Category, Status
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.ui import i18n
+from desktop.ui.analyst_actions import AnalystActions
 from desktop.ui.annotation_controller import AnnotationController, Panes
 from desktop.ui.article_list import ArticleList
 from desktop.ui.category_bar import CategoryBar
 from desktop.ui.codebook_actions import CodebookActions
+from desktop.ui.coding_round import CodingRound
 from desktop.ui.corpus_docks import CorpusDocks
 from desktop.ui.database_actions import DatabaseActions, StoreOpener
 from desktop.ui.exchange_actions import ExchangeActions
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.open_store = open_store
         self.undo_stack = QUndoStack(self)
+        self.analysts = AnalystActions(self)
         self.original_pane = TextPane()
         self.text_pane = TextPane()
         self.original_header, self.text_header = plain_label(), plain_label()
@@ -69,10 +71,12 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.study = StudyDocks(self)
         self.corpus = CorpusDocks(self)
+        self.coding_round = CodingRound(self)
         self._build_actions()
         self._connect()
         self.retranslate()
         self._restore_settings()
+        self.analysts.apply()
         self._show_store()
 
     # building -----------------------------------------------------------------------------
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.spans_dock = add_dock(self, "spans", self.span_list, right)
         self.flags_dock = add_dock(self, "flags", self.flags_panel, right)
         self.codebook_dock = add_dock(self, "codebook", self.codebook.panel, left)
+        self.statusBar().addPermanentWidget(self.analysts.label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1400, 850)
         self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
@@ -116,7 +121,6 @@ class MainWindow(QMainWindow):
             "start-": self._action(QKeySequence("Ctrl+Alt+Left"), lambda: move(start_step=-1)),
             "start+": self._action(QKeySequence("Ctrl+Alt+Right"), lambda: move(start_step=1)),
         }
-        self.annotator_action = self._action(None, self.ask_annotator)
         self.zoom_in_action = self._action(None, lambda: self.pane_zoom.step(1))
         self.zoom_in_action.setShortcuts(unique_keys("Ctrl+=", "Ctrl++"))
         self.zoom_out_action = self._action(QKeySequence("Ctrl+-"), lambda: self.pane_zoom.step(-1))
@@ -176,7 +180,7 @@ class MainWindow(QMainWindow):
         self.controller.spanSelected.connect(self.span_list.select_span)
         self.controller.statusChanged.connect(self._status_changed)
         self.controller.articleOpened.connect(self._article_opened)
-        self.controller.spansRead.connect(lambda _article: self._show_current_lists())
+        self.controller.spansRead.connect(lambda _article: self.show_current_lists())
         self.controller.message.connect(self.show_status)
         self.controller.failed.connect(self.report_failure)
         self.watcher.changedElsewhere.connect(self.refresh_from_database)
@@ -197,7 +201,6 @@ class MainWindow(QMainWindow):
             self.move_actions["end-"]: self.tr("Shorten span end"),
             self.move_actions["start-"]: self.tr("Extend span start"),
             self.move_actions["start+"]: self.tr("Shorten span start"),
-            self.annotator_action: self.tr("Annotator &name…"),
             self.zoom_in_action: self.tr("Zoom &in"),
             self.zoom_out_action: self.tr("Zoom &out"),
             self.zoom_reset_action: self.tr("&Reset zoom"),
@@ -224,7 +227,7 @@ class MainWindow(QMainWindow):
         )
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
         parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
-        for part in (*parts, self.codebook, self.study, self.corpus):
+        for part in (*parts, self.codebook, self.study, self.corpus, self.analysts, self.coding_round):
             part.retranslate()
         self._build_menus()
         self._update_title()
@@ -258,20 +261,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def annotator(self) -> str:
-        return str(self.settings.value("annotator", "") or "") or default_annotator()
-
-    def ask_annotator(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Annotator name"), self.tr("Name stored with every new span:"), text=self.annotator()
-        )
-        if ok and name.strip():
-            self.settings.setValue("annotator", name.strip())
+        return self.analysts.current()
 
     def set_language(self, code: str) -> None:
         self.settings.setValue("view/language", code)
         i18n.install(code)
         self.retranslate()
-        self._show_current_lists()
+        self.show_current_lists()
 
     # what the action groups ask of the window ------------------------------------------------
 
@@ -298,6 +294,7 @@ class MainWindow(QMainWindow):
         self.article_list.model.set_store(store)
         self.watcher.set_store(store)
         self.corpus.use_store(store)
+        self.coding_round.use_store()
         self._build_tag_actions()
         self.span_list.show_spans([], self.controller.categories)
         self.flags_panel.show_flags([])
@@ -323,7 +320,7 @@ class MainWindow(QMainWindow):
             self.article_list.refresh()
             if self.controller.document is not None:
                 self.controller.reload()
-                self._show_current_lists()
+                self.show_current_lists()
                 self.study.show_article()
             self._update_progress()
         except STORE_FAILURES as error:
@@ -352,10 +349,10 @@ class MainWindow(QMainWindow):
     def _article_opened(self, article_id: int) -> None:
         self.article_list.select_article(article_id)
         # The spans read so far (those on screen); the whole list once every span is read.
-        self._show_current_lists()
+        self.show_current_lists()
         self._update_title()
 
-    def _show_current_lists(self) -> None:
+    def show_current_lists(self) -> None:
         document = self.controller.document
         if document is None:
             return

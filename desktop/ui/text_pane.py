@@ -31,6 +31,11 @@ from desktop.core.offsets import Utf16Index
 from desktop.ui.span_painter import MUTED_VEIL, Segment, SpanPaint
 
 OUTLINE_COLOUR = QColor("#c0392b")
+# Adjudication: the first analyst's spans underlined solid and low, the second's dashed and higher.
+MARK_STYLES = (
+    (QColor("#1f4e99"), Qt.PenStyle.SolidLine, 1),
+    (QColor("#b03a2e"), Qt.PenStyle.DashLine, 4),
+)
 SELECTION_ALPHA = 110
 
 
@@ -55,6 +60,7 @@ class TextPane(QPlainTextEdit):
         self._outline: tuple[int, int] | None = None
         # Suggestions: (start, end, colour) drawn with a dashed outline, never as spans; one may be current.
         self.suggestions: list[tuple[int, int, str]] = []
+        self.marks: list[tuple[int, int, int]] = []
         self.current_suggestion: int | None = None
         self.paint = SpanPaint()
         self._see_through_selection()
@@ -77,6 +83,7 @@ class TextPane(QPlainTextEdit):
         self._text = text
         self._units = Utf16Index(text)
         self._outline = None
+        self.marks = []
         self.paint.reset({})
         self.setPlainText(text)
 
@@ -218,6 +225,11 @@ class TextPane(QPlainTextEdit):
     def outline(self) -> tuple[int, int] | None:
         return self._outline
 
+    def set_marks(self, marks: list[tuple[int, int, int]]) -> None:
+        """Underlines that tell analysts apart while adjudicating: (start, end, 0 or 1), solid or dashed."""
+        self.marks = marks
+        self.viewport().update()
+
     def set_suggestions(self, suggestions: list[tuple[int, int, str]], current: int | None = None) -> None:
         self.suggestions, self.current_suggestion = suggestions, current
         self.viewport().update()
@@ -249,6 +261,7 @@ class TextPane(QPlainTextEdit):
                 painter.setPen(QPen(underline, 1))
                 painter.drawLine(rect.bottomLeft() - QPointF(0, 1), rect.bottomRight() - QPointF(0, 1))
         self._paint_suggestions(painter, blocks)
+        self._paint_marks(painter, blocks)
         if self._outline is not None:
             painter.setPen(QPen(OUTLINE_COLOUR, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -271,6 +284,19 @@ class TextPane(QPlainTextEdit):
             for block in blocks:
                 for rect in block.rects(start, end):
                     painter.drawRect(rect.adjusted(0, 1, 0, -1))
+
+    def _paint_marks(self, painter: QPainter, blocks: list[LaidOutBlock]) -> None:
+        if not self.marks or not blocks:
+            return
+        first, last = blocks[0].first, blocks[-1].last
+        for start, end, style in self.marks:
+            if end <= first or start > last:
+                continue
+            colour, pen_style, lift = MARK_STYLES[style % len(MARK_STYLES)]
+            painter.setPen(QPen(colour, 2, pen_style))
+            for block in blocks:
+                for rect in block.rects(start, end):
+                    painter.drawLine(rect.bottomLeft() - QPointF(0, lift), rect.bottomRight() - QPointF(0, lift))
 
     def _blocks_in(self, area: QRegion) -> Iterator[tuple[QTextBlock, QRectF]]:
         """The blocks (lines of the text) on screen within ``area``, with their geometry in the viewport."""

@@ -20,6 +20,7 @@ def build_menus(window: Any) -> None:
     docks = [dock.toggleViewAction() for dock in shown]
     file_menu = [window.databases.new_action, window.databases.open_action, window.databases.recent_menu, None]
     file_menu += [*window.exchange.import_actions(), None, *window.exchange.export_actions.values()]
+    file_menu += [None, window.analysts.menu]
     edit_menu = [window.undo_action, window.redo_action, None, window.find_action, None]
     edit_menu += [window.note_action, window.delete_span_action, *window.move_actions.values(), None]
     corpus = window.corpus
@@ -33,7 +34,7 @@ def build_menus(window: Any) -> None:
         window.menuBar(),
         [
             (translate("MainWindow", "&File"), [*file_menu, None, window.quit_action]),
-            (translate("MainWindow", "&Edit"), [*edit_menu, window.annotator_action]),
+            (translate("MainWindow", "&Edit"), edit_menu),
             (translate("MainWindow", "&Article"), article_menu),
             (translate("MainWindow", "&Codebook"), [*window.codebook.actions(), None, corpus.rules_action]),
             (translate("MainWindow", "&View"), view),

@@ -1,40 +1,170 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AdjudicationPanel</name>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="71"/>
+        <source>List the disagreements</source>
+        <translation>列出分歧</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="73"/>
+        <source>Keep first</source>
+        <translation>保留第一位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="74"/>
+        <source>Keep second</source>
+        <translation>保留第二位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="75"/>
+        <source>Both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="76"/>
+        <source>Neither</source>
+        <translation>都不保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="80"/>
+        <source>Accept every span both coded alike</source>
+        <translation>接受双方一致的全部标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="100"/>
+        <source>%1 of %2 disagreements decided; %3 agreed spans not yet accepted</source>
+        <translation>已裁决 %1 / %2 处分歧；%3 个一致标注尚未接受</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="87"/>
+        <source>Agreement report</source>
+        <translation>一致性报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="94"/>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="104"/>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="105"/>
+        <source>Confusion</source>
+        <translation>混淆表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="106"/>
+        <source>Disagreements</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="128"/>
+        <source>%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
+        <translation>%1 篇文章；标注：%2。n/a：数据无法定义。百分比一致性未经机遇校正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="155"/>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="170"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="170"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+</context>
+<context>
+    <name>AnalystActions</name>
+    <message>
+        <location filename="../../desktop/ui/analyst_actions.py" line="64"/>
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analyst_actions.py" line="64"/>
+        <source>Name stored with every new span:</source>
+        <translation>随每个新标注保存的名字：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analyst_actions.py" line="80"/>
+        <source>Cannot read the database</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analyst_actions.py" line="86"/>
+        <source>Analyst: %1</source>
+        <translation>分析员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analyst_actions.py" line="87"/>
+        <source> · only my spans</source>
+        <translation> · 仅显示我的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analyst_actions.py" line="121"/>
+        <source>&amp;Analyst</source>
+        <translation>分析员(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analyst_actions.py" line="122"/>
+        <source>&amp;Other analyst…</source>
+        <translation>其他分析员(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analyst_actions.py" line="123"/>
+        <source>Show only &amp;my spans (blind double coding)</source>
+        <translation>仅显示我的标注（盲法双重编码）(&amp;M)</translation>
+    </message>
+</context>
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="173" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="175"/>
         <source>%1 spans no longer match the text at their offsets and are not shown (ids: %2)</source>
         <translation>%1 个片段与其位置上的文字不再一致，未显示（编号：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="196" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="208"/>
         <source>Cannot read the spans of the article</source>
         <translation>无法读取本文的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="222" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="234"/>
         <source>Cannot tag: %1</source>
         <translation>无法标注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="225" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="237"/>
         <source>That span is already tagged with this category</source>
         <translation>该片段已用此类别标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="247" />
-        <location filename="../../desktop/ui/annotation_controller.py" line="267" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="259"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="279"/>
         <source>Select a span first (double click it, or tag a passage)</source>
         <translation>请先选中一个标注（双击它，或先标注一段文字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="252" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="264"/>
         <source>Cannot move the span: %1</source>
         <translation>无法调整标注边界：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="296" />
+        <location filename="../../desktop/ui/annotation_controller.py" line="309"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -42,12 +172,12 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="161" />
+        <location filename="../../desktop/ui/article_list.py" line="195"/>
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="165" />
+        <location filename="../../desktop/ui/article_list.py" line="199"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -55,17 +185,17 @@
 <context>
     <name>ArticlePanel</name>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="56" />
+        <location filename="../../desktop/ui/article_panel.py" line="56"/>
         <source>Article note (saved when you leave the box):</source>
         <translation>文章备注（离开输入框时保存）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="57" />
+        <location filename="../../desktop/ui/article_panel.py" line="57"/>
         <source>Add field…</source>
         <translation>添加字段…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="58" />
+        <location filename="../../desktop/ui/article_panel.py" line="58"/>
         <source>Memo on this article: sampling, doubts, context</source>
         <translation>关于本文的备忘：抽样、疑问、背景</translation>
     </message>
@@ -73,90 +203,95 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="93" />
+        <location filename="../../desktop/ui/article_list.py" line="105"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="93" />
+        <location filename="../../desktop/ui/article_list.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="93" />
+        <location filename="../../desktop/ui/article_list.py" line="105"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="93" />
+        <location filename="../../desktop/ui/article_list.py" line="105"/>
         <source>Flags</source>
         <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="105"/>
+        <source>Analysts</source>
+        <translation>分析员</translation>
     </message>
 </context>
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="43" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="43"/>
         <source>Recent batches</source>
         <translation>最近的批量标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="48" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="48"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="49" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="49"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="50" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="51" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="51"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="52" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="52"/>
         <source>Tagged</source>
         <translation>已标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="53" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="53"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="56" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="56"/>
         <source>Undo batch</source>
         <translation>撤销该批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="57" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="57"/>
         <source>Redo batch</source>
         <translation>重做该批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="65" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="65"/>
         <source>Undoing a batch removes its spans that are as it made them.</source>
         <translation>撤销批次只删除仍保持原样的该批次标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="78" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="78"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="78" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="78"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="80" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="80"/>
         <source>%1 tagged, %2 skipped</source>
         <translation>标注 %1 处，跳过 %2 处</translation>
     </message>
@@ -164,12 +299,12 @@
 <context>
     <name>CategoryBar</name>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="45" />
+        <location filename="../../desktop/ui/category_bar.py" line="45"/>
         <source>Tag selection:</source>
         <translation>标注所选：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="50" />
+        <location filename="../../desktop/ui/category_bar.py" line="50"/>
         <source>Tag the selected text as %1</source>
         <translation>将所选文字标注为%1</translation>
     </message>
@@ -177,73 +312,73 @@
 <context>
     <name>CategoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="32" />
+        <location filename="../../desktop/ui/category_dialog.py" line="32"/>
         <source>Edit code</source>
         <translation>编辑编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="32" />
+        <location filename="../../desktop/ui/category_dialog.py" line="32"/>
         <source>New code</source>
         <translation>新建编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="36" />
+        <location filename="../../desktop/ui/category_dialog.py" line="36"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="42" />
+        <location filename="../../desktop/ui/category_dialog.py" line="42"/>
         <source>automatic (1–9, 0 in tree order)</source>
         <translation>自动（按树的顺序分配 1–9、0）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="46" />
+        <location filename="../../desktop/ui/category_dialog.py" line="46"/>
         <source>Codable (untick for a heading that only groups codes)</source>
         <translation>可编码（仅用于归类的标题请取消勾选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="49" />
+        <location filename="../../desktop/ui/category_dialog.py" line="49"/>
         <source>When to use this code, and when not: what an analyst reads to decide</source>
         <translation>何时使用此编码、何时不用：编码员据以判断的规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="56" />
+        <location filename="../../desktop/ui/category_dialog.py" line="56"/>
         <source>Chinese label</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="57" />
+        <location filename="../../desktop/ui/category_dialog.py" line="57"/>
         <source>English label</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="58" />
-        <location filename="../../desktop/ui/category_dialog.py" line="67" />
+        <location filename="../../desktop/ui/category_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/category_dialog.py" line="67"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="59" />
+        <location filename="../../desktop/ui/category_dialog.py" line="59"/>
         <source>Key</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="61" />
+        <location filename="../../desktop/ui/category_dialog.py" line="61"/>
         <source>Coding rule</source>
         <translation>编码规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="93" />
+        <location filename="../../desktop/ui/category_dialog.py" line="93"/>
         <source>A code needs a Chinese label.</source>
         <translation>编码需要中文名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="95" />
+        <location filename="../../desktop/ui/category_dialog.py" line="95"/>
         <source>The colour must be written #rrggbb.</source>
         <translation>颜色须写作 #rrggbb。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="97" />
+        <location filename="../../desktop/ui/category_dialog.py" line="97"/>
         <source>The key %1 is already set on another code.</source>
         <translation>快捷键 %1 已被另一个编码使用。</translation>
     </message>
@@ -251,88 +386,88 @@
 <context>
     <name>CodebookActions</name>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="58" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="58"/>
         <source>Add code…</source>
         <translation>添加编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="59" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="59"/>
         <source>Add sub-code…</source>
         <translation>添加子编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="60" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="60"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="61" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="61"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="62" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="62"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="80" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="80"/>
         <source>Cannot read the codebook</source>
         <translation>无法读取编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="88" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="88"/>
         <source>Select a code in the codebook first</source>
         <translation>请先在编码表中选择一个编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="99" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="99"/>
         <source>There is no other code to choose</source>
         <translation>没有其他编码可选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="113" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="113"/>
         <source>Codebook not changed</source>
         <translation>编码表未更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="151" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="151"/>
         <source>Cannot move the code: a code cannot go under its own sub-codes</source>
         <translation>无法移动编码：编码不能移到自己的子编码之下</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="162" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="162"/>
         <source>Merge code</source>
         <translation>合并编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="163" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="163"/>
         <source>Merge “%1” into (its spans and sub-codes go there):</source>
         <translation>将“%1”合并到（其标注和子编码都移到该处）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="179" />
-        <location filename="../../desktop/ui/codebook_actions.py" line="192" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="179"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="192"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="181" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="181"/>
         <source>“%1” has %2 spans. Move them to another code, or delete them with it?</source>
         <translation>“%1”有 %2 处标注。将其移到另一个编码，还是随之删除？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="185" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="185"/>
         <source>Move spans…</source>
         <translation>移动标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="186" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="186"/>
         <source>Delete spans</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="192" />
+        <location filename="../../desktop/ui/codebook_actions.py" line="192"/>
         <source>Move its spans to:</source>
         <translation>将其标注移到：</translation>
     </message>
@@ -340,140 +475,183 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="129" />
+        <location filename="../../desktop/ui/codebook_panel.py" line="129"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="129" />
+        <location filename="../../desktop/ui/codebook_panel.py" line="129"/>
         <source>Key</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="129" />
+        <location filename="../../desktop/ui/codebook_panel.py" line="129"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
 </context>
 <context>
+    <name>CodingRound</name>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="79"/>
+        <source>Draw a double-coding &amp;sample…</source>
+        <translation>抽取双重编码样本(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="80"/>
+        <source>A&amp;greement report…</source>
+        <translation>一致性报告(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="81"/>
+        <source>Adjudication</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="106"/>
+        <source>No sample drawn</source>
+        <translation>未抽取样本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="110"/>
+        <source>Sample “%1”: %2 articles, listed now</source>
+        <translation>样本“%1”：%2 篇文章，已在列表中显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="140"/>
+        <source>Cannot adjudicate</source>
+        <translation>无法裁决</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="173"/>
+        <source>Decided already: undo the decision first (Ctrl+Z)</source>
+        <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="202"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>CorpusDocks</name>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="85" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="86"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="86" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="87"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="87" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="88"/>
         <source>&amp;Search all articles…</source>
         <translation>搜索全部文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="88" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="89"/>
         <source>&amp;Passages of a code…</source>
         <translation>某一编码的段落(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="89" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="90"/>
         <source>Recent &amp;batches of tagged hits…</source>
         <translation>最近的批量标注(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="90" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="91"/>
         <source>Suggestion &amp;rules…</source>
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="143" />
-        <location filename="../../desktop/ui/corpus_docks.py" line="213" />
-        <location filename="../../desktop/ui/corpus_docks.py" line="266" />
-        <location filename="../../desktop/ui/corpus_docks.py" line="318" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="144"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="214"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="267"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="319"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="146" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="147"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="154" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="155"/>
         <source>%1 hits so far, counting…</source>
         <translation>已找到 %1 处，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="160" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="161"/>
         <source>%1 hits in %2 articles</source>
         <translation>%2 篇文章中共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="162" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="163"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="163" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="164"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="172" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="173"/>
         <source>Search index ready (%1 articles)</source>
         <translation>搜索索引已就绪（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="175" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="176"/>
         <source>Indexing for search: %1 / %2 articles</source>
         <translation>正在建立搜索索引：%1 / %2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="219" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="220"/>
         <source>Nothing to tag: %1 hits are tagged already</source>
         <translation>无需标注：%1 处已标注过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="221" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="222"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="236" />
-        <location filename="../../desktop/ui/corpus_docks.py" line="337" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="237"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="338"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="282" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="283"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="300" />
-        <location filename="../../desktop/ui/corpus_docks.py" line="315" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="301"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="316"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="300" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="301"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="320" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="321"/>
         <source>Wrote %1 passages to %2</source>
         <translation>已将 %1 个段落写入 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="347" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="348"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="351" />
+        <location filename="../../desktop/ui/corpus_docks.py" line="352"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -481,38 +659,38 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="44" />
+        <location filename="../../desktop/ui/database_actions.py" line="44"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="45" />
+        <location filename="../../desktop/ui/database_actions.py" line="45"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="46" />
+        <location filename="../../desktop/ui/database_actions.py" line="46"/>
         <source>Recent databases</source>
         <translation>最近的数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="49" />
+        <location filename="../../desktop/ui/database_actions.py" line="49"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="49" />
-        <location filename="../../desktop/ui/database_actions.py" line="54" />
+        <location filename="../../desktop/ui/database_actions.py" line="49"/>
+        <location filename="../../desktop/ui/database_actions.py" line="54"/>
         <source>Databases (*.db)</source>
         <translation>数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="54" />
+        <location filename="../../desktop/ui/database_actions.py" line="54"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="63" />
+        <location filename="../../desktop/ui/database_actions.py" line="63"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -520,69 +698,69 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="72" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="72"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="73" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="73"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="74" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="74"/>
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="77" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="77"/>
         <source>Export %1…</source>
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="83" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="83"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="83" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="83"/>
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="89" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="89"/>
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="111" />
-        <location filename="../../desktop/ui/exchange_actions.py" line="128" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="111"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="128"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="113" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="113"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="139" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="139"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="142" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="142"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="152" />
-        <location filename="../../desktop/ui/exchange_actions.py" line="155" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="152"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="155"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="157" />
+        <location filename="../../desktop/ui/exchange_actions.py" line="157"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -590,67 +768,67 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="30" />
+        <location filename="../../desktop/ui/export_dialog.py" line="30"/>
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34" />
+        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34" />
+        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42" />
+        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
         <source>all analysts</source>
         <translation>全部标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="43" />
+        <location filename="../../desktop/ui/export_dialog.py" line="43"/>
         <source>Analyst</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="46" />
+        <location filename="../../desktop/ui/export_dialog.py" line="46"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47" />
-        <source>Add the article's status</source>
+        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
+        <source>Add the article&apos;s status</source>
         <translation>加上文章状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="48" />
-        <source>Add the article's hash, encoding, converter and import time</source>
+        <location filename="../../desktop/ui/export_dialog.py" line="48"/>
+        <source>Add the article&apos;s hash, encoding, converter and import time</source>
         <translation>加上文章的哈希、编码、转换器和导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="49" />
+        <location filename="../../desktop/ui/export_dialog.py" line="49"/>
         <source>Neutralise cells a spreadsheet would run as formulas (=, +, -, @)</source>
         <translation>防止电子表格把单元格当作公式执行（=、+、-、@）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="80" />
+        <location filename="../../desktop/ui/export_dialog.py" line="80"/>
         <source>Tick at least one category.</source>
         <translation>请至少勾选一个类别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="82" />
+        <location filename="../../desktop/ui/export_dialog.py" line="82"/>
         <source>Tick at least one article status.</source>
         <translation>请至少勾选一种文章状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="55" />
+        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="65" />
+        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
@@ -658,12 +836,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="36" />
+        <location filename="../../desktop/ui/find_bar.py" line="36"/>
         <source>Find in this article (Traditional or Simplified)</source>
         <translation>在本文中查找（繁体或简体均可）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="37" />
+        <location filename="../../desktop/ui/find_bar.py" line="37"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
@@ -671,34 +849,34 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="70" />
+        <location filename="../../desktop/ui/import_dialog.py" line="70"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="70" />
+        <location filename="../../desktop/ui/import_dialog.py" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="71" />
+        <location filename="../../desktop/ui/import_dialog.py" line="71"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="85" />
+        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 篇，共 %2 篇
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="100" />
+        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
         <source>%1 imported, %2 duplicate, %3 failed</source>
         <translation>导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="113" />
+        <location filename="../../desktop/ui/import_dialog.py" line="113"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -706,223 +884,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="35" />
+        <location filename="../../desktop/ui/window_menus.py" line="36"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="36" />
+        <location filename="../../desktop/ui/window_menus.py" line="37"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="37" />
+        <location filename="../../desktop/ui/window_menus.py" line="38"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="38" />
+        <location filename="../../desktop/ui/window_menus.py" line="39"/>
         <source>&amp;Codebook</source>
         <translation>编码表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="39" />
+        <location filename="../../desktop/ui/window_menus.py" line="40"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="40" />
+        <location filename="../../desktop/ui/window_menus.py" line="41"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="16" />
+        <location filename="../../desktop/ui/window_menus.py" line="16"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
-        <source>Annotator &amp;name…</source>
-        <translation>标注人姓名(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225" />
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
-        <source>Annotator name</source>
-        <translation>标注人姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
-        <source>Name stored with every new span:</source>
-        <translation>每个新片段记录的姓名：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="330" />
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346" />
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381" />
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="86" />
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="94" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="94"/>
         <source>Cannot re-process</source>
         <translation>无法重新处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="102" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="102"/>
         <source>Re-processed: %1 spans moved</source>
         <translation>已重新处理：%1 个标注位置已更新</translation>
     </message>
@@ -930,22 +1093,22 @@
 <context>
     <name>PaneMenu</name>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="38" />
+        <location filename="../../desktop/ui/pane_menu.py" line="38"/>
         <source>Tag as %1</source>
         <translation>标注为“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="48" />
+        <location filename="../../desktop/ui/pane_menu.py" line="48"/>
         <source>Select “%1”</source>
         <translation>选中“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="53" />
+        <location filename="../../desktop/ui/pane_menu.py" line="53"/>
         <source>Edit note…</source>
         <translation>编辑备注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="56" />
+        <location filename="../../desktop/ui/pane_menu.py" line="56"/>
         <source>Delete selected span</source>
         <translation>删除所选标注</translation>
     </message>
@@ -953,37 +1116,37 @@
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="73" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="73"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="73" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="73"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="73" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="73"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="73" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="73"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="74" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="74"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="74" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="74"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="74" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="74"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -991,63 +1154,63 @@
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="157" />
+        <location filename="../../desktop/ui/reports_panel.py" line="157"/>
         <source>Once per article</source>
         <translation>每篇文章只计一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="158" />
+        <location filename="../../desktop/ui/reports_panel.py" line="158"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="159" />
+        <location filename="../../desktop/ui/reports_panel.py" line="159"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="161" />
+        <location filename="../../desktop/ui/reports_panel.py" line="161"/>
         <source>Frequencies</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="162" />
+        <location filename="../../desktop/ui/reports_panel.py" line="162"/>
         <source>Code × article matrix</source>
         <translation>编码 × 文章矩阵</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="163" />
+        <location filename="../../desktop/ui/reports_panel.py" line="163"/>
         <source>Crosstab by metadata</source>
         <translation>按元数据交叉表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="164" />
+        <location filename="../../desktop/ui/reports_panel.py" line="164"/>
         <source>Co-occurrence</source>
         <translation>共现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="165" />
+        <location filename="../../desktop/ui/reports_panel.py" line="165"/>
         <source>Coding table</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="170" />
-        <location filename="../../desktop/ui/reports_panel.py" line="178" />
+        <location filename="../../desktop/ui/reports_panel.py" line="170"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="178"/>
         <source>All analysts</source>
         <translation>全部分析者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="192" />
+        <location filename="../../desktop/ui/reports_panel.py" line="192"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="196" />
+        <location filename="../../desktop/ui/reports_panel.py" line="196"/>
         <source>Per coding unit</source>
         <translation>按编码单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="197" />
+        <location filename="../../desktop/ui/reports_panel.py" line="197"/>
         <source>Per article</source>
         <translation>按文章</translation>
     </message>
@@ -1055,52 +1218,52 @@
 <context>
     <name>ReprocessDialog</name>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="26" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="26"/>
         <source>Re-process article</source>
         <translation>重新处理文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="32" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="32"/>
         <source>(the Simplified text stays as it is)</source>
         <translation>（简体文本不变）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="34" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="34"/>
         <source>Re-process</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="46" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="46"/>
         <source>The current pipeline gives this article exactly what it has: nothing to do.</source>
         <translation>当前流程得到的结果与本文现有内容完全相同，无需处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="48" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="48"/>
         <source>Converter: %1 → %2</source>
         <translation>转换器：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="51" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="51"/>
         <source>Simplified text: %1 → %2 characters</source>
         <translation>简体文本：%1 → %2 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="56" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="56"/>
         <source>Title: %1 → %2</source>
         <translation>标题：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="58" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="58"/>
         <source>Spans: %1 of %2 move to new offsets (their original text stays the same).</source>
         <translation>标注：%2 个中有 %1 个移到新位置（原文不变）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="64" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="64"/>
         <source>%1 spans would fall in text the new pipeline removes; nothing can be re-processed.</source>
         <translation>有 %1 个标注会落在新流程删除的文字中，无法重新处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="68" />
+        <location filename="../../desktop/ui/reprocess_dialog.py" line="68"/>
         <source>Re-processing clears the undo history of the window.</source>
         <translation>重新处理会清空窗口的撤销记录。</translation>
     </message>
@@ -1108,183 +1271,245 @@
 <context>
     <name>RetrievalPanel</name>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="143" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="143"/>
         <source>Analyst…</source>
         <translation>分析员…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="144" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="144"/>
         <source>Passage or note holds…</source>
         <translation>段落或备注包含…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="145" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="145"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="146" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="146"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="151" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="151"/>
         <source>In article order</source>
         <translation>按文章顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="152" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="152"/>
         <source>By code</source>
         <translation>按编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="153" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="153"/>
         <source>By analyst</source>
         <translation>按分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="154" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="154"/>
         <source>By passage text</source>
         <translation>按段落文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="155" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="155"/>
         <source>Noted first</source>
         <translation>有备注的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="169" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="169"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="189" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="189"/>
         <source>%1 passages</source>
         <translation>%1 个段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="216" />
+        <location filename="../../desktop/ui/retrieval_panel.py" line="216"/>
         <source>Change to</source>
         <translation>改为</translation>
     </message>
 </context>
 <context>
+    <name>RoundChoice</name>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="54"/>
+        <source>First analyst (reference)</source>
+        <translation>第一位分析员（参照）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="55"/>
+        <source>Second analyst</source>
+        <translation>第二位分析员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="56"/>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="66"/>
+        <source>Every article either coded</source>
+        <translation>任一方标注过的全部文章</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="113" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="113"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="114" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="114"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="114" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="114"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="114" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="114"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="114" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="114"/>
         <source>Accepted share</source>
         <translation>接受比例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="125" />
+        <location filename="../../desktop/ui/corpus_dialogs.py" line="125"/>
         <source>Edit rules file…</source>
         <translation>编辑规则文件…</translation>
     </message>
 </context>
 <context>
-    <name>SearchPanel</name>
+    <name>SampleDialog</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="108" />
-        <source>Search every article (Traditional or Simplified; "a phrase")</source>
-        <translation>搜索全部文章（繁体或简体；"短语"）</translation>
+        <location filename="../../desktop/ui/coding_round.py" line="38"/>
+        <source>Draw a double-coding sample</source>
+        <translation>抽取双重编码样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="109" />
+        <location filename="../../desktop/ui/coding_round.py" line="39"/>
+        <source>double coding</source>
+        <translation>双重编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="43"/>
+        <source>(not stratified)</source>
+        <translation>（不分层）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="47"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="48"/>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="49"/>
+        <source>Seed (the same seed draws the same sample)</source>
+        <translation>随机种子（相同种子抽出相同样本）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_round.py" line="50"/>
+        <source>Stratified by</source>
+        <translation>分层依据</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="112"/>
+        <source>Search every article (Traditional or Simplified; &quot;a phrase&quot;)</source>
+        <translation>搜索全部文章（繁体或简体；&quot;短语&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="113"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="110" />
+        <location filename="../../desktop/ui/search_panel.py" line="114"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="111" />
+        <location filename="../../desktop/ui/search_panel.py" line="115"/>
         <source>Coded by analyst…</source>
         <translation>由分析员编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="112" />
+        <location filename="../../desktop/ui/search_panel.py" line="116"/>
         <source>Metadata field=value…</source>
         <translation>元数据 字段=值…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="113" />
+        <location filename="../../desktop/ui/search_panel.py" line="117"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="113" />
+        <location filename="../../desktop/ui/search_panel.py" line="117"/>
         <source>Hit</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="113" />
+        <location filename="../../desktop/ui/search_panel.py" line="117"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="114" />
+        <location filename="../../desktop/ui/search_panel.py" line="118"/>
         <source>Tag selected hits</source>
         <translation>标注所选结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="115" />
+        <location filename="../../desktop/ui/search_panel.py" line="119"/>
         <source>Tag all hits</source>
         <translation>标注全部结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="116" />
+        <location filename="../../desktop/ui/search_panel.py" line="120"/>
         <source>Recent batches…</source>
         <translation>最近的批量标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="119" />
+        <location filename="../../desktop/ui/search_panel.py" line="123"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="125" />
+        <location filename="../../desktop/ui/search_panel.py" line="129"/>
         <source>the hit</source>
         <translation>命中文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="126" />
+        <location filename="../../desktop/ui/search_panel.py" line="130"/>
         <source>its clause</source>
         <translation>所在分句</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="127" />
+        <location filename="../../desktop/ui/search_panel.py" line="131"/>
         <source>its sentence</source>
         <translation>所在句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="132" />
+        <location filename="../../desktop/ui/search_panel.py" line="136"/>
         <source>With any code</source>
         <translation>含任意编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="133" />
+        <location filename="../../desktop/ui/search_panel.py" line="137"/>
         <source>Without…</source>
         <translation>不含…</translation>
     </message>
@@ -1292,17 +1517,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="34" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="34"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="36" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="36"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="36" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="36"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1310,17 +1535,17 @@
 <context>
     <name>SpanList</name>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="133" />
+        <location filename="../../desktop/ui/span_list.py" line="133"/>
         <source>Delete span</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="134" />
+        <location filename="../../desktop/ui/span_list.py" line="134"/>
         <source>Edit note…</source>
         <translation>编辑备注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="185" />
+        <location filename="../../desktop/ui/span_list.py" line="185"/>
         <source>Change to %1</source>
         <translation>改为%1</translation>
     </message>
@@ -1328,17 +1553,17 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="66" />
+        <location filename="../../desktop/ui/span_list.py" line="66"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="66" />
+        <location filename="../../desktop/ui/span_list.py" line="66"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="66" />
+        <location filename="../../desktop/ui/span_list.py" line="66"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1346,107 +1571,107 @@
 <context>
     <name>StudyDocks</name>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="53" />
+        <location filename="../../desktop/ui/study_docks.py" line="53"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="54" />
+        <location filename="../../desktop/ui/study_docks.py" line="54"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="55" />
+        <location filename="../../desktop/ui/study_docks.py" line="55"/>
         <source>Coding &amp;units in the margin</source>
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="76" />
+        <location filename="../../desktop/ui/study_docks.py" line="76"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="97" />
+        <location filename="../../desktop/ui/study_docks.py" line="97"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="113" />
-        <location filename="../../desktop/ui/study_docks.py" line="118" />
-        <location filename="../../desktop/ui/study_docks.py" line="123" />
+        <location filename="../../desktop/ui/study_docks.py" line="113"/>
+        <location filename="../../desktop/ui/study_docks.py" line="118"/>
+        <location filename="../../desktop/ui/study_docks.py" line="123"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="113" />
+        <location filename="../../desktop/ui/study_docks.py" line="113"/>
         <source>Field name (e.g. province, 批次):</source>
         <translation>字段名（如 province、批次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="116" />
+        <location filename="../../desktop/ui/study_docks.py" line="116"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="116" />
+        <location filename="../../desktop/ui/study_docks.py" line="116"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="117" />
+        <location filename="../../desktop/ui/study_docks.py" line="117"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="117" />
+        <location filename="../../desktop/ui/study_docks.py" line="117"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="118" />
+        <location filename="../../desktop/ui/study_docks.py" line="118"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="123" />
+        <location filename="../../desktop/ui/study_docks.py" line="123"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="130" />
+        <location filename="../../desktop/ui/study_docks.py" line="130"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="156" />
-        <location filename="../../desktop/ui/study_docks.py" line="180" />
+        <location filename="../../desktop/ui/study_docks.py" line="156"/>
+        <location filename="../../desktop/ui/study_docks.py" line="180"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="159" />
-        <location filename="../../desktop/ui/study_docks.py" line="186" />
+        <location filename="../../desktop/ui/study_docks.py" line="159"/>
+        <location filename="../../desktop/ui/study_docks.py" line="186"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="164" />
+        <location filename="../../desktop/ui/study_docks.py" line="164"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="169" />
-        <location filename="../../desktop/ui/study_docks.py" line="183" />
+        <location filename="../../desktop/ui/study_docks.py" line="169"/>
+        <location filename="../../desktop/ui/study_docks.py" line="183"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="169" />
+        <location filename="../../desktop/ui/study_docks.py" line="169"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="188" />
+        <location filename="../../desktop/ui/study_docks.py" line="188"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
@@ -1454,67 +1679,67 @@
 <context>
     <name>SuggestionView</name>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="60" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="60"/>
         <source>Show &amp;suggestions</source>
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="62" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="62"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="63" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="63"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="64" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="64"/>
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="65" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="65"/>
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="85" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="85"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="107" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="107"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="131" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="131"/>
         <source>No suggestions in this article</source>
         <translation>本文没有建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="151" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="151"/>
         <source>tagged elsewhere %1</source>
         <translation>他处已标注 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="153" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="153"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="156" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="156"/>
         <source>Suggestion %1 (%2): Enter accepts, Backspace rejects, Tab goes on</source>
         <translation>建议：%1（%2）：回车接受，退格拒绝，Tab 下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="176" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="176"/>
         <source>No suggestion here: Tab goes to the next one</source>
         <translation>此处没有建议：按 Tab 转到下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="202" />
+        <location filename="../../desktop/ui/suggestion_view.py" line="202"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1522,37 +1747,37 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16" />
+        <location filename="../../desktop/ui/labels.py" line="16"/>
         <source>to do</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="17" />
+        <location filename="../../desktop/ui/labels.py" line="17"/>
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="18" />
+        <location filename="../../desktop/ui/labels.py" line="18"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25" />
+        <location filename="../../desktop/ui/labels.py" line="25"/>
         <source>mojibake</source>
         <translation>乱码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="26" />
+        <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>replacement character</source>
         <translation>替换字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="27" />
+        <location filename="../../desktop/ui/labels.py" line="27"/>
         <source>missing digits</source>
         <translation>缺失数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="40" />
+        <location filename="../../desktop/ui/labels.py" line="40"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>带 BOM 的 UTF-8（Excel）</translation>
     </message>

@@ -3,7 +3,8 @@
 ``Store`` holds one connection and hands out one object per table or group of queries
 (``store.articles``, ``store.spans``, ``store.categories``, ``store.metadata``, ``store.units``,
 ``store.summaries``, ``store.exports``, ``store.reports``, ``store.search``, ``store.batches``,
-``store.suggestions``, ``store.passages``), so a new query costs one method in
+``store.suggestions``, ``store.passages``, ``store.analysts``, ``store.samples``,
+``store.coding``, ``store.adjudications``), so a new query costs one method in
 the file named for what it reads. Every write runs in ``writing()``, one ``BEGIN IMMEDIATE`` transaction that
 waits for another writer and turns every SQLite failure into a StoreError naming the file; the
 database is opened in WAL mode with full synchronisation so that a change reported as saved
@@ -21,15 +22,19 @@ from types import TracebackType
 from sqlite_utils import Database
 
 from desktop.core.document import Document
+from desktop.core.store.adjudications import AdjudicationLog
+from desktop.core.store.analysts import AnalystTable
 from desktop.core.store.articles import ArticleTable
 from desktop.core.store.batches import BatchTable
 from desktop.core.store.categories import CategoryTable
+from desktop.core.store.coding_data import CodingQueries
 from desktop.core.store.database import MEMORY, WriteTransaction, keep_backup, open_database, writing
 from desktop.core.store.errors import STORE_FAILURES, Conflict, Fault, Refused, SpanMismatch, StoreError, explain
 from desktop.core.store.exports import ExportQueries
 from desktop.core.store.metadata import MetadataTable
 from desktop.core.store.passages import PassageQueries
 from desktop.core.store.reports import Reports
+from desktop.core.store.samples import SampleTable
 from desktop.core.store.search_index import SearchIndex
 from desktop.core.store.spans import SpanTable
 from desktop.core.store.suggestion_log import SuggestionLog
@@ -60,6 +65,10 @@ class Store:
         self.batches = BatchTable(db, write, self.spans)
         self.suggestions = SuggestionLog(db, write)
         self.passages = PassageQueries(db)
+        self.analysts = AnalystTable(db, write)
+        self.samples = SampleTable(db, write)
+        self.coding = CodingQueries(db)
+        self.adjudications = AdjudicationLog(db, write, self.spans)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> Store:

@@ -77,9 +77,16 @@ class CategoryTable:
             raise Conflict(f"category {category_id} is no longer there: another window or program removed it")
         return _category(row)
 
-    def span_counts(self) -> dict[str, int]:
-        """Spans per category (served by the category index, without reading the spans)."""
-        return {row[0]: row[1] for row in self.db.execute("select category_id, count(*) from spans group by 1")}
+    def span_counts(self, annotator: str = "") -> dict[str, int]:
+        """Spans per category (served by the category index, without reading the spans); one analyst's only
+        when ``annotator`` is given (blind double coding)."""
+        if annotator:
+            rows = self.db.execute(
+                "select category_id, count(*) from spans where annotator = ? group by 1", [annotator]
+            )
+        else:
+            rows = self.db.execute("select category_id, count(*) from spans group by 1")
+        return {row[0]: row[1] for row in rows}
 
     def new_id(self, label_zh: str, label_en: str = "") -> str:
         """A free id for a new code: its English label as a slug, else its Chinese label."""

@@ -103,7 +103,7 @@ class ExportQueries:
         filters = self._with_subtrees(filters)
         clauses, params = article_clauses(filters)
         on_spans, span_params = span_clauses(filters)
-        if on_spans:
+        if on_spans and not filters.every_article:
             clauses.append(f"exists (select 1 from spans s where s.article_id = a.id and {' and '.join(on_spans)})")
             params.extend(span_params)
         return [

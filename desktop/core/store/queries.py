@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+
+from sqlite_utils import Database
 
 from desktop.core.models import ArticleFilter, SpanFilter
 from desktop.core.search_terms import match_expression, query_terms
@@ -81,3 +84,11 @@ def containing_clauses(literal: str, terms: list[str] | None) -> Clauses:
 
 def where(clauses: list[str]) -> str:
     return ("where " + " and ".join(clauses)) if clauses else ""
+
+
+def temporary_ids(db: Database, name: str, ids: Iterable[int]) -> str:
+    """A temporary table of ids (private to the connection, writable in a read-only database) to join on."""
+    db.execute(f"create temp table if not exists {name} (id integer primary key)")
+    db.execute(f"delete from temp.{name}")
+    db.conn.executemany(f"insert or ignore into temp.{name} (id) values (?)", [(i,) for i in ids])
+    return f"temp.{name}"

@@ -262,3 +262,28 @@ def m009_corpus_search(db: Database) -> None:
     )
     db.execute("create index idx_suggestion_decisions_article on suggestion_decisions (article_id, start)")
     db.execute("create table suggestion_sources_off (source text primary key)")
+
+
+@migrations()
+def m010_several_analysts(db: Database) -> None:
+    """Several analysts on one corpus: each analyst's own status per article, the samples drawn for
+    double coding, and the adjudicator's decisions on the passages two analysts coded differently."""
+    db.execute(
+        "create table analyst_status (article_id integer not null references articles(id) on delete cascade,"
+        " annotator text not null, status text not null, primary key (article_id, annotator)) without rowid"
+    )
+    db.execute(
+        "create table samples (name text primary key, seed integer not null, size integer not null,"
+        " stratify text not null default '', created_at text not null)"
+    )
+    db.execute(
+        "create table sample_articles (sample text not null references samples(name) on delete cascade,"
+        " article_id integer not null references articles(id) on delete cascade,"
+        " primary key (sample, article_id)) without rowid"
+    )
+    db.execute(
+        "create table adjudications (first text not null, second text not null, key text not null,"
+        " article_id integer not null references articles(id) on delete cascade, decision text not null,"
+        " span_ids text not null default '[]', decided_at text not null,"
+        " primary key (first, second, key)) without rowid"
+    )

@@ -31,12 +31,13 @@ class SummaryQueries:
 
     def page(self, offset: int = 0, limit: int = 200, listed: ArticleFilter = ALL) -> list[ArticleSummary]:
         clauses, params = self._clauses(listed)
+        mine = " and s.annotator = ?" if listed.annotator else ""
         rows = self.db.execute(
             "select a.id, a.title, a.status,"
-            " (select count(*) from spans s where s.article_id = a.id),"
+            f" (select count(*) from spans s where s.article_id = a.id{mine}),"
             " (select count(*) from flags f where f.article_id = a.id)"
             f" from articles a {where(clauses)} order by a.id limit ? offset ?",
-            [*params, limit, offset],
+            [*([listed.annotator] if listed.annotator else []), *params, limit, offset],
         ).fetchall()
         return [ArticleSummary(r[0], r[1], Status(r[2]), r[3], r[4]) for r in rows]
 

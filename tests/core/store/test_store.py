@@ -113,6 +113,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
         "m007_codebook",
         "m008_articles_as_data",
         "m009_corpus_search",
+        "m010_several_analysts",
     ]
     again.close()
 

@@ -1,0 +1,81 @@
+"""Analysts: who has coded in this database, each analyst's status per article, and their progress."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from desktop.core.models import Status
+from desktop.core.store.database import WriteTransaction
+
+
+class Progress(NamedTuple):
+    """One analyst on one article: spans made there and the status the analyst gave it (None: none yet)."""
+
+    annotator: str
+    spans: int
+    status: Status | None
+
+
+class AnalystTable:
+    def __init__(self, db: Database, write: WriteTransaction) -> None:
+        self.db = db
+        self._write = write
+
+    def names(self) -> list[str]:
+        """Every analyst with a span or a status here, by name."""
+        rows = self.db.execute(
+            "select distinct annotator from spans where annotator != ''"
+            " union select distinct annotator from analyst_status order by 1"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def status(self, article_id: int, annotator: str) -> Status | None:
+        row = self.db.execute(
+            "select status from analyst_status where article_id = ? and annotator = ?", [article_id, annotator]
+        ).fetchone()
+        return None if row is None else Status(row[0])
+
+    def set_status(self, article_id: int, annotator: str, status: Status | None) -> None:
+        """An analyst's own status of an article (None forgets it)."""
+        with self._write():
+            if status is None:
+                self.db.execute(
+                    "delete from analyst_status where article_id = ? and annotator = ?", [article_id, annotator]
+                )
+            else:
+                self.db.execute(
+                    "insert into analyst_status (article_id, annotator, status) values (?, ?, ?)"
+                    " on conflict (article_id, annotator) do update set status = excluded.status",
+                    [article_id, annotator, status.value],
+                )
+
+    def progress(self, article_ids: Sequence[int]) -> dict[int, list[Progress]]:
+        """Each analyst's spans and status on each of these articles (a page of the article list)."""
+        if not article_ids:
+            return {}
+        marks = ", ".join("?" * len(article_ids))
+        counts: dict[tuple[int, str], int] = {
+            (row[0], row[1]): row[2]
+            for row in self.db.execute(
+                f"select article_id, annotator, count(*) from spans where article_id in ({marks})"
+                " group by article_id, annotator",
+                list(article_ids),
+            )
+        }
+        statuses: dict[tuple[int, str], Status] = {
+            (row[0], row[1]): Status(row[2])
+            for row in self.db.execute(
+                f"select article_id, annotator, status from analyst_status where article_id in ({marks})",
+                list(article_ids),
+            )
+        }
+        found: dict[int, list[Progress]] = defaultdict(list)
+        for article_id, annotator in sorted(counts.keys() | statuses.keys()):
+            found[article_id].append(
+                Progress(annotator, counts.get((article_id, annotator), 0), statuses.get((article_id, annotator)))
+            )
+        return dict(found)

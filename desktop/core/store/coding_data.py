@@ -1,0 +1,45 @@
+"""What agreement reads: the lengths, coding units and analysts' spans of a set of articles, in few queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlite_utils import Database
+
+from desktop.core.store.queries import temporary_ids
+
+
+class CodingQueries:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def coded_by(self, analysts: Sequence[str]) -> list[int]:
+        """The articles where any of these analysts has a span: the set when no sample is named."""
+        marks = ", ".join("?" * len(analysts))
+        rows = self.db.execute(
+            f"select distinct article_id from spans where annotator in ({marks}) order by article_id", list(analysts)
+        )
+        return [row[0] for row in rows]
+
+    def read(
+        self, article_ids: Sequence[int], analysts: Sequence[str]
+    ) -> tuple[dict[int, int], dict[int, list[tuple[int, int]]], list[tuple[int, str, int, int, str, int]]]:
+        """(lengths, units, spans) of these articles; spans as (article, code, start, end, analyst, id)."""
+        table = temporary_ids(self.db, "coding_ids", article_ids)
+        lengths = dict(
+            self.db.execute(f"select a.id, length(a.text) from {table} t join articles a on a.id = t.id").fetchall()
+        )
+        units: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for article_id, start, end in self.db.execute(
+            f"select u.article_id, u.start, u.end from {table} t join units u on u.article_id = t.id"
+            " order by u.article_id, u.start"
+        ):
+            units[article_id].append((start, end))
+        marks = ", ".join("?" * len(analysts))
+        spans = self.db.execute(
+            f"select s.article_id, s.category_id, s.start, s.end, s.annotator, s.id from {table} t"
+            f" join spans s on s.article_id = t.id where s.annotator in ({marks})",
+            list(analysts),
+        ).fetchall()
+        return lengths, dict(units), spans

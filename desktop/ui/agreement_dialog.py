@@ -1,0 +1,186 @@
+"""The agreement report in the window: figures per code, the confusion table, the disagreements.
+
+The same report as `policy-annotator agreement` (built by ``core.double_coding``); a double
+click on a disagreement opens its article with the passage selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.agreement import MEASURES, Level
+from desktop.core.disagreements import NONE
+from desktop.core.double_coding import Report, context_of, shown
+from desktop.core.store import STORE_FAILURES, Store
+
+ReportMaker = Callable[[list[str], str], Report]
+
+
+def analyst_choices(store: Store) -> tuple[list[str], list[tuple[str, str]]]:
+    """The analysts, and the sets of articles to compare on: (label, sample name) with '' for every coded article."""
+    return store.analysts.names(), [(sample.name, sample.name) for sample in store.samples.all()]
+
+
+class RoundChoice(QWidget):
+    """First analyst, second analyst, and the sample: what both the report and adjudication ask for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first, self.second, self.sample = QComboBox(), QComboBox(), QComboBox()
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.first_label, self.second_label, self.sample_label = QLabel(), QLabel(), QLabel()
+        self.form.addRow(self.first_label, self.first)
+        self.form.addRow(self.second_label, self.second)
+        self.form.addRow(self.sample_label, self.sample)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.first_label.setText(self.tr("First analyst (reference)"))
+        self.second_label.setText(self.tr("Second analyst"))
+        self.sample_label.setText(self.tr("Articles"))
+        if self.sample.count():
+            self.sample.setItemText(0, self.tr("Every article either coded"))
+
+    def fill(self, analysts: list[str], samples: list[tuple[str, str]]) -> None:
+        kept = (self.first.currentText(), self.second.currentText(), self.sample.currentData())
+        for box in (self.first, self.second):
+            box.clear()
+            box.addItems([name for name in analysts if name])
+        self.sample.clear()
+        self.sample.addItem(self.tr("Every article either coded"), "")
+        for label, name in samples:
+            self.sample.addItem(label, name)
+        if kept[0]:
+            self.first.setCurrentText(kept[0])
+        if kept[1]:
+            self.second.setCurrentText(kept[1])
+        elif self.second.count() > 1:
+            self.second.setCurrentIndex(1)
+        index = self.sample.findData(kept[2]) if kept[2] else self.sample.count() - 1
+        self.sample.setCurrentIndex(max(0, index))
+
+    def chosen(self) -> tuple[list[str], str]:
+        return [self.first.currentText(), self.second.currentText()], str(self.sample.currentData() or "")
+
+
+class AgreementDialog(QDialog):
+    passageChosen = Signal(int, int, int)  # article id, start, end (Simplified)
+
+    def __init__(self, store: Store, make_report: ReportMaker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Agreement report"))
+        self.resize(900, 600)
+        self.store = store
+        self.make_report = make_report
+        self.report: Report | None = None
+        self.choice = RoundChoice()
+        self.choice.fill(*analyst_choices(store))
+        self.compute = QPushButton(self.tr("Compute"))
+        self.compute.clicked.connect(self.show_report)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.figures, self.confusion, self.disagreements = QTableWidget(), QTableWidget(), QTableWidget()
+        for table in (self.figures, self.confusion, self.disagreements):
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.disagreements.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.disagreements.cellDoubleClicked.connect(self._open_row)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.tabs.addTab(self.confusion, self.tr("Confusion"))
+        self.tabs.addTab(self.disagreements, self.tr("Disagreements"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choice)
+        layout.addWidget(self.compute)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+    def show_report(self) -> None:
+        analysts, sample = self.choice.chosen()
+        try:
+            self.report = self.make_report(analysts, sample)
+            texts = {
+                d.article_id: self.store.articles.texts(d.article_id)[0] for d in self.report.comparison.disagreements
+            }
+        except STORE_FAILURES as error:
+            self.summary.setText(str(error))
+            return
+        result = self.report
+        self.summary.setText(
+            self.tr("%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.")
+            .replace("%1", str(result.articles))
+            .replace("%2", ", ".join(f"{name} {result.spans.get(name, 0)}" for name in result.analysts))
+        )
+        self._fill_figures(result)
+        self._fill_confusion(result)
+        self._fill_disagreements(result, texts)
+
+    def _fill_figures(self, result: Report) -> None:
+        measures = [m for level in Level for m in MEASURES[level] if any(f.measure == m for f in result.figures)]
+        categories = list(dict.fromkeys(f.category for f in result.figures))
+        self.figures.setRowCount(len(categories))
+        self.figures.setColumnCount(len(measures))
+        self.figures.setHorizontalHeaderLabels(measures)
+        self.figures.setVerticalHeaderLabels(categories)
+        for row, category in enumerate(categories):
+            for column, measure in enumerate(measures):
+                value = shown(result.value(category, measure)) or "n/a"
+                item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.figures.setItem(row, column, item)
+        self.figures.resizeColumnsToContents()
+
+    def _fill_confusion(self, result: Report) -> None:
+        codes = sorted(
+            {a for a, _ in result.confusion} | {b for _, b in result.confusion}, key=lambda c: (c == NONE, c)
+        )
+        labels = [code or self.tr("(nothing)") for code in codes]
+        self.confusion.setRowCount(len(codes))
+        self.confusion.setColumnCount(len(codes))
+        self.confusion.setVerticalHeaderLabels([f"{result.analysts[0]}: {label}" for label in labels])
+        self.confusion.setHorizontalHeaderLabels([f"{result.analysts[1]}: {label}" for label in labels])
+        for row, a in enumerate(codes):
+            for column, b in enumerate(codes):
+                self.confusion.setItem(row, column, QTableWidgetItem(str(result.confusion.get((a, b), 0))))
+        self.confusion.resizeColumnsToContents()
+
+    def _fill_disagreements(self, result: Report, texts: dict[int, str]) -> None:
+        items = result.comparison.disagreements
+        self.disagreements.setRowCount(len(items))
+        self.disagreements.setColumnCount(4)
+        first, second = result.analysts[0], result.analysts[1]
+        self.disagreements.setHorizontalHeaderLabels([self.tr("Article"), first, second, self.tr("Passage")])
+        for row, item in enumerate(items):
+            before, passage, after = context_of(texts.get(item.article_id, ""), item.start, item.end)
+            cells = [
+                str(item.article_id),
+                ", ".join(s.category_id for s in item.first) or "—",
+                ", ".join(s.category_id for s in item.second) or "—",
+                f"{before}【{passage}】{after}",
+            ]
+            for column, text in enumerate(cells):
+                self.disagreements.setItem(row, column, QTableWidgetItem(text))
+        self.disagreements.resizeColumnsToContents()
+
+    def _open_row(self, row: int, _column: int) -> None:
+        if self.report is not None and 0 <= row < len(self.report.comparison.disagreements):
+            item = self.report.comparison.disagreements[row]
+            self.passageChosen.emit(item.article_id, item.start, item.end)
