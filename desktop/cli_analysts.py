@@ -18,7 +18,8 @@ def cmd_agreement(args: argparse.Namespace, open_store: Opener) -> int:
     levels = [Level(args.unit)] if args.unit else list(Level)
     try:
         with open_store(args, create=False) as store:
-            result = report(store, args.analysts, args.articles or "", levels)
+            # CSV holds the figures alone: the disagreements are not worked out for it.
+            result = report(store, args.analysts, args.articles or "", levels, details=args.format != "csv")
             wanted = {item.article_id for item in result.comparison.disagreements}
             texts = {article_id: store.articles.texts(article_id)[0] for article_id in wanted}
     except StoreError as error:

@@ -65,7 +65,7 @@ class CodingData:
 
     analysts: tuple[str, ...]
     lengths: dict[int, int]  # article id -> characters of the Simplified text
-    units: dict[int, list[tuple[int, int]]]  # article id -> (start, end) of its coding units, in order
+    units: dict[int, tuple[list[int], list[int]]]  # article id -> starts and ends of its coding units, in order
     spans: list[CodedSpan]
 
 
@@ -85,73 +85,61 @@ def categories_used(data: CodingData) -> list[str]:
 
 def span_figures(data: CodingData, categories: Sequence[str]) -> list[Figure]:
     reference, *others = data.analysts
-    grouped: dict[tuple[str, str, int], list[tuple[int, int]]] = defaultdict(list)
+    grouped: dict[tuple[str, int, str], list[tuple[int, int]]] = defaultdict(list)
     for span in data.spans:
-        grouped[(span.category_id, span.annotator, span.article_id)].append((span.start, span.end))
+        grouped[(span.category_id, span.article_id, span.annotator)].append((span.start, span.end))
+    pairs = {(category, article) for category, article, _ in grouped}
+    empty = Matched(0, 0, 0, 0)
     figures = []
     for exact, measure in ((True, "f1_exact"), (False, "f1_overlap")):
-        overall = Matched(0, 0, 0, 0)
-        per_category: dict[str, Matched] = {}
-        for category in categories:
-            total = Matched(0, 0, 0, 0)
+        per_category = dict.fromkeys(categories, empty)
+        for category, article in pairs:
+            first = grouped.get((category, article, reference), [])
             for other in others:
-                for article_id in data.lengths:
-                    first = grouped.get((category, reference, article_id), [])
-                    second = grouped.get((category, other, article_id), [])
-                    if first or second:
-                        total = total + match(first, second, exact)
-            per_category[category] = total
-            overall = overall + total
+                second = grouped.get((category, article, other), [])
+                if first or second:
+                    per_category[category] = per_category[category] + match(first, second, exact)
+        overall = sum(per_category.values(), empty)
         for category, matched in [*per_category.items(), (OVERALL, overall)]:
             figures.append(Figure(category, measure, matched.f1, matched.reference_total + matched.other_total))
     return figures
 
 
-def unit_presence(data: CodingData, categories: Sequence[str]) -> tuple[int, dict[str, Presence]]:
-    """The number of coding units and, per code, each analyst's units it is present in."""
-    starts = {article_id: [u[0] for u in units] for article_id, units in data.units.items()}
-    ends = {article_id: [u[1] for u in units] for article_id, units in data.units.items()}
+def unit_presence(data: CodingData, categories: Sequence[str]) -> dict[str, Presence]:
+    """Per code, each analyst's coding units it is present in (units numbered across the articles)."""
     numbered: dict[int, int] = {}
     total = 0
     for article_id in data.lengths:
         numbered[article_id] = total
-        total += len(data.units.get(article_id, []))
+        total += len(data.units.get(article_id, ([], []))[0])
     present: dict[tuple[str, str], set[Hashable]] = defaultdict(set)
+    no_units: tuple[list[int], list[int]] = ([], [])
     for span in data.spans:
-        if span.article_id not in numbered:
+        base = numbered.get(span.article_id)
+        if base is None:
             continue
+        starts, ends = data.units.get(span.article_id, no_units)
         # Units overlapping [start, end): those ending after start up to those starting before end.
-        first = bisect_right(ends[span.article_id], span.start) if span.article_id in ends else 0
-        last = bisect_left(starts.get(span.article_id, []), span.end)
-        base = numbered[span.article_id]
+        first, last = bisect_right(ends, span.start), bisect_left(starts, span.end)
         present[(span.category_id, span.annotator)].update(range(base + first, base + last))
-    return total, {
+    return {
         category: Presence(total, tuple(frozenset(present.get((category, a), ())) for a in data.analysts))
         for category in categories
     }
 
 
-def pooled(items: int, by_category: dict[str, Presence], coders: int) -> Presence:
-    """Units × codes as the items of one presence table: the overall row."""
-    return Presence(
-        items * len(by_category),
-        tuple(
-            frozenset((item, index) for index, p in enumerate(by_category.values()) for item in p.present[c])
-            for c in range(coders)
-        ),
-    )
-
-
 def unit_figures(data: CodingData, categories: Sequence[str]) -> list[Figure]:
-    items, by_category = unit_presence(data, categories)
-    rows = [*by_category.items(), (OVERALL, pooled(items, by_category, len(data.analysts)))]
+    tallies = {category: presence.tally() for category, presence in unit_presence(data, categories).items()}
+    overall = Presence(0, tuple(frozenset() for _ in data.analysts)).tally()
+    for tally in tallies.values():
+        overall = overall + tally
     figures = []
-    for category, presence in rows:
-        figures.append(Figure(category, "cohen_kappa", mean_cohen_kappa(presence), presence.items))
+    for category, tally in [*tallies.items(), (OVERALL, overall)]:
+        figures.append(Figure(category, "cohen_kappa", mean_cohen_kappa(tally), tally.items))
         if len(data.analysts) >= 3:
-            figures.append(Figure(category, "fleiss_kappa", fleiss_kappa(presence), presence.items))
-        figures.append(Figure(category, "krippendorff_alpha", alpha_binary(presence), presence.items))
-        figures.append(Figure(category, "percent_agreement", percent_agreement(presence), presence.items))
+            figures.append(Figure(category, "fleiss_kappa", fleiss_kappa(tally), tally.items))
+        figures.append(Figure(category, "krippendorff_alpha", alpha_binary(tally), tally.items))
+        figures.append(Figure(category, "percent_agreement", percent_agreement(tally), tally.items))
     return figures
 
 

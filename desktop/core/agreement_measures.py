@@ -19,6 +19,29 @@ from itertools import combinations
 
 
 @dataclass(frozen=True)
+class Tally:
+    """What every unit-level measure needs of a presence table. Codes pool by adding their tallies:
+    the overall figure never builds a table of units × codes."""
+
+    items: int
+    sizes: tuple[int, ...]  # per coder: units marked present
+    shared: tuple[int, ...]  # per pair of coders (in combinations order): units both marked present
+    histogram: tuple[int, ...]  # at k: units marked present by exactly k coders (k = 0 … coders)
+
+    @property
+    def coders(self) -> int:
+        return len(self.sizes)
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.items + other.items,
+            tuple(a + b for a, b in zip(self.sizes, other.sizes, strict=True)),
+            tuple(a + b for a, b in zip(self.shared, other.shared, strict=True)),
+            tuple(a + b for a, b in zip(self.histogram, other.histogram, strict=True)),
+        )
+
+
+@dataclass(frozen=True)
 class Presence:
     """Which of ``items`` units each coder coded with one code (the others are "absent")."""
 
@@ -29,12 +52,18 @@ class Presence:
     def coders(self) -> int:
         return len(self.present)
 
-    def histogram(self) -> Counter[int]:
-        """How many units were marked present by exactly k coders, for every k (0 included)."""
+    def tally(self) -> Tally:
         marked = Counter(item for coder in self.present for item in coder)
-        histogram = Counter(marked.values())
+        histogram = [0] * (len(self.present) + 1)
+        for k in marked.values():
+            histogram[k] += 1
         histogram[0] = self.items - len(marked)
-        return histogram
+        return Tally(
+            self.items,
+            tuple(len(coder) for coder in self.present),
+            tuple(len(a & b) for a, b in combinations(self.present, 2)),
+            tuple(histogram),
+        )
 
 
 def _chance_corrected(observed: float, expected: float) -> float | None:
@@ -43,53 +72,58 @@ def _chance_corrected(observed: float, expected: float) -> float | None:
     return (observed - expected) / (1.0 - expected)
 
 
-def cohen_kappa(items: int, first: frozenset[Hashable], second: frozenset[Hashable]) -> float | None:
-    """Cohen's κ of two coders on present/absent: each coder's own proportions make the chance term."""
+def _cohen(items: int, first: int, second: int, both: int) -> float | None:
     if items == 0:
         return None
-    both = len(first & second)
-    neither = items - len(first | second)
-    p_first, p_second = len(first) / items, len(second) / items
+    neither = items - (first + second - both)
+    p_first, p_second = first / items, second / items
     expected = p_first * p_second + (1 - p_first) * (1 - p_second)
     return _chance_corrected((both + neither) / items, expected)
 
 
-def mean_cohen_kappa(presence: Presence) -> float | None:
+def cohen_kappa(items: int, first: frozenset[Hashable], second: frozenset[Hashable]) -> float | None:
+    """Cohen's κ of two coders on present/absent: each coder's own proportions make the chance term."""
+    return _cohen(items, len(first), len(second), len(first & second))
+
+
+def mean_cohen_kappa(tally: Tally) -> float | None:
     """Cohen's κ averaged over every pair of coders (for two coders, Cohen's κ itself)."""
-    values = [cohen_kappa(presence.items, a, b) for a, b in combinations(presence.present, 2)]
+    pairs = combinations(range(tally.coders), 2)
+    values = [
+        _cohen(tally.items, tally.sizes[i], tally.sizes[j], both)
+        for (i, j), both in zip(pairs, tally.shared, strict=True)
+    ]
     if not values or any(value is None for value in values):
         return None
     return sum(value for value in values if value is not None) / len(values)
 
 
-def fleiss_kappa(presence: Presence) -> float | None:
+def fleiss_kappa(tally: Tally) -> float | None:
     """Fleiss' κ (1971; Siegel and Castellan's K, a multi-coder π): pooled proportions make the chance term."""
-    m, n = presence.coders, presence.items
+    m, n = tally.coders, tally.items
     if m < 2 or n == 0:
         return None
-    histogram = presence.histogram()
-    agreeing_pairs = sum(count * (k * (k - 1) + (m - k) * (m - k - 1)) for k, count in histogram.items())
+    pairs = enumerate(tally.histogram)
+    agreeing_pairs = sum(count * (k * (k - 1) + (m - k) * (m - k - 1)) for k, count in pairs)
     observed = agreeing_pairs / (n * m * (m - 1))
-    p_present = sum(k * count for k, count in histogram.items()) / (n * m)
+    p_present = sum(tally.sizes) / (n * m)
     return _chance_corrected(observed, p_present**2 + (1 - p_present) ** 2)
 
 
-def percent_agreement(presence: Presence) -> float | None:
+def percent_agreement(tally: Tally) -> float | None:
     """The share of units on which every coder said the same: shown beside κ and α, never alone."""
-    if presence.items == 0:
+    if tally.items == 0:
         return None
-    histogram = presence.histogram()
-    return (histogram[0] + histogram[presence.coders]) / presence.items
+    return (tally.histogram[0] + tally.histogram[-1]) / tally.items
 
 
-def alpha_binary(presence: Presence) -> float | None:
+def alpha_binary(tally: Tally) -> float | None:
     """Krippendorff's α (nominal) of present/absent when every coder coded every unit."""
-    m = presence.coders
-    histogram = presence.histogram()
+    m = tally.coders
     # Per unit, ordered pairs of differing values divided by (m - 1): 2k(m - k) / (m - 1).
-    disagreeing = sum(count * 2 * k * (m - k) for k, count in histogram.items()) / max(m - 1, 1)
-    values = presence.items * m
-    present = sum(k * count for k, count in histogram.items())
+    disagreeing = sum(count * 2 * k * (m - k) for k, count in enumerate(tally.histogram)) / max(m - 1, 1)
+    values = tally.items * m
+    present = sum(tally.sizes)
     return _alpha(disagreeing, values, [present, values - present])
 
 
@@ -147,9 +181,12 @@ class Matched:
 
     @property
     def f1(self) -> float | None:
+        """None when neither coder has a span; 0 when only one has (nothing of it was found)."""
         precision, recall = self.precision, self.recall
-        if precision is None or recall is None:
+        if precision is None and recall is None:
             return None
+        if precision is None or recall is None:
+            return 0.0
         return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
 
 

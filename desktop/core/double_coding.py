@@ -49,7 +49,14 @@ class Report:
         return next((f.value for f in self.figures if (f.category, f.measure) == (category, measure)), None)
 
 
-def report(store: Store, analysts: Sequence[str], sample: str = "", levels: Iterable[Level] = tuple(Level)) -> Report:
+def report(
+    store: Store,
+    analysts: Sequence[str],
+    sample: str = "",
+    levels: Iterable[Level] = tuple(Level),
+    details: bool = True,
+) -> Report:
+    """The figures, and (``details``) the confusion table and disagreements of the first two analysts."""
     data = coding_data(store, analysts, sample)
     first, second = data.analysts[0], data.analysts[1]
     return Report(
@@ -58,8 +65,8 @@ def report(store: Store, analysts: Sequence[str], sample: str = "", levels: Iter
         len(data.lengths),
         Counter(span.annotator for span in data.spans),
         agreement(data, levels),
-        confusion(data.spans, first, second),
-        compare(data.spans, first, second),
+        confusion(data.spans, first, second) if details else Counter(),
+        compare(data.spans, first, second) if details else Comparison([], []),
     )
 
 
@@ -73,7 +80,8 @@ def context_of(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 
 def shown(value: float | None) -> str:
-    return "" if value is None else f"{value:.4f}"
+    # Adding 0.0 turns a rounded -0.0 into 0.0, so no figure reads "-0.0000".
+    return "" if value is None else f"{round(value, 4) + 0.0:.4f}"
 
 
 def as_csv(figures: Sequence[Figure]) -> str:

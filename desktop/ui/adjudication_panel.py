@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.adjudication import Decision
-from desktop.core.disagreements import Disagreement
+from desktop.core.disagreements import Disagreement, Quarrel
 from desktop.ui.agreement_dialog import RoundChoice
 
 DECISION_KEYS = {Decision.FIRST: "1", Decision.SECOND: "2", Decision.BOTH: "3", Decision.NEITHER: "0"}
@@ -69,15 +69,18 @@ class AdjudicationPanel(QWidget):
     def retranslate(self) -> None:
         self.choice.retranslate()
         self.start.setText(self.tr("List the disagreements"))
-        names = {
+        names = self.decision_names()
+        for decision, button in self.buttons.items():
+            button.setText(f"{names[decision]} ({DECISION_KEYS[decision]})")
+        self.accept_agreed.setText(self.tr("Accept every span both coded alike"))
+
+    def decision_names(self) -> dict[str, str]:
+        return {
             Decision.FIRST: self.tr("Keep first"),
             Decision.SECOND: self.tr("Keep second"),
             Decision.BOTH: self.tr("Both"),
             Decision.NEITHER: self.tr("Neither"),
         }
-        for decision, button in self.buttons.items():
-            button.setText(f"{names[decision]} ({DECISION_KEYS[decision]})")
-        self.accept_agreed.setText(self.tr("Accept every span both coded alike"))
 
     def show_passages(self, passages: list[Disagreement], decisions: dict[str, str], agreed_waiting: int) -> None:
         """The disagreements with the decisions taken so far; keeps the current row where it can."""
@@ -89,8 +92,9 @@ class AdjudicationPanel(QWidget):
             decision = decisions.get(item.key, "")
             codes_a = ", ".join(s.category_id for s in item.first) or "—"
             codes_b = ", ".join(s.category_id for s in item.second) or "—"
-            mark = f"✓ {decision}" if decision else "•"
-            text = f"{mark}  {item.article_id} [{item.start}:{item.end}]  {codes_a} / {codes_b}  ({item.quarrel.value})"
+            mark = f"✓ {self.decision_names().get(decision, decision)}" if decision else "•"
+            quarrel = self.quarrels().get(item.quarrel, item.quarrel.value)
+            text = f"{mark}  {item.article_id} [{item.start}:{item.end}]  {codes_a} / {codes_b}  ({quarrel})"
             self.items.addItem(QListWidgetItem(text))
         self.items.blockSignals(False)
         done = sum(1 for item in passages if item.key in decisions)
@@ -105,6 +109,15 @@ class AdjudicationPanel(QWidget):
         self.accept_agreed.setEnabled(agreed_waiting > 0)
         if passages:
             self.items.setCurrentRow(min(max(row, 0), len(passages) - 1))
+
+    def quarrels(self) -> dict[Quarrel, str]:
+        return {
+            Quarrel.CODE: self.tr("other code"),
+            Quarrel.BOUNDARY: self.tr("other ends"),
+            Quarrel.ONLY_FIRST: self.tr("first only"),
+            Quarrel.ONLY_SECOND: self.tr("second only"),
+            Quarrel.MIXED: self.tr("several spans"),
+        }
 
     def current(self) -> Disagreement | None:
         row = self.items.currentRow()

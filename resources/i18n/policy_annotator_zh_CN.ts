@@ -9,32 +9,57 @@
         <translation>列出分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="73"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="79"/>
         <source>Keep first</source>
         <translation>保留第一位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="74"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="80"/>
         <source>Keep second</source>
         <translation>保留第二位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="75"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="81"/>
         <source>Both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="76"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="82"/>
         <source>Neither</source>
         <translation>都不保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="80"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="115"/>
+        <source>other code</source>
+        <translation>编码不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="116"/>
+        <source>other ends</source>
+        <translation>边界不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="117"/>
+        <source>first only</source>
+        <translation>仅第一位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="118"/>
+        <source>second only</source>
+        <translation>仅第二位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="119"/>
+        <source>several spans</source>
+        <translation>多个标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="75"/>
         <source>Accept every span both coded alike</source>
         <translation>接受双方一致的全部标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="100"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="104"/>
         <source>%1 of %2 disagreements decided; %3 agreed spans not yet accepted</source>
         <translation>已裁决 %1 / %2 处分歧；%3 个一致标注尚未接受</translation>
     </message>
@@ -133,38 +158,38 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="175"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="174"/>
         <source>%1 spans no longer match the text at their offsets and are not shown (ids: %2)</source>
         <translation>%1 个片段与其位置上的文字不再一致，未显示（编号：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="208"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="207"/>
         <source>Cannot read the spans of the article</source>
         <translation>无法读取本文的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="234"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="233"/>
         <source>Cannot tag: %1</source>
         <translation>无法标注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="237"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="236"/>
         <source>That span is already tagged with this category</source>
         <translation>该片段已用此类别标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="259"/>
-        <location filename="../../desktop/ui/annotation_controller.py" line="279"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="258"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="278"/>
         <source>Select a span first (double click it, or tag a passage)</source>
         <translation>请先选中一个标注（双击它，或先标注一段文字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="264"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="263"/>
         <source>Cannot move the span: %1</source>
         <translation>无法调整标注边界：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="309"/>
+        <location filename="../../desktop/ui/annotation_controller.py" line="308"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -508,27 +533,27 @@
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="106"/>
+        <location filename="../../desktop/ui/coding_round.py" line="112"/>
         <source>No sample drawn</source>
         <translation>未抽取样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="110"/>
+        <location filename="../../desktop/ui/coding_round.py" line="116"/>
         <source>Sample “%1”: %2 articles, listed now</source>
         <translation>样本“%1”：%2 篇文章，已在列表中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="140"/>
+        <location filename="../../desktop/ui/coding_round.py" line="146"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="173"/>
+        <location filename="../../desktop/ui/coding_round.py" line="179"/>
         <source>Decided already: undo the decision first (Ctrl+Z)</source>
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="202"/>
+        <location filename="../../desktop/ui/coding_round.py" line="208"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1054,27 +1079,27 @@
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>

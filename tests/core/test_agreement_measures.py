@@ -53,9 +53,9 @@ def varies(presence: Presence) -> bool:
 def test_two_coders_kappa_and_alpha_equal_nltk(presence: Presence) -> None:
     assume(varies(presence))
     task = nltk_task(presence)
-    assert mean_cohen_kappa(presence) == pytest.approx(task.kappa(), abs=1e-9)
-    assert alpha_binary(presence) == pytest.approx(task.alpha(), abs=1e-9)
-    assert fleiss_kappa(presence) == pytest.approx(task.pi(), abs=1e-9)  # two coders: Scott's π
+    assert mean_cohen_kappa(presence.tally()) == pytest.approx(task.kappa(), abs=1e-9)
+    assert alpha_binary(presence.tally()) == pytest.approx(task.alpha(), abs=1e-9)
+    assert fleiss_kappa(presence.tally()) == pytest.approx(task.pi(), abs=1e-9)  # two coders: Scott's π
 
 
 @settings(max_examples=200, deadline=None)
@@ -64,9 +64,9 @@ def test_three_or_more_coders_equal_nltk(presence: Presence) -> None:
     assume(varies(presence))
     task = nltk_task(presence)
     # Fleiss' κ is NLTK's multi-π (Siegel and Castellan's K); Cohen's κ averaged over pairs is NLTK's kappa().
-    assert fleiss_kappa(presence) == pytest.approx(task.pi(), abs=1e-9)
-    assert mean_cohen_kappa(presence) == pytest.approx(task.kappa(), abs=1e-9)
-    assert alpha_binary(presence) == pytest.approx(task.alpha(), abs=1e-9)
+    assert fleiss_kappa(presence.tally()) == pytest.approx(task.pi(), abs=1e-9)
+    assert mean_cohen_kappa(presence.tally()) == pytest.approx(task.kappa(), abs=1e-9)
+    assert alpha_binary(presence.tally()) == pytest.approx(task.alpha(), abs=1e-9)
 
 
 @settings(max_examples=200, deadline=None)
@@ -74,7 +74,7 @@ def test_three_or_more_coders_equal_nltk(presence: Presence) -> None:
 def test_binary_alpha_is_the_general_alpha(presence: Presence) -> None:
     units = [[item in coder for coder in presence.present] for item in range(presence.items)]
     assume(alpha_nominal(units) is not None)
-    assert alpha_binary(presence) == pytest.approx(alpha_nominal(units), abs=1e-12)
+    assert alpha_binary(presence.tally()) == pytest.approx(alpha_nominal(units), abs=1e-12)
 
 
 def test_cohen_kappa_by_hand() -> None:
@@ -83,14 +83,14 @@ def test_cohen_kappa_by_hand() -> None:
     value = cohen_kappa(10, frozenset({1, 2, 3, 4}), frozenset({2, 3, 4, 5}))
     assert value == pytest.approx(0.28 / 0.48, abs=1e-12)
     presence = Presence(10, (frozenset({1, 2, 3, 4}), frozenset({2, 3, 4, 5})))
-    assert percent_agreement(presence) == pytest.approx(0.8)
+    assert percent_agreement(presence.tally()) == pytest.approx(0.8)
 
 
 def test_nothing_coded_has_no_kappa_instead_of_perfect_agreement() -> None:
     nothing = Presence(50, (frozenset(), frozenset()))
-    assert mean_cohen_kappa(nothing) is None
-    assert alpha_binary(nothing) is None
-    assert percent_agreement(nothing) == 1.0  # which is why it is never shown alone
+    assert mean_cohen_kappa(nothing.tally()) is None
+    assert alpha_binary(nothing.tally()) is None
+    assert percent_agreement(nothing.tally()) == 1.0  # which is why it is never shown alone
 
 
 def test_krippendorff_binary_two_observers_example() -> None:
@@ -106,7 +106,7 @@ def test_krippendorff_binary_two_observers_example() -> None:
             frozenset(i for i, v in enumerate(observer_b) if v),
         ),
     )
-    assert alpha_binary(presence) == pytest.approx(value, abs=1e-12)
+    assert alpha_binary(presence.tally()) == pytest.approx(value, abs=1e-12)
 
 
 def test_krippendorff_nominal_four_observers_with_missing_values() -> None:

@@ -10,7 +10,7 @@ from desktop.core.adjudication import CONSENSUS, Decision, accept_agreed, decide
 from desktop.core.agreement import OVERALL, CodedSpan, CodingData, Level, agreement
 from desktop.core.agreement_measures import cohen_kappa
 from desktop.core.disagreements import NONE, Quarrel, compare, confusion
-from desktop.core.double_coding import as_csv, report
+from desktop.core.double_coding import as_csv, report, shown
 from desktop.core.importing import prepare_article
 from desktop.core.sampling import draw, draw_sample
 from desktop.core.store import Conflict, Store, StoreError
@@ -187,7 +187,7 @@ def test_span_f1_equals_a_brute_force_count(drawn: list[tuple[str, str, int, int
         CodedSpan(article, category, start, start + length, analyst, n)
         for n, (analyst, category, start, length, article) in enumerate(drawn)
     ]
-    data = CodingData(("A", "B"), {1: 50, 2: 50, 3: 50}, {a: [(0, 25), (25, 50)] for a in (1, 2, 3)}, coded)
+    data = CodingData(("A", "B"), {1: 50, 2: 50, 3: 50}, {a: ([0, 25], [25, 50]) for a in (1, 2, 3)}, coded)
     figures = {(f.category, f.measure): f.value for f in agreement(data, [Level.SPAN])}
 
     def partner(x: CodedSpan, y: CodedSpan, exact: bool) -> bool:
@@ -201,8 +201,11 @@ def test_span_f1_equals_a_brute_force_count(drawn: list[tuple[str, str, int, int
     a_spans = [s for s in coded if s.annotator == "A"]
     b_spans = [s for s in coded if s.annotator == "B"]
     for exact, measure in ((True, "f1_exact"), (False, "f1_overlap")):
-        if not a_spans or not b_spans:
+        if not a_spans and not b_spans:
             assert figures[(OVERALL, measure)] is None
+            continue
+        if not a_spans or not b_spans:
+            assert figures[(OVERALL, measure)] == 0.0  # one coder's spans, none of them found
             continue
         recall = sum(any(partner(a, b, exact) for b in b_spans) for a in a_spans) / len(a_spans)
         precision = sum(any(partner(a, b, exact) for a in a_spans) for b in b_spans) / len(b_spans)
@@ -225,3 +228,15 @@ def test_comparison_puts_every_span_in_exactly_one_place() -> None:
         ("a:5|b:", Quarrel.ONLY_FIRST),
     ]
     assert confusion(coded, "A", "B")[("project", "target")] == 1
+
+
+def test_a_figure_never_reads_minus_zero() -> None:
+    assert shown(-1e-17) == "0.0000" and shown(None) == "" and shown(0.12345) == "0.1235"
+
+
+def test_touching_spans_are_separate_passages() -> None:
+    coded = [CodedSpan(1, "target", 0, 5, "A", 1), CodedSpan(1, "target", 5, 8, "B", 2)]
+    assert [(d.start, d.end, d.quarrel) for d in compare(coded, "A", "B").disagreements] == [
+        (0, 5, Quarrel.ONLY_FIRST),
+        (5, 8, Quarrel.ONLY_SECOND),
+    ]

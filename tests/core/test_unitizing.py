@@ -44,7 +44,7 @@ def test_uncoded_text_earns_no_agreement() -> None:
     length = 100_000
     first, second = [(1000, 1050)], [(5000, 5050)]
     characters = Presence(length, (frozenset(range(1000, 1050)), frozenset(range(5000, 5050))))
-    assert percent_agreement(characters) is not None and percent_agreement(characters) > 0.99
+    assert percent_agreement(characters.tally()) is not None and percent_agreement(characters.tally()) > 0.99
     alpha = unitizing_disagreement(length, [first, second]).alpha
     assert alpha is not None and alpha <= 0
 
