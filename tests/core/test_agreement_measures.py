@@ -109,32 +109,30 @@ def test_krippendorff_binary_two_observers_example() -> None:
     assert alpha_binary(presence.tally()) == pytest.approx(value, abs=1e-12)
 
 
+# Krippendorff (2011), "Computing Krippendorff's alpha-reliability", C: four observers, 12 units,
+# values 1-5, missing data (None).
+FOUR_OBSERVERS = [
+    [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
+    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
+    [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
+    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
+]
+FOUR_OBSERVER_UNITS = [[row[u] for row in FOUR_OBSERVERS if row[u] is not None] for u in range(12)]
+
+
 def test_krippendorff_nominal_four_observers_with_missing_values() -> None:
-    # Krippendorff (2011), C: four observers, 12 units, values 1-5, missing data; nominal α = 0.743.
-    missing = None
-    table = [
-        [1, 2, 3, 3, 2, 1, 4, 1, 2, missing, missing, missing],
-        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, missing, 3],
-        [missing, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, missing],
-        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, missing],
-    ]
-    units = [[row[u] for row in table if row[u] is not None] for u in range(12)]
-    assert alpha_nominal(units) == pytest.approx(0.743, abs=5e-4)
+    assert alpha_nominal(FOUR_OBSERVER_UNITS) == pytest.approx(0.743, abs=5e-4)  # Krippendorff's nominal α
 
 
-def test_wikipedia_nominal_example_agrees_with_nltk() -> None:
-    # The same table through NLTK (missing values simply absent), to 1e-9.
-    table = [
-        [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
-        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
-        [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
-        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
+def test_nominal_alpha_with_missing_values_agrees_with_nltk() -> None:
+    # The same table through NLTK, to 1e-9; units only one observer coded cannot be paired and are left out.
+    data = [
+        (str(c), str(u), row[u])
+        for c, row in enumerate(FOUR_OBSERVERS)
+        for u in range(12)
+        if row[u] is not None and len(FOUR_OBSERVER_UNITS[u]) > 1
     ]
-    units = [[row[u] for row in table if row[u] is not None] for u in range(12)]
-    # NLTK drops units that only one observer coded, as Krippendorff does.
-    data = [(str(c), str(u), row[u]) for c, row in enumerate(table) for u in range(12) if row[u] is not None]
-    data = [d for d in data if sum(1 for row in table if row[int(d[1])] is not None) > 1]
-    assert alpha_nominal(units) == pytest.approx(agreement.AnnotationTask(data=data).alpha(), abs=1e-9)
+    assert alpha_nominal(FOUR_OBSERVER_UNITS) == pytest.approx(agreement.AnnotationTask(data=data).alpha(), abs=1e-9)
 
 
 spans = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=8)
