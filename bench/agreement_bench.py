@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.codebook_bench import timed as best_of
-from bench.reports_bench import insert_articles
+from bench.reports_bench import insert_articles, insert_spans
 from desktop.core.agreement import agreement
 from desktop.core.double_coding import coding_data, report
 from desktop.core.store import Store
@@ -62,11 +62,7 @@ def build(path: Path, articles: int, spans: int) -> Store:
                         other = chance.randrange(0, length - 40)
                         yield row(a, category, other, other + chance.randrange(4, 40), "B")
 
-        db.conn.executemany(
-            "insert into spans (article_id, category_id, start, end, text, original_start, original_end,"
-            " original_text, annotator) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            span_rows(),
-        )
+        insert_spans(store, span_rows())
     db.execute("analyze")
     return store
 

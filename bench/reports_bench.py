@@ -19,7 +19,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -60,6 +60,15 @@ def insert_articles(store: Store, articles: int, units: int) -> str:
     return text
 
 
+def insert_spans(store: Store, rows: Iterable[tuple[object, ...]]) -> None:
+    """Spans as rows (article, code, start, end, text, original start, original end, original text, analyst)."""
+    store.db.conn.executemany(
+        "insert into spans (article_id, category_id, start, end, text, original_start, original_end,"
+        " original_text, annotator) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
 def build(path: Path, articles: int, spans: int) -> Store:
     store = Store.open(path)
     store.categories.add("tools", "政策工具", codable=False)
@@ -91,11 +100,7 @@ def build(path: Path, articles: int, spans: int) -> Store:
                     piece = text[start:end]
                     yield (a, chance.choice(CODES), start, end, piece, start, end, piece, chance.choice("ab"))
 
-        db.conn.executemany(
-            "insert into spans (article_id, category_id, start, end, text, original_start, original_end,"
-            " original_text, annotator) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            span_rows(),
-        )
+        insert_spans(store, span_rows())
     db.execute("analyze")
     return store
 

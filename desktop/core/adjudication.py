@@ -117,8 +117,8 @@ class Progress:
     agreed_waiting: int
 
 
-def progress(store: Store, first: str, second: str, comparison: Comparison) -> Progress:
-    done = store.adjudications.decisions(first, second)
+def progress(done: dict[str, str], comparison: Comparison) -> Progress:
+    """How far adjudication is, from the decisions taken (``store.adjudications.decisions``)."""
     return Progress(
         sum(1 for item in comparison.disagreements if item.key in done),
         len(comparison.disagreements),

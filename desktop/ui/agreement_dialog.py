@@ -31,9 +31,9 @@ from desktop.core.store import STORE_FAILURES, Store
 ReportMaker = Callable[[list[str], str], Report]
 
 
-def analyst_choices(store: Store) -> tuple[list[str], list[tuple[str, str]]]:
-    """The analysts, and the sets of articles to compare on: (label, sample name) with '' for every coded article."""
-    return store.analysts.names(), [(sample.name, sample.name) for sample in store.samples.all()]
+def analyst_choices(store: Store) -> tuple[list[str], list[str]]:
+    """The analysts, and the samples to compare them on."""
+    return store.analysts.names(), [sample.name for sample in store.samples.all()]
 
 
 class RoundChoice(QWidget):
@@ -57,15 +57,15 @@ class RoundChoice(QWidget):
         if self.sample.count():
             self.sample.setItemText(0, self.tr("Every article either coded"))
 
-    def fill(self, analysts: list[str], samples: list[tuple[str, str]]) -> None:
+    def fill(self, analysts: list[str], samples: list[str]) -> None:
         kept = (self.first.currentText(), self.second.currentText(), self.sample.currentData())
         for box in (self.first, self.second):
             box.clear()
             box.addItems([name for name in analysts if name])
         self.sample.clear()
         self.sample.addItem(self.tr("Every article either coded"), "")
-        for label, name in samples:
-            self.sample.addItem(label, name)
+        for name in samples:
+            self.sample.addItem(name, name)
         if kept[0]:
             self.first.setCurrentText(kept[0])
         if kept[1]:

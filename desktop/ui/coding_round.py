@@ -128,8 +128,10 @@ class CodingRound(QObject):
         return dialog
 
     def select_passage(self, article_id: int, start: int, end: int) -> None:
-        self.window.open_article(article_id)
         document = self.window.controller.document
+        if document is None or document.article.id != article_id:
+            self.window.open_article(article_id)
+            document = self.window.controller.document
         if document is None or document.article.id != article_id:
             return
         panes = self.window.controller.panes
@@ -141,7 +143,8 @@ class CodingRound(QObject):
     def start(self) -> None:
         analysts, sample = self.panel.choice.chosen()
         try:
-            self.comparison = report(self.window.store, analysts, sample).comparison
+            # No figure is needed to walk the disagreements (levels=()): at corpus size they cost seconds.
+            self.comparison = report(self.window.store, analysts, sample, levels=()).comparison
         except STORE_FAILURES as error:
             self.window.show_error(self.tr("Cannot adjudicate"), str(error))
             return
@@ -151,11 +154,8 @@ class CodingRound(QObject):
     def refresh(self) -> None:
         if self.comparison is None:
             return
-        store = self.window.store
-        done = store.adjudications.decisions(*self.pair)
-        self.panel.show_passages(
-            self.comparison.disagreements, done, progress(store, *self.pair, self.comparison).agreed_waiting
-        )
+        done = self.window.store.adjudications.decisions(*self.pair)
+        self.panel.show_passages(self.comparison.disagreements, done, progress(done, self.comparison).agreed_waiting)
 
     def show_passage(self, item: Disagreement) -> None:
         self.select_passage(item.article_id, item.start, item.end)
@@ -199,10 +199,7 @@ class CodingRound(QObject):
     def _changed(self, change: Change) -> None:
         self.window.refresh_from_database()
         self.window.show_status(change.detail)
-        self.refresh()
-        item = self.panel.current()
-        if item is not None:
-            self.show_passage(item)
+        self.refresh()  # lists the passages again, which shows the current one with its new spans
 
     def _failed(self, error: StoreError) -> None:
         self.window.report_failure(self.tr("Not saved"), error)

@@ -127,11 +127,11 @@ def test_adjudication_copies_decisions_into_consensus_and_undo_removes_them(stor
         ("到2025年建成示范区", "target"),
         ("设立专项资金", "measure"),
     }
-    assert progress(store, "A", "B", result.comparison).decided == 3
+    assert progress(store.adjudications.decisions("A", "B"), result.comparison).decided == 3
     with pytest.raises(Conflict):
         decide(store, "A", "B", code, Decision.FIRST).do(store)  # decided already
     steps[1].undo(store)
-    assert progress(store, "A", "B", result.comparison).decided == 2
+    assert progress(store.adjudications.decisions("A", "B"), result.comparison).decided == 2
     assert ("建设产业园项目", "measure") not in {
         (s.text, s.category_id) for s in store.spans.of_article(coded) if s.annotator == CONSENSUS
     }

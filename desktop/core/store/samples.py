@@ -25,16 +25,21 @@ class SampleTable:
         self.db = db
         self._write = write
 
-    def all(self) -> list[Sample]:
+    def _rows(self, condition: str = "", params: Sequence[str] = ()) -> list[Sample]:
         rows = self.db.execute(
             "select s.name, s.seed, s.size, s.stratify, s.created_at,"
-            " (select count(*) from sample_articles x where x.sample = s.name)"
-            " from samples s order by s.created_at, s.name"
+            f" (select count(*) from sample_articles x where x.sample = s.name) from samples s {condition}"
+            " order by s.created_at, s.name",
+            list(params),
         ).fetchall()
         return [Sample(*row) for row in rows]
 
+    def all(self) -> list[Sample]:
+        return self._rows()
+
     def get(self, name: str) -> Sample | None:
-        return next((sample for sample in self.all() if sample.name == name), None)
+        found = self._rows("where s.name = ?", [name])
+        return found[0] if found else None
 
     def article_ids(self, name: str) -> list[int]:
         if self.get(name) is None:
