@@ -64,12 +64,17 @@ class ArticleTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def invalidate_article(self, article_id: int) -> None:
-        """Re-read the page that holds an article after its status or spans changed."""
-        for page, rows in list(self._pages.items()):
+        """Re-read the row of an article after its status or spans changed (only that row: a tag stays cheap)."""
+        for page, rows in self._pages.items():
             for offset, summary in enumerate(rows):
                 if summary.id == article_id:
-                    del self._pages[page]
-                    self._progress.pop(page, None)
+                    fresh = self._store.summaries.of(article_id, self.listed)
+                    if fresh is None:  # the filter no longer lists it: the rows below it move up
+                        self.refresh()
+                        return
+                    rows[offset] = fresh
+                    progress = self._store.analysts.progress([article_id]).get(article_id, [])
+                    self._progress.setdefault(page, {})[article_id] = progress
                     row = page * PAGE_SIZE + offset
                     self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
                     return

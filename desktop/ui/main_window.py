@@ -18,6 +18,7 @@ from desktop.ui.annotation_controller import AnnotationController, Panes
 from desktop.ui.article_list import ArticleList
 from desktop.ui.category_bar import CategoryBar
 from desktop.ui.codebook_actions import CodebookActions
+from desktop.ui.coding_progress import CodingProgress
 from desktop.ui.coding_round import CodingRound
 from desktop.ui.corpus_docks import CorpusDocks
 from desktop.ui.database_actions import DatabaseActions, StoreOpener
@@ -61,9 +62,8 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleList(store)
         self.span_list = SpanList()
         self.flags_panel = FlagsPanel()
-        self.progress_label = plain_label()
+        self.progress = CodingProgress()
         self.read_only_banner = read_only_banner()
-        self._progress = (0, 0)
         self.watcher = StoreWatcher(store, self)
         self.databases = DatabaseActions(self, self)
         self.exchange = ExchangeActions(self, self)
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.flags_dock = add_dock(self, "flags", self.flags_panel, right)
         self.codebook_dock = add_dock(self, "codebook", self.codebook.panel, left)
         self.statusBar().addPermanentWidget(self.analysts.label)
-        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.progress)
         self.resize(1400, 850)
         self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
 
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
             part.retranslate()
         self._build_menus()
         self._update_title()
-        self._show_progress()
+        self.progress.retranslate()
 
     # settings ----------------------------------------------------------------------------
 
@@ -370,12 +370,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_progress(self) -> None:
-        self._progress = self.store.articles.progress()
-        self._show_progress()
-
-    def _show_progress(self) -> None:
-        done, total = self._progress
-        self.progress_label.setText(self.tr("Done %1 / %2").replace("%1", str(done)).replace("%2", str(total)))
+        self.progress.show_counts(self.store.articles.status_counts())
 
     def _update_title(self) -> None:
         document = self.controller.document

@@ -65,23 +65,34 @@ class StudyDocks(QObject):
         document = self.window.controller.document
         if document is None:
             self.article_panel.clear()
-            for margin in self.margins:
-                margin.set_units([])
+            self._show_margins()
             return
         store, article_id = self.window.store, document.article.id
         try:
             fields, values = store.metadata.fields(), store.metadata.values(article_id)
-            note, units = store.articles.note(article_id), store.units.of_article(article_id)
+            note = store.articles.note(article_id)
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the article"), explain(error, store.path))
             return
         self.article_panel.show_article(document.article.title, fields, values, note)
+        self._show_margins()
+
+    def _show_margins(self) -> None:
+        """The open article's units in both margins; read only while they are shown (opening stays cheap)."""
+        document = self.window.controller.document
+        units = []
+        if document is not None and self.units_action.isChecked():
+            try:
+                units = self.window.store.units.of_article(document.article.id)
+            except STORE_FAILURES as error:
+                self.window.report_failure(self.tr("Cannot read the article"), explain(error, self.window.store.path))
         self.margins[0].set_units([(unit.original_start, unit.label) for unit in units])
         self.margins[1].set_units([(unit.start, unit.label) for unit in units])
 
     def show_units(self, shown: bool) -> None:
         for margin in self.margins:
             margin.set_shown(shown)
+        self._show_margins()
 
     def _push(self, command: Command) -> None:
         self.window.undo_stack.push(CoreUndoCommand(command, self.window.store, self._changed, self._failed))

@@ -6,8 +6,8 @@ pane's Utf16Index (``selection`` / ``select`` / ``position_at`` / ``scroll_to``)
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -22,12 +22,12 @@ from PySide6.QtGui import (
     QRegion,
     QTextBlock,
     QTextCursor,
-    QTextLine,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from desktop.core.models import Span
 from desktop.core.offsets import Utf16Index
+from desktop.ui.laid_out_block import LaidOutBlock
 from desktop.ui.span_painter import MUTED_VEIL, Segment, SpanPaint
 
 OUTLINE_COLOUR = QColor("#c0392b")
@@ -37,6 +37,8 @@ MARK_STYLES = (
     (QColor("#b03a2e"), Qt.PenStyle.DashLine, 4),
 )
 SELECTION_ALPHA = 110
+# Past this many changed suggestions or marks one repaint of the viewport is cheaper than many small ones.
+CHANGED_AREAS_LIMIT = 40
 
 
 class TextPane(QPlainTextEdit):
@@ -158,6 +160,10 @@ class TextPane(QPlainTextEdit):
             self._units.to_codepoint(cursor.selectionEnd(), round_up=True),
         )
 
+    def to_utf16(self, position: int) -> int:
+        """A code point position of the text as Qt counts it (UTF-16 units)."""
+        return self._units.to_utf16(position)
+
     def select(self, start: int, end: int, *, scroll: bool = True) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._units.to_utf16(start))
@@ -227,12 +233,28 @@ class TextPane(QPlainTextEdit):
 
     def set_marks(self, marks: list[tuple[int, int, int]]) -> None:
         """Underlines that tell analysts apart while adjudicating: (start, end, 0 or 1), solid or dashed."""
+        self._update_changed(self.marks, marks)
         self.marks = marks
-        self.viewport().update()
 
     def set_suggestions(self, suggestions: list[tuple[int, int, str]], current: int | None = None) -> None:
+        before = self._numbered(self.suggestions, self.current_suggestion)
+        self._update_changed(before, self._numbered(suggestions, current))
         self.suggestions, self.current_suggestion = suggestions, current
-        self.viewport().update()
+
+    @staticmethod
+    def _numbered(ranges: list[tuple[int, int, str]], current: int | None) -> list[tuple[int, int, str, bool]]:
+        return [(start, end, colour, number == current) for number, (start, end, colour) in enumerate(ranges)]
+
+    def _update_changed(self, before: Sequence[tuple[Any, ...]], after: Sequence[tuple[Any, ...]]) -> None:
+        """Repaint where drawn ranges appeared or went: every tag refreshes them, mostly to the same."""
+        changed = set(before) ^ set(after)
+        if len(changed) > CHANGED_AREAS_LIMIT:
+            self.viewport().update()
+            return
+        for entry in changed:
+            area = self._area_of((entry[0], entry[1]))
+            if not area.isEmpty():
+                self.viewport().update(area)
 
     # painting ----------------------------------------------------------------------------
 
@@ -335,55 +357,3 @@ class TextPane(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(size)
         self.setFont(font)
-
-
-class LaidOutBlock:
-    """The lines of one laid-out block, asked for the rectangles a range covers.
-
-    A paint asks for hundreds of ranges on a few dozen lines; each line's extent is read
-    from Qt once, and each x position once, however many ranges meet there.
-    """
-
-    def __init__(self, block: QTextBlock, geometry: QRectF, units: Utf16Index) -> None:
-        self._block = block
-        self._base = block.position()
-        self._units = units
-        self._origin = geometry.topLeft()
-        # The block's text in code points of the whole text, its separator left out.
-        self.first = units.to_codepoint(self._base)
-        self.last = units.to_codepoint(self._base + block.length() - 1)
-        self._lines: list[QTextLine] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._x: dict[tuple[int, int], float] = {}
-
-    def _read_lines(self) -> None:
-        """The lines as Qt laid them out, read when a range first asks (most blocks on screen hold none)."""
-        layout = self._block.layout()
-        self._lines = [layout.lineAt(index) for index in range(layout.lineCount())]
-        self._starts = [line.textStart() for line in self._lines]
-        self._ends = [start + line.textLength() for start, line in zip(self._starts, self._lines, strict=True)]
-
-    def rects(self, start: int, end: int) -> Iterator[QRectF]:
-        """One rectangle per line that [start, end) (code points of the text) covers."""
-        if end <= self.first or start > self.last:
-            return
-        if not self._lines:
-            self._read_lines()
-        left_unit = self._units.to_utf16(start) - self._base
-        right_unit = self._units.to_utf16(end) - self._base
-        index = max(0, bisect_right(self._starts, left_unit) - 1)
-        while index < len(self._lines) and self._starts[index] < right_unit:
-            left, right = max(left_unit, self._starts[index]), min(right_unit, self._ends[index])
-            if right > left:
-                line = self._lines[index]
-                x1, x2 = self._x_at(index, left), self._x_at(index, right)
-                yield QRectF(x1, line.y(), x2 - x1, line.height()).translated(self._origin)
-            index += 1
-
-    def _x_at(self, index: int, unit: int) -> float:
-        x = self._x.get((index, unit))
-        if x is None:
-            # PySide returns (x, cursor position) here; its stubs say "object".
-            x = self._x[(index, unit)] = self._lines[index].cursorToX(unit)[0]  # type: ignore[index]
-        return x

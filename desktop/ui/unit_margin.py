@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.offsets import Utf16Index
 from desktop.ui.text_pane import TextPane
 
 
@@ -25,8 +24,7 @@ class UnitMargin(QWidget):
 
     def set_units(self, units: list[tuple[int, str]]) -> None:
         """(code point start, unit id) of the pane's text, in text order."""
-        index = Utf16Index(self.pane.text)
-        self.starts = [index.to_utf16(start) for start, _ in units]
+        self.starts = [self.pane.to_utf16(start) for start, _ in units]
         # The article id is the open article's: the margin shows chapter-clause-sentence.
         self.labels = [label.split("-", 1)[-1] for _, label in units]
         self.update()

@@ -197,12 +197,12 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="195"/>
+        <location filename="../../desktop/ui/article_list.py" line="200"/>
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="199"/>
+        <location filename="../../desktop/ui/article_list.py" line="204"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -228,27 +228,27 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="105"/>
+        <location filename="../../desktop/ui/article_list.py" line="110"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="105"/>
+        <location filename="../../desktop/ui/article_list.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="105"/>
+        <location filename="../../desktop/ui/article_list.py" line="110"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="105"/>
+        <location filename="../../desktop/ui/article_list.py" line="110"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="105"/>
+        <location filename="../../desktop/ui/article_list.py" line="110"/>
         <source>Analysts</source>
         <translation>分析员</translation>
     </message>
@@ -516,6 +516,19 @@
     </message>
 </context>
 <context>
+    <name>CodingProgress</name>
+    <message>
+        <location filename="../../desktop/ui/coding_progress.py" line="33"/>
+        <source>Done %1 / %2</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_progress.py" line="35"/>
+        <source> · %1 in progress</source>
+        <translation> · %1 篇处理中</translation>
+    </message>
+</context>
+<context>
     <name>CodingRound</name>
     <message>
         <location filename="../../desktop/ui/coding_round.py" line="79"/>
@@ -543,7 +556,7 @@
         <translation>样本“%1”：%2 篇文章，已在列表中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="146"/>
+        <location filename="../../desktop/ui/coding_round.py" line="149"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
@@ -553,7 +566,7 @@
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="208"/>
+        <location filename="../../desktop/ui/coding_round.py" line="205"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1094,12 +1107,7 @@
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
-        <source>Done %1 / %2</source>
-        <translation>已完成 %1 / %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1611,92 +1619,93 @@
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="76"/>
+        <location filename="../../desktop/ui/study_docks.py" line="75"/>
+        <location filename="../../desktop/ui/study_docks.py" line="88"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="97"/>
+        <location filename="../../desktop/ui/study_docks.py" line="108"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="113"/>
-        <location filename="../../desktop/ui/study_docks.py" line="118"/>
-        <location filename="../../desktop/ui/study_docks.py" line="123"/>
+        <location filename="../../desktop/ui/study_docks.py" line="124"/>
+        <location filename="../../desktop/ui/study_docks.py" line="129"/>
+        <location filename="../../desktop/ui/study_docks.py" line="134"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="113"/>
+        <location filename="../../desktop/ui/study_docks.py" line="124"/>
         <source>Field name (e.g. province, 批次):</source>
         <translation>字段名（如 province、批次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="116"/>
+        <location filename="../../desktop/ui/study_docks.py" line="127"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="116"/>
+        <location filename="../../desktop/ui/study_docks.py" line="127"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="117"/>
+        <location filename="../../desktop/ui/study_docks.py" line="128"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="117"/>
+        <location filename="../../desktop/ui/study_docks.py" line="128"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="118"/>
+        <location filename="../../desktop/ui/study_docks.py" line="129"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="123"/>
+        <location filename="../../desktop/ui/study_docks.py" line="134"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="130"/>
+        <location filename="../../desktop/ui/study_docks.py" line="141"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="156"/>
-        <location filename="../../desktop/ui/study_docks.py" line="180"/>
+        <location filename="../../desktop/ui/study_docks.py" line="167"/>
+        <location filename="../../desktop/ui/study_docks.py" line="191"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="159"/>
-        <location filename="../../desktop/ui/study_docks.py" line="186"/>
+        <location filename="../../desktop/ui/study_docks.py" line="170"/>
+        <location filename="../../desktop/ui/study_docks.py" line="197"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="164"/>
+        <location filename="../../desktop/ui/study_docks.py" line="175"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="169"/>
-        <location filename="../../desktop/ui/study_docks.py" line="183"/>
+        <location filename="../../desktop/ui/study_docks.py" line="180"/>
+        <location filename="../../desktop/ui/study_docks.py" line="194"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="169"/>
+        <location filename="../../desktop/ui/study_docks.py" line="180"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="188"/>
+        <location filename="../../desktop/ui/study_docks.py" line="199"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>

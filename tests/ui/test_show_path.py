@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.store import Store
@@ -69,10 +69,12 @@ class PaintCounter(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.count = 0
+        self.heights: list[int] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.count += 1
+            self.heights.append(event.region().boundingRect().height())  # type: ignore[attr-defined]
         return False
 
 
@@ -90,4 +92,53 @@ def test_each_pane_paints_once_when_an_article_opens(qtbot, tmp_path: Path, sett
     # The first slice paints what is on screen; the spans read later are out of view.
     QApplication.processEvents()
     assert [counter.count for counter in counters] == [1, 1]
+    window.store.close()
+
+
+def test_a_tag_repaints_only_the_lines_of_the_new_span(qtbot, tmp_path: Path, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window, _article_id, top, _bottom = long_article_window(qtbot, tmp_path, settings_file)
+    window.text_pane.setFocus()
+    window.text_pane.select(top + 5, top + 9, scroll=False)
+    counters = []
+    for pane in (window.original_pane, window.text_pane):
+        counter = PaintCounter()
+        pane.viewport().installEventFilter(counter)
+        counters.append(counter)
+    QApplication.processEvents()
+    for counter in counters:
+        counter.count, counter.heights = 0, []
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_1)
+    QApplication.processEvents()
+    assert len(window.controller.spans) == 3
+    line = window.text_pane.fontMetrics().lineSpacing()
+    for counter, pane in zip(counters, (window.original_pane, window.text_pane), strict=True):
+        assert counter.count >= 1
+        # The span's line (and the outline's margin) only, never the whole page of ~20 lines.
+        assert max(counter.heights) <= 3 * line < pane.viewport().height() / 4
+    window.store.close()
+
+
+def test_suggestions_repaint_where_they_come_and_go_and_nowhere_when_unchanged(
+    qtbot, tmp_path: Path, settings_file: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window, _article_id, top, _bottom = long_article_window(qtbot, tmp_path, settings_file)
+    pane = window.text_pane
+    counter = PaintCounter()
+    pane.viewport().installEventFilter(counter)
+    line = pane.fontMetrics().lineSpacing()
+
+    def paints_after(change) -> list[int]:  # type: ignore[no-untyped-def]
+        QApplication.processEvents()
+        counter.count, counter.heights = 0, []
+        change()
+        QApplication.processEvents()
+        return counter.heights
+
+    suggestion = [(top + 10, top + 14, "#2266cc")]
+    came = paints_after(lambda: pane.set_suggestions(suggestion))
+    assert came and max(came) <= 3 * line
+    assert paints_after(lambda: pane.set_suggestions(list(suggestion))) == []
+    assert paints_after(lambda: pane.set_suggestions(suggestion, 0))  # now the current one: drawn bolder
+    went = paints_after(lambda: pane.set_suggestions([]))
+    assert went and max(went) <= 3 * line
     window.store.close()

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -30,24 +31,28 @@ def test_navigation_status_and_progress(qtbot, open_window) -> None:  # type: ig
     assert window.controller.document.article.id == first + 1
     qtbot.keyClick(window.text_pane, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.controller.document.article.id == first
-    assert window.progress_label.text() == f"Done 0 / {SAMPLES}"
+    assert window.progress.label.text().split(" · ")[0] == f"Done 0 / {SAMPLES}"
 
     qtbot.keyClick(
         window.text_pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert window.store.articles.get(first).status is Status.DONE
-    assert window.progress_label.text() == f"Done 1 / {SAMPLES}"
+    assert window.progress.label.text().split(" · ")[0] == f"Done 1 / {SAMPLES}"
     assert window.article_list.model.data(window.article_list.model.index(0, 1)) == "done"
     window.undo_stack.undo()
     assert window.store.articles.get(first).status is Status.TODO
-    assert window.progress_label.text() == f"Done 0 / {SAMPLES}"
+    assert window.progress.label.text().split(" · ")[0] == f"Done 0 / {SAMPLES}"
     window.undo_stack.redo()
+    assert (window.progress.bar.value(), window.progress.bar.maximum()) == (1, SAMPLES)
 
     # Next article still to do skips the one just marked done.
     qtbot.keyClick(
         window.text_pane, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert window.controller.document.article.id == first + 1
+    window.controller.set_status(Status.IN_PROGRESS)
+    assert window.progress.label.text() == f"Done 1 / {SAMPLES} · 1 in progress"
+    assert window.progress.toolTip().splitlines() == [f"to do: {SAMPLES - 2}", "in progress: 1", "done: 1"]
 
 
 def test_filters(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
@@ -91,6 +96,55 @@ def test_scrolling_keeps_the_panes_on_the_same_passage(qtbot, open_window) -> No
     line_of = document.article.text.rfind("\n", 0, expected) + 1
     assert document.article.text[line_of:].startswith("第40段")
     assert line_of <= top_text <= expected + 40
+
+
+def test_a_tag_rereads_only_its_row_and_an_article_leaving_the_filter_leaves_the_list(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    model = window.article_list.model
+    row = model.row_of(window.controller.document.article.id)
+    pages: list[int] = []
+    page = window.store.summaries.page
+    window.store.summaries.page = lambda offset=0, limit=200, listed=ALL: (
+        pages.append(offset) or page(offset, limit, listed)
+    )  # type: ignore[method-assign]
+    before = model.data(model.index(row, 2))
+    tag_by_key(qtbot, window.text_pane, 0, 2, Qt.Key.Key_1)
+    assert model.data(model.index(row, 2)) == before + 1
+    assert model.data(model.index(row, 4)) == f"tester {before + 1}"
+    assert pages == []  # the row was read alone, not its page of 50
+
+    status = window.store.articles.get(window.controller.document.article.id).status
+    assert status is not Status.DONE
+    window.article_list.filter_status.setCurrentIndex(window.article_list.filter_status.findData(status))
+    listed = model.rowCount()
+    assert window.controller.document.article.id in [model.summary(r).id for r in range(listed)]
+    window.controller.set_status(Status.DONE)
+    assert model.rowCount() == listed - 1
+    assert window.controller.document.article.id not in [model.summary(r).id for r in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("source_name", ["original_pane", "text_pane"])
+def test_scroll_sync_holds_over_the_whole_document(qtbot, open_window, source_name: str) -> None:  # type: ignore[no-untyped-def]
+    # Readings are removed from the first half only, so the original's first half is far longer than
+    # the Simplified one's: a sync by scroll fraction would drift by many paragraphs in the middle.
+    noisy = "創(chuàng)業(yè)推進(jìn)發(fā)展(zhǎn),建設新城區。" * 5
+    plain = "創業推進發展,建設新城區。" * 3
+    long_text = "長文標題\n\n" + "\n\n".join(f"第{i}段:{noisy if i < 40 else plain}" for i in range(80))
+    window = open_window({"long.txt": long_text})
+    window.resize(900, 500)
+    source = getattr(window, source_name)
+    target = window.text_pane if source is window.original_pane else window.original_pane
+
+    def paragraph_at_top(pane) -> str:  # type: ignore[no-untyped-def]
+        text, top = pane.text, pane.top_position()
+        line = text[text.rfind("\n", 0, top + 1) + 1 :]
+        return line.split(":", 1)[0]
+
+    for number in (3, 20, 38, 41, 55, 70):
+        source.scroll_to(source.text.index(f"第{number}段"))
+        qtbot.wait(1)
+        assert paragraph_at_top(source) == f"第{number}段"
+        assert paragraph_at_top(target) == f"第{number}段", f"{source_name} at 第{number}段"
 
 
 def test_lazy_article_list_fetches_only_visible_pages(qtbot, store) -> None:  # type: ignore[no-untyped-def]

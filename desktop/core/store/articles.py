@@ -231,7 +231,15 @@ class ArticleTable:
 
     def progress(self) -> tuple[int, int]:
         """(done, total)."""
-        return self.count(Status.DONE), self.count()
+        counts = self.status_counts()
+        return counts[Status.DONE], sum(counts.values())
+
+    def status_counts(self) -> dict[Status, int]:
+        """How many articles have each status (every status present, zero or not), from the kept counts."""
+        counts = dict.fromkeys(Status, 0)
+        for status, count in self.db.execute("select status, n from article_counts"):
+            counts[Status(status)] += int(count)
+        return counts
 
     # changing ---------------------------------------------------------------------------
 

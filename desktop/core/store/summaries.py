@@ -31,13 +31,24 @@ class SummaryQueries:
 
     def page(self, offset: int = 0, limit: int = 200, listed: ArticleFilter = ALL) -> list[ArticleSummary]:
         clauses, params = self._clauses(listed)
+        return self._summaries(clauses, params, listed, "order by a.id limit ? offset ?", [limit, offset])
+
+    def of(self, article_id: int, listed: ArticleFilter = ALL) -> ArticleSummary | None:
+        """One article's row as ``page`` gives it (None when the filter leaves it out)."""
+        clauses, params = self._clauses(listed)
+        found = self._summaries([*clauses, "a.id = ?"], [*params, article_id], listed, "", [])
+        return found[0] if found else None
+
+    def _summaries(
+        self, clauses: list[str], params: list[object], listed: ArticleFilter, tail: str, tail_params: list[object]
+    ) -> list[ArticleSummary]:
         mine = " and s.annotator = ?" if listed.annotator else ""
         rows = self.db.execute(
             "select a.id, a.title, a.status,"
             f" (select count(*) from spans s where s.article_id = a.id{mine}),"
             " (select count(*) from flags f where f.article_id = a.id)"
-            f" from articles a {where(clauses)} order by a.id limit ? offset ?",
-            [*([listed.annotator] if listed.annotator else []), *params, limit, offset],
+            f" from articles a {where(clauses)} {tail}",
+            [*([listed.annotator] if listed.annotator else []), *params, *tail_params],
         ).fetchall()
         return [ArticleSummary(r[0], r[1], Status(r[2]), r[3], r[4]) for r in rows]
 

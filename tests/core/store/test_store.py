@@ -114,6 +114,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
         "m008_articles_as_data",
         "m009_corpus_search",
         "m010_several_analysts",
+        "m011_spans_by_analyst",
     ]
     again.close()
 
@@ -302,6 +303,21 @@ def test_opening_an_older_database_gives_clean_titles_and_keeps_the_written_ones
         article = store.articles.get(article_id)
     assert article.title == "青禾县创新发展大会召开"
     assert article.original_title == "青禾縣創(chuàng)新發(fā)展大會召開"
+
+
+def test_each_analysts_span_count_is_read_from_an_index_alone(store: Store) -> None:
+    article_id = add_article(store)
+    document = store.document(article_id)
+    for start, end, annotator in ((0, 2, "li"), (0, 3, "li"), (4, 6, "wang")):
+        store.spans.insert(document.span_at(start, end, "project", annotator))
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    progress = store.analysts.progress([article_id])
+    store.db.conn.set_trace_callback(None)
+    assert [(p.annotator, p.spans) for p in progress[article_id]] == [("li", 2), ("wang", 1)]
+    [counting] = [sql for sql in statements if "count(*) from spans" in sql]
+    plan = " ".join(str(row) for row in store.db.execute("explain query plan " + counting).fetchall())
+    assert "COVERING INDEX idx_spans_article_annotator" in plan
 
 
 def test_spans_come_in_text_order_from_the_index_without_sorting(store: Store) -> None:
