@@ -40,9 +40,9 @@ window.store.close()
 """
 
 
-def loaded(script: str, *args: str) -> list[str]:
+def loaded(script: str, *args: str, modules: tuple[str, ...] = CONVERTING) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-c", script.format(modules=CONVERTING), *args],
+        [sys.executable, "-c", script.format(modules=modules), *args],
         capture_output=True,
         text=True,
         cwd=PROJECT,
@@ -70,6 +70,22 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_commands_that_do_not_convert_load_no_converter(sample_db: Path, command: list[str]) -> None:
     args = [part.format(folder=sample_db.parent) for part in command]
     assert loaded(RUN_CLI, args[0], "--db", str(sample_db), *args[1:]) == []
+
+
+# Each exchange format's own code, and the scan of every installed package for sqlite-utils plugins.
+FORMAT_MODULES = tuple(
+    f"desktop.core.exchange.{name}"
+    for name in ("ours_csv", "ours_jsonl", "doccano", "label_studio", "qdpx_reader", "qdpx_writer", "xlsx_workbook")
+)
+
+
+def test_a_command_loads_only_the_format_it_writes_and_no_plugins(sample_db: Path) -> None:
+    watched = (*FORMAT_MODULES, "importlib.metadata")
+    assert loaded(RUN_CLI, "stats", "--db", str(sample_db), modules=watched) == []
+    csv = str(sample_db.parent / "only.csv")
+    assert loaded(RUN_CLI, "export", "--db", str(sample_db), "--format", "csv", "-o", csv, modules=watched) == [
+        "desktop.core.exchange.ours_csv"
+    ]
 
 
 def test_importing_does_load_the_converter(tmp_path: Path) -> None:

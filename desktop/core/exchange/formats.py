@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
 
-from desktop.core.exchange import doccano, label_studio, ours_csv, ours_jsonl, qdpx_reader, qdpx_writer, xlsx_workbook
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, Sample
 from desktop.core.exchange.outgoing import BINARY, Writer
 
@@ -57,6 +58,17 @@ def _not_read(text: str, annotator: str) -> Iterator[IncomingRecord]:
     raise FormatError("an Excel workbook is a report: export the spans as CSV or JSONL to import them again")
 
 
+def _deferred(module: str, name: str) -> Any:
+    """A format module's function, imported at its first call: the command line builds its choices from
+    this list at every start, and most commands never read or write a file of any format."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(import_module(f"desktop.core.exchange.{module}"), name)(*args, **kwargs)
+
+    call.__qualname__ = call.__name__ = f"{module}.{name}"
+    return call
+
+
 FORMATS: tuple[ExchangeFormat, ...] = (
     ExchangeFormat(
         key="csv",
@@ -64,9 +76,9 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         label="CSV",
         suffix="csv",
         unit="spans",
-        recognises=ours_csv.recognises,
-        read=ours_csv.read,
-        write=ours_csv.write,
+        recognises=_deferred("ours_csv", "recognises"),
+        read=_deferred("ours_csv", "read"),
+        write=_deferred("ours_csv", "write"),
         # Excel recognises UTF-8 only by its byte order mark; Chinese Excel also reads GB18030.
         encodings=("utf-8-sig", "utf-8", "gb18030"),
         options=(CONTEXT, WITH_STATUS, WITH_METADATA, FORMULA_GUARD),
@@ -77,9 +89,9 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         label="JSONL",
         suffix="jsonl",
         unit="articles",
-        recognises=ours_jsonl.recognises,
-        read=ours_jsonl.read,
-        write=ours_jsonl.write,
+        recognises=_deferred("ours_jsonl", "recognises"),
+        read=_deferred("ours_jsonl", "read"),
+        write=_deferred("ours_jsonl", "write"),
     ),
     ExchangeFormat(
         key="doccano",
@@ -87,9 +99,9 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         label="doccano JSONL",
         suffix="jsonl",
         unit="articles",
-        recognises=doccano.recognises,
-        read=doccano.read,
-        write=doccano.write,
+        recognises=_deferred("doccano", "recognises"),
+        read=_deferred("doccano", "read"),
+        write=_deferred("doccano", "write"),
     ),
     ExchangeFormat(
         key="labelstudio",
@@ -97,9 +109,9 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         label="Label Studio JSON",
         suffix="json",
         unit="articles",
-        recognises=label_studio.recognises,
-        read=label_studio.read,
-        write=label_studio.write,
+        recognises=_deferred("label_studio", "recognises"),
+        read=_deferred("label_studio", "read"),
+        write=_deferred("label_studio", "write"),
     ),
     ExchangeFormat(
         key="qdpx",
@@ -109,9 +121,9 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         unit="articles",
         recognises=lambda sample: False,  # a zip: recognised by its bytes
         read=_binary_only,
-        write=qdpx_writer.write,
+        write=_deferred("qdpx_writer", "write"),
         encodings=(BINARY,),
-        read_bytes=qdpx_reader.read_bytes,
+        read_bytes=_deferred("qdpx_reader", "read_bytes"),
     ),
     ExchangeFormat(
         key="xlsx",
@@ -121,7 +133,7 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         unit="spans",
         recognises=lambda sample: False,  # written for people; not read back
         read=_not_read,
-        write=xlsx_workbook.write,
+        write=_deferred("xlsx_workbook", "write"),
         encodings=(BINARY,),
         readable=False,
     ),
@@ -139,7 +151,7 @@ def format_by_key(key: str) -> ExchangeFormat:
 
 def detect_bytes(data: bytes) -> ExchangeFormat | None:
     """The binary format a file's first bytes announce, or None for a text file."""
-    if qdpx_reader.recognises_bytes(data):
+    if _deferred("qdpx_reader", "recognises_bytes")(data):
         return format_by_key("qdpx")
     return None
 

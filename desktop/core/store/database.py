@@ -24,6 +24,8 @@ from desktop.core.store.errors import Fault, StoreError, explain
 from desktop.core.store.schema import MIGRATION_SET, migrations
 
 MEMORY = ":memory:"
+# Every Database is made with execute_plugins=False: sqlite-utils plugins installed beside the program
+# must not change its connections, and finding them scans every installed package (~30 ms a start).
 BUSY_TIMEOUT_MS = 3000
 BACKUP_SUFFIX = ".backup"
 BACKUP_EVERY_S = 24 * 3600
@@ -42,7 +44,7 @@ class Opened:
 
 
 def _known_migrations() -> list[str]:
-    return [migration.name for migration in migrations.pending(Database(memory=True))]
+    return [migration.name for migration in migrations.pending(Database(memory=True, execute_plugins=False))]
 
 
 def backup_path(path: str) -> Path:
@@ -134,7 +136,7 @@ def _create(path: str, prepare: Callable[[Database], None]) -> None:
     try:
         conn = sqlite3.connect(temporary, isolation_level=None)
         try:
-            db = Database(conn)
+            db = Database(conn, execute_plugins=False)
             db.execute("pragma journal_mode = wal")
             migrations.apply(db)
             prepare(db)
@@ -171,7 +173,7 @@ def open_database(path: str, *, create: bool = True, prepare: Callable[[Database
         raise explain(error, path) from None
     try:
         needs_migrations = _check_openable(conn, path)
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         db.execute("pragma foreign_keys = on")
         if read_only:
             if needs_migrations:
