@@ -25,7 +25,8 @@ def install(choice: str) -> str:
     """Install the translation for a choice ("system", "en", "zh_CN"); returns the language used.
 
     Ours, and Qt's own beside it (qtbase_zh_CN.qm from PySide6's translations folder) for the
-    buttons and file dialogs Qt draws.
+    buttons and file dialogs Qt draws, with the few strings Qt's catalogue lacks filled in from
+    ours (qt_gaps_zh_CN.qm: the file dialog's "Look in" and "Files of type", "Folder").
     """
     global _current
     language = resolve(choice)
@@ -41,6 +42,11 @@ def install(choice: str) -> str:
             if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 app.installTranslator(qt_own)
                 _installed.append(qt_own)
+            # Installed later, asked first: it answers only for the strings it holds.
+            gaps = QTranslator(app)
+            if gaps.load(str(resource_path(f"i18n/qt_gaps_{language}.qm"))):
+                app.installTranslator(gaps)
+                _installed.append(gaps)
             app.installTranslator(ours)
             _installed.append(ours)
         else:
