@@ -107,9 +107,12 @@ class TextPane(QPlainTextEdit):
         self.viewport().update()
 
     def add_spans(self, ranges: Iterable[tuple[int, int, Span]]) -> None:
-        """More spans of the open article, read after it was shown."""
-        self.paint.add(ranges)
-        self.viewport().update()
+        """More spans of the open article, read after it was shown; repainted only if one is on screen."""
+        added = list(ranges)
+        self.paint.add(added)
+        top, bottom = self._units.to_codepoint(self.firstVisibleBlock().position()), self.visible_end()
+        if any(start <= bottom and end >= top for start, end, _span in added):
+            self.viewport().update()
 
     def change_spans(self, removed: Iterable[int], added: Iterable[tuple[int, int, Span]]) -> None:
         """Take spans out and put spans in; only the lines they touch are painted again."""

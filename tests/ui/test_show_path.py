@@ -142,3 +142,25 @@ def test_suggestions_repaint_where_they_come_and_go_and_nowhere_when_unchanged(
     went = paints_after(lambda: pane.set_suggestions([]))
     assert went and max(went) <= 3 * line
     window.store.close()
+
+
+def test_spans_read_while_idle_out_of_view_cause_no_repaint(qtbot, tmp_path: Path, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window, article_id, _top, bottom = long_article_window(qtbot, tmp_path, settings_file)
+    counters = []
+    for pane in (window.original_pane, window.text_pane):
+        counter = PaintCounter()
+        pane.viewport().installEventFilter(counter)
+        counters.append(counter)
+    window.controller.open_article(article_id)
+    QApplication.processEvents()  # the first paint, with the span on screen
+    for counter in counters:
+        counter.count = 0
+    qtbot.waitUntil(lambda: not window.controller.reading.busy)
+    QApplication.processEvents()
+    # The span 400 lines down arrived and is held for painting, yet nothing on screen changed.
+    assert bottom in painted_starts(window)
+    assert [counter.count for counter in counters] == [0, 0]
+    window.text_pane.scroll_to(bottom)
+    QApplication.processEvents()
+    assert counters[1].count >= 1
+    window.store.close()
