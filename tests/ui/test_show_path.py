@@ -78,13 +78,19 @@ class PaintCounter(QObject):
         return False
 
 
-def test_each_pane_paints_once_when_an_article_opens(qtbot, tmp_path: Path, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
-    window, article_id, _top, _bottom = long_article_window(qtbot, tmp_path, settings_file)
+def paint_counters(window: MainWindow) -> list[PaintCounter]:
+    """One counter on each pane's viewport: original, Simplified."""
     counters = []
     for pane in (window.original_pane, window.text_pane):
         counter = PaintCounter()
         pane.viewport().installEventFilter(counter)
         counters.append(counter)
+    return counters
+
+
+def test_each_pane_paints_once_when_an_article_opens(qtbot, tmp_path: Path, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window, article_id, _top, _bottom = long_article_window(qtbot, tmp_path, settings_file)
+    counters = paint_counters(window)
     QApplication.processEvents()
     for counter in counters:
         counter.count = 0
@@ -99,11 +105,7 @@ def test_a_tag_repaints_only_the_lines_of_the_new_span(qtbot, tmp_path: Path, se
     window, _article_id, top, _bottom = long_article_window(qtbot, tmp_path, settings_file)
     window.text_pane.setFocus()
     window.text_pane.select(top + 5, top + 9, scroll=False)
-    counters = []
-    for pane in (window.original_pane, window.text_pane):
-        counter = PaintCounter()
-        pane.viewport().installEventFilter(counter)
-        counters.append(counter)
+    counters = paint_counters(window)
     QApplication.processEvents()
     for counter in counters:
         counter.count, counter.heights = 0, []
@@ -146,11 +148,7 @@ def test_suggestions_repaint_where_they_come_and_go_and_nowhere_when_unchanged(
 
 def test_spans_read_while_idle_out_of_view_cause_no_repaint(qtbot, tmp_path: Path, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
     window, article_id, _top, bottom = long_article_window(qtbot, tmp_path, settings_file)
-    counters = []
-    for pane in (window.original_pane, window.text_pane):
-        counter = PaintCounter()
-        pane.viewport().installEventFilter(counter)
-        counters.append(counter)
+    counters = paint_counters(window)
     window.controller.open_article(article_id)
     QApplication.processEvents()  # the first paint, with the span on screen
     for counter in counters:
