@@ -16,7 +16,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.environment import default_db_path, resource_path
-from desktop.core.importing import import_paths
 from desktop.core.store import Store, StoreError
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
@@ -47,6 +46,9 @@ def demo_database() -> str:
     """A temporary database with the sample articles imported."""
     folder = Path(tempfile.mkdtemp(prefix="policy-annotator-demo-"))
     path = folder / "demo.db"
+    # The import pipeline loads at its first use: a window that imports nothing starts without it.
+    from desktop.core.importing import import_paths
+
     samples = sample_data_folder()
     with open_store(str(path)) as store:
         # An installed copy without the checkout's sample_data/ opens an empty demo database.

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from desktop.core.exchange.attach import ImportReport, import_annotations
 from desktop.core.exchange.formats import FORMATS, READABLE_FORMATS, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
-from desktop.core.importing import ImportOutcome
 from desktop.core.models import Category
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_dialog import ImportRunner, StoreOpener, show_summary
 from desktop.ui.messages import inform
+
+if TYPE_CHECKING:
+    from desktop.core.exchange.attach import ImportReport
+    from desktop.core.importing import ImportOutcome
 
 # Keys for the exports used most; the others are in the menu only.
 EXPORT_SHORTCUTS = {"csv": "Ctrl+E", "jsonl": "Ctrl+Shift+E"}
@@ -116,6 +118,9 @@ class ExchangeActions(QObject):
             self.show_report(self.import_annotations_from(Path(path)))
 
     def import_annotations_from(self, path: Path) -> ImportReport:
+        # Reading annotation files needs the import pipeline: loaded at the first file, not with the window.
+        from desktop.core.exchange.attach import import_annotations
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = import_annotations(self._host.store, path, self._host.annotator())

@@ -6,15 +6,18 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.core.environment import default_workers
-from desktop.core.importing import ImportOutcome, Result, import_paths
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.text.reading import find_article_files
 from desktop.ui.messages import inform
+
+if TYPE_CHECKING:
+    from desktop.core.importing import ImportOutcome
 
 StoreOpener = Callable[[str], Store]
 
@@ -40,6 +43,9 @@ class ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        # The import pipeline (and multiprocessing) loads with the first import, not with the window.
+        from desktop.core.importing import ImportOutcome, Result, import_paths
+
         outcomes: list[ImportOutcome] = []
         try:
             files = [found.path for found in find_article_files(self._paths)]
@@ -96,6 +102,8 @@ class ImportRunner(QObject):
 
 
 def summary_text(outcomes: list[ImportOutcome]) -> str:
+    from desktop.core.importing import Result
+
     counts = Counter(outcome.result for outcome in outcomes)
     text = QCoreApplication.translate("ImportRunner", "%1 imported, %2 duplicate, %3 failed")
     text = (
