@@ -85,7 +85,8 @@ class TextPane(QPlainTextEdit):
         self._text = text
         self._units = Utf16Index(text)
         self._outline = None
-        self.marks = []
+        # Drawn ranges belong to the text they were found in.
+        self.marks, self.suggestions, self.current_suggestion = [], [], None
         self.paint.reset({})
         self.setPlainText(text)
 
