@@ -140,6 +140,31 @@ def test_blind_mode_hides_other_analysts_and_the_switch_changes_who_codes(
     assert window.annotator() == "A"
 
 
+def test_a_blind_coders_list_shows_and_follows_their_own_status(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window({"one.txt": "第一篇\n\n正文。", "two.txt": "第二篇\n\n正文。"})
+    model = window.article_list.model
+    first, second = (model.summary(row).id for row in range(2))
+    window.analysts.switch("A")
+    window.open_article(first)
+    window.controller.set_status(_status("DONE"))  # A finished the first article
+    window.analysts.switch("B")
+    window.analysts.blind_action.trigger()
+    assert [model.data(model.index(row, 1)) for row in range(2)] == ["to do", "to do"]  # B has done neither
+    todo = window.article_list.filter_status.findData(_status("TODO"))
+    window.article_list.filter_status.setCurrentIndex(todo)
+    assert model.rowCount() == 2
+    window.open_article(second)
+    qtbot.keyClick(
+        window.text_pane, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.controller.document.article.id == first  # next to do for B, though A marked it done
+    window.controller.set_status(_status("DONE"))
+    assert [model.summary(row).id for row in range(model.rowCount())] == [second]
+    window.article_list.filter_status.setCurrentIndex(0)  # every status
+    window.analysts.blind_action.trigger()  # everyone's list: the articles' own statuses
+    assert [model.data(model.index(row, 1)) for row in range(2)] == ["done", "to do"]
+
+
 def _decision(name: str):  # type: ignore[no-untyped-def]
     from desktop.core.adjudication import Decision
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.core.models import ArticleFilter, SpanFilter
+from desktop.core.models import ArticleFilter, SpanFilter, Status
 from desktop.core.search_terms import match_expression, query_terms
 
 Clauses = tuple[list[str], list[Any]]
@@ -46,13 +46,26 @@ def span_clauses(filters: SpanFilter) -> Clauses:
     return _any_of((("s.category_id", filters.categories), ("s.annotator", filters.annotators)))
 
 
+def listed_status(listed: ArticleFilter) -> Clauses:
+    """The status the article list shows and filters by, as one SQL expression on articles ``a``.
+
+    The article's own; for a list of one analyst's work (blind coding) that analyst's status,
+    to do until they mark it: a second coder's "to do" is what they have not done.
+    """
+    if listed.annotator:
+        own = "select o.status from analyst_status o where o.article_id = a.id and o.annotator = ?"
+        return [f"coalesce(({own}), '{Status.TODO.value}')"], [listed.annotator]
+    return ["a.status"], []
+
+
 def listed_clauses(listed: ArticleFilter) -> Clauses:
     """Conditions on articles ``a`` for the article list."""
     clauses: list[str] = []
     params: list[Any] = []
     if listed.status is not None:
-        clauses.append("a.status = ?")
-        params.append(listed.status.value)
+        [status], status_params = listed_status(listed)
+        clauses.append(f"{status} = ?")
+        params += [*status_params, listed.status.value]
     if listed.ids is not None:
         clauses.append("a.id in (select id from temp.listed_ids)")  # filled by SummaryQueries
     elif listed.contains:

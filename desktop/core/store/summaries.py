@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from desktop.core.models import ArticleFilter, ArticleSummary, Status
 from desktop.core.store.articles import ArticleTable
-from desktop.core.store.queries import listed_clauses, where
+from desktop.core.store.queries import listed_clauses, listed_status, where
 
 ALL = ArticleFilter()
 
@@ -43,12 +43,13 @@ class SummaryQueries:
         self, clauses: list[str], params: list[object], listed: ArticleFilter, tail: str, tail_params: list[object]
     ) -> list[ArticleSummary]:
         mine = " and s.annotator = ?" if listed.annotator else ""
+        [status], status_params = listed_status(listed)
         rows = self.db.execute(
-            "select a.id, a.title, a.status,"
+            f"select a.id, a.title, {status},"
             f" (select count(*) from spans s where s.article_id = a.id{mine}),"
             " (select count(*) from flags f where f.article_id = a.id)"
             f" from articles a {where(clauses)} {tail}",
-            [*([listed.annotator] if listed.annotator else []), *params, *tail_params],
+            [*status_params, *([listed.annotator] if listed.annotator else []), *params, *tail_params],
         ).fetchall()
         return [ArticleSummary(r[0], r[1], Status(r[2]), r[3], r[4]) for r in rows]
 
@@ -64,7 +65,9 @@ class SummaryQueries:
         return int(row[0]) if row[1] else -1
 
     def count(self, listed: ArticleFilter = ALL) -> int:
-        if not listed.contains and listed.ids is None:
+        # The kept counts are of the articles' own statuses, not of one analyst's.
+        by_own_status = listed.status is not None and bool(listed.annotator)
+        if not listed.contains and listed.ids is None and not by_own_status:
             return self._articles.count(listed.status)
         clauses, params = self._clauses(listed)
         return int(self.db.execute(f"select count(*) from articles a {where(clauses)}", params).fetchone()[0])
@@ -72,8 +75,9 @@ class SummaryQueries:
     def next_to_do(self, after: int | None, listed: ArticleFilter = ALL) -> int | None:
         """The first listed article still to do after ``after``, wrapping round; None when none is left."""
         clauses, params = self._clauses(listed)
-        clauses.append("a.status = ?")
-        params.append(Status.TODO.value)
+        [status], status_params = listed_status(listed)
+        clauses.append(f"{status} = ?")
+        params += [*status_params, Status.TODO.value]
         # Articles after the current one come first (false sorts before true), then from the top again.
         row = self.db.execute(
             f"select a.id from articles a {where(clauses)} order by a.id <= ?, a.id limit 1",

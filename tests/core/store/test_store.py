@@ -225,6 +225,28 @@ def test_summary_row_follows_the_filter(store: Store) -> None:
     assert store.summaries.count(todo) == 5 and store.summaries.count(ArticleFilter(contains="正文1")) == 3
 
 
+def test_one_analysts_list_shows_counts_and_steps_by_their_own_status(store: Store) -> None:
+    ids = store.articles.add([prepare_article(f"第{i}篇\n正文。", f"{i}.txt", "utf-8") for i in range(4)])
+    store.articles.set_status(ids[0], Status.DONE)  # the first coder finished it ...
+    store.analysts.set_status(ids[0], "A", Status.DONE)
+    store.articles.set_status(ids[1], Status.DONE)  # ... and the second coder finished another
+    store.analysts.set_status(ids[1], "B", Status.DONE)
+    store.analysts.set_status(ids[2], "B", Status.IN_PROGRESS)
+    b_todo = ArticleFilter(Status.TODO, annotator="B")
+    # B has not done the article A finished, whatever the article's own status says.
+    assert [s.id for s in store.summaries.page(listed=b_todo)] == [ids[0], ids[3]]
+    assert store.summaries.count(b_todo) == 2
+    assert store.summaries.count(ArticleFilter(Status.DONE, annotator="B")) == 1
+    statuses = [s.status for s in store.summaries.page(listed=ArticleFilter(annotator="B"))]
+    assert statuses == [Status.TODO, Status.DONE, Status.IN_PROGRESS, Status.TODO]
+    assert store.summaries.row_of(ids[3], b_todo) == 1
+    assert store.summaries.next_to_do(None, ArticleFilter(annotator="B")) == ids[0]
+    assert store.summaries.next_to_do(ids[0], ArticleFilter(annotator="B")) == ids[3]
+    # Everyone's list keeps the articles' own statuses.
+    assert [s.id for s in store.summaries.page(listed=ArticleFilter(Status.TODO))] == [ids[2], ids[3]]
+    assert store.summaries.count(ArticleFilter(Status.TODO)) == 2
+
+
 def test_counts_kept_by_triggers_match_real_counts(store: Store) -> None:
     ids = store.articles.add([prepare_article(f"第{i}篇文章。", f"{i}.txt", "utf-8") for i in range(7)])
     store.articles.set_status(ids[0], Status.DONE)
