@@ -1,7 +1,8 @@
 """The agreement report in the window: figures per code, the confusion table, the disagreements.
 
-The same report as `policy-annotator agreement` (built by ``core.double_coding``); a double
-click on a disagreement opens its article with the passage selected.
+The same report as `policy-annotator agreement` (built by ``core.double_coding``), computed
+off the window's thread; a double click on a disagreement opens its article with the passage
+selected.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,9 +28,8 @@ from PySide6.QtWidgets import (
 from desktop.core.agreement import MEASURES, Level
 from desktop.core.disagreements import NONE
 from desktop.core.double_coding import Report, context_of, shown
-from desktop.core.store import STORE_FAILURES, Store
-
-ReportMaker = Callable[[list[str], str], Report]
+from desktop.core.store import Store
+from desktop.ui.report_runner import ReportRunner
 
 
 def analyst_choices(store: Store) -> tuple[list[str], list[str]]:
@@ -82,12 +83,14 @@ class RoundChoice(QWidget):
 class AgreementDialog(QDialog):
     passageChosen = Signal(int, int, int)  # article id, start, end (Simplified)
 
-    def __init__(self, store: Store, make_report: ReportMaker, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, open_store: Callable[[str], Store], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Agreement report"))
         self.resize(900, 600)
         self.store = store
-        self.make_report = make_report
+        self.runner = ReportRunner(store, open_store, self)
+        self.runner.ready.connect(self._show)
+        self.runner.failed.connect(self._failed)
         self.report: Report | None = None
         self.choice = RoundChoice()
         self.choice.fill(*analyst_choices(store))
@@ -114,16 +117,19 @@ class AgreementDialog(QDialog):
         layout.addWidget(buttons)
 
     def show_report(self) -> None:
+        """Ask for the report; the tables fill when it comes (at corpus size, seconds later)."""
         analysts, sample = self.choice.chosen()
-        try:
-            self.report = self.make_report(analysts, sample)
-            texts = {
-                d.article_id: self.store.articles.texts(d.article_id)[0] for d in self.report.comparison.disagreements
-            }
-        except STORE_FAILURES as error:
-            self.summary.setText(str(error))
-            return
-        result = self.report
+        self.compute.setEnabled(False)
+        self.summary.setText(self.tr("Computing the agreement of %1…").replace("%1", ", ".join(analysts)))
+        self.runner.start(analysts, sample)
+
+    def _failed(self, message: str) -> None:
+        self.compute.setEnabled(True)
+        self.summary.setText(message)
+
+    def _show(self, result: Report, texts: dict[int, str]) -> None:
+        self.compute.setEnabled(True)
+        self.report = result
         self.summary.setText(
             self.tr("%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.")
             .replace("%1", str(result.articles))
@@ -132,6 +138,14 @@ class AgreementDialog(QDialog):
         self._fill_figures(result)
         self._fill_confusion(result)
         self._fill_disagreements(result, texts)
+
+    def done(self, result: int) -> None:
+        self.runner.stop()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.stop()
+        super().closeEvent(event)
 
     def _fill_figures(self, result: Report) -> None:
         measures = [m for level in Level for m in MEASURES[level] if any(f.measure == m for f in result.figures)]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.adjudication import Decision, accept_agreed, decide, progress
 from desktop.core.commands import Change, Command
 from desktop.core.disagreements import Comparison, Disagreement
-from desktop.core.double_coding import Report, report
+from desktop.core.double_coding import report
 from desktop.core.models import Script
 from desktop.core.sampling import draw_sample
 from desktop.core.store import STORE_FAILURES, StoreError, explain
@@ -118,11 +118,8 @@ class CodingRound(QObject):
             .replace("%2", str(len(chosen)))
         )
 
-    def make_report(self, analysts: list[str], sample: str) -> Report:
-        return report(self.window.store, analysts, sample)
-
     def show_agreement(self) -> AgreementDialog:
-        dialog = AgreementDialog(self.window.store, self.make_report, self.window)
+        dialog = AgreementDialog(self.window.store, self.window.open_store, self.window)
         dialog.passageChosen.connect(self.select_passage)
         dialog.show()
         return dialog

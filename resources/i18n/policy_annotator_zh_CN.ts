@@ -67,47 +67,52 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="88"/>
         <source>Agreement report</source>
         <translation>一致性报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="97"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="107"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="108"/>
         <source>Confusion</source>
         <translation>混淆表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="109"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="123"/>
+        <source>Computing the agreement of %1…</source>
+        <translation>正在计算 %1 的一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="134"/>
         <source>%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
         <translation>%1 篇文章；标注：%2。n/a：数据无法定义。百分比一致性未经机遇校正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="169"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="184"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="184"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -556,17 +561,17 @@
         <translation>样本“%1”：%2 篇文章，已在列表中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="149"/>
+        <location filename="../../desktop/ui/coding_round.py" line="146"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="179"/>
+        <location filename="../../desktop/ui/coding_round.py" line="176"/>
         <source>Decided already: undo the decision first (Ctrl+Z)</source>
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="205"/>
+        <location filename="../../desktop/ui/coding_round.py" line="202"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -736,69 +741,69 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="72"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="74"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="73"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="75"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="74"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="76"/>
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="77"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="79"/>
         <source>Export %1…</source>
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="83"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="85"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="83"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="85"/>
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="89"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="91"/>
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="111"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="128"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="113"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="133"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="113"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="115"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="139"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="144"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="142"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="147"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="152"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="155"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="157"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="160"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="157"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="162"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -887,34 +892,34 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="77"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 篇，共 %2 篇
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
         <source>%1 imported, %2 duplicate, %3 failed</source>
         <translation>导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -1367,23 +1372,23 @@
 <context>
     <name>RoundChoice</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="55"/>
         <source>First analyst (reference)</source>
         <translation>第一位分析员（参照）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="56"/>
         <source>Second analyst</source>
         <translation>第二位分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="57"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="58"/>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="67"/>
         <source>Every article either coded</source>
         <translation>任一方标注过的全部文章</translation>
     </message>

@@ -49,7 +49,16 @@ def analyst_file(folder: Path, analyst: str) -> Path:
     return path
 
 
-def test_import_report_adjudicate_undo_and_export_consensus(open_window, qtbot, tmp_path: Path, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+def test_import_report_adjudicate_undo_and_export_consensus(
+    open_window, qtbot, tmp_path: Path, no_dialogs, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from desktop.ui import report_runner
+
+    made_on: list[int] = []
+    make = report_runner.report
+    monkeypatch.setattr(report_runner, "report", lambda *a, **k: made_on.append(threading.get_ident()) or make(*a, **k))
     window = open_window({"plan.txt": TEXT})
     for analyst in ("A", "B"):
         window.exchange.import_annotations_from(analyst_file(tmp_path / analyst, analyst))
@@ -60,6 +69,9 @@ def test_import_report_adjudicate_undo_and_export_consensus(open_window, qtbot, 
     dialog.choice.first.setCurrentText("A")
     dialog.choice.second.setCurrentText("B")
     qtbot.mouseClick(dialog.compute, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.compute.isEnabled()
+    assert made_on and made_on[0] != threading.get_ident()  # computed off the window's thread
     measures = [dialog.figures.horizontalHeaderItem(c).text() for c in range(dialog.figures.columnCount())]
     rows = [dialog.figures.verticalHeaderItem(r).text() for r in range(dialog.figures.rowCount())]
     assert "cohen_kappa" in measures and "krippendorff_alpha_u" in measures and rows[-1] == "ALL"
@@ -180,3 +192,21 @@ def _status(name: str):  # type: ignore[no-untyped-def]
 def _consensus(window) -> list:  # type: ignore[no-untyped-def]
     article_id = window.controller.document.article.id
     return [s for s in window.store.spans.of_article(article_id) if s.annotator == "consensus"]
+
+
+def test_a_report_that_cannot_be_read_says_why_and_can_be_asked_again(open_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.store import StoreError
+    from desktop.ui import report_runner
+
+    def unreadable(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise StoreError("plan.db: the database is locked by another program")
+
+    monkeypatch.setattr(report_runner, "report", unreadable)
+    window = open_window({"plan.txt": TEXT})
+    dialog = window.coding_round.show_agreement()
+    dialog.choice.fill(["A", "B"], [])
+    dialog.show_report()
+    assert not dialog.compute.isEnabled()
+    qtbot.waitUntil(dialog.compute.isEnabled)
+    assert "locked by another program" in dialog.summary.text() and dialog.report is None
+    dialog.close()
