@@ -124,6 +124,11 @@ class CodingRound(QObject):
         dialog.show()
         return dialog
 
+    def stop(self) -> None:
+        """End the threads of open report dialogs: the window closes and takes them with it."""
+        for dialog in self.window.findChildren(AgreementDialog):
+            dialog.runner.stop()
+
     def select_passage(self, article_id: int, start: int, end: int) -> None:
         document = self.window.controller.document
         if document is None or document.article.id != article_id:

@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         self.pane_zoom.save()
         self.settings.sync()
         self.corpus.stop()
+        self.coding_round.stop()
         super().closeEvent(event)
 
     def annotator(self) -> str:

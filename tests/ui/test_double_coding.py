@@ -210,3 +210,13 @@ def test_a_report_that_cannot_be_read_says_why_and_can_be_asked_again(open_windo
     qtbot.waitUntil(dialog.compute.isEnabled)
     assert "locked by another program" in dialog.summary.text() and dialog.report is None
     dialog.close()
+
+
+def test_closing_the_window_ends_an_open_reports_thread(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window({"plan.txt": TEXT})
+    dialog = window.coding_round.show_agreement()
+    thread = dialog.runner._thread
+    assert thread is not None and thread.isRunning()
+    window.close()
+    # A thread still running when Qt destroys it aborts the program.
+    assert dialog.runner._thread is None and thread.isFinished()
