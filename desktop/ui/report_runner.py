@@ -6,6 +6,7 @@ A newer request makes an older answer stale: it is dropped when it arrives.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -13,6 +14,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from desktop.core.double_coding import report
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.store.database import MEMORY
+
+log = logging.getLogger("policy_annotator")
 
 
 class _Worker(QObject):
@@ -39,6 +42,10 @@ class _Worker(QObject):
                     store.close()
         except STORE_FAILURES as error:
             self.failed.emit(job, str(explain(error, self._path)))
+            return
+        except Exception as error:  # a fault of ours must not leave the dialog waiting forever
+            log.exception("agreement report failed")
+            self.failed.emit(job, f"{type(error).__name__}: {error}")
             return
         self.finished.emit(job, result, texts)
 

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.exchange.ours_jsonl import write as write_jsonl
@@ -194,12 +195,20 @@ def _consensus(window) -> list:  # type: ignore[no-untyped-def]
     return [s for s in window.store.spans.of_article(article_id) if s.annotator == "consensus"]
 
 
-def test_a_report_that_cannot_be_read_says_why_and_can_be_asked_again(open_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("fault", "said"),
+    [("locked", "locked by another program"), ("bug", "KeyError: 'no such code'")],
+)
+def test_a_report_that_cannot_be_made_says_why_and_can_be_asked_again(
+    open_window, qtbot, monkeypatch, fault: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.store import StoreError
     from desktop.ui import report_runner
 
     def unreadable(*_args, **_kwargs):  # type: ignore[no-untyped-def]
-        raise StoreError("plan.db: the database is locked by another program")
+        if fault == "locked":
+            raise StoreError("plan.db: the database is locked by another program")
+        raise KeyError("no such code")
 
     monkeypatch.setattr(report_runner, "report", unreadable)
     window = open_window({"plan.txt": TEXT})
@@ -208,7 +217,7 @@ def test_a_report_that_cannot_be_read_says_why_and_can_be_asked_again(open_windo
     dialog.show_report()
     assert not dialog.compute.isEnabled()
     qtbot.waitUntil(dialog.compute.isEnabled)
-    assert "locked by another program" in dialog.summary.text() and dialog.report is None
+    assert said in dialog.summary.text() and dialog.report is None
     dialog.close()
 
 
