@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from desktop.core.store import Store
-from tests.conftest import SAMPLE_DATA
+from tests.conftest import DEFAULT_MEASURES, SAMPLE_DATA
 from tests.test_cli import run
 
 
@@ -84,14 +84,7 @@ def test_a_round_of_double_coding_end_to_end(db: Path, tmp_path: Path) -> None:
     # 3 articles: A has 6 spans, B 9; the 3 targets match exactly. P = 3/9, R = 3/6.
     assert float(overall.loc["f1_exact", "value"]) == pytest.approx(2 * (1 / 3) * 0.5 / (1 / 3 + 0.5), abs=1e-4)
     assert int(overall.loc["f1_exact", "units"]) == 15
-    assert set(overall.index) == {
-        "f1_exact",
-        "f1_overlap",
-        "cohen_kappa",
-        "krippendorff_alpha",
-        "percent_agreement",
-        "krippendorff_alpha_u",
-    }
+    assert set(overall.index) == DEFAULT_MEASURES
     target = table[table.category == "target"].set_index("measure")
     assert float(target.loc["cohen_kappa", "value"]) == pytest.approx(1.0)
     assert "project" not in set(table[table.value != ""].category) or True

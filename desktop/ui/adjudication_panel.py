@@ -86,14 +86,15 @@ class AdjudicationPanel(QWidget):
         """The disagreements with the decisions taken so far; keeps the current row where it can."""
         row = self.items.currentRow()
         self.passages, self.decisions = passages, decisions
+        names, quarrels = self.decision_names(), self.quarrels()
         self.items.blockSignals(True)
         self.items.clear()
         for item in passages:
             decision = decisions.get(item.key, "")
             codes_a = ", ".join(s.category_id for s in item.first) or "—"
             codes_b = ", ".join(s.category_id for s in item.second) or "—"
-            mark = f"✓ {self.decision_names().get(decision, decision)}" if decision else "•"
-            quarrel = self.quarrels().get(item.quarrel, item.quarrel.value)
+            mark = f"✓ {names.get(decision, decision)}" if decision else "•"
+            quarrel = quarrels.get(item.quarrel, item.quarrel.value)
             text = f"{mark}  {item.article_id} [{item.start}:{item.end}]  {codes_a} / {codes_b}  ({quarrel})"
             self.items.addItem(QListWidgetItem(text))
         self.items.blockSignals(False)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -140,12 +139,9 @@ class AgreementDialog(QDialog):
         self._fill_disagreements(result, texts)
 
     def done(self, result: int) -> None:
+        """Closed by its button, Esc or the title bar (QDialog's close ends here too): the thread ends."""
         self.runner.stop()
         super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.runner.stop()
-        super().closeEvent(event)
 
     def _fill_figures(self, result: Report) -> None:
         measures = [m for level in Level for m in MEASURES[level] if any(f.measure == m for f in result.figures)]

@@ -34,7 +34,5 @@ class CodingProgress(QWidget):
         if self.counts[Status.IN_PROGRESS]:
             text += self.tr(" · %1 in progress").replace("%1", str(self.counts[Status.IN_PROGRESS]))
         self.label.setText(text)
-        tip = "\n".join(f"{status_label(status)}: {self.counts[status]}" for status in Status)
-        self.setToolTip(tip)
-        self.label.setToolTip(tip)
-        self.bar.setToolTip(tip)
+        # The label and the bar have none of their own: Qt asks their parent, this widget.
+        self.setToolTip("\n".join(f"{status_label(status)}: {self.counts[status]}" for status in Status))

@@ -58,7 +58,6 @@ class ReportRunner(QObject):
     def __init__(self, store: Store, open_store: Callable[[str], Store], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._job = 0
-        self._waiting = False
         # An in-memory database has no second connection: its report is made on this thread.
         shared = store.path == MEMORY
         self._worker = _Worker(store.path, (lambda _path: store) if shared else open_store, not shared)
@@ -71,14 +70,8 @@ class ReportRunner(QObject):
         self._worker.finished.connect(self._finished)
         self._worker.failed.connect(self._failed)
 
-    @property
-    def busy(self) -> bool:
-        """A report asked for and not yet answered."""
-        return self._waiting
-
     def start(self, analysts: list[str], sample: str) -> None:
         self._job += 1
-        self._waiting = True
         self._run.emit(self._job, list(analysts), sample)
 
     def stop(self) -> None:
@@ -91,10 +84,8 @@ class ReportRunner(QObject):
 
     def _finished(self, job: int, result: object, texts: object) -> None:
         if job == self._job:
-            self._waiting = False
             self.ready.emit(result, texts)
 
     def _failed(self, job: int, message: str) -> None:
         if job == self._job:
-            self._waiting = False
             self.failed.emit(message)

@@ -80,6 +80,7 @@ def test_import_report_adjudicate_undo_and_export_consensus(
     assert float(f1) == round(2 * (2 / 4) * (2 / 5) / (2 / 4 + 2 / 5), 4)
     assert dialog.disagreements.rowCount() == 3
     dialog.close()
+    assert dialog.runner._thread is None  # closing the dialog ends its thread
 
     window.coding_round.dock.show()
     panel = window.coding_round.panel

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolTip
 
 from desktop.core.exchange.formats import CONTEXT, FORMATS, format_by_key
 from desktop.core.models import Status
@@ -53,6 +54,10 @@ def test_navigation_status_and_progress(qtbot, open_window) -> None:  # type: ig
     window.controller.set_status(Status.IN_PROGRESS)
     assert window.progress.label.text() == f"Done 1 / {SAMPLES} · 1 in progress"
     assert window.progress.toolTip().splitlines() == [f"to do: {SAMPLES - 2}", "in progress: 1", "done: 1"]
+    # Hovering the words or the bar shows the same counts.
+    label = window.progress.label
+    QApplication.sendEvent(label, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), label.mapToGlobal(QPoint(2, 2))))
+    assert QToolTip.text() == window.progress.toolTip()
 
 
 def test_filters(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]

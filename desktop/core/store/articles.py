@@ -229,11 +229,6 @@ class ArticleTable:
             ).fetchone()
         return int(row[0])
 
-    def progress(self) -> tuple[int, int]:
-        """(done, total)."""
-        counts = self.status_counts()
-        return counts[Status.DONE], sum(counts.values())
-
     def status_counts(self) -> dict[Status, int]:
         """How many articles have each status (every status present, zero or not), from the kept counts."""
         counts = dict.fromkeys(Status, 0)
