@@ -11,6 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop.cli_analysts import add_commands as add_analyst_commands
+from desktop.cli_backups import add_commands as add_backup_commands
+from desktop.cli_codebook import add_commands as add_codebook_commands
 from desktop.cli_data import add_commands as add_data_commands
 from desktop.cli_search import add_commands as add_search_commands
 from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
@@ -177,62 +179,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_codebook(args: argparse.Namespace) -> int:
-    """The tree with span counts; or the codebook to or from a .json, .csv or .qdc file."""
-    from desktop.core.exchange.codebook_merge import export_codebook, import_codebook
-    from desktop.core.exchange.incoming import FormatError
-
-    action = getattr(args, "action", None)
-    if action == "import":
-        with _open_store(args) as store:
-            report = import_codebook(store, Path(args.file))
-        for line in report.lines():
-            print(line)
-        return 1 if report.failed or report.problems else 0
-    with _open_store(args, create=False) as store:
-        if action == "export":
-            try:
-                count = export_codebook(store, Path(args.output))
-            except FormatError as error:
-                print(f"error: {error}", file=sys.stderr)
-                return 2
-            except OSError as error:
-                print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
-                return 1
-            print(f"exported {count} codes to {args.output}", file=sys.stderr)
-            return 0
-        codebook = store.categories.codebook()
-        keys = codebook.keys()
-        totals = codebook.totals(store.categories.span_counts())
-        for category in codebook:
-            indent = "  " * codebook.depth(category.id)
-            key = f" [{keys[category.id]}]" if keys.get(category.id) else ""
-            heading = "" if category.codable else " (heading)"
-            name = f"{category.label_zh} / {category.label_en} ({category.id})"
-            print(f"{indent}{name}{key}{heading}: {totals[category.id]}")
-    return 0
-
-
-def _add_codebook(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    codebook = commands.add_parser(
-        "codebook",
-        parents=parents,
-        help="print the codebook (a tree with span counts); export or import it as .json, .csv or .qdc",
-    )
-    codebook.set_defaults(run=cmd_codebook)
-    actions = codebook.add_subparsers(dest="action", metavar="ACTION")
-    exporting = actions.add_parser(
-        "export", parents=parents, help="write the codebook to FILE: .json (lossless), .csv (Excel) or .qdc (REFI-QDA)"
-    )
-    exporting.add_argument("-o", "--output", required=True, metavar="FILE")
-    importing = actions.add_parser(
-        "import",
-        parents=parents,
-        help="merge a .json, .csv or .qdc codebook by id, guid or path; creates and updates, never deletes",
-    )
-    importing.add_argument("file", metavar="FILE")
-
-
 def cmd_window(args: argparse.Namespace) -> int:
     headless = sys.platform.startswith("linux") and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -361,10 +307,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_converter(reprocess)
     reprocess.set_defaults(run=cmd_reprocess)
 
-    _add_codebook(commands, parents)
+    add_codebook_commands(commands, parents, _open_store)
     add_data_commands(commands, parents, _open_store)
     add_search_commands(commands, parents, _open_store)
     add_analyst_commands(commands, parents, _open_store)
+    add_backup_commands(commands, parents, _db_path)
 
     stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")
     stats.set_defaults(run=cmd_stats)

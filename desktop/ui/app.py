@@ -12,14 +12,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.environment import default_db_path, resource_path
-from desktop.core.store import Store, StoreError
+from desktop.core.store import Fault, Store, StoreError
+from desktop.core.store.backups import backups_of
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import message_box
+from desktop.ui.restore_dialog import ask_and_restore
 
 ORGANISATION = "PolicyAnnotator"
 APPLICATION = "Policy Annotator"
@@ -58,6 +60,16 @@ def demo_database() -> str:
     return str(path)
 
 
+def offer_restore(path: str, problem: str) -> bool:
+    """A damaged database at start-up: offer its backups; whether one was put in its place."""
+    box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION, problem)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton(QCoreApplication.translate("app", "Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return box.clickedButton() is restore and ask_and_restore(path, None) is not None
+
+
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -81,17 +93,28 @@ def run_window(db_path: str | None, demo: bool = False) -> int:
     try:
         window = create_window(path, settings)
     except StoreError as error:
-        message_box(None, QMessageBox.Icon.Critical, APPLICATION, str(error))
         print(f"error: {error}", file=sys.stderr)
-        return 1
+        if not (error.fault is Fault.DAMAGED and backups_of(path) and offer_restore(path, str(error))):
+            message_box(None, QMessageBox.Icon.Critical, APPLICATION, str(error))
+            return 1
+        try:
+            window = create_window(path, settings)
+        except StoreError as again:
+            message_box(None, QMessageBox.Icon.Critical, APPLICATION, str(again))
+            return 1
     if not demo:
         # The demo's temporary database is never the one the next start opens.
         window.databases.remember(path)
     window.show()
+    if not demo:
+        window.safety.backup_opened()
     code = app.exec()
     if demo:
         window.store.close()
         shutil.rmtree(Path(path).parent, ignore_errors=True)
-    else:
-        window.store.keep_backup()
+        return code
+    problem = window.safety.backup_at_close()
+    if problem:
+        print(f"warning: no backup kept: {problem}", file=sys.stderr)
+    window.store.close()
     return code

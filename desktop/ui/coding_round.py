@@ -126,8 +126,16 @@ class CodingRound(QObject):
 
     def stop(self) -> None:
         """End the threads of open report dialogs: the window closes and takes them with it."""
+        self.pause()
+
+    def pause(self) -> None:
+        """End the threads (and so the connections) of open report dialogs; ``resume`` gives them new ones."""
         for dialog in self.window.findChildren(AgreementDialog):
             dialog.runner.stop()
+
+    def resume(self) -> None:
+        for dialog in self.window.findChildren(AgreementDialog):
+            dialog.runner.resume()
 
     def select_passage(self, article_id: int, start: int, end: int) -> None:
         document = self.window.controller.document

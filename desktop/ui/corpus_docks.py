@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.batch_commands import TagHits, UndoBatch, Widen, plan_batch
 from desktop.core.commands import Change, Command
@@ -21,6 +21,7 @@ from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.store.passages import PassageFilter
 from desktop.core.suggesting import TAGGED, default_rules_path, load_rules, rules_path, user_rules_path
 from desktop.ui.corpus_dialogs import BatchesDialog, RulesDialog
+from desktop.ui.file_dialogs import save_file
 from desktop.ui.retrieval_panel import RetrievalPanel
 from desktop.ui.search_panel import SearchChoices, SearchPanel
 from desktop.ui.search_worker import SHOWN_HITS, SearchService
@@ -297,9 +298,7 @@ class CorpusDocks(QObject):
             self.window.controller.delete_span(span.id)
 
     def export_passages(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export passages"), "passages.csv", self.tr("CSV (*.csv)")
-        )
+        path = save_file(self.window, self.tr("Export passages"), "passages.csv", self.tr("CSV (*.csv)"))
         if not path:
             return
         store = self.window.store

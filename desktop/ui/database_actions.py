@@ -7,9 +7,10 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.store import Store, StoreError
+from desktop.ui.file_dialogs import open_file, save_file
 
 MAX_RECENT = 8
 StoreOpener = Callable[[str], Store]
@@ -46,12 +47,12 @@ class DatabaseActions(QObject):
         self.recent_menu.setTitle(self.tr("Recent databases"))
 
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self._parent, self.tr("New database"), "", self.tr("Databases (*.db)"))
+        path = save_file(self._parent, self.tr("New database"), "", self.tr("Databases (*.db)"))
         if path:
             self.switch(path if path.endswith(".db") else f"{path}.db")
 
     def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._parent, self.tr("Open database"), "", self.tr("Databases (*.db)"))
+        path = open_file(self._parent, self.tr("Open database"), self.tr("Databases (*.db)"))
         if path:
             self.switch(path)
 

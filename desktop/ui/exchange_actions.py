@@ -6,15 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core.exchange.formats import FORMATS, READABLE_FORMATS, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.models import Category
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.file_dialogs import choose_folder, open_file, open_files, save_file
 from desktop.ui.import_dialog import ImportRunner, StoreOpener, show_summary
 from desktop.ui.messages import inform
 
@@ -46,6 +47,8 @@ class ExchangeHost(Protocol):
 
 
 class ExchangeActions(QObject):
+    importFinished = Signal()
+
     def __init__(self, parent: QWidget, host: ExchangeHost) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -81,14 +84,12 @@ class ExchangeActions(QObject):
     # articles -----------------------------------------------------------------------------
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self._parent, self.tr("Import articles"), "", self.tr("Articles (*.txt *.md)")
-        )
+        paths = open_files(self._parent, self.tr("Import articles"), self.tr("Articles (*.txt *.md)"))
         if paths:
             self.start_import([Path(p) for p in paths])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent, self.tr("Import a folder of articles"))
+        folder = choose_folder(self._parent, self.tr("Import a folder of articles"))
         if folder:
             self.start_import([Path(folder)])
 
@@ -100,20 +101,21 @@ class ExchangeActions(QObject):
         runner.start()
         return runner
 
+    def import_running(self) -> bool:
+        return self.running_import is not None
+
     def _import_done(self, outcomes: list[ImportOutcome]) -> None:
+        self.running_import = None
         self._host.articles_added()
+        self.importFinished.emit()
         show_summary(self._parent, outcomes)
 
     # annotations --------------------------------------------------------------------------
 
     def import_annotation_file(self) -> None:
         suffixes = " ".join(sorted({f"*.{fmt.suffix}" for fmt in READABLE_FORMATS}))
-        path, _ = QFileDialog.getOpenFileName(
-            self._parent,
-            self.tr("Import annotations"),
-            "",
-            self.tr("Annotations (%1);;All files (*)").replace("%1", suffixes),
-        )
+        filters = self.tr("Annotations (%1);;All files (*)").replace("%1", suffixes)
+        path = open_file(self._parent, self.tr("Import annotations"), filters)
         if path:
             self.show_report(self.import_annotations_from(Path(path)))
 
@@ -143,9 +145,7 @@ class ExchangeActions(QObject):
         if problems:
             self._host.show_error(self.tr("Nothing exported"), " ".join(problems))
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self._parent, self.tr("Export"), f"annotations.{fmt.suffix}", f"{fmt.label} (*.{fmt.suffix})"
-        )
+        path = save_file(self._parent, self.tr("Export"), f"annotations.{fmt.suffix}", f"{fmt.label} (*.{fmt.suffix})")
         if path:
             self.export_to(fmt, Path(path), dialog.options(), dialog.chosen_encoding())
 

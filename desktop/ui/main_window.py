@@ -22,6 +22,7 @@ from desktop.ui.coding_progress import CodingProgress
 from desktop.ui.coding_round import CodingRound
 from desktop.ui.corpus_docks import CorpusDocks
 from desktop.ui.database_actions import DatabaseActions, StoreOpener
+from desktop.ui.database_safety import DatabaseSafety
 from desktop.ui.exchange_actions import ExchangeActions
 from desktop.ui.find_bar import FindBar
 from desktop.ui.flags_panel import FlagsPanel
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.study = StudyDocks(self)
         self.corpus = CorpusDocks(self)
         self.coding_round = CodingRound(self)
+        self.safety = DatabaseSafety(self, self)
         self._build_actions()
         self._connect()
         self.retranslate()
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         self.controller.message.connect(self.show_status)
         self.controller.failed.connect(self.report_failure)
         self.watcher.changedElsewhere.connect(self.refresh_from_database)
+        self.exchange.importFinished.connect(self.safety.import_finished)
         for pane in (self.original_pane, self.text_pane):
             pane.contextRequested.connect(
                 lambda position, point, p=pane: self.controller.context_menu(p, position, point, self).exec(point)
@@ -227,7 +230,7 @@ class MainWindow(QMainWindow):
         )
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
         parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
-        for part in (*parts, self.codebook, self.study, self.corpus, self.analysts, self.coding_round):
+        for part in (*parts, self.codebook, self.study, self.corpus, self.analysts, self.coding_round, self.safety):
             part.retranslate()
         self._build_menus()
         self._update_title()

@@ -59,10 +59,19 @@ class ReportRunner(QObject):
         super().__init__(parent)
         self._job = 0
         # An in-memory database has no second connection: its report is made on this thread.
-        shared = store.path == MEMORY
-        self._worker = _Worker(store.path, (lambda _path: store) if shared else open_store, not shared)
+        self._shared = store.path == MEMORY
+        self._path = store.path
+        self._open_store: Callable[[str], Store] = (lambda _path: store) if self._shared else open_store
         self._thread: QThread | None = None
-        if not shared:
+        self._worker: _Worker | None = None
+        self.resume()
+
+    def resume(self) -> None:
+        """A worker (on a thread of its own) ready for reports; again after ``stop``."""
+        if self._worker is not None:
+            return
+        self._worker = _Worker(self._path, self._open_store, not self._shared)
+        if not self._shared:
             self._thread = QThread(self)
             self._worker.moveToThread(self._thread)
             self._thread.start()
@@ -72,11 +81,15 @@ class ReportRunner(QObject):
 
     def start(self, analysts: list[str], sample: str) -> None:
         self._job += 1
+        self.resume()
         self._run.emit(self._job, list(analysts), sample)
 
     def stop(self) -> None:
         """End the thread (waiting for a report under way to finish: it holds a connection)."""
         self._job += 1
+        if self._worker is not None:
+            self._run.disconnect(self._worker.run)
+            self._worker = None
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()

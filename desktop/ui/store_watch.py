@@ -16,6 +16,7 @@ POLL_MS = 2000
 
 class StoreWatcher(QObject):
     changedElsewhere = Signal()
+    looked = Signal()  # every poll and every return to the window: time to check the file itself too
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,7 @@ class StoreWatcher(QObject):
 
     def check(self) -> bool:
         """Whether another connection has committed since the last look (and if so, say it)."""
+        self.looked.emit()
         version = self._read()
         if version is None or version == self._version:
             return False

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from desktop.core.article_commands import EditArticleNote, SetMetadata
 from desktop.core.commands import Change, ChangeKind, Command
@@ -19,6 +19,7 @@ from desktop.core.metadata import FieldKind, MetadataField
 from desktop.core.reporting import ReportError, ReportRequest, build_report
 from desktop.core.store import STORE_FAILURES, StoreError, explain
 from desktop.ui.article_panel import ArticlePanel
+from desktop.ui.file_dialogs import save_file
 from desktop.ui.reports_panel import SHOWN_ROWS, ReportsPanel
 from desktop.ui.undo import CoreUndoCommand
 from desktop.ui.unit_margin import UnitMargin
@@ -176,9 +177,7 @@ class StudyDocks(QObject):
         self.reports.show_table(list(table.headings), rows, table.counts_from, table.names, summary)
 
     def export_report(self, request: ReportRequest) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export report"), f"{request.kind.value}.csv", self.tr("CSV (*.csv)")
-        )
+        path = save_file(self.window, self.tr("Export report"), f"{request.kind.value}.csv", self.tr("CSV (*.csv)"))
         if not path:
             return
         store = self.window.store

@@ -18,7 +18,8 @@ def build_menus(window: Any) -> None:
     shown = (window.articles_dock, window.codebook_dock, window.spans_dock, window.flags_dock, *window.study.docks())
     shown += tuple(window.corpus.docks())
     docks = [dock.toggleViewAction() for dock in shown]
-    file_menu = [window.databases.new_action, window.databases.open_action, window.databases.recent_menu, None]
+    file_menu = [window.databases.new_action, window.databases.open_action, window.databases.recent_menu]
+    file_menu += [window.safety.restore_action, None]
     file_menu += [*window.exchange.import_actions(), None, *window.exchange.export_actions.values()]
     file_menu += [None, window.analysts.menu]
     edit_menu = [window.undo_action, window.redo_action, None, window.find_action, None]

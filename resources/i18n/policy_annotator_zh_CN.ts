@@ -29,27 +29,27 @@
         <translation>都不保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="115"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="116"/>
         <source>other code</source>
         <translation>编码不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="116"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="117"/>
         <source>other ends</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="117"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="118"/>
         <source>first only</source>
         <translation>仅第一位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="118"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="119"/>
         <source>second only</source>
         <translation>仅第二位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="119"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="120"/>
         <source>several spans</source>
         <translation>多个标注</translation>
     </message>
@@ -59,7 +59,7 @@
         <translation>接受双方一致的全部标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="104"/>
+        <location filename="../../desktop/ui/adjudication_panel.py" line="105"/>
         <source>%1 of %2 disagreements decided; %3 agreed spans not yet accepted</source>
         <translation>已裁决 %1 / %2 处分歧；%3 个一致标注尚未接受</translation>
     </message>
@@ -67,52 +67,52 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="87"/>
         <source>Agreement report</source>
         <translation>一致性报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="96"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="106"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="107"/>
         <source>Confusion</source>
         <translation>混淆表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="108"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="122"/>
         <source>Computing the agreement of %1…</source>
         <translation>正在计算 %1 的一致性…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="133"/>
         <source>%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
         <translation>%1 篇文章；标注：%2。n/a：数据无法定义。百分比一致性未经机遇校正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="165"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="180"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="180"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -561,17 +561,17 @@
         <translation>样本“%1”：%2 篇文章，已在列表中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="146"/>
+        <location filename="../../desktop/ui/coding_round.py" line="159"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="176"/>
+        <location filename="../../desktop/ui/coding_round.py" line="189"/>
         <source>Decided already: undo the decision first (Ctrl+Z)</source>
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="202"/>
+        <location filename="../../desktop/ui/coding_round.py" line="215"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -579,102 +579,102 @@
 <context>
     <name>CorpusDocks</name>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="86"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="87"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="87"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="88"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="88"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="89"/>
         <source>&amp;Search all articles…</source>
         <translation>搜索全部文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="89"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="90"/>
         <source>&amp;Passages of a code…</source>
         <translation>某一编码的段落(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="90"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="91"/>
         <source>Recent &amp;batches of tagged hits…</source>
         <translation>最近的批量标注(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="91"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="92"/>
         <source>Suggestion &amp;rules…</source>
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="144"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="214"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="267"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="319"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="145"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="215"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="268"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="318"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="147"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="148"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="155"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="156"/>
         <source>%1 hits so far, counting…</source>
         <translation>已找到 %1 处，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="161"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="162"/>
         <source>%1 hits in %2 articles</source>
         <translation>%2 篇文章中共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="163"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="164"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="164"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="165"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="173"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="174"/>
         <source>Search index ready (%1 articles)</source>
         <translation>搜索索引已就绪（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="176"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="177"/>
         <source>Indexing for search: %1 / %2 articles</source>
         <translation>正在建立搜索索引：%1 / %2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="220"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="221"/>
         <source>Nothing to tag: %1 hits are tagged already</source>
         <translation>无需标注：%1 处已标注过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="222"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="223"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="237"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="338"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="238"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="337"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="283"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="284"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/corpus_docks.py" line="301"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="316"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="315"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
@@ -684,17 +684,17 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="321"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="320"/>
         <source>Wrote %1 passages to %2</source>
         <translation>已将 %1 个段落写入 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="348"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="347"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="352"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="351"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -702,97 +702,135 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="44"/>
+        <location filename="../../desktop/ui/database_actions.py" line="45"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="45"/>
+        <location filename="../../desktop/ui/database_actions.py" line="46"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="46"/>
+        <location filename="../../desktop/ui/database_actions.py" line="47"/>
         <source>Recent databases</source>
         <translation>最近的数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="49"/>
+        <location filename="../../desktop/ui/database_actions.py" line="50"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="49"/>
-        <location filename="../../desktop/ui/database_actions.py" line="54"/>
+        <location filename="../../desktop/ui/database_actions.py" line="50"/>
+        <location filename="../../desktop/ui/database_actions.py" line="55"/>
         <source>Databases (*.db)</source>
         <translation>数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="54"/>
+        <location filename="../../desktop/ui/database_actions.py" line="55"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="63"/>
+        <location filename="../../desktop/ui/database_actions.py" line="64"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseSafety</name>
+    <message>
+        <location filename="../../desktop/ui/database_safety.py" line="78"/>
+        <source>Restore &amp;backup…</source>
+        <translation>恢复备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_safety.py" line="93"/>
+        <source>Changes are not saved</source>
+        <translation>更改未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_safety.py" line="101"/>
+        <source>This database file was replaced or removed while open; changes are no longer saved.</source>
+        <translation>此数据库文件在打开期间被替换或移除；更改将不再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_safety.py" line="125"/>
+        <source>Cannot open the database again</source>
+        <translation>无法重新打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_safety.py" line="131"/>
+        <source>The database was closed and opened again: %1</source>
+        <translation>数据库已关闭并重新打开：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_safety.py" line="169"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/database_safety.py" line="169"/>
+        <source>Wait for the import to finish first.</source>
+        <translation>请先等待导入完成。</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="74"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="77"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="75"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="78"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="76"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="79"/>
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="79"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="82"/>
         <source>Export %1…</source>
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="85"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="87"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="85"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="87"/>
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="91"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="92"/>
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="113"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="133"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="118"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="135"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="115"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="117"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="144"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="146"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="147"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="148"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -877,6 +915,19 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../desktop/ui/file_dialogs.py" line="37"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/file_dialogs.py" line="39"/>
+        <source>%1 file</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../desktop/ui/find_bar.py" line="36"/>
@@ -927,32 +978,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="36"/>
+        <location filename="../../desktop/ui/window_menus.py" line="37"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="37"/>
+        <location filename="../../desktop/ui/window_menus.py" line="38"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="38"/>
+        <location filename="../../desktop/ui/window_menus.py" line="39"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="39"/>
+        <location filename="../../desktop/ui/window_menus.py" line="40"/>
         <source>&amp;Codebook</source>
         <translation>编码表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="40"/>
+        <location filename="../../desktop/ui/window_menus.py" line="41"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="41"/>
+        <location filename="../../desktop/ui/window_menus.py" line="42"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -962,157 +1013,157 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1307,6 +1358,69 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="42"/>
+        <source>as last opened</source>
+        <translation>上次打开时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="43"/>
+        <source>older version&apos;s copy (not checked)</source>
+        <translation>旧版本的副本（未检查）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="47"/>
+        <source>The database is replaced by the backup you choose. The file it replaces is not deleted: it is renamed beside it (…before-restore-DATE).</source>
+        <translation>数据库将被所选备份替换。被替换的文件不会删除，而是在原位置改名保存（…before-restore-日期）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="51"/>
+        <source>There is no backup of this database yet.</source>
+        <translation>此数据库还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="55"/>
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="55"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="55"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="55"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="68"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="94"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+</context>
+<context>
     <name>RetrievalPanel</name>
     <message>
         <location filename="../../desktop/ui/retrieval_panel.py" line="143"/>
@@ -1372,23 +1486,23 @@
 <context>
     <name>RoundChoice</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="54"/>
         <source>First analyst (reference)</source>
         <translation>第一位分析员（参照）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="55"/>
         <source>Second analyst</source>
         <translation>第二位分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="56"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="59"/>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="66"/>
         <source>Every article either coded</source>
         <translation>任一方标注过的全部文章</translation>
     </message>
@@ -1609,98 +1723,98 @@
 <context>
     <name>StudyDocks</name>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="53"/>
+        <location filename="../../desktop/ui/study_docks.py" line="54"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="54"/>
+        <location filename="../../desktop/ui/study_docks.py" line="55"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="55"/>
+        <location filename="../../desktop/ui/study_docks.py" line="56"/>
         <source>Coding &amp;units in the margin</source>
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="75"/>
-        <location filename="../../desktop/ui/study_docks.py" line="88"/>
+        <location filename="../../desktop/ui/study_docks.py" line="76"/>
+        <location filename="../../desktop/ui/study_docks.py" line="89"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="108"/>
+        <location filename="../../desktop/ui/study_docks.py" line="109"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="124"/>
-        <location filename="../../desktop/ui/study_docks.py" line="129"/>
-        <location filename="../../desktop/ui/study_docks.py" line="134"/>
+        <location filename="../../desktop/ui/study_docks.py" line="125"/>
+        <location filename="../../desktop/ui/study_docks.py" line="130"/>
+        <location filename="../../desktop/ui/study_docks.py" line="135"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="124"/>
+        <location filename="../../desktop/ui/study_docks.py" line="125"/>
         <source>Field name (e.g. province, 批次):</source>
         <translation>字段名（如 province、批次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="127"/>
+        <location filename="../../desktop/ui/study_docks.py" line="128"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="127"/>
+        <location filename="../../desktop/ui/study_docks.py" line="128"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="128"/>
+        <location filename="../../desktop/ui/study_docks.py" line="129"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="128"/>
+        <location filename="../../desktop/ui/study_docks.py" line="129"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="129"/>
+        <location filename="../../desktop/ui/study_docks.py" line="130"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="134"/>
+        <location filename="../../desktop/ui/study_docks.py" line="135"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="141"/>
+        <location filename="../../desktop/ui/study_docks.py" line="142"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="167"/>
-        <location filename="../../desktop/ui/study_docks.py" line="191"/>
+        <location filename="../../desktop/ui/study_docks.py" line="168"/>
+        <location filename="../../desktop/ui/study_docks.py" line="190"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="170"/>
-        <location filename="../../desktop/ui/study_docks.py" line="197"/>
+        <location filename="../../desktop/ui/study_docks.py" line="171"/>
+        <location filename="../../desktop/ui/study_docks.py" line="196"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="175"/>
+        <location filename="../../desktop/ui/study_docks.py" line="176"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/study_docks.py" line="180"/>
-        <location filename="../../desktop/ui/study_docks.py" line="194"/>
+        <location filename="../../desktop/ui/study_docks.py" line="193"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
@@ -1710,7 +1824,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="199"/>
+        <location filename="../../desktop/ui/study_docks.py" line="198"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
@@ -1781,6 +1895,14 @@
         <location filename="../../desktop/ui/suggestion_view.py" line="202"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="67"/>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
     </message>
 </context>
 <context>

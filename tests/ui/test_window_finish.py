@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QFileIconProvider, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
+from desktop.ui.file_dialogs import make_dialog
 from desktop.ui.menus import all_menu_actions
 from desktop.ui.reprocess_dialog import ReprocessDialog
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
@@ -29,11 +30,11 @@ def test_qt_own_dialog_texts_are_chinese_in_chinese(qtbot, open_window) -> None:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
     # What Qt's catalogue lacks (its entries have no mnemonic) comes from ours: no English label left.
-    dialog = QFileDialog()
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog = make_dialog(None, "")
     labels = [label.text() for label in dialog.findChildren(QLabel)]
     assert labels == ["查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："]
-    assert QFileIconProvider().type(QFileInfo(str(PROJECT))) == "文件夹"
+    assert dialog.iconProvider().type(QFileInfo(str(PROJECT))) == "文件夹"
+    assert dialog.iconProvider().type(QFileInfo(str(PROJECT / "pyproject.toml"))) == "TOML 文件"
     dialog.deleteLater()
 
 

@@ -12,7 +12,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,8 @@ class Session:
     """Keys for the window (``xdo``) and, once it has closed, what it wrote to stderr."""
 
     xdo: Callable[..., None]
+    pid: int = 0
+    env: dict[str, str] = field(default_factory=dict)
     errors: str = ""
 
 
@@ -84,7 +86,7 @@ def tag_first_characters(session: Session, key: str, count: int = 4) -> None:
 
 
 @contextmanager
-def real_window(tmp_path: Path, db: Path) -> Iterator[Session]:
+def real_window(tmp_path: Path, db: Path, script: str = WINDOW) -> Iterator[Session]:
     """The window on ``db`` (English, annotator "window"), focused, caret at the start of the Simplified pane.
 
     The block should end with Ctrl+Q; the window is killed if it is still running.
@@ -98,7 +100,7 @@ def real_window(tmp_path: Path, db: Path) -> Iterator[Session]:
     server, display = start_xvfb(xvfb)
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "POLICY_ANNOTATOR_SETTINGS": str(settings)}
     window = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(WINDOW), str(db), str(geometry)],
+        [sys.executable, "-c", textwrap.dedent(script), str(db), str(geometry)],
         env=env,
         cwd=PROJECT,
         stderr=subprocess.PIPE,
@@ -109,7 +111,7 @@ def real_window(tmp_path: Path, db: Path) -> Iterator[Session]:
         subprocess.run([xdotool, *args], env=env, check=True, timeout=30)
         time.sleep(0.3)
 
-    session = Session(xdo)
+    session = Session(xdo, window.pid, env)
     try:
         wait_for(geometry.exists, "the window")
         x, y, window_id = json.loads(geometry.read_text())

@@ -31,6 +31,8 @@ from desktop.core.store.coding_data import CodingQueries
 from desktop.core.store.database import MEMORY, WriteTransaction, keep_backup, open_database, writing
 from desktop.core.store.errors import STORE_FAILURES, Conflict, Fault, Refused, SpanMismatch, StoreError, explain
 from desktop.core.store.exports import ExportQueries
+from desktop.core.store.file_guard import FileGuard, FileProblem, is_database_file
+from desktop.core.store.integrity import gate_for
 from desktop.core.store.metadata import MetadataTable
 from desktop.core.store.passages import PassageQueries
 from desktop.core.store.reports import Reports
@@ -41,17 +43,34 @@ from desktop.core.store.suggestion_log import SuggestionLog
 from desktop.core.store.summaries import SummaryQueries
 from desktop.core.store.units import UnitTable
 
-__all__ = ["STORE_FAILURES", "Conflict", "Fault", "Refused", "SpanMismatch", "Store", "StoreError", "explain"]
+__all__ = [
+    "STORE_FAILURES",
+    "Conflict",
+    "Fault",
+    "FileProblem",
+    "Refused",
+    "SpanMismatch",
+    "Store",
+    "StoreError",
+    "explain",
+]
 
 
 class Store:
     """Articles, categories, flags and spans in one SQLite file."""
 
     def __init__(self, db: Database, path: str, read_only: bool = False) -> None:
+        self._attach(db, path, read_only)
+
+    def _attach(self, db: Database, path: str, read_only: bool) -> None:
         self.db = db
         self.path = path
         # The file or its folder cannot be written: every write fails with a READ_ONLY StoreError.
         self.read_only = read_only
+        self.guard = FileGuard.taken(path) if path != MEMORY and not read_only else None
+        self._closed = False
+        if path != MEMORY:
+            gate_for(path).acquire()
         write: WriteTransaction = partial(writing, db, path)
         self.articles = ArticleTable(db, write)
         self.spans = SpanTable(db, write)
@@ -87,6 +106,32 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if not self._closed and self.path != MEMORY:
+            gate_for(self.path).release()
+        self._closed = True
+
+    @property
+    def is_open(self) -> bool:
+        return not self._closed
+
+    def file_problem(self) -> FileProblem | None:
+        """Why this connection can no longer trust its file (locks lost, file replaced), or None."""
+        return self.guard.problem() if self.guard is not None else None
+
+    def reopen(self) -> None:
+        """Close the connection and open the file again, keeping this object (and whoever holds it).
+
+        SQLite shares one set of locks among a process's connections to a file: every other
+        connection of this process to it must be closed first, or the new one takes no real lock.
+        """
+        self.close()
+        gate_for(self.path).reset()
+        opened = open_database(self.path, create=False, prepare=CategoryTable.fill_defaults)
+        self._attach(opened.db, self.path, opened.read_only)
+
+    def owns_file(self, path: str | Path) -> bool:
+        """Whether ``path`` is this database or one of SQLite's files beside it (never to be opened by us)."""
+        return self.path != MEMORY and is_database_file(path, self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -108,8 +153,19 @@ class Store:
             raise explain(error, self.path) from None
 
     def keep_backup(self) -> Path | None:
-        """A copy of the database beside it, refreshed at most once a day (named when it is damaged)."""
-        return keep_backup(self.db, self.path)
+        """Today's checked copy in the backups folder, made at the first call of the day (None after that).
+
+        StoreError when no copy could be kept (the database failed its check, the disk is full).
+        """
+        return keep_backup(self.path)
+
+    def write_refusal(self) -> StoreError | None:
+        """Why every write to this file is refused now (it failed its check, or was given up on), or None."""
+        return gate_for(self.path).problem() if self.path != MEMORY else None
+
+    def give_up_writing(self, reason: str) -> None:
+        """Refuse every write of this process to the file from now on (until it is reopened)."""
+        gate_for(self.path).shut(StoreError(f"{self.path}: {reason}; changes are no longer saved", Fault.READ_ONLY))
 
     def document(self, article_id: int) -> Document:
         """An article with its offset map, ready to turn selections into spans."""

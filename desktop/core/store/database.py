@@ -2,8 +2,10 @@
 
 A file that is damaged, another program's, newer than this program or locked is refused
 with a message, and nothing is written to it. A new database is built under a temporary
-name and renamed into place, so that a crash while creating it leaves no half-made file.
-A file or folder that cannot be written opens read-only.
+name and renamed into place, so that a crash while creating it leaves no half-made file
+(and the leftovers of creations cut short are removed). A file or folder that cannot be
+written opens read-only. Every write passes the file's gate (``integrity``): it waits for a
+check under way and is refused when the file failed it.
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from desktop.core.store.backups import BackupKind, daily_backup_due, make_backup
 from desktop.core.store.errors import Fault, StoreError, explain
+from desktop.core.store.integrity import gate_for, verify_at_open
 from desktop.core.store.schema import MIGRATION_SET, migrations
 
 MEMORY = ":memory:"
 # Every Database is made with execute_plugins=False: sqlite-utils plugins installed beside the program
 # must not change its connections, and finding them scans every installed package (~30 ms a start).
 BUSY_TIMEOUT_MS = 3000
-BACKUP_SUFFIX = ".backup"
-BACKUP_EVERY_S = 24 * 3600
+# Temporary files of ours that a killed process leaves behind, removed once their process is gone.
+_LEFTOVERS = (".creating-", ".restoring-")
 # What each table is given to open its write transactions with (``writing`` bound to the file).
 WriteTransaction = Callable[[], AbstractContextManager[Database]]
 
@@ -47,19 +51,7 @@ def _known_migrations() -> list[str]:
     return [migration.name for migration in migrations.pending(Database(memory=True, execute_plugins=False))]
 
 
-def backup_path(path: str) -> Path:
-    return Path(path + BACKUP_SUFFIX)
-
-
-def _backup_note(path: str) -> str:
-    backup = backup_path(path)
-    if not backup.is_file():
-        return "no backup copy exists"
-    when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    return f"the last good copy is {backup} (from {when}); copy it to a new name and open that"
-
-
-def _check_openable(conn: sqlite3.Connection, path: str) -> bool:
+def _check_openable(conn: sqlite3.Connection, path: str, read_only: bool) -> bool:
     """Refuse, without writing anything, a file that is not ours, damaged or newer than this program.
 
     Returns whether the file still needs migrations.
@@ -89,12 +81,7 @@ def _check_openable(conn: sqlite3.Connection, path: str) -> bool:
             "update the program to open it"
         )
     if path != MEMORY and tables:
-        problem = conn.execute("pragma quick_check(1)").fetchone()[0]
-        if problem != "ok":
-            raise StoreError(
-                f"{path}: the database file is damaged ({problem}); it was not changed; {_backup_note(path)}",
-                Fault.DAMAGED,
-            )
+        verify_at_open(conn, path, lambda: _connect(path, read_only=True))
     return bool(known - applied)
 
 
@@ -128,10 +115,45 @@ def _move_into_place(temporary: Path, target: Path) -> None:
             os.rename(temporary, target)
 
 
+def _process_gone(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Temporary files of creations and restores of ``target`` whose process has ended."""
+    removed: list[Path] = []
+    try:
+        candidates = list(target.parent.glob(f".{target.name}.*"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        rest = candidate.name[len(target.name) + 1 :]
+        marker = next((m for m in _LEFTOVERS if rest.startswith(m)), None)
+        if marker is None:
+            continue
+        pid = rest[len(marker) :].split("-", 1)[0]
+        if pid.isdigit() and _process_gone(int(pid)):
+            try:
+                candidate.unlink()
+                removed.append(candidate)
+            except OSError:
+                continue
+    return removed
+
+
 def _create(path: str, prepare: Callable[[Database], None]) -> None:
     """Build the new database beside its final name, then link it into place in one step."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target)
     temporary = target.with_name(f".{target.name}.creating-{os.getpid()}-{time.monotonic_ns()}")
     try:
         conn = sqlite3.connect(temporary, isolation_level=None)
@@ -162,6 +184,7 @@ def open_database(path: str, *, create: bool = True, prepare: Callable[[Database
         target = Path(path)
         if target.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file")
+        remove_leftovers(target)
         if not target.exists():
             if not create:
                 raise StoreError(f"{path}: no such database (check the path given with --db)", Fault.MISSING)
@@ -172,7 +195,7 @@ def open_database(path: str, *, create: bool = True, prepare: Callable[[Database
     except sqlite3.Error as error:
         raise explain(error, path) from None
     try:
-        needs_migrations = _check_openable(conn, path)
+        needs_migrations = _check_openable(conn, path, read_only)
         db = Database(conn, execute_plugins=False)
         db.execute("pragma foreign_keys = on")
         if read_only:
@@ -210,6 +233,8 @@ def writing(db: Database, path: str) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
+    if path != MEMORY:
+        gate_for(path).admit()
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
@@ -225,20 +250,8 @@ def writing(db: Database, path: str) -> Iterator[Database]:
         raise
 
 
-def keep_backup(db: Database, path: str) -> Path | None:
-    """Copy a healthy database beside itself, at most once a day; returns the copy when one was made."""
-    if path == MEMORY:
+def keep_backup(path: str) -> Path | None:
+    """Today's checked copy of the database when there is none yet; StoreError when the copy was not kept."""
+    if path == MEMORY or not daily_backup_due(path):
         return None
-    backup = backup_path(path)
-    if backup.exists() and time.time() - backup.stat().st_mtime < BACKUP_EVERY_S:
-        return None
-    temporary = backup.with_name(backup.name + ".partial")
-    try:
-        with sqlite3.connect(temporary) as copy:
-            db.conn.backup(copy)
-        copy.close()
-        os.replace(temporary, backup)
-    except (OSError, sqlite3.Error):
-        temporary.unlink(missing_ok=True)
-        return None
-    return backup
+    return make_backup(path, BackupKind.DAILY)

@@ -1,0 +1,122 @@
+"""The database's files on disk: which paths are ours, and whether this process still holds its locks.
+
+SQLite's locks on Unix are POSIX advisory locks, which belong to the process: closing *any*
+descriptor of the database file in this process (a file dialog sniffing its type, a hash, a copy)
+silently releases every lock SQLite holds on it. Another program then believes it is alone: it
+checkpoints and deletes the write-ahead log this process is still writing to, and both copies of
+the truth end up in one file. So nothing but SQLite may open these files, and a long-lived
+connection (the window) checks from time to time that its locks are still there.
+
+On Linux the kernel lists every lock in ``/proc/locks``; reading it opens nothing of ours.
+Elsewhere, and on file systems whose locks that list does not show, the check falls back to the
+file's identity: a database replaced or removed under us is noticed, lost locks are not.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+PROC_LOCKS = Path("/proc/locks")
+# What SQLite keeps beside a database: the write-ahead log, its shared-memory index, a rollback journal.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def database_files(path: str | Path) -> tuple[Path, ...]:
+    base = str(path)
+    return (Path(base), *(Path(base + suffix) for suffix in COMPANION_SUFFIXES))
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def is_database_file(candidate: str | Path, database: str | Path) -> bool:
+    """Whether ``candidate`` is the database at ``database`` or one of SQLite's files beside it.
+
+    Compared by identity (``stat``, which opens nothing), so a link or another spelling of the
+    path is caught too; a name that does not exist yet is compared by its resolved path.
+    """
+    candidate_path = Path(candidate)
+    found = _identity(candidate_path)
+    for own in database_files(database):
+        if found is not None and found == _identity(own):
+            return True
+        try:
+            if candidate_path.resolve() == own.resolve():
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def lock_holders(path: str | Path) -> dict[int, int] | None:
+    """Process id -> number of POSIX locks it holds on the file; None where the system does not tell."""
+    identity = _identity(Path(path))
+    if identity is None:
+        return {}
+    try:
+        lines = PROC_LOCKS.read_text(encoding="ascii", errors="replace").splitlines()
+    except OSError:
+        return None
+    device, inode = identity
+    wanted = f"{os.major(device):02x}:{os.minor(device):02x}:{inode}"
+    holders: dict[int, int] = {}
+    for line in lines:
+        fields = line.split()
+        # "7: POSIX  ADVISORY  READ 2994 fe:00:2154575 1073741826 1073742335"; a waiter has "->" after the number.
+        if "->" in fields or len(fields) < 6 or fields[1] != "POSIX":
+            continue
+        if fields[5] == wanted and fields[4].isdigit():
+            holders[int(fields[4])] = holders.get(int(fields[4]), 0) + 1
+    return holders
+
+
+def own_lock_count(path: str | Path) -> int | None:
+    holders = lock_holders(path)
+    return None if holders is None else holders.get(os.getpid(), 0)
+
+
+class FileProblem(Enum):
+    LOCKS_LOST = "this program lost its locks on the database file (something in it opened and closed the file)"
+    REPLACED = "the database file was replaced by another file while it was open"
+    REMOVED = "the database file was moved or deleted while it was open"
+
+    @property
+    def reopening_helps(self) -> bool:
+        """Locks are taken again by opening the same file anew; a file replaced or gone is not the one we wrote."""
+        return self is FileProblem.LOCKS_LOST
+
+
+@dataclass
+class FileGuard:
+    """What a connection saw of its files when it opened them, to notice later that they changed under it."""
+
+    path: str
+    identity: tuple[int, int] | None
+    # The locks could be seen at open: their absence later means they were lost, not that we cannot see them.
+    locks_visible: bool
+
+    @classmethod
+    def taken(cls, path: str) -> FileGuard:
+        """Right after SQLite opened ``path`` in WAL mode and read it (so it holds its locks)."""
+        count = own_lock_count(path)
+        shm = own_lock_count(path + "-shm")
+        return cls(path, _identity(Path(path)), bool(count) and bool(shm))
+
+    def problem(self) -> FileProblem | None:
+        """Why the open connection can no longer be trusted with this file, or None."""
+        now = _identity(Path(self.path))
+        if now is None:
+            return FileProblem.REMOVED
+        if self.identity is not None and now != self.identity:
+            return FileProblem.REPLACED
+        if self.locks_visible and not (own_lock_count(self.path) and own_lock_count(self.path + "-shm")):
+            return FileProblem.LOCKS_LOST
+        return None
