@@ -22,6 +22,9 @@ from desktop.core.models import SpanFilter, Status
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.text.cleaning import DEFAULT_RULES, RULES
 from desktop.core.text.convert import DEFAULT_CONVERTER, UnknownConverter, converter_info
+from desktop.core.text.reading import MAX_ARTICLE_BYTES
+
+MIB = 1024 * 1024
 
 
 def _db_path(args: argparse.Namespace) -> str:
@@ -46,10 +49,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     totals = {result: 0 for result in Result}
     with _open_store(args) as store:
         paths = [Path(p) for p in args.paths]
-        for outcome in import_paths(store, paths, _rules(args), converter=args.converter, workers=args.workers):
+        for outcome in import_paths(
+            store, paths, _rules(args), converter=args.converter, workers=args.workers, max_bytes=args.max_size * MIB
+        ):
             totals[outcome.result] += 1
             if outcome.result is Result.IMPORTED:
-                print(f"imported   {outcome.path} (article {outcome.article_id})")
+                note = f"; {outcome.detail}" if outcome.detail else ""
+                print(f"imported   {outcome.path} (article {outcome.article_id}{note})")
             elif outcome.result is Result.DUPLICATE:
                 print(f"duplicate  {outcome.path}: {outcome.detail}")
             else:
@@ -282,6 +288,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=default_workers(),
         help="processes that read and convert files in parallel (default: one per core; 1 works in this process)",
     )
+    importing.add_argument(
+        "--max-size",
+        type=int,
+        default=MAX_ARTICLE_BYTES // MIB,
+        metavar="MB",
+        help=f"refuse article files larger than this (default {MAX_ARTICLE_BYTES // MIB} MB)",
+    )
     importing.set_defaults(run=cmd_import)
 
     _add_export(commands, parents)
@@ -322,10 +335,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A file name that is not UTF-8 (or a lone surrogate from a file) is printed escaped, never a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`... | head`): what it wanted it has; nothing more is written.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be 1 or more")
+    if getattr(args, "max_size", 1) < 1:
+        parser.error("--max-size must be 1 or more")
     if hasattr(args, "converter"):
         try:
             converter_info(args.converter)  # before any database is opened or created
@@ -337,6 +365,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except STORE_FAILURES as error:
         # Locked, read-only, full, damaged or missing: one line naming the file and the reason.
         print(f"error: {explain(error, _db_path(args))}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        # An output file that cannot be written (its folder gone, a link, the disk full): named with the reason.
+        print(f"error: cannot write {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
     except UnknownConverter as error:
         print(f"error: {error}", file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -69,7 +68,9 @@ def cmd_units(args: argparse.Namespace, open_store: Opener) -> int:
             return 1
         rows = store.units.rows(args.article)
         if args.format == "csv":
-            writer = csv.writer(sys.stdout, lineterminator="\r\n")
+            from desktop.core.exchange.csv_cells import GuardedWriter
+
+            writer = GuardedWriter(sys.stdout, guard=not args.raw)
             writer.writerow(["article_id", "unit_id", "start", "end", "original_start", "original_end", "text"])
             writer.writerows(rows)
             return 0
@@ -131,6 +132,7 @@ def add_commands(
     )
     units.add_argument("--article", type=int, help="only this article id")
     units.add_argument("--format", choices=["text", "csv"], default="text")
+    units.add_argument("--raw", action="store_true", help="CSV: do not neutralise formula-like cells")
     units.set_defaults(run=lambda args: cmd_units(args, open_store))
 
     report = commands.add_parser(

@@ -4,7 +4,6 @@ the suggestions and how each rule fares, and every passage of a code."""
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Callable
@@ -12,8 +11,10 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from desktop.core.exchange.csv_cells import GuardedWriter
 from desktop.core.models import Status
 from desktop.core.store import Store
+from desktop.core.user_patterns import MATCH_TIMEOUT_S
 
 if TYPE_CHECKING:
     from desktop.core.searching import Search, SearchFilter
@@ -56,10 +57,24 @@ def _prepared(args: argparse.Namespace) -> Search | None:
     from desktop.core.searching import SearchError, prepare
 
     try:
-        return prepare(args.query, regex=args.regex)
+        return prepare(args.query, regex=args.regex, timeout=args.timeout)
     except SearchError as error:
         print(f"error: {error}", file=sys.stderr)
         return None
+
+
+def _stopped_searches(
+    command: Callable[[argparse.Namespace, Opener], int], args: argparse.Namespace, open_store: Opener
+) -> int:
+    """A search stopped part-way (a regular expression out of time on an article) is one line, exit 1."""
+    from desktop.core.searching import SearchError
+
+    try:
+        return command(args, open_store)
+    except SearchError as error:
+        sys.stdout.flush()
+        print(f"error: {error}", file=sys.stderr)
+        return 1
 
 
 def _unknown_categories(store: Store, names: list[str]) -> list[str]:
@@ -96,13 +111,13 @@ def cmd_search(args: argparse.Namespace, open_store: Opener) -> int:
 
 def _write_hits(found, form: str, out: TextIO, fields: tuple[str, ...]) -> int:  # type: ignore[no-untyped-def]
     shown = 0
-    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\r\n") if form == "csv" else None
+    writer = GuardedWriter(out) if form == "csv" else None
     if writer is not None:
-        writer.writeheader()
+        writer.writerow(fields)
     for hit in found:
         shown += 1
         if writer is not None:
-            writer.writerow(hit.record())
+            writer.writerow(hit.record().values())
         elif form == "jsonl":
             out.write(json.dumps(hit.record(), ensure_ascii=False) + "\n")
         else:
@@ -194,6 +209,8 @@ def cmd_suggest(args: argparse.Namespace, open_store: Opener) -> int:
         for suggestion in suggester.suggest(text, held, store.suggestions.rejected(args.article)):
             quoted = text[suggestion.start : suggestion.end].replace("\n", " ")
             print(f"{suggestion.start}-{suggestion.end}\t{suggestion.category_id}\t{suggestion.source}\t{quoted}")
+        for problem in suggester.problems:
+            print(f"warning: {problem}", file=sys.stderr)
     return 0
 
 
@@ -216,6 +233,13 @@ def _add_search_options(parser: argparse.ArgumentParser) -> None:
         "query", metavar="QUERY", help='words in either script (all must occur), "a phrase", or --regex'
     )
     parser.add_argument("--regex", action="store_true", help="QUERY is a regular expression (Python syntax)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=MATCH_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"--regex: stop a pattern that takes longer than this on one article (default {MATCH_TIMEOUT_S:g})",
+    )
     parser.add_argument("--status", action="append", default=[], choices=[s.value for s in Status])
     parser.add_argument(
         "--with-category",
@@ -250,7 +274,7 @@ def add_commands(
     search.add_argument("--limit", type=int, default=0, metavar="N", help="at most N hits")
     search.add_argument("--format", choices=["text", "csv", "jsonl"], default="text")
     search.add_argument("--count", action="store_true", help="print only how many hits and articles")
-    search.set_defaults(run=lambda args: cmd_search(args, open_store))
+    search.set_defaults(run=lambda args: _stopped_searches(cmd_search, args, open_store))
 
     tagging = commands.add_parser(
         "tag-hits", parents=parents, help="tag every hit of a search as one batch (undo it with `batches --undo`)"
@@ -261,7 +285,7 @@ def add_commands(
         "--widen", choices=["hit", "clause", "sentence"], default="hit", help="tag the hit, its clause or its sentence"
     )
     tagging.add_argument("--annotator", help="analyst stored with the spans (default: you)")
-    tagging.set_defaults(run=lambda args: cmd_tag_hits(args, open_store))
+    tagging.set_defaults(run=lambda args: _stopped_searches(cmd_tag_hits, args, open_store))
 
     batches = commands.add_parser(
         "batches", parents=parents, help="list the recent batches of tagged hits; undo or redo one"

@@ -6,12 +6,17 @@ depends on the shape of the tree is worked out here, once, from that list.
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 
 from desktop.core.models import Category
 
+# Deeper than any codebook a study uses (five or six levels); a file nested further is refused, not followed.
+MAX_DEPTH = 32
+# Codes in one codebook file at most (MAXQDA studies reach a few thousand).
+MAX_CODES = 20_000
 # Keys 1–9 and 0 go to the first ten codable categories in tree order, unless set by hand.
 AUTOMATIC_KEYS = tuple("1234567890")
 # What an analyst may set by hand: a digit, or Alt and a digit for codebooks of more than ten codes.
@@ -46,12 +51,15 @@ class Codebook:
         self._paths: dict[str, str] | None = None
 
     def _walk(self, parent: str | None, seen: set[str]) -> Iterator[Category]:
-        for category in self._children.get(parent, []):
+        """Depth first, parents before children, without recursion (a codebook may be deep)."""
+        stack = list(reversed(self._children.get(parent, [])))
+        while stack:
+            category = stack.pop()
             if category.id in seen:  # a cycle written by hand into the database: shown once
                 continue
             seen.add(category.id)
             yield category
-            yield from self._walk(category.id, seen)
+            stack.extend(reversed(self._children.get(category.id, [])))
 
     def __iter__(self) -> Iterator[Category]:
         return iter(self.order)
@@ -101,10 +109,7 @@ class Codebook:
 
     def subtree(self, category_id: str) -> list[str]:
         """The category and every category below it, in tree order."""
-        found = [category_id]
-        for child in self._children.get(category_id, []):
-            found.extend(self.subtree(child.id))
-        return found
+        return [category_id, *(category.id for category in self._walk(category_id, {category_id}))]
 
     def expand(self, category_ids: Iterable[str]) -> tuple[str, ...]:
         """Categories as a filter means them: a parent stands for itself and all below it."""
@@ -133,14 +138,8 @@ class Codebook:
 
     def key_problem(self, category_id: str, key: str) -> str:
         """Why ``key`` cannot be set by hand on the category ('' when it can)."""
-        if not key:
-            return ""
-        if key not in MANUAL_KEYS:
-            return f"“{key}” is not a key a code can have (a digit, or Alt and a digit)"
-        for other in self.order:
-            if other.id != category_id and other.shortcut == key:
-                return f"the key {key} is already set on “{other.label_zh}”"
-        return ""
+        holder = next((other for other in self.order if other.id != category_id and other.shortcut == key), None)
+        return key_refusal(key, holder)
 
     def move_problem(self, category_id: str, parent_id: str | None) -> str:
         """Why the category cannot go under ``parent_id`` ('' when it can)."""
@@ -155,6 +154,27 @@ class Codebook:
     def totals(self, counts: dict[str, int]) -> dict[str, int]:
         """Counts with every parent holding its own and all below it."""
         return {category.id: sum(counts.get(i, 0) for i in self.subtree(category.id)) for category in self.order}
+
+
+def key_refusal(key: str, holder: Category | None) -> str:
+    """Why ``key`` cannot be set by hand ('' when it can), ``holder`` being another code that has it."""
+    if not key:
+        return ""
+    if key not in MANUAL_KEYS:
+        return f"“{key}” is not a key a code can have (a digit, or Alt and a digit)"
+    if holder is not None:
+        return f"the key {key} is already set on “{holder.label_zh}”"
+    return ""
+
+
+def free_id(label_zh: str, label_en: str, taken: Container[str]) -> str:
+    """A free id for a new code: its English label as a slug, else its Chinese label."""
+    slug = re.sub(r"[^a-z0-9]+", "-", label_en.lower()).strip("-")
+    base = slug or label_zh.strip() or "code"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
 
 
 def split_path(path: str) -> tuple[str, ...]:

@@ -5,7 +5,6 @@ The command line and the window both build it here, so they report the same numb
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections import Counter
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 
 from desktop.core.agreement import MEASURES, CodedSpan, CodingData, Figure, Level, agreement
 from desktop.core.disagreements import NONE, Comparison, Disagreement, compare, confusion
+from desktop.core.exchange.csv_cells import GuardedWriter
 from desktop.core.store import Store, StoreError
 
 CONTEXT = 20
@@ -86,7 +86,7 @@ def shown(value: float | None) -> str:
 
 def as_csv(figures: Sequence[Figure]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = GuardedWriter(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for figure in figures:
         writer.writerow([figure.category, figure.measure, shown(figure.value), figure.units])

@@ -16,7 +16,7 @@ from desktop.core.store import Store
 from desktop.core.text.cleaning import DEFAULT_RULES, check_rules
 from desktop.core.text.convert import DEFAULT_CONVERTER, converter_info
 from desktop.core.text.pipeline import PIPELINE_VERSION, process, sha256
-from desktop.core.text.reading import ReadError, find_article_files, read_article
+from desktop.core.text.reading import MAX_ARTICLE_BYTES, ReadError, find_article_files, read_article, shown_path
 
 BATCH_SIZE = 64
 # Files per task sent to a worker process, and tasks in flight per worker.
@@ -76,29 +76,38 @@ class _Prepared:
     digest: str = ""
     article: NewArticle | None = None
     problem: str = ""
+    note: str = ""
 
 
-def _prepare_file(found: tuple[str, str | None], rules: tuple[str, ...], converter: str) -> _Prepared:
-    path, problem = found
+RAISE_LIMIT = "import it with --max-size MB to raise the limit"
+# Found files as workers get them: (path, problem found already, size limit in bytes).
+Found = tuple[str, str | None, int]
+
+
+def _prepare_file(found: Found, rules: tuple[str, ...], converter: str) -> _Prepared:
+    path, problem, limit = found
+    # A name that is not UTF-8 is read by its bytes, and stored and reported with them shown escaped.
+    shown = shown_path(path)
     if problem:
-        return _Prepared(path, problem=problem)
+        return _Prepared(shown, problem=problem)
     try:
-        decoded = read_article(Path(path))
+        decoded = read_article(Path(path), limit, RAISE_LIMIT)
         digest = sha256(decoded.text)
-        article = prepare_article(decoded.text, path, decoded.encoding, rules, digest, converter)
+        article = prepare_article(decoded.text, shown, decoded.encoding, rules, digest, converter)
     except ReadError as error:
-        return _Prepared(path, problem=str(error))
+        return _Prepared(shown, problem=str(error))
     except Exception as error:
-        return _Prepared(path, problem=f"could not process: {type(error).__name__}: {error}")
-    return _Prepared(path, digest, article)
+        return _Prepared(shown, problem=f"could not process: {type(error).__name__}: {error}")
+    note = "its name is not UTF-8: kept with those bytes shown as \\x.." if shown != path else ""
+    return _Prepared(shown, digest, article, note=note)
 
 
-def _prepare_chunk(chunk: list[tuple[str, str | None]], rules: tuple[str, ...], converter: str) -> list[_Prepared]:
+def _prepare_chunk(chunk: list[Found], rules: tuple[str, ...], converter: str) -> list[_Prepared]:
     return [_prepare_file(found, rules, converter) for found in chunk]
 
 
 def _prepared_in_order(
-    paths: Iterator[tuple[str, str | None]],
+    paths: Iterator[Found],
     rules: tuple[str, ...],
     converter: str,
     workers: int,
@@ -143,6 +152,7 @@ def import_paths(
     cancelled: Callable[[], bool] = lambda: False,
     converter: str = DEFAULT_CONVERTER,
     workers: int = 1,
+    max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[ImportOutcome]:
     """Import files and folders; yields each outcome once it is final (stored, skipped or failed).
 
@@ -153,7 +163,7 @@ def import_paths(
     rules = check_rules(rules)
     converter_info(converter)  # an unknown converter fails here, before any file is read
     # Outcomes wait here, in file order, until the articles among them are committed.
-    queue: list[ImportOutcome | tuple[str, NewArticle]] = []
+    queue: list[ImportOutcome | tuple[str, NewArticle, str]] = []
     pending_hashes: dict[str, str] = {}
 
     def flush() -> Iterator[ImportOutcome]:
@@ -161,13 +171,20 @@ def import_paths(
         ids = iter(store.articles.add(articles)) if articles else iter(())
         for item in queue:
             if isinstance(item, tuple):
-                yield ImportOutcome(item[0], Result.IMPORTED, article_id=next(ids))
+                yield ImportOutcome(item[0], Result.IMPORTED, item[2], article_id=next(ids))
             else:
                 yield item
         queue.clear()
         pending_hashes.clear()
 
-    found = ((str(f.path), f.problem) for f in find_article_files(paths))
+    found = (
+        (
+            str(f.path),
+            f.problem or ("is the database being imported into" if store.owns_file(f.path) else None),
+            max_bytes,
+        )
+        for f in find_article_files(paths)
+    )
     for item in _prepared_in_order(found, rules, converter, workers, cancelled):
         if cancelled():
             break
@@ -181,7 +198,7 @@ def import_paths(
         if item.digest in pending_hashes:
             queue.append(ImportOutcome(item.path, Result.DUPLICATE, f"same text as {pending_hashes[item.digest]}"))
             continue
-        queue.append((item.path, item.article))
+        queue.append((item.path, item.article, item.note))
         pending_hashes[item.digest] = item.path
         if len(pending_hashes) >= BATCH_SIZE:
             yield from flush()

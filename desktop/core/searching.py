@@ -22,6 +22,7 @@ from desktop.core.models import Status
 from desktop.core.required_literals import required_literals
 from desktop.core.search_terms import query_terms
 from desktop.core.store import Store
+from desktop.core.user_patterns import MATCH_TIMEOUT_S, PatternError, PatternTimeout, UserPattern
 
 CONTEXT = 20
 HIT_FIELDS = (
@@ -86,7 +87,7 @@ class Search:
     """A query made ready: what an article must contain, the pattern whose matches are hits."""
 
     query: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | UserPattern  # a user's regular expression runs with a time limit per article
     required: tuple[str, ...]  # literals every matching article holds (the index narrows by them)
     regex: bool = False
     _checks: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
@@ -101,11 +102,21 @@ class Search:
         return all(check.search(text) for check in self._checks)
 
 
-def prepare(query: str, *, regex: bool = False, convert: Callable[[str], str] | None = None) -> Search:
+def prepare(
+    query: str,
+    *,
+    regex: bool = False,
+    convert: Callable[[str], str] | None = None,
+    timeout: float = MATCH_TIMEOUT_S,
+) -> Search:
     """A query typed in either script, made ready to run; SearchError when it is empty or not a valid pattern."""
     typed = query.strip()
     if not typed:
         raise SearchError("the query is empty")
+    if any("\ud800" <= ch <= "\udfff" for ch in typed):
+        # A command-line argument whose bytes are not UTF-8 arrives with lone surrogates in it.
+        shown = typed.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise SearchError(f"the query “{shown}” holds bytes that are not UTF-8 text")
     if convert is None:
         from desktop.core.text.convert import convert as opencc_convert
 
@@ -113,13 +124,11 @@ def prepare(query: str, *, regex: bool = False, convert: Callable[[str], str] | 
     simplified = convert(typed)
     if regex:
         try:
-            pattern = re.compile(simplified, re.MULTILINE)
-        except re.error as error:
-            raise SearchError(f"not a valid regular expression: {error}") from None
-        except (OverflowError, RecursionError, ValueError) as error:
+            bounded = UserPattern.compile(simplified, re.MULTILINE, timeout)
+        except PatternError as error:
             raise SearchError(f"not a valid regular expression: {error}") from None
         required = tuple(required_literals(simplified, re.MULTILINE))
-        return Search(simplified, pattern, required, regex=True)
+        return Search(simplified, bounded, required, regex=True)
     words = [next(group for group in match.groups() if group is not None) for match in _WORDS.finditer(simplified)]
     literals = tuple(dict.fromkeys(word for word in words if word.strip()))
     if not literals:
@@ -152,7 +161,10 @@ class Hit(NamedTuple):
 def _matches(search: Search, text: str) -> list[tuple[int, int]]:
     if not search.qualifies(text):
         return []
-    return [match.span() for match in search.pattern.finditer(text) if match.end() > match.start()]
+    try:
+        return [match.span() for match in search.pattern.finditer(text) if match.end() > match.start()]
+    except PatternTimeout as error:
+        raise SearchError(str(error)) from None
 
 
 def hits(
@@ -225,6 +237,10 @@ def matching_articles(
     for article_id, title, text in store.search.texts(search.index_terms(), clauses, params):
         if cancelled():
             return None
-        if any(search.pattern.search(part) for part in (title, text)) and (search.qualifies(title + "\n" + text)):
+        try:
+            matched = any(search.pattern.search(part) for part in (title, text))
+        except PatternTimeout as error:
+            raise SearchError(str(error)) from None
+        if matched and search.qualifies(title + "\n" + text):
             found.append(article_id)
     return found

@@ -28,6 +28,7 @@ from platformdirs import user_data_dir
 from desktop.core.environment import APP_NAME, resource_path
 from desktop.core.required_literals import required_literals
 from desktop.core.units import trimmed
+from desktop.core.user_patterns import PatternError, PatternTimeout, UserPattern
 
 TAGGED = "tagged elsewhere"
 RULES_FILE = "suggestion_rules.toml"
@@ -37,7 +38,7 @@ RULES_FILE = "suggestion_rules.toml"
 class Rule:
     name: str
     category_id: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | UserPattern  # from a file the analyst edits: run with a time limit per article
     description: str = ""
     enabled: bool = True
     # Strings every match holds: a text without one of them is not scanned (most rules end in 项目, 工程…).
@@ -99,8 +100,8 @@ def load_rules(path: Path, categories: Iterable[str] | None = None) -> tuple[lis
         problem = _problem(name, category, pattern, names, known)
         if problem is None:
             try:
-                compiled = re.compile(str(pattern))
-            except (re.error, OverflowError, RecursionError) as error:
+                compiled = UserPattern.compile(str(pattern))
+            except PatternError as error:
                 problem = f"bad pattern {pattern!r}: {error}"
         if problem is not None:
             problems.append(f"{where}: {problem}; skipped")
@@ -108,7 +109,7 @@ def load_rules(path: Path, categories: Iterable[str] | None = None) -> tuple[lis
         names.add(str(name))
         description = entry.get("description", "")
         enabled = entry.get("enabled", True)
-        required = tuple(required_literals(compiled.pattern, compiled.flags))
+        required = tuple(required_literals(compiled.source, compiled.flags))
         rules.append(Rule(str(name), str(category), compiled, str(description), enabled is not False, required))
     return rules, problems
 
@@ -137,6 +138,7 @@ class Suggester:
     ) -> None:
         switched_off = set(off)
         self.rules = [rule for rule in rules if rule.enabled and rule.name not in switched_off]
+        self.problems: list[str] = []
         # Tagged strings by their first two characters, then (four characters or more) by their first four:
         # a place in the text is looked up twice at most, and few strings share both keys.
         self._by_pair: dict[str, tuple[dict[str, list[_Tagged]], list[_Tagged]]] = {}
@@ -160,7 +162,13 @@ class Suggester:
         for rule in self.rules:
             if not all(literal in text for literal in rule.required):
                 continue
-            for match in rule.pattern.finditer(text):
+            try:
+                matches = list(rule.pattern.finditer(text))
+            except PatternTimeout as error:
+                # One rule out of time on this text: the others still suggest; the reason is kept to show.
+                self.problems.append(f"rule {rule.name}: {error}")
+                continue
+            for match in matches:
                 start, end = trimmed(text, *match.span())
                 if end > start:
                     found.setdefault(

@@ -214,6 +214,9 @@ class CorpusDocks(QObject):
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the database"), explain(error, store.path))
             return
+        except SearchError as error:  # a regular expression that ran out of time on an article
+            self.window.show_error(self.tr("Nothing tagged"), str(error))
+            return
         finally:
             QApplication.restoreOverrideCursor()
         if not planned.spans:

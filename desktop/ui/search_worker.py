@@ -15,7 +15,7 @@ from itertools import islice
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.models import Status
-from desktop.core.searching import Counts, Hit, Search, SearchFilter, count, hits, matching_articles
+from desktop.core.searching import Counts, Hit, Search, SearchError, SearchFilter, count, hits, matching_articles
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.store.database import MEMORY
 
@@ -66,6 +66,9 @@ class _Worker(QObject):
             totals = self._totals(job, store, search, filters, listed, exhausted)
             if totals is not None and not self._stale(job):
                 self.counted.emit(job, totals.hits, totals.articles)
+        except SearchError as error:  # a regular expression that ran out of time on an article
+            if not self._stale(job):
+                self.failed.emit(job, str(error))
         except STORE_FAILURES as error:
             if not self._stale(job):
                 self.failed.emit(job, str(explain(error, self.path)))
@@ -92,6 +95,9 @@ class _Worker(QObject):
             found = matching_articles(self._ready(), search, filters, lambda: self._stale(job))
             if found is not None and not self._stale(job):
                 self.listed.emit(job, found)
+        except SearchError as error:
+            if not self._stale(job):
+                self.failed.emit(job, str(error))
         except STORE_FAILURES as error:
             if not self._stale(job):
                 self.failed.emit(job, str(explain(error, self.path)))

@@ -107,6 +107,9 @@ class SuggestionView(QObject):
             self.window.report_failure(self.tr("Cannot read the database"), explain(error, self.window.store.path))
             return
         self.suggestions = suggester.suggest(document.article.text, held, rejected)
+        if suggester.problems:
+            self.window.show_status(suggester.problems[-1])
+            suggester.problems.clear()
         self.current = None
         self._paint()
 

@@ -611,8 +611,8 @@
     <message>
         <location filename="../../desktop/ui/corpus_docks.py" line="145"/>
         <location filename="../../desktop/ui/corpus_docks.py" line="215"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="268"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="318"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="271"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="321"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
@@ -652,49 +652,54 @@
         <translation>正在建立搜索索引：%1 / %2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="221"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="218"/>
+        <source>Nothing tagged</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="224"/>
         <source>Nothing to tag: %1 hits are tagged already</source>
         <translation>无需标注：%1 处已标注过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="223"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="226"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="238"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="337"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="241"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="340"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="284"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="287"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="301"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="315"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="304"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="318"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="301"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="304"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="320"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="323"/>
         <source>Wrote %1 passages to %2</source>
         <translation>已将 %1 个段落写入 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="347"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="350"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="351"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="354"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -1867,32 +1872,32 @@
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="131"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="134"/>
         <source>No suggestions in this article</source>
         <translation>本文没有建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="151"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="154"/>
         <source>tagged elsewhere %1</source>
         <translation>他处已标注 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="153"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="156"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="156"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="159"/>
         <source>Suggestion %1 (%2): Enter accepts, Backspace rejects, Tab goes on</source>
         <translation>建议：%1（%2）：回车接受，退格拒绝，Tab 下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="176"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="179"/>
         <source>No suggestion here: Tab goes to the next one</source>
         <translation>此处没有建议：按 Tab 转到下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="202"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="205"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -17,14 +17,14 @@ from pathlib import Path
 from desktop.core.codebook import PALETTE
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
-from desktop.core.exchange.formats import ExchangeFormat, detect, detect_bytes
-from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
+from desktop.core.exchange.formats import detect, detect_bytes
+from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan, read_incoming
 from desktop.core.importing import prepare_article
 from desktop.core.models import Flag, FlagKind, Script, Span
 from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
 from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, explain
 from desktop.core.text.pipeline import sha256
-from desktop.core.text.reading import ReadError, read_article
+from desktop.core.text.reading import ReadError, decode
 
 
 class SkipRecord(Exception):
@@ -221,14 +221,36 @@ class _Importer:
             return
         if not record.spans and record.article is None and record.text is None:
             return
+        # What the report said before this record: a record rolled back takes its counts back with it.
+        before = (
+            set(self.report.attached),
+            set(self.report.created),
+            self.report.spans_imported,
+            self.report.spans_present,
+            list(self.report.categories_created),
+            set(self.categories),
+            len(self.report.skipped),
+        )
         try:
             with self.store.transaction():
                 self._import_record(record)
         except SkipRecord as reason:
+            self._take_back(before)
             self.report.skipped.append((record.line, str(reason)))
         except (KeyError, TypeError, ValueError, OffsetMapError) as error:
             # A shape the format's checks let through: this record is left out, the rest go on.
+            self._take_back(before)
             self.report.skipped.append((record.line, f"malformed record ({error})"))
+        except STORE_FAILURES:
+            self._take_back(before)
+            raise
+
+    def _take_back(self, before: tuple[set[int], set[int], int, int, list[str], set[str], int]) -> None:
+        attached, created, imported, present, categories_created, categories, skipped = before
+        self.report.attached, self.report.created = attached, created
+        self.report.spans_imported, self.report.spans_present = imported, present
+        self.report.categories_created, self.categories = categories_created, categories
+        del self.report.skipped[skipped:]
 
     def _import_record(self, record: IncomingRecord) -> None:
         """By what the record carries: a whole article, a text with spans, or spans naming their article."""
@@ -283,31 +305,21 @@ def _fix_utf16(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
     return converted if text[converted[0] : converted[1]] == quote else (start, end)
 
 
-def _binary_format(path: Path) -> ExchangeFormat | None:
-    try:
-        with path.open("rb") as stream:
-            return detect_bytes(stream.read(8))
-    except (FileNotFoundError, IsADirectoryError, PermissionError):
-        return None  # read_article names the reason
-
-
 def import_annotations(store: Store, path: Path, annotator: str) -> ImportReport:
     """Read an annotation file of any supported format into the store."""
     report = ImportReport()
     try:
-        binary = _binary_format(path)
+        data = read_incoming(store, path)
+        binary = detect_bytes(data[:8])
         if binary is not None and binary.read_bytes is not None:
             report.format_name = binary.name
-            records = list(binary.read_bytes(path.read_bytes(), annotator))
+            records = list(binary.read_bytes(data, annotator))
         else:
-            text = read_article(path).text
+            text = decode(data).text
             fmt = detect(text)
             report.format_name = fmt.name
             # The whole file is read and checked before anything is stored.
             records = list(fmt.read(text, annotator))
-    except OSError as error:
-        report.failed = f"{path}: cannot read: {error.strerror or error}"
-        return report
     except (ReadError, FormatError) as error:
         report.failed = f"{path}: {error}"
         return report
@@ -318,6 +330,9 @@ def import_annotations(store: Store, path: Path, annotator: str) -> ImportReport
             line = record.line
             importer.import_record(record)
     except STORE_FAILURES as error:
-        # Records stored so far stay (each was one transaction); the report says where it stopped.
-        report.failed = f"stopped at line {line}, nothing of it stored: {explain(error, store.path)}"
+        # Records stored so far stay (each was one transaction) and are counted below; this one is not.
+        report.failed = (
+            f"stopped at line {line}: that record was not stored, those before it were (counted below):"
+            f" {explain(error, store.path)}"
+        )
     return report

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 from desktop.core.codebook import Codebook, split_path
 from desktop.core.exchange.codebook_model import IncomingCode
-from desktop.core.exchange.csv_cells import neutralise, restore
+from desktop.core.exchange.csv_cells import GuardedWriter, restore
 from desktop.core.exchange.incoming import FormatError, shown
 from desktop.core.exchange.refi_codebook import CODEBOOK_NS, codebook_document, read_codes
 
@@ -60,11 +60,11 @@ def write_json(codebook: Codebook, out: TextIO) -> None:
 
 
 def write_csv(codebook: Codebook, out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = GuardedWriter(out)
     writer.writerow(CSV_COLUMNS)
     for c in codebook:
         row = [c.id, codebook.path(c.id), c.label_zh, c.label_en, c.colour, c.shortcut, "yes" if c.codable else "no"]
-        writer.writerow([neutralise(str(cell)) for cell in [*row, c.description]])
+        writer.writerow([*row, c.description])
 
 
 def write_qdc(codebook: Codebook, out: TextIO) -> None:

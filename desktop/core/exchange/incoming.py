@@ -13,9 +13,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from desktop.core.exchange.codebook_model import IncomingCode
+from desktop.core.store import Store
+from desktop.core.text.reading import MAX_EXCHANGE_BYTES, ReadError, read_limited
+
+
+def read_incoming(store: Store, path: Path) -> bytes:
+    """The bytes of a file to import into ``store``: never one of the database's own files, never unbounded."""
+    if store.owns_file(path):
+        raise ReadError("is the database itself (or one of SQLite's files beside it), not a file to import")
+    return read_limited(path, MAX_EXCHANGE_BYTES)
 
 
 class FormatError(ValueError):

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from desktop.core.exchange.csv_cells import neutralise, restore
+from desktop.core.exchange.csv_cells import GuardedWriter, restore
+from desktop.core.exchange.incoming import read_incoming
 from desktop.core.metadata import FIELD_NAME, MetadataField, ValueProblem, checked_value
 from desktop.core.store import STORE_FAILURES, Store, explain
-from desktop.core.text.reading import ReadError, read_article
+from desktop.core.text.reading import ReadError, decode
 
 KEYS = ("article_id", "source_path", "title")
 NOTE = "note"
@@ -28,12 +29,12 @@ NOTE = "note"
 def write(store: Store, out: TextIO) -> int:
     """Every article's metadata; returns the number of rows."""
     fields = store.metadata.fields()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = GuardedWriter(out)
     writer.writerow([*KEYS, *(f.name for f in fields), NOTE])
     count = 0
     for article in store.metadata.table():
         cells = [article.source_path, article.title, *(article.values.get(f.name, "") for f in fields), article.note]
-        writer.writerow([article.id, *(neutralise(cell) for cell in cells)])
+        writer.writerow([article.id, *cells])
         count += 1
     return count
 
@@ -110,12 +111,16 @@ class _Rows:
 def import_metadata(store: Store, path: Path) -> MetadataReport:
     report = MetadataReport()
     try:
-        text = read_article(path).text
+        text = decode(read_incoming(store, path)).text
     except ReadError as error:
         report.failed = f"{path}: {error}"
         return report
     reader = csv.DictReader(io.StringIO(text))
-    header = [name.strip() for name in reader.fieldnames or []]
+    try:
+        header = [name.strip() for name in reader.fieldnames or []]
+    except csv.Error as error:
+        report.failed = f"{path}: line {reader.line_num + 1}: {error}; nothing stored"
+        return report
     if not set(KEYS) & set(header):
         report.failed = f"{path}: the header needs article_id, source_path or title to find articles by"
         return report
@@ -133,6 +138,12 @@ def import_metadata(store: Store, path: Path) -> MetadataReport:
         report.failed = str(explain(error, store.path))
         report.values = report.notes = 0
         report.articles.clear()
+    except csv.Error as error:
+        # A cell over the csv module's limit, a broken quote: the rows read so far are rolled back with it.
+        report.failed = f"{path}: line {reader.line_num + 1}: {error}; nothing stored"
+        report.values = report.notes = 0
+        report.articles.clear()
+        report.problems.clear()
     return report
 
 

@@ -78,7 +78,11 @@ def recognises(sample: Sample) -> bool:
 def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
     """Rows as this tool wrote them, or as a spreadsheet saved them back (apostrophes removed again)."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    _ = reader.fieldnames  # reads the header, so that line numbers below count from the first row
+    try:
+        _ = reader.fieldnames  # reads the header, so that line numbers below count from the first row
+    except csv.Error as error:
+        yield IncomingRecord(1, problems=[(1, f"broken CSV ({error})")])
+        return
     while True:
         number = reader.line_num + 1
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -100,16 +101,28 @@ def write_to_path(writer: Writer, store: Store, path: Path, options: ExportOptio
     """Write an export to ``path``; the file appears only once it is complete.
 
     Only a regular file is ever replaced: a link, a pipe, a device or a folder at ``path`` is
-    refused (OSError naming the reason), because the rename would put a file in its place.
+    refused (OSError naming the reason), because the rename would put a file in its place; so is
+    the database itself and SQLite's files beside it. Every OSError names ``path``.
     """
+    if store.owns_file(path):
+        raise OSError(errno.EEXIST, "is the database itself (or one of SQLite's files); choose another name", str(path))
     try:
         kind = path.lstat().st_mode
     except FileNotFoundError:
         kind = None
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
     if kind is not None and not stat.S_ISREG(kind):
-        raise OSError(errno.EEXIST, "is not a regular file (a link, pipe, device or folder); choose another name")
+        raise OSError(
+            errno.EEXIST, "is not a regular file (a link, pipe, device or folder); choose another name", str(path)
+        )
+    if not path.parent.is_dir():
+        raise OSError(errno.ENOENT, "its folder does not exist", str(path))
     mode = _mode_for(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         if encoding == BINARY:
             with os.fdopen(handle, "wb") as binary:
@@ -119,7 +132,13 @@ def write_to_path(writer: Writer, store: Store, path: Path, options: ExportOptio
                 count = writer(store, stream, options)
         os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        # A full disk or a lost folder while writing: named by the file asked for, not the temporary one.
+        raise OSError(error.errno, error.strerror, str(path)) from None
     except BaseException:
-        os.unlink(temporary)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
         raise
     return count

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 from typing import TextIO
 
-from desktop.core.exchange.csv_cells import neutralise
+from desktop.core.exchange.csv_cells import GuardedWriter
 from desktop.core.store import Store
 from desktop.core.store.passages import PassageFilter, PassageOrder
 
@@ -14,7 +13,7 @@ COLUMNS = ("span_id", "article_id", "title", "category", "annotator", "start", "
 
 def write_passages(store: Store, chosen: PassageFilter, order: PassageOrder, out: TextIO) -> int:
     """One row per passage, a page of the store at a time; text cells are never formulas. Returns the rows."""
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = GuardedWriter(out)
     writer.writerow(COLUMNS)
     offset = 0
     while page := store.passages.page(chosen, order, offset, 500):
@@ -22,6 +21,6 @@ def write_passages(store: Store, chosen: PassageFilter, order: PassageOrder, out
             span = passage.span
             cells = [span.id, span.article_id, passage.title, span.category_id, span.annotator, span.start, span.end]
             cells += [passage.before, span.text, passage.after, span.note]
-            writer.writerow([neutralise(cell) if isinstance(cell, str) else cell for cell in cells])
+            writer.writerow(cells)
         offset += len(page)
     return offset

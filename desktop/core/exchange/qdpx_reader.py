@@ -19,10 +19,15 @@ from desktop.core.exchange.codebook_model import IncomingCode
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
 from desktop.core.exchange.qdpx_writer import SIDECAR, SIDECAR_FORMAT
 from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, read_codes
+from desktop.core.text.reading import MAX_ARTICLE_BYTES, megabytes
 
 ZIP_MAGIC = b"PK\x03\x04"
 # A project.qde beyond this is not one this tool wrote or could hold in memory safely.
 _MAX_QDE = 512 * 1024 * 1024
+# A source text is an article: the import's limit holds for it too.
+MAX_SOURCE_BYTES = MAX_ARTICLE_BYTES
+# Everything the zip says it unpacks to: a small file that claims gigabytes is refused before any is read.
+MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
 
 
 def _q(tag: str) -> str:
@@ -40,22 +45,28 @@ class _Archive:
         except zipfile.BadZipFile as error:
             raise FormatError(f"not a readable zip ({error})") from None
         self.names = {name.lower(): name for name in self.zip.namelist()}
+        unpacked = sum(info.file_size for info in self.zip.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise FormatError(
+                f"it unpacks to {megabytes(unpacked)}, over the limit of {megabytes(MAX_UNPACKED_BYTES)}; not read"
+            )
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, limit: int = _MAX_QDE) -> bytes:
         found = self.names.get(name.lower())
         if found is None:
             raise KeyError(name)
         info = self.zip.getinfo(found)
-        if info.file_size > _MAX_QDE:
-            raise FormatError(f"{name} is {info.file_size} bytes: too large")
+        # zipfile never unpacks an entry past the size it declares, so the declared size bounds the memory.
+        if info.file_size > limit:
+            raise FormatError(f"{name} unpacks to {megabytes(info.file_size)}, over the limit of {megabytes(limit)}")
         try:
             return self.zip.read(found)
         except (zipfile.BadZipFile, OSError, EOFError) as error:
             raise FormatError(f"{name} cannot be read from the zip ({error})") from None
 
-    def text(self, name: str) -> str:
+    def text(self, name: str, limit: int = _MAX_QDE) -> str:
         try:
-            return self.read(name).decode("utf-8-sig")
+            return self.read(name, limit).decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise FormatError(f"{name} is not UTF-8 ({error.reason} at byte {error.start})") from None
 
@@ -63,9 +74,11 @@ class _Archive:
 def _source_text(archive: _Archive, source: ET.Element) -> str:
     path = source.get("plainTextPath") or ""
     if path.startswith("internal://"):
-        return archive.text("sources/" + path.removeprefix("internal://"))
+        return archive.text("sources/" + path.removeprefix("internal://"), MAX_SOURCE_BYTES)
     content = source.findtext(_q("PlainTextContent"))
     if content is not None:
+        if len(content) > MAX_SOURCE_BYTES // 4:  # a character takes up to four bytes
+            raise FormatError(f"its text is over the limit of {megabytes(MAX_SOURCE_BYTES)}")
         return content
     if path:
         raise ValueError(f"its text is outside the project file ({path}); only internal:// sources can be read")
@@ -100,7 +113,7 @@ def _spans(
             yield number, f"selection {guid}: positions are not whole numbers"
             continue
         note = _note_text(selection, notes)
-        known = sidecar.get("selections", {}).get(guid, {})
+        known = _entry(_section(sidecar, "selections"), guid)
         for coding in selection.iterfind(_q("Coding")):
             ref = coding.find(_q("CodeRef"))
             code = plain_guid(ref.get("targetGUID") or "") if ref is not None else ""
@@ -122,9 +135,21 @@ def _spans(
             )
 
 
+def _section(sidecar: dict[str, Any], name: str) -> dict[str, Any]:
+    """A part of this tool's extra file; one of the wrong type (edited by hand, another program's) is ignored."""
+    found = sidecar.get(name)
+    return found if isinstance(found, dict) else {}
+
+
+def _entry(section: dict[str, Any], key: str) -> dict[str, Any]:
+    found = section.get(key)
+    return found if isinstance(found, dict) else {}
+
+
 def _article(text: str, extra: dict[str, Any], notes: dict[str, str], name: str) -> dict[str, Any] | None:
     """The article as this tool stored it, when the project's extra file and the original note say so."""
-    original = notes.get(extra.get("original_note") or "")
+    note = extra.get("original_note")
+    original = notes.get(note) if isinstance(note, str) else None
     if not original or "offset_map" not in extra:
         return None
     return {**extra, "original_text": original, "text": text, "title": extra.get("title") or name, "spans": []}
@@ -153,8 +178,8 @@ def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
     codes = root.find(f"{_q('CodeBook')}/{_q('Codes')}")
     incoming: list[IncomingCode] = list(read_codes(codes, PROJECT_NS)) if codes is not None else []
     for code in incoming:
-        extra = sidecar.get("codes", {}).get(code.guid or "", {})
-        if isinstance(extra, dict):
+        extra = _entry(_section(sidecar, "codes"), code.guid or "")
+        if extra:
             code.id = extra.get("id") if isinstance(extra.get("id"), str) else None
             code.label_en = extra.get("label_en") if isinstance(extra.get("label_en"), str) else code.label_en
             code.shortcut = extra.get("key") if isinstance(extra.get("key"), str) else code.shortcut
@@ -178,8 +203,8 @@ def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
                 record.problems.append(item)
             else:
                 record.spans.append(item)
-        extra = sidecar.get("sources", {}).get(guid)
-        article = _article(text, extra, notes, name) if isinstance(extra, dict) else None
+        extra = _entry(_section(sidecar, "sources"), guid)
+        article = _article(text, extra, notes, name) if extra else None
         if article is not None:
             record.article = article
         else:

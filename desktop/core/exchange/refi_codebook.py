@@ -59,28 +59,34 @@ def codebook_document(codebook: Codebook) -> ET.ElementTree:
 
 
 def read_codes(codes: ET.Element, namespace: str) -> Iterator[IncomingCode]:
-    """Each ``<Code>`` under ``codes``, parents before their children; bad ones named by guid or name."""
+    """Each ``<Code>`` under ``codes``, parents before their children; bad ones named by guid or name.
 
-    def walk(element: ET.Element, parent: str | None) -> Iterator[IncomingCode]:
-        for number, code in enumerate(element.findall(f"{{{namespace}}}Code"), start=1):
-            guid = code.get("guid") or ""
-            name = (code.get("name") or "").strip()
-            where = f"code {name or guid or number}"
-            if not valid_guid(guid) or not name:
-                yield IncomingCode(where, problem="has no valid guid or no name", key=guid or where, parent_key=parent)
-                continue
-            colour = code.get("color") or None
-            description = code.findtext(f"{{{namespace}}}Description")
-            yield IncomingCode(
-                where,
-                key=plain_guid(guid),
-                parent_key=parent,
-                label_zh=name,
-                colour=colour if colour and _RGB.match(colour) else None,
-                description=description,
-                codable=(code.get("isCodable") or "true").strip().lower() not in ("false", "0"),
-                guid=plain_guid(guid),
-            )
-            yield from walk(code, plain_guid(guid))
-
-    yield from walk(codes, None)
+    Walked without recursion: a file nested thousands deep is read (and refused by depth when merged).
+    """
+    tag = f"{{{namespace}}}Code"
+    # (element, its parent's key, its number among its siblings), in document order.
+    stack: list[tuple[ET.Element, str | None, int]] = [
+        (code, None, number) for number, code in reversed(list(enumerate(codes.findall(tag), start=1)))
+    ]
+    while stack:
+        code, parent, number = stack.pop()
+        guid = code.get("guid") or ""
+        name = (code.get("name") or "").strip()
+        where = f"code {name or guid or number}"
+        if not valid_guid(guid) or not name:
+            yield IncomingCode(where, problem="has no valid guid or no name", key=guid or where, parent_key=parent)
+            continue
+        colour = code.get("color") or None
+        description = code.findtext(f"{{{namespace}}}Description")
+        yield IncomingCode(
+            where,
+            key=plain_guid(guid),
+            parent_key=parent,
+            label_zh=name,
+            colour=colour if colour and _RGB.match(colour) else None,
+            description=description,
+            codable=(code.get("isCodable") or "true").strip().lower() not in ("false", "0"),
+            guid=plain_guid(guid),
+        )
+        children = list(enumerate(code.findall(tag), start=1))
+        stack.extend((child, plain_guid(guid), n) for n, child in reversed(children))

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 from typing import TextIO
 
-from desktop.core.exchange.csv_cells import neutralise
+from desktop.core.exchange.csv_cells import GuardedWriter
 from desktop.core.reporting import Table
 
 
 def write_table(table: Table, out: TextIO) -> int:
     """Header and rows; returns the number of rows."""
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = GuardedWriter(out)
     writer.writerow(table.columns)
     count = 0
     for row in table.rows:
-        writer.writerow([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
+        writer.writerow(row)
         count += 1
     return count

@@ -7,13 +7,12 @@ the row as it was, the children it had and, for a removal, its spans.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.core.codebook import Codebook, guid_for
+from desktop.core.codebook import Codebook, free_id, guid_for, key_refusal
 from desktop.core.environment import resource_path
 from desktop.core.models import Category, Span
 from desktop.core.store.database import WriteTransaction
@@ -39,6 +38,13 @@ class Removal:
     children_to: str | None  # where the children went
     spans_to: str | None  # the category its spans went to; None: they were deleted
     spans: tuple[Span, ...] = field(default=())  # as they were
+
+
+def _row(c: Category) -> list[Any]:
+    """A category's values in the order of ``_COLUMNS``."""
+    values: list[Any] = [c.id, c.label_zh, c.label_en, c.colour, c.shortcut, c.position, c.description]
+    values += [c.parent_id, int(c.codable), c.guid or guid_for(c.id)]
+    return values
 
 
 class CategoryTable:
@@ -90,13 +96,7 @@ class CategoryTable:
 
     def new_id(self, label_zh: str, label_en: str = "") -> str:
         """A free id for a new code: its English label as a slug, else its Chinese label."""
-        slug = re.sub(r"[^a-z0-9]+", "-", label_en.lower()).strip("-")
-        base = slug or label_zh.strip() or "code"
-        taken = self.ids()
-        candidate, number = base, 2
-        while candidate in taken:
-            candidate, number = f"{base}-{number}", number + 1
-        return candidate
+        return free_id(label_zh, label_en, self.ids())
 
     # writing ------------------------------------------------------------------------------------
 
@@ -203,6 +203,31 @@ class CategoryTable:
                 ],
             )
         return self.get(category_id)
+
+    def write_many(self, created: list[Category], changed: list[Category]) -> None:
+        """New categories and new states of existing ones (positions as given), checked once as a whole.
+
+        For a codebook file merged in one go: thousands of codes cost one pass, not one per code.
+        """
+        with self._write():
+            self.db.conn.executemany(
+                f"insert into categories ({_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", map(_row, created)
+            )
+            self.db.conn.executemany(
+                "update categories set label_zh = ?, label_en = ?, colour = ?, shortcut = ?, description = ?,"
+                " codable = ?, parent_id = ?, position = ? where id = ?",
+                [[*_row(c)[1:5], c.description, int(c.codable), c.parent_id, c.position, c.id] for c in changed],
+            )
+            codebook = Codebook(self._rows())
+            if len(codebook.order) != len(codebook.by_id):
+                raise Refused("the codes would form a loop (a code under its own sub-code)")
+            seen: dict[str, Category] = {}
+            for category in codebook.order:
+                if category.shortcut:
+                    problem = key_refusal(category.shortcut, seen.get(category.shortcut))
+                    if problem:
+                        raise Refused(problem)
+                    seen[category.shortcut] = category
 
     def move(self, category_id: str, parent_id: str | None, index: int | None) -> Category:
         """Put a category under ``parent_id`` at ``index`` among its siblings; returns it as it was."""

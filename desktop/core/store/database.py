@@ -23,7 +23,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from desktop.core.store.backups import BackupKind, daily_backup_due, make_backup
-from desktop.core.store.errors import Fault, StoreError, explain
+from desktop.core.store.errors import Fault, StoreError, disk_full, explain, full_disk_error
 from desktop.core.store.integrity import gate_for, verify_at_open
 from desktop.core.store.schema import MIGRATION_SET, migrations
 
@@ -61,6 +61,8 @@ def _check_openable(conn: sqlite3.Connection, path: str, read_only: bool) -> boo
     except sqlite3.DatabaseError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise explain(error, path) from None
+        if path != MEMORY and disk_full(path):
+            raise full_disk_error(path, str(error)) from None
         raise StoreError(
             f"{path}: not a Policy Annotator database, or the file is damaged ({error})", Fault.DAMAGED
         ) from None
@@ -158,10 +160,15 @@ def _create(path: str, prepare: Callable[[Database], None]) -> None:
     try:
         conn = sqlite3.connect(temporary, isolation_level=None)
         try:
+            # Built with a rollback journal: every page is in the file itself when a commit returns, so a
+            # disk that fills up fails the build here instead of leaving pages in a log that is then deleted.
+            # The file switches to WAL when it is first opened.
             db = Database(conn, execute_plugins=False)
-            db.execute("pragma journal_mode = wal")
             migrations.apply(db)
             prepare(db)
+            problem = conn.execute("pragma quick_check(1)").fetchone()[0]
+            if problem != "ok":
+                raise StoreError(f"{path}: the new database could not be written whole ({problem})", Fault.FULL)
         finally:
             conn.close()
         _move_into_place(temporary, target)
@@ -170,7 +177,7 @@ def _create(path: str, prepare: Callable[[Database], None]) -> None:
     except sqlite3.Error as error:
         raise explain(error, path) from None
     finally:
-        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+        for leftover in (temporary, *(Path(f"{temporary}{suffix}") for suffix in ("-wal", "-shm", "-journal"))):
             leftover.unlink(missing_ok=True)
 
 

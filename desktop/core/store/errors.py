@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from enum import StrEnum
 
@@ -64,12 +65,32 @@ _REASONS: tuple[tuple[tuple[str, ...], Fault, str], ...] = (
 )
 
 
+# Below this much free space, SQLite cannot make its log or index files and says "disk I/O error".
+_NEARLY_FULL_BYTES = 64 * 1024
+
+
+def disk_full(path: str) -> bool:
+    """Whether the disk holding ``path`` has (almost) no space left for SQLite to work with."""
+    try:
+        info = os.statvfs(os.path.dirname(os.path.abspath(path)) or ".")
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < _NEARLY_FULL_BYTES
+
+
+def full_disk_error(path: str, detail: str) -> StoreError:
+    return StoreError(f"{path}: the disk is full; free some space and try again ({detail})", Fault.FULL)
+
+
 def explain(error: BaseException, path: str) -> StoreError:
     """A StoreError naming the file and the reason, for any failure of a database operation."""
     if isinstance(error, StoreError):
         return error
     detail = str(error)
     lowered = detail.lower()
+    if "disk i/o" in lowered and disk_full(path):
+        # What SQLite reports when it cannot create or grow its files on a full disk: not damage.
+        return full_disk_error(path, detail)
     for words, fault, reason in _REASONS:
         if any(word in lowered for word in words):
             return StoreError(f"{path}: {reason} ({detail})", fault)

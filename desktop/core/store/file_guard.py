@@ -45,15 +45,13 @@ def is_database_file(candidate: str | Path, database: str | Path) -> bool:
     """
     candidate_path = Path(candidate)
     found = _identity(candidate_path)
-    for own in database_files(database):
-        if found is not None and found == _identity(own):
-            return True
-        try:
-            if candidate_path.resolve() == own.resolve():
-                return True
-        except OSError:
-            continue
-    return False
+    if found is not None:
+        return any(found == _identity(own) for own in database_files(database))
+    try:
+        resolved = candidate_path.resolve()
+        return any(resolved == own.resolve() for own in database_files(database))
+    except OSError:
+        return False
 
 
 def lock_holders(path: str | Path) -> dict[int, int] | None:

@@ -83,8 +83,8 @@ def repeated_title(text: str) -> list[Edit]:
                 cut_end += 1
                 break
             cut_end = next_end
-        if cut_end >= len(text) and start > 0:
-            start -= 1  # a copy at the end takes the newline before it
+        if cut_end >= len(text) and start > position:
+            start -= 1  # a copy at the end takes the newline before it (unless an earlier cut took it)
         edits.append(Edit(start, cut_end, ""))
         position = cut_end
     return edits

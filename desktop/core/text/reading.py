@@ -5,11 +5,17 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# An article file past this is not a news page (a crawled page is well under 1 MB); --max-size raises it.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+# An annotation, codebook or metadata file (a whole corpus as JSONL can be large) is read whole: past this it is not.
+MAX_EXCHANGE_BYTES = 1024 * 1024 * 1024
+_MIB = 1024 * 1024
 # Chinese web text comes in these; anything else is more likely a wrong guess than a real encoding.
 _LEGACY_CANDIDATES = ("gb18030", "big5")
 _BOMS = (
@@ -88,16 +94,46 @@ def decode(data: bytes) -> DecodedText:
     return DecodedText(text, encoding)
 
 
-def read_article(path: Path) -> DecodedText:
+def shown_path(path: str | Path) -> str:
+    """A path as text that can be printed and stored: bytes of a name that are not UTF-8 shown as ``\\xe9``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def megabytes(size: int) -> str:
+    return f"{size / _MIB:.1f} MB" if size < 10 * _MIB else f"{size // _MIB} MB"
+
+
+def read_limited(path: Path, limit: int, raise_it: str = "") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ReadError naming the reason otherwise.
+
+    A pipe, device or socket is refused before it is opened (reading one may never end), and a
+    file is never read past the limit, even one that grows while it is read.
+    """
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
         raise ReadError("no such file") from None
-    except IsADirectoryError:
-        raise ReadError("is a folder") from None
     except OSError as error:
         raise ReadError(f"cannot read: {error.strerror or error}") from None
-    return decode(data)
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError("is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("is not a regular file (a pipe, device or socket); only files are read")
+    too_large = f"is over the limit of {megabytes(limit)}" + (f" ({raise_it})" if raise_it else "")
+    if info.st_size > limit:
+        raise ReadError(f"is {megabytes(info.st_size)}, {too_large}")
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        raise ReadError(f"cannot read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise ReadError(f"grew while it was read and {too_large}")
+    return data
+
+
+def read_article(path: Path, limit: int = MAX_ARTICLE_BYTES, raise_it: str = "") -> DecodedText:
+    return decode(read_limited(path, limit, raise_it))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.models import FlagKind
 from desktop.core.offsets import apply_edits
-from desktop.core.text.cleaning import RULES, check_rules, doubled_punctuation, rule
+from desktop.core.text.cleaning import DEFAULT_RULES, RULES, check_rules, doubled_punctuation, rule
 from desktop.core.text.flags import find_flags
 from desktop.core.text.headlines import repeated_title
 from desktop.core.text.pinyin_notes import pinyin_note_edits
@@ -172,3 +172,10 @@ def test_rules_are_switchable_and_recorded() -> None:
     assert "(chuàng)" in without_notes.text
     with pytest.raises(ValueError, match="unknown cleaning rule"):
         check_rules(["no_such_rule"])
+
+
+@pytest.mark.parametrize("copies", [3, 4, 50])
+def test_a_page_that_is_its_headline_over_and_over_keeps_one_copy(copies: int) -> None:
+    # Each copy took the newline before it, and the last one's overlapped the cut before: the map broke.
+    processed = process("推进创新发展。\n" * copies, DEFAULT_RULES)
+    assert processed.text.strip() == "推进创新发展。"
