@@ -96,6 +96,7 @@ class AgreementDialog(QDialog):
         self.compute = QPushButton(self.tr("Compute"))
         self.compute.clicked.connect(self.show_report)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.figures, self.confusion, self.disagreements = QTableWidget(), QTableWidget(), QTableWidget()
         for table in (self.figures, self.confusion, self.disagreements):

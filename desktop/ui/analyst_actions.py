@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from desktop.core.environment import default_annotator
 from desktop.core.store import STORE_FAILURES
-from desktop.ui.labels import plain_label
+from desktop.ui.labels import menu_text, plain_label, plain_tooltip
 
 BLIND_KEY = "Ctrl+Shift+B"
 
@@ -100,7 +100,8 @@ class AnalystActions(QObject):
             names = [self.current()]
         self.name_actions = []
         for name in names:
-            action = QAction(name, self, checkable=True)
+            action = QAction(menu_text(name), self, checkable=True)
+            action.setToolTip(plain_tooltip(name))
             action.setChecked(name == self.current())
             action.triggered.connect(lambda _=False, n=name: self.switch(n))
             self.group.addAction(action)

@@ -135,9 +135,11 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return plain_tooltip(summary.title)
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return "\n".join(
-                f"{p.annotator}: {status_label(p.status) if p.status else '—'}, {p.spans}"
-                for p in self.progress(index.row())
+            return plain_tooltip(
+                "\n".join(
+                    f"{p.annotator}: {status_label(p.status) if p.status else '—'}, {p.spans}"
+                    for p in self.progress(index.row())
+                )
             )
         if role == Qt.ItemDataRole.UserRole:
             return summary.id

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.metadata import FieldKind, MetadataField
+from desktop.ui.labels import plain_tooltip
 
 
 class ArticlePanel(QWidget):
@@ -99,7 +100,7 @@ class ArticlePanel(QWidget):
             self.editors[field.name] = editor
             label = QLabel(field.label)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setToolTip(field.name)
+            label.setToolTip(plain_tooltip(field.name))
             self.form.addRow(label, editor)
         self._fields = list(fields)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
@@ -176,6 +176,7 @@ class CodebookActions(QObject):
         spans_to: str | None = None
         if count:
             box = QMessageBox(self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setWindowTitle(self.tr("Delete code"))
             box.setText(
                 self.tr("“%1” has %2 spans. Move them to another code, or delete them with it?")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.codebook import Codebook
 from desktop.core.models import Category
-from desktop.ui.labels import category_label
+from desktop.ui.labels import category_label, plain_tooltip
 from desktop.ui.span_painter import tint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -154,7 +154,7 @@ class CodebookPanel(QWidget):
             item.setText(1, category.key)
             item.setText(2, str(own) if own == total else f"{own} ({total})")
             item.setData(0, ID_ROLE, category.id)
-            item.setToolTip(0, category.description)
+            item.setToolTip(0, plain_tooltip(category.description) if category.description else "")
             item.setBackground(0, tint(category.colour))
             if not category.codable:
                 font = item.font(0)

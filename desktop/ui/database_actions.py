@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.store import Store, StoreError
 from desktop.ui.file_dialogs import open_file, save_file
+from desktop.ui.labels import menu_text, plain_tooltip
 
 MAX_RECENT = 8
 StoreOpener = Callable[[str], Store]
@@ -82,5 +83,6 @@ class DatabaseActions(QObject):
     def fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.recent():
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(menu_text(path))
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _=False, p=path: self.switch(p))

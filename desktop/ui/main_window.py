@@ -37,6 +37,7 @@ from desktop.ui.span_list import SpanList
 from desktop.ui.store_watch import StoreWatcher
 from desktop.ui.study_docks import StudyDocks
 from desktop.ui.text_pane import TextPane
+from desktop.ui.undo import follow_steps
 from desktop.ui.window_layout import add_dock, central_area, docks_yield, read_only_banner
 from desktop.ui.window_menus import build_menus
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self)
         self.redo_action.setShortcuts(unique_keys(keys.Redo, "Ctrl+Shift+Z"))
         self.addActions([self.undo_action, self.redo_action])
+        follow_steps(self.undo_stack, self.undo_action, self.redo_action, self.report_failure)
         self.find_action = self._action(keys.Find, self.find_bar.open_bar)
         self.delete_span_action = self._action(None, self.controller.delete_selected)
         self.note_action = self._action(QKeySequence(NOTE_KEY), lambda: self.controller.open_note_editor())

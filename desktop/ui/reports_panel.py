@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.reporting import PER_ARTICLE, PER_UNIT, ReportKind, ReportRequest
+from desktop.ui.labels import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 SHOWN_ROWS = 5000  # the window shows this many rows of a long table; the CSV holds them all
@@ -66,7 +67,7 @@ class ReportModel(QAbstractTableModel):
                 return f"{value:.1%}"
             return self.names.get(value, str(value)) if index.column() == 0 and isinstance(value, str) else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
-            return value
+            return plain_tooltip(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:

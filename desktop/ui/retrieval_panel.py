@@ -217,6 +217,7 @@ class RetrievalPanel(QWidget):
         for category in self.categories:
             if category.codable and category.id != span.category_id:
                 action = recode.addAction(menu_text(category_label(category)))
+                action.setToolTip(plain_tooltip(category_label(category)))
                 action.triggered.connect(lambda _=False, c=category.id, s=span: self.recodeRequested.emit(s, c))
         menu.addAction(self.delete_action)
         menu.exec(self.view.viewport().mapToGlobal(point))

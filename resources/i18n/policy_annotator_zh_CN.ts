@@ -77,42 +77,42 @@
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="107"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="108"/>
         <source>Confusion</source>
         <translation>混淆表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="109"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="123"/>
         <source>Computing the agreement of %1…</source>
         <translation>正在计算 %1 的一致性…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="134"/>
         <source>%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
         <translation>%1 篇文章；标注：%2。n/a：数据无法定义。百分比一致性未经机遇校正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="166"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="181"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="181"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -145,17 +145,17 @@
         <translation> · 仅显示我的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="121"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="122"/>
         <source>&amp;Analyst</source>
         <translation>分析员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="122"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="123"/>
         <source>&amp;Other analyst…</source>
         <translation>其他分析员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="123"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="124"/>
         <source>Show only &amp;my spans (blind double coding)</source>
         <translation>仅显示我的标注（盲法双重编码）(&amp;M)</translation>
     </message>
@@ -202,12 +202,12 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="200"/>
+        <location filename="../../desktop/ui/article_list.py" line="202"/>
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="204"/>
+        <location filename="../../desktop/ui/article_list.py" line="206"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -215,17 +215,17 @@
 <context>
     <name>ArticlePanel</name>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="56"/>
+        <location filename="../../desktop/ui/article_panel.py" line="57"/>
         <source>Article note (saved when you leave the box):</source>
         <translation>文章备注（离开输入框时保存）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="57"/>
+        <location filename="../../desktop/ui/article_panel.py" line="58"/>
         <source>Add field…</source>
         <translation>添加字段…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="58"/>
+        <location filename="../../desktop/ui/article_panel.py" line="59"/>
         <source>Memo on this article: sampling, doubts, context</source>
         <translation>关于本文的备忘：抽样、疑问、背景</translation>
     </message>
@@ -476,28 +476,28 @@
         <translation>将“%1”合并到（其标注和子编码都移到该处）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="179"/>
-        <location filename="../../desktop/ui/codebook_actions.py" line="192"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="180"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="193"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="181"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="182"/>
         <source>“%1” has %2 spans. Move them to another code, or delete them with it?</source>
         <translation>“%1”有 %2 处标注。将其移到另一个编码，还是随之删除？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="185"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="186"/>
         <source>Move spans…</source>
         <translation>移动标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="186"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="187"/>
         <source>Delete spans</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="192"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="193"/>
         <source>Move its spans to:</source>
         <translation>将其标注移到：</translation>
     </message>
@@ -707,38 +707,38 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="45"/>
+        <location filename="../../desktop/ui/database_actions.py" line="46"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="46"/>
+        <location filename="../../desktop/ui/database_actions.py" line="47"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="47"/>
+        <location filename="../../desktop/ui/database_actions.py" line="48"/>
         <source>Recent databases</source>
         <translation>最近的数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="50"/>
+        <location filename="../../desktop/ui/database_actions.py" line="51"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="50"/>
-        <location filename="../../desktop/ui/database_actions.py" line="55"/>
+        <location filename="../../desktop/ui/database_actions.py" line="51"/>
+        <location filename="../../desktop/ui/database_actions.py" line="56"/>
         <source>Databases (*.db)</source>
         <translation>数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="55"/>
+        <location filename="../../desktop/ui/database_actions.py" line="56"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="64"/>
+        <location filename="../../desktop/ui/database_actions.py" line="65"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1018,157 +1018,157 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1248,63 +1248,63 @@
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="157"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="158"/>
         <source>Once per article</source>
         <translation>每篇文章只计一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="158"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="159"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="159"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="160"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="161"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="162"/>
         <source>Frequencies</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="162"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="163"/>
         <source>Code × article matrix</source>
         <translation>编码 × 文章矩阵</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="163"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="164"/>
         <source>Crosstab by metadata</source>
         <translation>按元数据交叉表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="164"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="165"/>
         <source>Co-occurrence</source>
         <translation>共现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="165"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="166"/>
         <source>Coding table</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="170"/>
-        <location filename="../../desktop/ui/reports_panel.py" line="178"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="171"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="179"/>
         <source>All analysts</source>
         <translation>全部分析者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="192"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="193"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="196"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="197"/>
         <source>Per coding unit</source>
         <translation>按编码单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="197"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="198"/>
         <source>Per article</source>
         <translation>按文章</translation>
     </message>
@@ -1946,6 +1946,29 @@
         <location filename="../../desktop/ui/labels.py" line="40"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>带 BOM 的 UTF-8（Excel）</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="118"/>
+        <source>Not undone: “%1” (it stays on the list; try again)</source>
+        <translation>未能撤销：“%1”（仍在撤销列表中，请稍后再试）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="119"/>
+        <source>Not redone: “%1” (it stays on the list; try again)</source>
+        <translation>未能重做：“%1”（仍在列表中，请稍后再试）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="120"/>
+        <source>“%1” can no longer be undone</source>
+        <translation>“%1”已无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="121"/>
+        <source>“%1” can no longer be redone</source>
+        <translation>“%1”已无法重做</translation>
     </message>
 </context>
 </TS>

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 from desktop.core.suggesting import TAGGED, Suggester, default_rules_path, load_rules
 from desktop.core.suggestion_commands import AcceptSuggestion, RejectSuggestion
+from desktop.core.user_patterns import UserPattern
 
 CATEGORIES = ["project", "target", "measure"]
 ORIGINAL = "青禾縣加快建設智慧產業園，到2025年產值增長8%以上。實施鄉(xiāng)村振興工程。"
@@ -90,3 +92,21 @@ def test_accepting_is_undone_with_its_log_and_a_source_can_be_switched_off(store
     store.suggestions.switch("target-year", on=False)
     assert Suggester(rules, off=store.suggestions.switched_off()).suggest(store.articles.text(article_id)) == []
     assert store.suggestions.records(["target-year"])[0].switched_off
+
+
+def test_a_rule_that_backtracks_is_left_out_for_that_text_and_named(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(
+        '[[rule]]\nname = "runaway"\ncategory = "target"\npattern = "(a|aa)+$"\n'
+        '[[rule]]\nname = "good"\ncategory = "project"\npattern = "产业园"\n',
+        encoding="utf-8",
+    )
+    rules, problems = load_rules(path, CATEGORIES)
+    assert problems == [] and len(rules) == 2
+    # A shorter limit than the default's two seconds, to keep the test quick.
+    quick = [replace(rule, pattern=UserPattern.compile(rule.pattern.pattern, timeout=0.3)) for rule in rules]
+    suggester = Suggester(quick)
+    text = "建设智慧产业园。\n" + "a" * 40 + "b"
+    found = suggester.suggest(text)
+    assert [(s.source, text[s.start : s.end]) for s in found] == [("good", "产业园")]
+    assert len(suggester.problems) == 1 and "runaway" in suggester.problems[0] and "0.3 s" in suggester.problems[0]

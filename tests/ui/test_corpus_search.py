@@ -167,3 +167,18 @@ def test_the_total_beside_a_cut_list_counts_every_hit_once(qtbot, monkeypatch) -
         assert len(listed) == min(shown, expected.hits)
         assert totals == [tuple(expected)]
     store.close()
+
+
+def test_a_regular_expression_that_backtracks_is_stopped_and_said(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window({"a.txt": "第一篇\n" + "a" * 40 + "b\n", "b.txt": "第二篇，推进发展。\n"})
+    panel = window.corpus.search_panel
+    panel.regex.setChecked(True)
+    window.corpus.open_search()
+    panel.query.setText("(a|aa)+$")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    # The worker thread gives up on the article after the time limit and says why; the window stayed usable.
+    qtbot.waitUntil(lambda: "took over" in panel.summary.text(), timeout=15000)
+    assert "simplify it" in panel.summary.text()
+    panel.regex.setChecked(False)
+    search(qtbot, window, "推进")
+    assert panel.summary.text().startswith("1 hits in 1 articles")

@@ -191,3 +191,58 @@ def test_the_demo_is_never_remembered_and_leaves_nothing_behind(  # type: ignore
     settings.sync()
     assert settings.value("last_db") == "/somewhere/mine.db"
     assert made and not Path(made[0]).parent.exists()
+
+
+def test_an_undo_that_fails_on_a_lock_stays_and_works_once_the_lock_is_gone(  # type: ignore[no-untyped-def]
+    qtbot, open_window, no_dialogs
+) -> None:
+    window = open_window({"a.txt": TEXT})
+    pane = window.text_pane
+    for start in (4, 9, 14):
+        tag_by_key(qtbot, pane, start, start + 3, Qt.Key.Key_1)
+    assert len(spans_in_db(window)) == 3
+    other = lock(window.store.path)
+    for _ in range(3):
+        qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL)
+        assert "Not undone" in window.statusBar().currentMessage() and "locked" in window.statusBar().currentMessage()
+    assert len(spans_in_db(window)) == 3 and window.undo_stack.count() == 3 and window.undo_stack.index() == 3
+    other.rollback()
+    other.close()
+    for left in (2, 1, 0):
+        qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL)
+        assert len(spans_in_db(window)) == left and len(highlighted(pane)) == left
+    # Redo fails the same way, and stays too.
+    other = lock(window.store.path)
+    qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert "Not redone" in window.statusBar().currentMessage() and spans_in_db(window) == []
+    other.rollback()
+    other.close()
+    qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert len(spans_in_db(window)) == 1 and window.undo_stack.index() == 1
+    assert no_dialogs == [], "a lock is passing: the status bar says so"
+
+
+def test_an_undo_on_a_full_disk_says_so_in_a_dialog_and_stays(  # type: ignore[no-untyped-def]
+    qtbot, open_window, no_dialogs, monkeypatch
+) -> None:
+    window = open_window({"a.txt": TEXT})
+    pane = window.text_pane
+    tag_by_key(qtbot, pane, 4, 8, Qt.Key.Key_1)
+    window.controller.select_span(window.store.spans.of_article(window.controller.document.article.id)[0].id)
+    window.delete_span_action.trigger()
+    assert spans_in_db(window) == []
+    db = window.store.spans.db
+    executing = db.execute
+
+    def full(sql: str, *args):  # type: ignore[no-untyped-def]
+        if sql.lstrip().lower().startswith("insert"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return executing(sql, *args)
+
+    monkeypatch.setattr(db, "execute", full)
+    qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL)  # undo the delete: an insert, refused
+    assert len(no_dialogs) == 1 and "Not undone" in no_dialogs[0][0] and "disk is full" in no_dialogs[0][1]
+    assert spans_in_db(window) == [] and window.undo_stack.index() == 2
+    monkeypatch.setattr(db, "execute", executing)
+    qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL)
+    assert len(spans_in_db(window)) == 1 and highlighted(pane) == [(4, 8)]

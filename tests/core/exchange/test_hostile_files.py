@@ -137,3 +137,21 @@ def test_a_file_that_breaks_half_way_stores_nothing(store: Store, tmp_path: Path
     report = import_annotations(store, path, "me")
     assert "broken JSON" in report.failed or "not closed" in report.failed
     assert store.articles.count() == 0
+
+
+def test_a_project_that_declares_more_than_the_limit_unpacked_is_refused_before_reading(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from desktop.core.exchange import qdpx_reader
+
+    monkeypatch.setattr(qdpx_reader, "MAX_UNPACKED_BYTES", 1_000_000)
+    project = tmp_path / "many.qdpx"
+    with zipfile.ZipFile(project, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", '<Project xmlns="urn:QDA-XML:project:1.0"/>')
+        for number in range(8):
+            archive.writestr(f"sources/{number}.txt", " " * 400_000)  # eight sources of 0.4 MB: 3.2 MB in all
+    report = import_annotations(store, project, "a")
+    assert "unpacks to 3.1 MB, over the limit of 1.0 MB" in report.failed
+    assert store.articles.count() == 0
