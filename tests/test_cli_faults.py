@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -218,3 +219,39 @@ def test_import_reports_a_folder_it_cannot_read(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"failed     {folder / 'secret'}: cannot read this folder: Permission denied" in result.stdout
     assert "1 imported, 0 duplicate, 1 failed" in result.stdout
+
+
+def test_a_disk_with_no_space_left_is_called_full_not_damaged(tmp_path: Path) -> None:
+    """On a real full disk (a 4 MB tmpfs in a mount namespace of its own): SQLite cannot make its
+    log files and says "disk I/O error"; every command says the disk is full, and the file is intact."""
+    if shutil.which("unshare") is None:
+        pytest.skip("unshare is not installed")
+    db = tmp_path / "a.db"
+    new_db(db)
+    annotations_file = annotations(tmp_path)
+    small = tmp_path / "small"
+    small.mkdir()
+    script = textwrap.dedent(
+        f"""
+        set -e
+        mount -t tmpfs -o size=4m tmpfs {small}
+        cp {db} {small}/a.db
+        dd if=/dev/zero of={small}/filler bs=1k count=8000 2>/dev/null || true
+        for command in stats "import-annotations {annotations_file}" "tag-hits 文章 --category project"; do
+            {sys.executable} -m desktop $command --db {small}/a.db 2>&1 || true
+            echo "--"
+        done
+        rm {small}/filler
+        {sys.executable} -m desktop stats --db {small}/a.db
+        """
+    )
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script], cwd=PROJECT, capture_output=True, text=True, timeout=120
+    )
+    if "mount" in result.stderr and result.returncode != 0:
+        pytest.skip(f"no tmpfs can be mounted here: {result.stderr.strip()}")
+    outputs = result.stdout.split("--\n")
+    assert len(outputs) == 4, result.stdout + result.stderr
+    for output in outputs[:3]:
+        assert "disk is full" in output and "damaged" not in output and "Traceback" not in output, output
+    assert outputs[3].startswith("articles: 1"), outputs[3]

@@ -35,6 +35,19 @@ def lock(path: str) -> sqlite3.Connection:
     return other
 
 
+def fill_the_disk(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Every insert from now on fails as SQLite fails on a full disk."""
+    db = window.store.spans.db
+    executing = db.execute
+
+    def full(sql: str, *args):  # type: ignore[no-untyped-def]
+        if sql.lstrip().lower().startswith("insert"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return executing(sql, *args)
+
+    monkeypatch.setattr(db, "execute", full)
+
+
 def test_a_tag_on_a_locked_database_is_a_message_not_an_undo_step(  # type: ignore[no-untyped-def]
     qtbot, open_window, no_dialogs, caplog
 ) -> None:
@@ -61,15 +74,7 @@ def test_a_full_disk_is_a_dialog_and_leaves_stack_and_view(  # type: ignore[no-u
     qtbot, open_window, no_dialogs, monkeypatch
 ) -> None:
     window = open_window({"a.txt": TEXT})
-    db = window.store.spans.db
-    executing = db.execute
-
-    def full(sql: str, *args):  # type: ignore[no-untyped-def]
-        if sql.lstrip().lower().startswith("insert"):
-            raise sqlite3.OperationalError("database or disk is full")
-        return executing(sql, *args)
-
-    monkeypatch.setattr(db, "execute", full)
+    fill_the_disk(window, monkeypatch)
     tag_by_key(qtbot, window.text_pane, 4, 8, Qt.Key.Key_1)
     assert [title for title, _ in no_dialogs] == ["Not saved"] and "disk is full" in no_dialogs[0][1]
     assert window.undo_stack.count() == 0 and highlighted(window.text_pane) == []
@@ -231,18 +236,10 @@ def test_an_undo_on_a_full_disk_says_so_in_a_dialog_and_stays(  # type: ignore[n
     window.controller.select_span(window.store.spans.of_article(window.controller.document.article.id)[0].id)
     window.delete_span_action.trigger()
     assert spans_in_db(window) == []
-    db = window.store.spans.db
-    executing = db.execute
-
-    def full(sql: str, *args):  # type: ignore[no-untyped-def]
-        if sql.lstrip().lower().startswith("insert"):
-            raise sqlite3.OperationalError("database or disk is full")
-        return executing(sql, *args)
-
-    monkeypatch.setattr(db, "execute", full)
+    fill_the_disk(window, monkeypatch)
     qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL)  # undo the delete: an insert, refused
     assert len(no_dialogs) == 1 and "Not undone" in no_dialogs[0][0] and "disk is full" in no_dialogs[0][1]
     assert spans_in_db(window) == [] and window.undo_stack.index() == 2
-    monkeypatch.setattr(db, "execute", executing)
+    monkeypatch.undo()
     qtbot.keyClick(pane, Qt.Key.Key_Z, CTRL)
     assert len(spans_in_db(window)) == 1 and highlighted(pane) == [(4, 8)]

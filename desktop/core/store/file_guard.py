@@ -29,7 +29,7 @@ def database_files(path: str | Path) -> tuple[Path, ...]:
     return (Path(base), *(Path(base + suffix) for suffix in COMPANION_SUFFIXES))
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def file_identity(path: Path) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
     except OSError:
@@ -44,9 +44,9 @@ def is_database_file(candidate: str | Path, database: str | Path) -> bool:
     path is caught too; a name that does not exist yet is compared by its resolved path.
     """
     candidate_path = Path(candidate)
-    found = _identity(candidate_path)
+    found = file_identity(candidate_path)
     if found is not None:
-        return any(found == _identity(own) for own in database_files(database))
+        return any(found == file_identity(own) for own in database_files(database))
     try:
         resolved = candidate_path.resolve()
         return any(resolved == own.resolve() for own in database_files(database))
@@ -56,7 +56,7 @@ def is_database_file(candidate: str | Path, database: str | Path) -> bool:
 
 def lock_holders(path: str | Path) -> dict[int, int] | None:
     """Process id -> number of POSIX locks it holds on the file; None where the system does not tell."""
-    identity = _identity(Path(path))
+    identity = file_identity(Path(path))
     if identity is None:
         return {}
     try:
@@ -106,11 +106,11 @@ class FileGuard:
         """Right after SQLite opened ``path`` in WAL mode and read it (so it holds its locks)."""
         count = own_lock_count(path)
         shm = own_lock_count(path + "-shm")
-        return cls(path, _identity(Path(path)), bool(count) and bool(shm))
+        return cls(path, file_identity(Path(path)), bool(count) and bool(shm))
 
     def problem(self) -> FileProblem | None:
         """Why the open connection can no longer be trusted with this file, or None."""
-        now = _identity(Path(self.path))
+        now = file_identity(Path(self.path))
         if now is None:
             return FileProblem.REMOVED
         if self.identity is not None and now != self.identity:

@@ -19,9 +19,11 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 
 from desktop.core.store.backups import backup_note, integrity_problem
 from desktop.core.store.errors import Fault, StoreError
+from desktop.core.store.file_guard import file_identity
 
 # Up to this size (database and write-ahead log) the full check runs before the file is used.
 SYNC_CHECK_BYTES = 16 * 1024 * 1024
@@ -187,14 +189,6 @@ def _stop_checks() -> None:
         gate.stop_check()
 
 
-def file_identity(path: str) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
-
-
 def checked_size(path: str) -> int:
     total = 0
     for name in (path, path + "-wal"):
@@ -208,7 +202,7 @@ def checked_size(path: str) -> int:
 def verify_at_open(conn: sqlite3.Connection, path: str, connect: Callable[[], sqlite3.Connection]) -> None:
     """Check a file about to be used: now when it is small (StoreError if damaged), else in the background."""
     gate = gate_for(path)
-    identity = file_identity(path)
+    identity = file_identity(Path(path))
     if gate.checked_for(identity):
         return
     if checked_size(path) <= SYNC_CHECK_BYTES:
