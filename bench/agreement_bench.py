@@ -90,7 +90,7 @@ def main() -> None:
         baseline = best_of(bare)
         rows = [("bare SQL join pairing the same spans", baseline)]
         rows.append(("read the coding (lengths, units, spans)", best_of(lambda: coding_data(store, ["A", "B"]))))
-        data = coding_data(store, ["A", "B"])
+        data, _coverage = coding_data(store, ["A", "B"])
         rows.append(("every figure, data in hand", best_of(lambda: agreement(data))))
         figures_only = best_of(lambda: report(store, ["A", "B"], details=False))
         rows.append(("figures as `agreement --format csv` gives them", figures_only))

@@ -7,18 +7,23 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from desktop.cli_analysts import add_commands as add_analyst_commands
 from desktop.cli_backups import add_commands as add_backup_commands
 from desktop.cli_codebook import add_commands as add_codebook_commands
 from desktop.cli_data import add_commands as add_data_commands
+from desktop.cli_export import add_export_command
+from desktop.cli_layers import (
+    UsageError,
+    add_layer_options,
+    chosen_layers,
+)
 from desktop.cli_search import add_commands as add_search_commands
 from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
-from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, READABLE_FORMATS, ExchangeFormat, format_by_key
-from desktop.core.exchange.outgoing import ExportOptions, write_to_path
-from desktop.core.models import SpanFilter, Status
+from desktop.core.exchange.formats import READABLE_FORMATS
+from desktop.core.layers import LayerError
+from desktop.core.models import SpanFilter
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.text.cleaning import DEFAULT_RULES, RULES
 from desktop.core.text.convert import DEFAULT_CONVERTER, UnknownConverter, converter_info
@@ -68,81 +73,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if totals[Result.FAILED] else 0
 
 
-def _note_ignored_options(args: argparse.Namespace, fmt: ExchangeFormat) -> None:
-    """Options given that this format does not honour are named, not silently dropped."""
-    given = {"context": args.context, "with_status": args.with_status, "with_metadata": args.with_metadata}
-    ignored = ["--" + name.replace("_", "-") for name, value in given.items() if value and name not in fmt.options]
-    if args.raw and FORMULA_GUARD not in fmt.options:
-        ignored.append("--raw")
-    if args.encoding and args.encoding not in fmt.encodings:
-        ignored.append(f"--encoding {args.encoding}")
-    if ignored:
-        print(f"note: --format {fmt.key} ignores {', '.join(ignored)}", file=sys.stderr)
-
-
-def _export_options(args: argparse.Namespace) -> ExportOptions:
-    return ExportOptions(
-        filters=SpanFilter(
-            categories=tuple(args.category),
-            statuses=tuple(args.status),
-            article_ids=tuple(args.article),
-            annotators=tuple(args.annotator),
-        ),
-        context=args.context,
-        with_status=args.with_status,
-        with_metadata=args.with_metadata,
-        neutralise_formulas=not args.raw,
-    )
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    fmt = format_by_key(args.format)
-    encoding = args.encoding if args.encoding in fmt.encodings else fmt.default_encoding
-    _note_ignored_options(args, fmt)
-    options = _export_options(args)
-    if args.sample:
-        try:
-            with _open_store(args, create=False) as store:
-                ids = store.samples.article_ids(args.sample)
-            if not ids:
-                raise StoreError(f"the sample “{args.sample}” holds no articles any more")
-        except StoreError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
-        filters = replace(options.filters, article_ids=(*options.filters.article_ids, *ids), every_article=True)
-        options = replace(options, filters=filters)
-    to_stdout = args.output in (None, "-")
-    if to_stdout and fmt.binary:
-        print(f"error: --format {fmt.key} writes a zip file: give it a name with -o FILE.{fmt.suffix}", file=sys.stderr)
-        return 2
-    if not to_stdout and not Path(args.output).resolve().parent.is_dir():
-        print(f"error: cannot write {args.output}: no such folder", file=sys.stderr)
-        return 1
-    with _open_store(args, create=False) as store:
-        if to_stdout:
-            stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
-            try:
-                fmt.write(store, stream, options)
-            finally:
-                stream.flush()
-                stream.detach()
-            return 0
-        try:
-            count = write_to_path(fmt.write, store, Path(args.output), options, encoding)
-        except OSError as error:
-            print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
-            return 1
-        except UnicodeEncodeError as error:
-            print(
-                f"error: {encoding} cannot encode {error.object[error.start : error.end]!r};"
-                f" use --encoding {fmt.default_encoding}",
-                file=sys.stderr,
-            )
-            return 1
-    print(f"exported {count} {fmt.unit} to {args.output}", file=sys.stderr)
-    return 0
-
-
 def cmd_import_annotations(args: argparse.Namespace) -> int:
     from desktop.core.exchange.attach import import_annotations
 
@@ -178,10 +108,15 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     with _open_store(args, create=False) as store:
-        stats = store.reports.stats()
-    for heading, counts in stats.items():
-        detail = ", ".join(f"{key} {value}" for key, value in counts.items())
-        print(f"{heading}: {sum(counts.values())} ({detail})")
+        layers = chosen_layers(store, args)
+        per_layer = [(layer, store.reports.stats(SpanFilter(layers=(layer,)))) for layer in layers]
+    for number, (layer, stats) in enumerate(per_layer):
+        for heading, counts in stats.items():
+            if number and heading != "spans":
+                continue
+            detail = ", ".join(f"{key} {value}" for key, value in counts.items())
+            label = f"spans of {layer.describe()}" if heading == "spans" else heading
+            print(f"{label}: {sum(counts.values())} ({detail})")
     return 0
 
 
@@ -200,59 +135,6 @@ def cmd_window(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_window
 
     return run_window(getattr(args, "db", None), demo=args.command == "demo")
-
-
-def _add_export(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    csv = format_by_key("csv")
-    exporting = commands.add_parser(
-        "export",
-        parents=parents,
-        help="export spans as CSV, articles as JSONL, or tasks for doccano / Label Studio",
-        description="CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)"
-        " get a leading apostrophe, as OWASP advises; --raw writes them untouched. import-annotations"
-        " removes the apostrophe again.",
-    )
-    exporting.add_argument("--format", choices=[fmt.key for fmt in FORMATS], default=FORMATS[0].key)
-    exporting.add_argument("-o", "--output", help="output file; stdout when absent or '-'")
-    exporting.add_argument("--category", action="append", default=[], help="only this category (repeatable)")
-    exporting.add_argument(
-        "--status",
-        action="append",
-        default=[],
-        choices=[s.value for s in Status],
-        help="only articles with this status (repeatable)",
-    )
-    exporting.add_argument("--article", action="append", default=[], type=int, help="only this article id")
-    exporting.add_argument(
-        "--annotator",
-        action="append",
-        default=[],
-        help="only this analyst's spans ('consensus': the adjudicated layer)",
-    )
-    exporting.add_argument(
-        "--sample",
-        metavar="NAME",
-        help="only the articles of this sample, every one of them even without spans (a work package)",
-    )
-    exporting.add_argument(
-        "--context",
-        type=int,
-        default=0,
-        metavar="N",
-        help="CSV: add N characters of Simplified text before and after each span",
-    )
-    exporting.add_argument("--with-status", action="store_true", help="CSV: add the article's status")
-    exporting.add_argument(
-        "--with-metadata", action="store_true", help="CSV: add the article's hash, encoding, converter and import time"
-    )
-    exporting.add_argument(
-        "--encoding",
-        choices=list(dict.fromkeys(encoding for fmt in FORMATS if not fmt.binary for encoding in fmt.encodings)),
-        help=f"CSV encoding (default {csv.default_encoding}: UTF-8 with the BOM Excel needs;"
-        f" also {', '.join(csv.encodings[1:])}); the other formats are always UTF-8",
-    )
-    exporting.add_argument("--raw", action="store_true", help="CSV: do not neutralise formula-like cells")
-    exporting.set_defaults(run=cmd_export)
 
 
 def _add_converter(command: argparse.ArgumentParser) -> None:
@@ -297,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.set_defaults(run=cmd_import)
 
-    _add_export(commands, parents)
+    add_export_command(commands, parents, _open_store)
 
     annotations = commands.add_parser(
         "import-annotations",
@@ -327,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(commands, parents, _db_path)
 
     stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")
+    add_layer_options(stats)
     stats.set_defaults(run=cmd_stats)
 
     demo = commands.add_parser("demo", help="open the window on a temporary database with the sample articles")
@@ -372,7 +255,7 @@ def _main(argv: Sequence[str] | None) -> int:
         # An output file that cannot be written (its folder gone, a link, the disk full): named with the reason.
         print(f"error: cannot write {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
-    except UnknownConverter as error:
+    except (UnknownConverter, UsageError, LayerError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

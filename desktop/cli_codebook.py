@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.cli_layers import add_layer_options, chosen_layers
+from desktop.core.layers import describe
 from desktop.core.store import Store
 
 Opener = Callable[..., Store]
@@ -38,13 +40,17 @@ def cmd_codebook(args: argparse.Namespace, open_store: Opener) -> int:
             return 0
         codebook = store.categories.codebook()
         keys = codebook.keys()
-        totals = codebook.totals(store.categories.span_counts())
+        layers = chosen_layers(store, args)
+        totals = [(layer, codebook.totals(store.categories.span_counts(layer))) for layer in layers]
+        print(f"spans of {describe(layers)}", file=sys.stderr)
         for category in codebook:
             indent = "  " * codebook.depth(category.id)
             key = f" [{keys[category.id]}]" if keys.get(category.id) else ""
             heading = "" if category.codable else " (heading)"
             name = f"{category.label_zh} / {category.label_en} ({category.id})"
-            print(f"{indent}{name}{key}{heading}: {totals[category.id]}")
+            counts = [f"{layer.name} {counts[category.id]}" if len(layers) > 1 else str(counts[category.id])
+                      for layer, counts in totals]  # fmt: skip
+            print(f"{indent}{name}{key}{heading}: {', '.join(counts)}")
     return 0
 
 
@@ -57,6 +63,7 @@ def add_commands(
         help="print the codebook (a tree with span counts); export or import it as .json, .csv or .qdc",
     )
     codebook.set_defaults(run=lambda args: cmd_codebook(args, open_store))
+    add_layer_options(codebook)
     actions = codebook.add_subparsers(dest="action", metavar="ACTION")
     exporting = actions.add_parser(
         "export", parents=parents, help="write the codebook to FILE: .json (lossless), .csv (Excel) or .qdc (REFI-QDA)"

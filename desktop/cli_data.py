@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from desktop.cli_layers import add_layer_options, chosen_layers
 from desktop.core.store import Store
 
 Opener = Callable[..., Store]
@@ -83,8 +84,10 @@ def cmd_report(args: argparse.Namespace, open_store: Opener) -> int:
     from desktop.core.exchange.report_csv import write_table
     from desktop.core.reporting import ReportError, ReportKind, ReportRequest, build_report
 
-    request = ReportRequest(ReportKind(args.kind), by=args.by or "", annotators=tuple(args.annotator), once=args.once)
     with open_store(args, create=False) as store:
+        request = ReportRequest(
+            ReportKind(args.kind), by=args.by or "", layers=chosen_layers(store, args), once=args.once
+        )
         try:
             table = build_report(store, request)
         except ReportError as error:
@@ -95,8 +98,8 @@ def cmd_report(args: argparse.Namespace, open_store: Opener) -> int:
         except OSError as error:
             print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
             return 1
-    if args.output not in (None, "-"):
-        print(f"wrote {count} rows ({table.description}) to {args.output}", file=sys.stderr)
+    where = f"to {args.output}" if args.output not in (None, "-") else "to stdout"
+    print(f"wrote {count} rows ({table.description}) {where}", file=sys.stderr)
     return 0
 
 
@@ -148,7 +151,7 @@ def add_commands(
     report.add_argument(
         "--by", metavar="FIELD", help="crosstab: a metadata field or year; cooccurrence: unit or article"
     )
-    report.add_argument("--annotator", action="append", default=[], help="only this analyst's spans (repeatable)")
+    add_layer_options(report)
     report.add_argument("--once", action="store_true", help="matrix, crosstab: count each article once, not each span")
     report.add_argument("-o", "--output", metavar="FILE.csv", help="CSV file (UTF-8 with BOM); stdout when absent")
     report.set_defaults(run=lambda args: cmd_report(args, open_store))

@@ -11,7 +11,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from desktop.cli_layers import add_layer_options, check_categories, check_fields, chosen_layers
 from desktop.core.exchange.csv_cells import GuardedWriter
+from desktop.core.layers import Layers, describe
 from desktop.core.models import Status
 from desktop.core.store import Store
 from desktop.core.user_patterns import MATCH_TIMEOUT_S
@@ -37,18 +39,26 @@ def build_index(store: Store, quiet: bool = False) -> None:
 
 
 def _filters(args: argparse.Namespace, store: Store) -> SearchFilter:
+    """The search's filters, each checked: unknown codes, analysts and fields are refused (UsageError)."""
     from desktop.core.searching import SearchFilter
 
     codebook = store.categories.codebook()
+    check_categories(store, [*args.with_category, *args.without_category])
     fields = []
     for given in args.field:
         name, _, value = given.partition("=")
         fields.append((name.strip(), value.strip()))
+    check_fields(store, [name for name, _ in fields if name != "year"])
+    layers: Layers = ()
+    if args.by:
+        layers = store.analysts.choose_layers((args.by,))
+    elif args.with_category or args.without_category:
+        layers = store.analysts.choose_layers()  # the codes are counted in the documented default layer
     return SearchFilter(
         statuses=tuple(Status(status) for status in args.status),
         with_categories=codebook.expand(args.with_category),
         without_categories=codebook.expand(args.without_category),
-        annotator=args.by or "",
+        layers=layers,
         metadata=tuple(fields),
     )
 
@@ -77,11 +87,6 @@ def _stopped_searches(
         return 1
 
 
-def _unknown_categories(store: Store, names: list[str]) -> list[str]:
-    known = {category.id for category in store.categories.all()}
-    return [name for name in names if name not in known]
-
-
 def cmd_search(args: argparse.Namespace, open_store: Opener) -> int:
     from desktop.core.searching import HIT_FIELDS, count, hits
 
@@ -89,12 +94,8 @@ def cmd_search(args: argparse.Namespace, open_store: Opener) -> int:
     if search is None:
         return 2
     with open_store(args, create=False) as store:
-        unknown = _unknown_categories(store, [*args.with_category, *args.without_category])
-        if unknown:
-            print(f"error: no category {', '.join(unknown)}", file=sys.stderr)
-            return 2
-        build_index(store)
         filters = _filters(args, store)
+        build_index(store)
         if args.count:
             counts = count(store, search, filters)
             assert counts is not None
@@ -136,13 +137,11 @@ def cmd_tag_hits(args: argparse.Namespace, open_store: Opener) -> int:
     if search is None:
         return 2
     with open_store(args, create=False) as store:
-        unknown = _unknown_categories(store, [args.category, *args.with_category, *args.without_category])
-        if unknown:
-            print(f"error: no category {', '.join(unknown)}", file=sys.stderr)
-            return 2
+        check_categories(store, [args.category])
+        filters = _filters(args, store)
         build_index(store)
         annotator = args.annotator or default_annotator()
-        found = ((hit.article_id, hit.start, hit.end) for hit in hits(store, search, _filters(args, store)))
+        found = ((hit.article_id, hit.start, hit.end) for hit in hits(store, search, filters))
         planned = plan_batch(store, found, args.category, annotator, Widen(args.widen))
         if not planned.spans:
             print(f"nothing to tag: {planned.skipped} hits are tagged already")
@@ -203,7 +202,8 @@ def cmd_suggest(args: argparse.Namespace, open_store: Opener) -> int:
         if args.article is None or args.article not in store.articles.ids():
             print("error: name an article with --article ID (or ask for --stats)", file=sys.stderr)
             return 2
-        suggester = Suggester(rules, store.suggestions.tagged_strings(), store.suggestions.switched_off())
+        tagged = store.suggestions.tagged_strings(chosen_layers(store, args))
+        suggester = Suggester(rules, tagged, store.suggestions.switched_off())
         text = store.articles.text(args.article)
         held = [(s.start, s.end, s.category_id) for s in store.spans.of_article(args.article)]
         for suggestion in suggester.suggest(text, held, store.suggestions.rejected(args.article)):
@@ -219,12 +219,11 @@ def cmd_passages(args: argparse.Namespace, open_store: Opener) -> int:
     from desktop.core.store.passages import PassageFilter, PassageOrder
 
     with open_store(args, create=False) as store:
-        unknown = _unknown_categories(store, args.category)
-        if unknown:
-            print(f"error: no category {', '.join(unknown)}", file=sys.stderr)
-            return 2
-        chosen = PassageFilter(store.categories.codebook().expand(args.category), tuple(args.annotator), args.contains)
-        write_passages(store, chosen, PassageOrder(args.order), sys.stdout)
+        check_categories(store, args.category)
+        layers = chosen_layers(store, args)
+        chosen = PassageFilter(store.categories.codebook().expand(args.category), layers, args.contains)
+        count = write_passages(store, chosen, PassageOrder(args.order), sys.stdout)
+    print(f"{count} passages of {describe(layers)}", file=sys.stderr)
     return 0
 
 
@@ -251,7 +250,12 @@ def _add_search_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--without-category", action="append", default=[], metavar="ID", help="articles with no span of this code"
     )
-    parser.add_argument("--by", metavar="ANALYST", help="the category conditions count this analyst's spans only")
+    parser.add_argument(
+        "--by",
+        metavar="ANALYST",
+        help="the category conditions count this analyst's spans (alone: articles the analyst coded);"
+        " default: the study layer, as --annotator of the other commands",
+    )
     parser.add_argument(
         "--field",
         action="append",
@@ -303,6 +307,7 @@ def add_commands(
         "--rules", metavar="FILE.toml", help="the rules file (default: your copy, else the shipped one)"
     )
     suggest.add_argument("--stats", action="store_true")
+    add_layer_options(suggest)
     suggest.add_argument(
         "--off", action="append", default=[], metavar="SOURCE", help="switch a rule (or 'tagged elsewhere') off"
     )
@@ -313,7 +318,7 @@ def add_commands(
         "passages", parents=parents, help="every passage of some codes (sub-codes included) with context, as CSV"
     )
     passages.add_argument("category", nargs="*", metavar="ID", help="codes (none: every code)")
-    passages.add_argument("--annotator", action="append", default=[])
+    add_layer_options(passages)
     passages.add_argument("--contains", default="", help="only passages whose text or note holds this")
     passages.add_argument("--order", choices=["article", "category", "annotator", "text", "note"], default="article")
     passages.set_defaults(run=lambda args: cmd_passages(args, open_store))

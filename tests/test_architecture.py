@@ -26,7 +26,17 @@ SQL = ("sqlite3", "sqlite_utils")
 # import only each other.
 GROUND = tuple(
     f"desktop.core.{name}"
-    for name in ("models", "codebook", "metadata", "units", "offsets", "document", "environment", "search_terms")
+    for name in (
+        "models",
+        "codebook",
+        "metadata",
+        "units",
+        "offsets",
+        "document",
+        "environment",
+        "search_terms",
+        "layers",
+    )
 )
 # Use cases: every other module directly in desktop/core, found rather than listed, so that a new one
 # is kept out of text/ and store/ without anyone remembering to add it here.

@@ -51,7 +51,7 @@ def test_a_round_of_double_coding_end_to_end(db: Path, tmp_path: Path) -> None:
 
     package = tmp_path / "round1.jsonl"
     exported = run(
-        "export", "--db", str(db), "--sample", "round 1", "--annotator", "B", "--format", "jsonl", "-o", str(package)
+        "export", "--db", str(db), "--sample", "round 1", "--texts-only", "--format", "jsonl", "-o", str(package)
     )
     assert exported.returncode == 0, exported.stderr
     lines = [json.loads(line) for line in package.read_text(encoding="utf-8").splitlines()[1:]]
@@ -99,7 +99,7 @@ def test_a_round_of_double_coding_end_to_end(db: Path, tmp_path: Path) -> None:
     assert "Confusion" in text and "cohen_kappa" in text
 
     only_units = run("agreement", "--db", str(db), "--analysts", "A", "B", "--unit", "unit", "--format", "csv").stdout
-    assert {row.split(",")[1] for row in only_units.splitlines()[1:]} == {
+    assert {row.split(",")[1] for row in only_units.splitlines()[1:] if not row.startswith("coverage,")} == {
         "cohen_kappa",
         "krippendorff_alpha",
         "percent_agreement",
@@ -110,10 +110,11 @@ def test_agreement_refuses_bad_requests_with_a_reason(db: Path) -> None:
     one = run("agreement", "--db", str(db), "--analysts", "A", "A")
     assert one.returncode == 1 and "two different analysts" in one.stderr
     unknown = run("agreement", "--db", str(db), "--analysts", "A", "Z")
-    assert unknown.returncode == 1 and "no spans by" in unknown.stderr and "Traceback" not in unknown.stderr
+    assert unknown.returncode == 2 and "no analyst A, Z (the analysts: none yet)" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
     no_sample = run("export", "--db", str(db), "--sample", "nope", "--format", "jsonl")
-    assert no_sample.returncode == 1 and "no sample named" in no_sample.stderr
+    assert no_sample.returncode == 2 and "no sample nope (known: " in no_sample.stderr
     strata = run("sample", "--db", str(db), "s", "--size", "2", "--stratify", "nope")
-    assert strata.returncode == 1 and "no metadata field" in strata.stderr
+    assert strata.returncode == 2 and "no metadata field nope (known: date" in strata.stderr
     listed = run("samples", "--db", str(db))
     assert listed.returncode == 0 and "no samples yet" in listed.stderr

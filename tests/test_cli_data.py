@@ -81,24 +81,36 @@ def test_units_print_for_one_article(db: Path) -> None:
 
 
 def test_reports_as_csv(db: Path, tmp_path: Path) -> None:
-    result = run("report", "--db", str(db), "frequencies")
+    # Two analysts, nothing adjudicated: no layer is the study's without a choice.
+    guess = run("report", "--db", str(db), "frequencies")
+    assert guess.returncode == 2 and "several analysts" in guess.stderr and "li, wang" in guess.stderr
+    result = run("report", "--db", str(db), "frequencies", "--annotator", "all")
     frame = pd.read_csv(io.StringIO(result.stdout))
-    assert list(frame.columns) == ["category", "spans", "articles", "share"]
-    assert frame.set_index("category")["spans"].to_dict() == {"project": 8, "target": 8, "measure": 0}
+    assert list(frame.columns) == ["layer", "category", "spans", "articles", "share"]
+    spans = frame.set_index(["layer", "category"])["spans"].to_dict()
+    expected = {("li", "project"): 8, ("li", "target"): 0, ("li", "measure"): 0}
+    expected |= {("wang", "project"): 0, ("wang", "target"): 8, ("wang", "measure"): 0}
+    assert spans == expected
+    assert "each layer on its own, side by side: li, wang" in result.stderr
     only = pd.read_csv(io.StringIO(run("report", "--db", str(db), "frequencies", "--annotator", "li").stdout))
     assert only.set_index("category")["spans"].to_dict() == {"project": 8, "target": 0, "measure": 0}
-    written = run("report", "--db", str(db), "crosstab", "--by", "issuer", "-o", str(tmp_path / "c.csv"))
-    assert written.returncode == 0 and "wrote 3 rows" in written.stderr
+    written = run(
+        "report", "--db", str(db), "crosstab", "--by", "issuer", "--annotator", "li", "-o", str(tmp_path / "c.csv")
+    )
+    assert written.returncode == 0 and "wrote 3 rows" in written.stderr and "li's spans" in written.stderr
     crosstab = pd.read_csv(tmp_path / "c.csv", encoding="utf-8-sig").set_index("category")
     assert crosstab.loc["project", "青禾县人民政府办公室"] == 1 and crosstab.loc["project", "total"] == 8
-    coding = pd.read_csv(io.StringIO(run("report", "--db", str(db), "coding-table").stdout))
-    assert list(coding.columns) == ["unit_id", "article_id", "unit_text", "codes", "annotator"]
-    bad = run("report", "--db", str(db), "crosstab", "--by", "province")
+    coding = pd.read_csv(io.StringIO(run("report", "--db", str(db), "coding-table", "--study", "wang").stdout))
+    assert list(coding.columns) == ["layer", "unit_id", "article_id", "unit_text", "codes", "annotator"]
+    assert set(coding["annotator"]) == {"wang"}
+    bad = run("report", "--db", str(db), "crosstab", "--by", "province", "--annotator", "li")
     assert bad.returncode == 2 and "not a metadata field" in bad.stderr and "Traceback" not in bad.stderr
+    nobody = run("report", "--db", str(db), "frequencies", "--annotator", "nobody")
+    assert nobody.returncode == 2 and "no analyst nobody (the analysts: li, wang)" in nobody.stderr
 
 
 def test_export_xlsx(db: Path, tmp_path: Path) -> None:
-    result = run("export", "--db", str(db), "--format", "xlsx", "-o", str(tmp_path / "study.xlsx"))
+    result = run("export", "--db", str(db), "--annotator", "all", "-o", str(tmp_path / "study.xlsx"))
     assert result.returncode == 0 and "exported 16 spans" in result.stderr
     book = openpyxl.load_workbook(tmp_path / "study.xlsx", read_only=True)
     assert len(list(book["spans"].values)) == 17

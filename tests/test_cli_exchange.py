@@ -42,7 +42,7 @@ def tagged_db(tmp_path: Path) -> Path:
 
 def test_pandas_reads_back_text_and_offsets(tagged_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "spans.csv"
-    assert run("export", "--db", str(tagged_db), "-o", str(out), "--raw").returncode == 0
+    assert run("export", "--db", str(tagged_db), "-o", str(out), "--raw", "--annotator", "all").returncode == 0
     frame = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
     store = Store.open(tagged_db)
     assert len(frame) == sum(len(store.spans.of_article(i)) for i in store.articles.ids())
@@ -54,7 +54,7 @@ def test_pandas_reads_back_text_and_offsets(tagged_db: Path, tmp_path: Path) -> 
 
 def test_formula_cells_are_neutralised_by_default(tagged_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "spans.csv"
-    run("export", "--db", str(tagged_db), "-o", str(out))
+    run("export", "--db", str(tagged_db), "-o", str(out), "--annotator", "all")
     frame = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
     notes = set(frame["note"])
     assert "'=备注" in notes and "=备注" not in notes
@@ -95,7 +95,7 @@ def test_filters_context_status_encoding(tagged_db: Path, tmp_path: Path) -> Non
         text = store.articles.get(int(row.article_id)).text
         assert row.context_before == text[max(0, row.start - 3) : row.start]
         assert row.context_after == text[row.end : row.end + 3]
-    only_one = run("export", "--db", str(tagged_db), "--article", "2", "--format", "jsonl")
+    only_one = run("export", "--db", str(tagged_db), "--article", "2", "--format", "jsonl", "--annotator", "all")
     assert [json.loads(line).get("article_id") for line in only_one.stdout.splitlines()] == [None, 2]
 
 
@@ -106,7 +106,7 @@ def test_csv_saved_back_from_excel_imports(
     tagged_db: Path, tmp_path: Path, encoding: str, bom: bytes, newline: str
 ) -> None:
     exported = tmp_path / "spans.csv"
-    run("export", "--db", str(tagged_db), "-o", str(exported))
+    run("export", "--db", str(tagged_db), "-o", str(exported), "--annotator", "all")
     text = exported.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     edited = tmp_path / f"edited-{encoding}.csv"
     edited.write_bytes(bom + text.replace("\n", newline).encode(encoding))
@@ -116,7 +116,7 @@ def test_csv_saved_back_from_excel_imports(
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[0] == "format: Policy Annotator CSV"
     again = tmp_path / "again.csv"
-    run("export", "--db", str(fresh), "-o", str(again))
+    run("export", "--db", str(fresh), "-o", str(again), "--annotator", "all")
     assert again.read_bytes() == exported.read_bytes()
     rerun = run("import-annotations", "--db", str(fresh), str(edited))
     assert "0 imported" in rerun.stdout and "already present" in rerun.stdout
@@ -153,13 +153,27 @@ def test_unreadable_annotation_file(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "no such file" in missing.stdout
 
 
-@pytest.mark.parametrize("fmt", ["doccano", "labelstudio"])
-def test_export_for_other_tools_and_back(tagged_db: Path, tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / f"out.{fmt}"
-    assert run("export", "--db", str(tagged_db), "--format", fmt, "-o", str(out)).returncode == 0
+@pytest.mark.parametrize(("fmt", "suffix", "layers"), [("doccano", "jsonl", "li"), ("labelstudio", "json", "all")])
+def test_export_for_other_tools_and_back(tagged_db: Path, tmp_path: Path, fmt: str, suffix: str, layers: str) -> None:
+    # doccano keeps one label list per text: one layer; Label Studio one annotation per analyst: side by side.
+    out = tmp_path / f"out.{suffix}"
+    assert run("export", "--db", str(tagged_db), "--format", fmt, "-o", str(out), "--annotator", layers).returncode == 0
     fresh = tmp_path / f"{fmt}.db"
     result = run("import-annotations", "--db", str(fresh), str(out))
     assert result.returncode == 0, result.stdout
-    back = tmp_path / f"back.{fmt}"
-    run("export", "--db", str(fresh), "--format", fmt, "-o", str(back))
+    back = tmp_path / f"back.{suffix}"
+    run("export", "--db", str(fresh), "--format", fmt, "-o", str(back), "--annotator", "all")
     assert back.read_bytes() == out.read_bytes()
+
+
+def test_doccano_takes_one_layer_and_a_name_and_a_format_must_agree(tagged_db: Path, tmp_path: Path) -> None:
+    both = run("export", "--db", str(tagged_db), "--format", "doccano", "--annotator", "all")
+    assert both.returncode == 2 and "one layer per task" in both.stderr
+    clash = run("export", "--db", str(tagged_db), "--format", "xlsx", "-o", str(tmp_path / "out.csv"))
+    assert (
+        clash.returncode == 2 and "writes .xlsx files, but -o" in clash.stderr and not (tmp_path / "out.csv").exists()
+    )
+    by_name = run("export", "--db", str(tagged_db), "--annotator", "li", "-o", str(tmp_path / "study.xlsx"))
+    assert by_name.returncode == 0 and (tmp_path / "study.xlsx").read_bytes()[:2] == b"PK"
+    unknown = run("export", "--db", str(tagged_db), "--annotator", "li", "-o", str(tmp_path / "study.txt"))
+    assert unknown.returncode == 2 and "no format writes .txt files" in unknown.stderr

@@ -237,10 +237,11 @@ def test_what_used_to_end_in_a_traceback_is_one_line(tmp_path: Path) -> None:
 
 
 def test_the_database_is_never_read_as_an_import_nor_replaced_by_an_export(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
+    db = tmp_path / "a.jsonl"  # named as an export would be, so that only the guard stands in the way
     evil_db(db)
-    for suffix in ("", "-wal", "-shm"):
-        one_line_error(run("export", "--db", str(db), "-o", f"{db}{suffix}"), "is the database itself")
+    one_line_error(run("export", "--db", str(db), "-o", str(db), "--annotator", "all"), "is the database itself")
+    for suffix in ("-wal", "-shm"):
+        one_line_error(run("export", "--db", str(db), "--format", "csv", "-o", f"{db}{suffix}", "--annotator", "all"))
     one_line_error(run("import-annotations", "--db", str(db), str(db)), "is the database itself")
     one_line_error(run("codebook", "import", "--db", str(db), str(db)), "is the database itself")
     with Store.open(db, create=False) as store:

@@ -63,7 +63,7 @@ def test_a_bad_query_is_one_line_not_a_traceback(db: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("error: not a valid regular expression") and "Traceback" not in result.stderr
     result = run("search", "--db", str(db), "x", "--with-category", "nonesuch")
-    assert result.returncode == 2 and "no category nonesuch" in result.stderr
+    assert result.returncode == 2 and "no code nonesuch" in result.stderr
 
 
 def test_tag_hits_then_undo_and_redo_the_batch(db: Path) -> None:

@@ -38,7 +38,7 @@ class AddCategory:
         return _codebook_change()
 
     def undo(self, store: Store) -> Change:
-        counts = store.categories.span_counts().get(self.category.id, 0)
+        counts = store.categories.span_counts(None).get(self.category.id, 0)
         if counts or store.categories.codebook().children(self.category.id):
             # Spans or sub-codes were added under it since (another window): they are not this command's to remove.
             raise Conflict(f"category {self.category.id} has spans or sub-codes now; it was not removed")

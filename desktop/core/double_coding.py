@@ -20,8 +20,37 @@ CONTEXT = 20
 CSV_FIELDS = ("category", "measure", "value", "units")
 
 
-def coding_data(store: Store, analysts: Sequence[str], sample: str = "") -> CodingData:
-    """The analysts' coding of a named sample, or (no sample) of every article any of them coded."""
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the set each analyst coded (done, or a span there), and whether the figures keep to
+    the articles every one of them coded."""
+
+    articles: int  # in the set: the sample, or every article any of them coded
+    coded: dict[str, int]  # per analyst
+    finished_only: bool
+
+    def unfinished(self) -> list[str]:
+        return [name for name, count in self.coded.items() if count < self.articles]
+
+    def warning(self) -> str:
+        """'' when every analyst coded every article of the set; else what the figures then mean."""
+        missing = self.unfinished()
+        if not missing:
+            return ""
+        who = ", ".join(f"{name} coded {self.coded[name]} of {self.articles}" for name in missing)
+        if self.finished_only:
+            return f"not every analyst finished the set ({who}): the figures cover the articles all of them coded"
+        return (
+            f"not every analyst finished the set ({who}): an article one of them has not coded counts as"
+            " disagreement; --finished-only keeps to the articles all of them coded"
+        )
+
+
+def coding_data(
+    store: Store, analysts: Sequence[str], sample: str = "", finished_only: bool = False
+) -> tuple[CodingData, Coverage]:
+    """The analysts' coding of a named sample, or (no sample) of every article any of them coded; with
+    ``finished_only``, only the articles every one of them coded."""
     if len(set(analysts)) < 2:
         raise StoreError("name at least two different analysts")
     known = set(store.analysts.names())
@@ -31,8 +60,13 @@ def coding_data(store: Store, analysts: Sequence[str], sample: str = "") -> Codi
             f"no spans by {', '.join(unknown)} in this database (analysts here: {', '.join(sorted(known)) or 'none'})"
         )
     article_ids = store.samples.article_ids(sample) if sample else store.coding.coded_by(analysts)
+    coded = store.coding.coded(article_ids, analysts)
+    coverage = Coverage(len(article_ids), {name: len(coded[name]) for name in analysts}, finished_only)
+    if finished_only:
+        everyone = set.intersection(*coded.values())
+        article_ids = [article_id for article_id in article_ids if article_id in everyone]
     lengths, units, rows = store.coding.read(article_ids, analysts)
-    return CodingData(tuple(analysts), lengths, units, [CodedSpan(*row) for row in rows])
+    return CodingData(tuple(analysts), lengths, units, [CodedSpan(*row) for row in rows]), coverage
 
 
 @dataclass(frozen=True)
@@ -44,6 +78,7 @@ class Report:
     figures: list[Figure]
     confusion: Counter[tuple[str, str]]  # first two analysts
     comparison: Comparison  # first two analysts
+    coverage: Coverage
 
     def value(self, category: str, measure: str) -> float | None:
         return next((f.value for f in self.figures if (f.category, f.measure) == (category, measure)), None)
@@ -55,9 +90,10 @@ def report(
     sample: str = "",
     levels: Iterable[Level] = tuple(Level),
     details: bool = True,
+    finished_only: bool = False,
 ) -> Report:
     """The figures, and (``details``) the confusion table and disagreements of the first two analysts."""
-    data = coding_data(store, analysts, sample)
+    data, coverage = coding_data(store, analysts, sample, finished_only)
     first, second = data.analysts[0], data.analysts[1]
     return Report(
         data.analysts,
@@ -67,6 +103,7 @@ def report(
         agreement(data, levels),
         confusion(data.spans, first, second) if details else Counter(),
         compare(data.spans, first, second) if details else Comparison([], []),
+        coverage,
     )
 
 
@@ -84,11 +121,14 @@ def shown(value: float | None) -> str:
     return "" if value is None else f"{round(value, 4) + 0.0:.4f}"
 
 
-def as_csv(figures: Sequence[Figure]) -> str:
+def as_csv(result: Report) -> str:
+    """The figures, after one ``coverage`` row per analyst: (coverage, analyst, articles coded, articles in the set)."""
     out = io.StringIO()
     writer = GuardedWriter(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for figure in figures:
+    for name, coded in result.coverage.coded.items():
+        writer.writerow(["coverage", name, coded, result.coverage.articles])
+    for figure in result.figures:
         writer.writerow([figure.category, figure.measure, shown(figure.value), figure.units])
     return out.getvalue()
 
@@ -100,6 +140,12 @@ def as_json(result: Report, texts: dict[int, str]) -> str:
             "sample": result.sample,
             "articles": result.articles,
             "spans": dict(result.spans),
+            "coverage": {
+                "articles_in_set": result.coverage.articles,
+                "coded": result.coverage.coded,
+                "finished_only": result.coverage.finished_only,
+                "warning": result.coverage.warning(),
+            },
             "figures": [f.__dict__ for f in result.figures],
             "confusion": [
                 {"first": a or None, "second": b or None, "count": n} for (a, b), n in sorted(result.confusion.items())
@@ -127,10 +173,14 @@ def disagreement_record(item: Disagreement, texts: dict[int, str]) -> dict[str, 
 def as_text(result: Report, texts: dict[int, str], limit: int = 50) -> str:
     """The report for a terminal: figures by code, the confusion table, the first disagreements."""
     first, second = result.analysts[0], result.analysts[1]
+    coverage = result.coverage
+    covered = ", ".join(f"{name} coded {n} of {coverage.articles}" for name, n in coverage.coded.items())
     lines = [
         f"Agreement of {', '.join(result.analysts)} on {result.articles} articles"
         + (f" (sample “{result.sample}”)" if result.sample else " (every article any of them coded)"),
         "spans: " + ", ".join(f"{name} {result.spans.get(name, 0)}" for name in result.analysts),
+        f"coverage: {covered}" + (" (figures over the articles all of them coded)" if coverage.finished_only else ""),
+        *([f"warning: {coverage.warning()}"] if coverage.warning() else []),
         "",
     ]
     measures = [m for level in Level for m in MEASURES[level] if any(f.measure == m for f in result.figures)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+from desktop.core.layers import Layers
 from desktop.core.offsets import OffsetMap
 
 
@@ -103,7 +104,7 @@ class ArticleSummary:
     id: int
     title: str
     status: Status
-    span_count: int
+    span_counts: tuple[int, ...]  # one per layer counted (ArticleFilter.layers), never summed
     flag_count: int
 
 
@@ -157,8 +158,10 @@ class ArticleFilter:
     contains: str = ""  # in the title or the Simplified text, as typed there (already converted)
     # The articles a search found (the window's filter, worked out off its thread); None: no such limit.
     ids: tuple[int, ...] | None = None
-    # Count only this analyst's spans (blind double coding: others' spans are not even counted).
-    annotator: str = ""
+    # Whose spans the span column counts, a number per layer (core.layers); none: every span.
+    layers: Layers = ()
+    # Show and filter by this analyst's own status (blind double coding), not the article's.
+    status_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,9 @@ class SpanFilter:
     categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     article_ids: tuple[int, ...] = ()
-    annotators: tuple[str, ...] = ()
+    layers: Layers = ()  # whose spans (core.layers); none: every analyst's, each span with its analyst
     # Take every article the other filters allow, even one where no span passes (a work package
     # for a second coder: the sample's articles, with none of the first coder's spans).
     every_article: bool = False
+    # No spans at all: the articles alone (a work package for a second coder, blind to the first).
+    texts_only: bool = False

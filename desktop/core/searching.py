@@ -18,10 +18,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from desktop.core.layers import Layers
 from desktop.core.models import Status
 from desktop.core.required_literals import required_literals
 from desktop.core.search_terms import query_terms
 from desktop.core.store import Store
+from desktop.core.store.queries import layers_clause
 from desktop.core.user_patterns import MATCH_TIMEOUT_S, PatternError, PatternTimeout, UserPattern
 
 CONTEXT = 20
@@ -51,7 +53,9 @@ class SearchFilter:
     statuses: tuple[Status, ...] = ()
     with_categories: tuple[str, ...] = ()  # articles with a span of any of these (already expanded to subtrees)
     without_categories: tuple[str, ...] = ()  # articles with no span of these
-    annotator: str = ""  # the category conditions count this analyst's spans; alone: articles they coded
+    # Whose spans the category conditions count (one layer, or any of several); alone: articles
+    # where they have spans. None: any analyst's.
+    layers: Layers = ()
     metadata: tuple[tuple[str, str], ...] = ()  # (field, value); a date field matches by prefix (a year)
 
     def clauses(self) -> tuple[list[str], list[Any]]:
@@ -61,18 +65,19 @@ class SearchFilter:
         if self.statuses:
             clauses.append(f"a.status in ({', '.join('?' * len(self.statuses))})")
             params.extend(status.value for status in self.statuses)
-        by = " and s.annotator = ?" if self.annotator else ""
+        by, by_params = layers_clause(self.layers)
+        whose = "".join(f" and {clause}" for clause in by)
         for categories, negation in ((self.with_categories, ""), (self.without_categories, "not ")):
             if categories:
                 clauses.append(
                     f"{negation}exists (select 1 from spans s where s.article_id = a.id"
-                    f" and s.category_id in ({', '.join('?' * len(categories))}){by})"
+                    f" and s.category_id in ({', '.join('?' * len(categories))}){whose})"
                 )
                 params.extend(categories)
-                params.extend([self.annotator] if self.annotator else [])
-        if self.annotator and not (self.with_categories or self.without_categories):
-            clauses.append("exists (select 1 from spans s where s.article_id = a.id and s.annotator = ?)")
-            params.append(self.annotator)
+                params.extend(by_params)
+        if self.layers and not (self.with_categories or self.without_categories):
+            clauses.append(f"exists (select 1 from spans s where s.article_id = a.id{whose})")
+            params.extend(by_params)
         for name, value in self.metadata:
             clauses.append(
                 "exists (select 1 from article_metadata m where m.article_id = a.id and m.field = ?"

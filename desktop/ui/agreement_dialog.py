@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,7 @@ from desktop.core.agreement import MEASURES, Level
 from desktop.core.disagreements import NONE
 from desktop.core.double_coding import Report, context_of, shown
 from desktop.core.store import Store
+from desktop.ui.labels import plain_label
 from desktop.ui.report_runner import ReportRunner
 
 
@@ -95,6 +97,11 @@ class AgreementDialog(QDialog):
         self.choice.fill(*analyst_choices(store))
         self.compute = QPushButton(self.tr("Compute"))
         self.compute.clicked.connect(self.show_report)
+        # Articles one analyst has not coded would count as disagreement: by default they are left out.
+        self.finished_only = QCheckBox(self.tr("Only articles every analyst coded"))
+        self.finished_only.setChecked(True)
+        self.coverage = plain_label()
+        self.coverage.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -111,7 +118,9 @@ class AgreementDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.choice)
+        layout.addWidget(self.finished_only)
         layout.addWidget(self.compute)
+        layout.addWidget(self.coverage)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
@@ -121,7 +130,7 @@ class AgreementDialog(QDialog):
         analysts, sample = self.choice.chosen()
         self.compute.setEnabled(False)
         self.summary.setText(self.tr("Computing the agreement of %1…").replace("%1", ", ".join(analysts)))
-        self.runner.start(analysts, sample)
+        self.runner.start(analysts, sample, self.finished_only.isChecked())
 
     def _failed(self, message: str) -> None:
         self.compute.setEnabled(True)
@@ -130,6 +139,7 @@ class AgreementDialog(QDialog):
     def _show(self, result: Report, texts: dict[int, str]) -> None:
         self.compute.setEnabled(True)
         self.report = result
+        self._show_coverage(result)
         self.summary.setText(
             self.tr("%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.")
             .replace("%1", str(result.articles))
@@ -138,6 +148,33 @@ class AgreementDialog(QDialog):
         self._fill_figures(result)
         self._fill_confusion(result)
         self._fill_disagreements(result, texts)
+
+    def _show_coverage(self, result: Report) -> None:
+        """How much of the set each analyst coded; a warning banner when one has not finished it."""
+        coverage = result.coverage
+        parts = ", ".join(
+            self.tr("%1 coded %2 of %3").replace("%1", name).replace("%2", str(n)).replace("%3", str(coverage.articles))
+            for name, n in coverage.coded.items()
+        )
+        missing = coverage.unfinished()
+        if not missing:
+            self.coverage.setText(self.tr("Coverage: %1.").replace("%1", parts))
+            self.coverage.setStyleSheet("")
+        elif coverage.finished_only:
+            self.coverage.setText(
+                self.tr("Not every analyst finished the set (%1): the figures cover the %2 articles all of them coded.")
+                .replace("%1", parts)
+                .replace("%2", str(result.articles))
+            )
+            self.coverage.setStyleSheet("background: #fff3b0; color: #5a4500; padding: 4px;")
+        else:
+            self.coverage.setText(
+                self.tr(
+                    "Not every analyst finished the set (%1): an article one of them has not coded counts as"
+                    " disagreement."
+                ).replace("%1", parts)
+            )
+            self.coverage.setStyleSheet("background: #fff3b0; color: #5a4500; padding: 4px;")
 
     def done(self, result: int) -> None:
         """Closed by its button, Esc or the title bar (QDialog's close ends here too): the thread ends."""

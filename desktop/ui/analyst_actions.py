@@ -75,10 +75,11 @@ class AnalystActions(QObject):
         only = self.only()
         try:
             self.window.controller.show_only(only)
-            self.window.article_list.model.set_annotator(only)
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the database"), error)
-        self.window.codebook.refresh()
+        # Blind coding locks whose spans are counted to the analyst's own; a new analyst is a new default.
+        self.window.layer_choice.fill()
+        self.window.layer_choice.apply()
         self.window.show_current_lists()
         self.show_label()
 

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.layers import Layers
 from desktop.core.models import ArticleFilter, ArticleSummary, Status
 from desktop.core.store import Store
 from desktop.core.store.analysts import Progress
@@ -46,14 +48,17 @@ class ArticleTableModel(QAbstractTableModel):
         self._store = store
         self.refresh()
 
+    def store(self) -> Store:
+        return self._store
+
     def set_filter(self, status: Status | None, ids: list[int] | None = None) -> None:
         """Articles of a status, and (when ``ids`` is given) only those a search found."""
         self.listed = replace(self.listed, status=status, ids=None if ids is None else tuple(ids))
         self.refresh()
 
-    def set_annotator(self, annotator: str) -> None:
-        """Count and show only this analyst's spans and status ('' for every analyst's)."""
-        self.listed = replace(self.listed, annotator=annotator)
+    def set_layers(self, layers: Layers, status_of: str = "") -> None:
+        """Count these layers' spans (a number each) and show this analyst's own status ('': the article's)."""
+        self.listed = replace(self.listed, layers=layers, status_of=status_of)
         self.refresh()
 
     def refresh(self) -> None:
@@ -115,7 +120,7 @@ class ArticleTableModel(QAbstractTableModel):
         if summary is None:
             return []
         found = self._progress.get(row // PAGE_SIZE, {}).get(summary.id, [])
-        return [p for p in found if p.annotator == self.listed.annotator] if self.listed.annotator else found
+        return [p for p in found if p.annotator == self.listed.status_of] if self.listed.status_of else found
 
     def progress_text(self, row: int) -> str:
         marks = {Status.DONE: "✓", Status.IN_PROGRESS: "…", Status.TODO: "○"}
@@ -131,7 +136,10 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 4:
                 return self.progress_text(index.row())
-            return [summary.title, status_label(summary.status), summary.span_count, summary.flag_count][column]
+            # A number for one layer; several layers side by side, each its own number.
+            counts = summary.span_counts
+            spans = counts[0] if len(counts) == 1 else " · ".join(str(count) for count in counts)
+            return [summary.title, status_label(summary.status), spans, summary.flag_count][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return plain_tooltip(summary.title)
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
@@ -150,6 +158,7 @@ class ArticleList(QWidget):
     """Filter controls above the lazily loaded table."""
 
     articleChosen = Signal(int)
+    listedChanged = Signal()  # a sample chip came or went: the status bar counts what is listed
     # The text filter: (text, status) to search for; show_found() answers with the ids.
     filterRequested = Signal(str, object)
 
@@ -185,9 +194,16 @@ class ArticleList(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(self.filter_text, 1)
         controls.addWidget(self.filter_status)
+        # A drawn sample limits the list: shown as a chip that one click takes away.
+        self.sample: tuple[str, tuple[int, ...]] | None = None
+        self.sample_chip = QPushButton()
+        self.sample_chip.setStyleSheet("QPushButton { background: #e8eef4; border-radius: 8px; padding: 2px 8px; }")
+        self.sample_chip.hide()
+        self.sample_chip.clicked.connect(self.clear_sample)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
+        layout.addWidget(self.sample_chip, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.view)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -220,7 +236,38 @@ class ArticleList(QWidget):
         if text:
             self.filterRequested.emit(text, self.chosen_status())
         else:
-            self.model.set_filter(self.chosen_status())
+            self.model.set_filter(self.chosen_status(), list(self.sample[1]) if self.sample else None)
+        self.listedChanged.emit()
+
+    def show_sample(self, name: str, ids: list[int]) -> None:
+        """List only a sample's articles, with a chip saying so."""
+        self.sample = (name, tuple(ids))
+        self.sample_chip.setText(self.tr("Sample: %1  ×").replace("%1", name))
+        self.sample_chip.setToolTip(self.tr("Click to list every article again"))
+        self.sample_chip.show()
+        self._apply_filter()
+
+    def set_store(self, store: Store) -> None:
+        """Another database: its list, with no sample of the last one."""
+        self.sample = None
+        self.sample_chip.hide()
+        self.model.set_store(store)
+
+    def clear_sample(self) -> None:
+        self.sample = None
+        self.sample_chip.hide()
+        self._apply_filter()
+
+    def status_counts(self) -> dict[Status, int]:
+        """Articles by status of what is listed: the sample's when one is, else every article's."""
+        store = self.model.store()
+        if self.sample is None:
+            return store.articles.status_counts()
+        listed = self.model.listed
+        return {
+            status: store.summaries.count(replace(listed, status=status, ids=self.sample[1], contains=""))
+            for status in Status
+        }
 
     def refresh(self) -> None:
         """Read the list again (articles were added or changed); a text filter is searched again."""
@@ -232,6 +279,8 @@ class ArticleList(QWidget):
     def show_found(self, text: str, ids: list[int]) -> None:
         """The articles a search for the filter text found (ignored when the text changed meanwhile)."""
         if text == self.filter_text.text().strip():
+            if self.sample is not None:
+                ids = [article_id for article_id in ids if article_id in set(self.sample[1])]
             self.model.set_filter(self.chosen_status(), ids)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

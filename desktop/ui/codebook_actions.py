@@ -75,7 +75,8 @@ class CodebookActions(QObject):
             return
         store = self.window.store
         try:
-            self.panel.show_codebook(store.categories.all(), store.categories.span_counts(self.window.analysts.only()))
+            counts = [store.categories.span_counts(layer) for layer in self.window.layer_choice.layers()]
+            self.panel.show_codebook(store.categories.all(), counts)
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the codebook"), explain(error, store.path))
 
@@ -172,7 +173,7 @@ class CodebookActions(QObject):
         category = self._current()
         if category is None:
             return
-        count = self.window.store.categories.span_counts().get(category.id, 0)
+        count = self.window.store.categories.span_counts(None).get(category.id, 0)  # every analyst's go with it
         spans_to: str | None = None
         if count:
             box = QMessageBox(self.window)

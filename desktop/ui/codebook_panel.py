@@ -136,12 +136,13 @@ class CodebookPanel(QWidget):
         if item is not None:
             self.tree.setCurrentItem(item)
 
-    def show_codebook(self, categories: list[Category], counts: dict[str, int]) -> None:
-        """The tree as the store has it now; the selection, what is hidden and what is expanded are kept."""
+    def show_codebook(self, categories: list[Category], layer_counts: list[dict[str, int]]) -> None:
+        """The tree as the store has it now, with the span counts of each layer counted (side by side, never
+        summed); the selection, what is hidden and what is expanded are kept."""
         current = self.current_id()
         collapsed = {i for i, item in self.items.items() if item.childCount() and not item.isExpanded()}
         codebook = Codebook(categories)
-        totals = codebook.totals(counts)
+        per_layer = [(counts, codebook.totals(counts)) for counts in layer_counts]
         self.hidden = frozenset(i for i in self.hidden if i in codebook)
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -149,10 +150,13 @@ class CodebookPanel(QWidget):
         for category in codebook.order:
             parent = self.items.get(category.parent_id or "")
             item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
-            own, total = counts.get(category.id, 0), totals[category.id]
+            shown = []
+            for counts, totals in per_layer:
+                own, total = counts.get(category.id, 0), totals[category.id]
+                shown.append(str(own) if own == total else f"{own} ({total})")
             item.setText(0, category_label(category))
             item.setText(1, category.key)
-            item.setText(2, str(own) if own == total else f"{own} ({total})")
+            item.setText(2, " · ".join(shown))
             item.setData(0, ID_ROLE, category.id)
             item.setToolTip(0, plain_tooltip(category.description) if category.description else "")
             item.setBackground(0, tint(category.colour))

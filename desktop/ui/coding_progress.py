@@ -21,9 +21,12 @@ class CodingProgress(QWidget):
         row.addWidget(self.bar)
         row.addWidget(self.label)
         self.counts: dict[Status, int] = dict.fromkeys(Status, 0)
+        self.sample = ""
 
-    def show_counts(self, counts: dict[Status, int]) -> None:
+    def show_counts(self, counts: dict[Status, int], sample: str = "") -> None:
+        """The articles listed by status: a sample's when ``sample`` names the one listed, else every article's."""
         self.counts = {status: counts.get(status, 0) for status in Status}
+        self.sample = sample
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -31,6 +34,8 @@ class CodingProgress(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         text = self.tr("Done %1 / %2").replace("%1", str(done)).replace("%2", str(total))
+        if self.sample:
+            text = self.tr("Sample %1: ").replace("%1", self.sample) + text
         if self.counts[Status.IN_PROGRESS]:
             text += self.tr(" · %1 in progress").replace("%1", str(self.counts[Status.IN_PROGRESS]))
         self.label.setText(text)

@@ -111,7 +111,7 @@ class CodingRound(QObject):
         except STORE_FAILURES as error:
             self.window.show_error(self.tr("No sample drawn"), str(error))
             return
-        self.window.article_list.model.set_filter(None, chosen)
+        self.window.article_list.show_sample(dialog.name.text(), chosen)
         self.window.show_status(
             self.tr("Sample “%1”: %2 articles, listed now")
             .replace("%1", dialog.name.text())

@@ -15,6 +15,7 @@ from desktop.core.batch_commands import TagHits, UndoBatch, Widen, plan_batch
 from desktop.core.commands import Change, Command
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.exchange.passages_csv import write_passages
+from desktop.core.layers import Layer
 from desktop.core.models import Span, Status
 from desktop.core.searching import Hit, Search, SearchError, SearchFilter, hits, prepare
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
@@ -22,6 +23,7 @@ from desktop.core.store.passages import PassageFilter
 from desktop.core.suggesting import TAGGED, default_rules_path, load_rules, rules_path, user_rules_path
 from desktop.ui.corpus_dialogs import BatchesDialog, RulesDialog
 from desktop.ui.file_dialogs import save_file
+from desktop.ui.layer_choice import shown
 from desktop.ui.retrieval_panel import RetrievalPanel
 from desktop.ui.search_panel import SearchChoices, SearchPanel
 from desktop.ui.search_worker import SHOWN_HITS, SearchService
@@ -71,7 +73,13 @@ class CorpusDocks(QObject):
         self.passages_dock.visibilityChanged.connect(self._passages_shown)
         window.controller.spansChanged.connect(lambda _change: self._passages_changed())
         window.article_list.filterRequested.connect(self.list_articles)
+        window.layer_choice.changed.connect(self._layers_changed)
         self.retranslate()
+
+    def _layers_changed(self) -> None:
+        """Other layers counted: the passages and the strings suggested follow."""
+        self.suggestions.reset()
+        self._passages_changed()
 
     def _start_service(self, store: Store) -> SearchService:
         service = SearchService(store, self.window.open_store, self)
@@ -126,11 +134,17 @@ class CorpusDocks(QObject):
     def _filters(self, choices: SearchChoices) -> SearchFilter:
         codebook = self.window.store.categories.codebook()
         field = choices.field.partition("=")
+        analysts = self.window.analysts
+        # The code conditions count one analyst's spans when one is named (one's own in blind coding), else
+        # the window's layers; an analyst named alone finds the articles they coded.
+        named = analysts.current() if analysts.blind() else choices.annotator.strip()
+        coded = bool(choices.with_category or choices.without_category)
+        layers = (Layer(named),) if named else self.window.layer_choice.layers() if coded else ()
         return SearchFilter(
             statuses=(Status(choices.status),) if choices.status else (),
             with_categories=codebook.expand([choices.with_category]) if choices.with_category else (),
             without_categories=codebook.expand([choices.without_category]) if choices.without_category else (),
-            annotator=choices.annotator,
+            layers=layers,
             metadata=((field[0].strip(), field[2].strip()),) if field[1] and field[0].strip() else (),
         )
 
@@ -259,8 +273,9 @@ class CorpusDocks(QObject):
     def _chosen(self) -> PassageFilter:
         category = self.retrieval.chosen_category()
         categories = self.window.store.categories.codebook().expand([category]) if category else ()
-        annotators = tuple(a.strip() for a in self.retrieval.annotator.text().split(",") if a.strip())
-        return PassageFilter(categories, annotators, self.retrieval.contains.text().strip())
+        layers = self.window.layer_choice.layers()
+        self.retrieval.whose.setText(self.tr("Passages of %1").replace("%1", shown(layers)))
+        return PassageFilter(categories, layers, self.retrieval.contains.text().strip())
 
     def show_passages(self) -> None:
         store = self.window.store

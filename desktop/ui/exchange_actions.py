@@ -17,6 +17,7 @@ from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.file_dialogs import choose_folder, open_file, open_files, save_file
 from desktop.ui.import_dialog import ImportRunner, StoreOpener, show_summary
+from desktop.ui.layer_choice import LayerChoice
 from desktop.ui.messages import inform
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class ExchangeHost(Protocol):
 
     store: Store
     open_store: StoreOpener
+    layer_choice: LayerChoice
 
     def annotator(self) -> str: ...
 
@@ -138,7 +140,7 @@ class ExchangeActions(QObject):
 
     def export(self, key: str) -> None:
         fmt = format_by_key(key)
-        dialog = ExportDialog(fmt, self._host.categories(), self._parent)
+        dialog = ExportDialog(fmt, self._host.categories(), self._parent, self._host.layer_choice.offer())
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         problems = dialog.problems()

@@ -12,21 +12,29 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QSpinBox,
     QWidget,
 )
 
 from desktop.core.exchange.formats import CONTEXT, FORMULA_GUARD, WITH_METADATA, WITH_STATUS, ExchangeFormat
-from desktop.core.exchange.outgoing import ExportOptions
+from desktop.core.exchange.outgoing import REPORTS_CORPUS, REPORTS_FILTERED, REPORTS_NONE, ExportOptions
+from desktop.core.layers import Layers
 from desktop.core.models import Category, SpanFilter, Status
 from desktop.ui.labels import category_label, encoding_label, menu_text, plain_label, status_label
+from desktop.ui.layer_choice import LayerBox, LayerOffer, resolve
 
 
 class ExportDialog(QDialog):
-    def __init__(self, fmt: ExchangeFormat, categories: list[Category], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        fmt: ExchangeFormat,
+        categories: list[Category],
+        parent: QWidget | None = None,
+        offer: LayerOffer | None = None,
+    ) -> None:
         super().__init__(parent)
         self.fmt = fmt
+        self.offer = offer or LayerOffer()
         self.setWindowTitle(self.tr("Export %1").replace("%1", fmt.label))
         form = QFormLayout(self)
         self.category_boxes = {category.id: QCheckBox(menu_text(category_label(category))) for category in categories}
@@ -38,9 +46,17 @@ class ExportDialog(QDialog):
                 box.toggled.connect(self._check_choices)
                 row.addWidget(box)
             form.addRow(label, row)
-        self.annotator = QLineEdit()
-        self.annotator.setPlaceholderText(self.tr("all analysts"))
-        form.addRow(self.tr("Analyst"), self.annotator)
+        # Whose spans, chosen as the window counts them (the status bar's choice) unless changed here.
+        self.layers = LayerBox()
+        self.layers.fill(self.offer.analysts, self.offer.me, self.offer.chosen, self.offer.locked)
+        self.layers.currentIndexChanged.connect(self._check_choices)
+        form.addRow(self.tr("Whose spans"), self.layers)
+        self.reports = QComboBox()
+        self.reports.addItem(self.tr("Of what the spans sheet holds"), REPORTS_FILTERED)
+        self.reports.addItem(self.tr("Of the whole corpus (the same layers)"), REPORTS_CORPUS)
+        self.reports.addItem(self.tr("None"), REPORTS_NONE)
+        if self.fmt.key == "xlsx":
+            form.addRow(self.tr("Report sheets"), self.reports)
         self.context = QSpinBox()
         self.context.setRange(0, 500)
         self.context.setSuffix(self.tr(" characters"))
@@ -80,7 +96,12 @@ class ExportDialog(QDialog):
             found.append(self.tr("Tick at least one category."))
         if not any(box.isChecked() for box in self.status_boxes.values()):
             found.append(self.tr("Tick at least one article status."))
+        if self.fmt.key == "doccano" and len(self.chosen_layers()) != 1:
+            found.append(self.tr("doccano holds one layer per task: choose one analyst's spans or the study layer."))
         return found
+
+    def chosen_layers(self) -> Layers:
+        return resolve(self.layers.key(), self.offer.me, self.offer.analysts)
 
     def _check_choices(self) -> None:
         problems = self.problems()
@@ -98,13 +119,13 @@ class ExportDialog(QDialog):
             # Every box ticked is no filter at all, which also takes categories made later.
             return () if len(picked) == len(boxes) else picked
 
-        annotator = self.annotator.text().strip()
         return ExportOptions(
             filters=SpanFilter(
                 categories=chosen(self.category_boxes),
                 statuses=tuple(status.value for status in chosen(self.status_boxes)),
-                annotators=(annotator,) if annotator else (),
+                layers=self.chosen_layers(),
             ),
+            reports=str(self.reports.currentData()),
             context=self.context.value() if CONTEXT in self.fmt.options else 0,
             with_status=self.with_status.isChecked() and WITH_STATUS in self.fmt.options,
             with_metadata=self.with_metadata.isChecked() and WITH_METADATA in self.fmt.options,

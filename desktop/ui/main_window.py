@@ -27,6 +27,7 @@ from desktop.ui.exchange_actions import ExchangeActions
 from desktop.ui.find_bar import FindBar
 from desktop.ui.flags_panel import FlagsPanel
 from desktop.ui.labels import plain_label, status_label
+from desktop.ui.layer_choice import LayerChoice
 from desktop.ui.menus import all_menu_actions, unique_keys
 from desktop.ui.messages import log_failure, warn
 from desktop.ui.pane_menu import NOTE_KEY
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.open_store = open_store
         self.undo_stack = QUndoStack(self)
         self.analysts = AnalystActions(self)
+        self.layer_choice = LayerChoice(self)
         self.original_pane = TextPane()
         self.text_pane = TextPane()
         self.original_header, self.text_header = plain_label(), plain_label()
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.flags_dock = add_dock(self, "flags", self.flags_panel, right)
         self.codebook_dock = add_dock(self, "codebook", self.codebook.panel, left)
         self.statusBar().addPermanentWidget(self.analysts.label)
+        self.statusBar().addPermanentWidget(self.layer_choice.widget)
         self.statusBar().addPermanentWidget(self.progress)
         self.resize(1400, 850)
         self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.article_list.articleChosen.connect(self.open_article)
+        self.article_list.listedChanged.connect(self._update_progress)
         self.category_bar.categoryChosen.connect(self.controller.tag)
         self.span_list.spanChosen.connect(self.controller.select_span)
         self.span_list.noteRequested.connect(self.controller.open_note_editor)
@@ -232,7 +236,8 @@ class MainWindow(QMainWindow):
         )
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
         parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
-        for part in (*parts, self.codebook, self.study, self.corpus, self.analysts, self.coding_round, self.safety):
+        more = (self.codebook, self.study, self.corpus, self.analysts, self.coding_round, self.safety)
+        for part in (*parts, *more, self.layer_choice):
             part.retranslate()
         self._build_menus()
         self._update_title()
@@ -297,7 +302,7 @@ class MainWindow(QMainWindow):
         """Work on another database: nothing of the previous one stays on screen."""
         old, self.store = self.store, store
         self.controller.set_store(store)
-        self.article_list.model.set_store(store)
+        self.article_list.set_store(store)
         self.watcher.set_store(store)
         self.corpus.use_store(store)
         self.coding_round.use_store()
@@ -376,7 +381,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_progress(self) -> None:
-        self.progress.show_counts(self.store.articles.status_counts())
+        sample = self.article_list.sample
+        self.progress.show_counts(self.article_list.status_counts(), sample[0] if sample else "")
 
     def _update_title(self) -> None:
         document = self.controller.document

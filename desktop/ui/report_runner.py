@@ -28,13 +28,13 @@ class _Worker(QObject):
         self._open_store = open_store
         self._own_connection = own_connection
 
-    @Slot(int, list, str)
-    def run(self, job: int, analysts: list[str], sample: str) -> None:
+    @Slot(int, list, str, bool)
+    def run(self, job: int, analysts: list[str], sample: str, finished_only: bool) -> None:
         try:
             # Opened for each report and closed after it: reports are rare, connections are cheap.
             store = self._open_store(self._path)
             try:
-                result = report(store, analysts, sample)
+                result = report(store, analysts, sample, finished_only=finished_only)
                 ids = {item.article_id for item in result.comparison.disagreements}
                 texts = {article_id: store.articles.texts(article_id)[0] for article_id in ids}
             finally:
@@ -53,7 +53,7 @@ class _Worker(QObject):
 class ReportRunner(QObject):
     ready = Signal(object, object)  # Report, texts
     failed = Signal(str)
-    _run = Signal(int, list, str)
+    _run = Signal(int, list, str, bool)
 
     def __init__(self, store: Store, open_store: Callable[[str], Store], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +79,10 @@ class ReportRunner(QObject):
         self._worker.finished.connect(self._finished)
         self._worker.failed.connect(self._failed)
 
-    def start(self, analysts: list[str], sample: str) -> None:
+    def start(self, analysts: list[str], sample: str, finished_only: bool = True) -> None:
         self._job += 1
         self.resume()
-        self._run.emit(self._job, list(analysts), sample)
+        self._run.emit(self._job, list(analysts), sample, finished_only)
 
     def stop(self) -> None:
         """End the thread (waiting for a report under way to finish: it holds a connection)."""

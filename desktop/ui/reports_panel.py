@@ -65,7 +65,8 @@ class ReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, float):
                 return f"{value:.1%}"
-            return self.names.get(value, str(value)) if index.column() == 0 and isinstance(value, str) else str(value)
+            # The code a row is about (after its layer) reads as its path; the layer and other cells as they are.
+            return self.names.get(value, str(value)) if index.column() == 1 and isinstance(value, str) else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
             return plain_tooltip(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
@@ -127,7 +128,6 @@ class ReportsPanel(QWidget):
         for kind in ReportKind:
             self.kind.addItem(kind.value, kind.value)
         self.by = QComboBox()
-        self.annotator = QComboBox()
         self.once = QCheckBox()
         self.run_button = QPushButton()
         self.export_button = QPushButton()
@@ -140,7 +140,7 @@ class ReportsPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(False)
         controls = QHBoxLayout()
-        for widget in (self.kind, self.by, self.annotator, self.once, self.run_button, self.export_button):
+        for widget in (self.kind, self.by, self.once, self.run_button, self.export_button):
             controls.addWidget(widget)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
@@ -167,19 +167,11 @@ class ReportsPanel(QWidget):
         }
         for i in range(self.kind.count()):
             self.kind.setItemText(i, names[ReportKind(self.kind.itemData(i))])
-        if self.annotator.count():
-            self.annotator.setItemText(0, self.tr("All analysts"))
         self._kind_changed()
 
-    def set_choices(self, fields: list[tuple[str, str]], annotators: list[str]) -> None:
-        """Metadata fields (name, label) to cross by and the analysts there are."""
+    def set_choices(self, fields: list[tuple[str, str]]) -> None:
+        """Metadata fields (name, label) to cross by; whose spans is the window's choice (the status bar's)."""
         self._fields = fields
-        current = self.annotator.currentData()
-        self.annotator.clear()
-        self.annotator.addItem(self.tr("All analysts"), "")
-        for name in annotators:
-            self.annotator.addItem(name, name)
-        self.annotator.setCurrentIndex(max(0, self.annotator.findData(current)))
         self._kind_changed()
 
     def current_kind(self) -> ReportKind:
@@ -201,12 +193,9 @@ class ReportsPanel(QWidget):
         self.once.setVisible(kind in (ReportKind.MATRIX, ReportKind.CROSSTAB))
 
     def request(self) -> ReportRequest:
-        annotator = self.annotator.currentData()
+        """The report asked for, its layers still to be set from the window's choice."""
         return ReportRequest(
-            self.current_kind(),
-            by=self.by.currentData() or "",
-            annotators=(annotator,) if annotator else (),
-            once=self.once.isVisible() and self.once.isChecked(),
+            self.current_kind(), by=self.by.currentData() or "", once=self.once.isVisible() and self.once.isChecked()
         )
 
     def show_table(
@@ -217,5 +206,8 @@ class ReportsPanel(QWidget):
         frequencies = self.current_kind() is ReportKind.FREQUENCIES
         self.chart.setVisible(frequencies)
         if frequencies:
-            self.chart.set_bars([(names.get(row[0], row[0]), int(row[1])) for row in rows])
+            # Rows are (layer, code, spans, …); with several layers each bar says whose it is.
+            several = len({row[0] for row in rows}) > 1
+            bars = [(f"{row[0]} · " if several else "") + names.get(row[1], row[1]) for row in rows]
+            self.chart.set_bars([(bar, int(row[2])) for bar, row in zip(bars, rows, strict=True)])
         self.view.resizeColumnsToContents()

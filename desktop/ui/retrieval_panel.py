@@ -100,11 +100,11 @@ class RetrievalPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.category = QComboBox()
-        self.annotator = QLineEdit()
         self.contains = QLineEdit()
         self.order = QComboBox()
         self.export_button = QPushButton()
         self.count = plain_label()
+        self.whose = plain_label()  # whose passages: the window's choice of layers
         self.model = PassageModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -120,17 +120,17 @@ class RetrievalPanel(QWidget):
         self.delete_action = QAction(self.view)
         self.view.installEventFilter(self)
         controls = QHBoxLayout()
-        for widget in (self.category, self.annotator, self.contains, self.order):
+        for widget in (self.category, self.contains, self.order):
             controls.addWidget(widget, 1)
         controls.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(controls)
+        layout.addWidget(self.whose)
         layout.addWidget(self.count)
         layout.addWidget(self.view, 1)
         self.category.currentIndexChanged.connect(lambda _i: self.requested.emit())
         self.order.currentIndexChanged.connect(lambda _i: self.requested.emit())
-        self.annotator.editingFinished.connect(self.requested)
         self.contains.editingFinished.connect(self.requested)
         self.export_button.clicked.connect(self.exportRequested)
         self.view.activated.connect(self._chosen)
@@ -140,7 +140,6 @@ class RetrievalPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.annotator.setPlaceholderText(self.tr("Analyst…"))
         self.contains.setPlaceholderText(self.tr("Passage or note holds…"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.delete_action.setText(self.tr("Delete"))

@@ -3,6 +3,7 @@ coding-unit margins of both panes; each edit an undoable command on the window's
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,13 @@ class StudyDocks(QObject):
         self.reports.exportRequested.connect(self.export_report)
         self.reports_dock.visibilityChanged.connect(self._reports_shown)
         window.controller.articleOpened.connect(lambda _article: self.show_article())
+        window.layer_choice.changed.connect(self._layers_changed)
         self.retranslate()
+
+    def _layers_changed(self) -> None:
+        """Other layers counted: a report on screen is counted again."""
+        if self.reports_dock.isVisible() and self.reports.model.rowCount():
+            self.show_report(self.reports.request())
 
     def retranslate(self) -> None:
         self.article_dock.setWindowTitle(self.tr("Article"))
@@ -154,13 +161,14 @@ class StudyDocks(QObject):
         store = self.window.store
         try:
             fields = [(f.name, f.label) for f in store.metadata.fields()]
-            annotators = store.reports.annotators()
         except STORE_FAILURES:
             return
-        self.reports.set_choices(fields, annotators)
+        self.reports.set_choices(fields)
 
     def show_report(self, request: ReportRequest) -> None:
         store = self.window.store
+        # Whose spans: the window's choice (the status bar's "Counting:"), unless the request names them.
+        request = request if request.layers else replace(request, layers=self.window.layer_choice.layers())
         try:
             table = build_report(store, request)
             rows = list(islice(table.rows, SHOWN_ROWS + 1))
@@ -181,6 +189,7 @@ class StudyDocks(QObject):
         if not path:
             return
         store = self.window.store
+        request = request if request.layers else replace(request, layers=self.window.layer_choice.layers())
         try:
             table = build_report(store, request)
             count = write_to_path(

@@ -89,7 +89,9 @@ class SuggestionView(QObject):
         if self._suggester is None or stale:
             store = self.window.store
             rules, self.problems = load_rules(rules_path(), [c.id for c in self.window.controller.categories])
-            self._suggester = Suggester(rules, store.suggestions.tagged_strings(), store.suggestions.switched_off())
+            # Strings tagged in the layers the window counts: in blind coding one's own, never a colleague's.
+            tagged = store.suggestions.tagged_strings(self.window.layer_choice.layers())
+            self._suggester = Suggester(rules, tagged, store.suggestions.switched_off())
             self._read_at = time.monotonic()
         return self._suggester
 

@@ -67,52 +67,77 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="89"/>
         <source>Agreement report</source>
         <translation>一致性报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="98"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="101"/>
+        <source>Only articles every analyst coded</source>
+        <translation>仅限每位分析员都编码过的文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="114"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="115"/>
         <source>Confusion</source>
         <translation>混淆表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="116"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="132"/>
         <source>Computing the agreement of %1…</source>
         <translation>正在计算 %1 的一致性…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="144"/>
         <source>%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
         <translation>%1 篇文章；标注：%2。n/a：数据无法定义。百分比一致性未经机遇校正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="156"/>
+        <source>%1 coded %2 of %3</source>
+        <translation>%1 编码了 %3 篇中的 %2 篇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="161"/>
+        <source>Coverage: %1.</source>
+        <translation>覆盖情况：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="165"/>
+        <source>Not every analyst finished the set (%1): the figures cover the %2 articles all of them coded.</source>
+        <translation>并非每位分析员都完成了这组文章（%1）：数值只涵盖所有人都编码过的 %2 篇文章。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="173"/>
+        <source>Not every analyst finished the set (%1): an article one of them has not coded counts as disagreement.</source>
+        <translation>并非每位分析员都完成了这组文章（%1）：某人未编码的文章会计为分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="203"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="218"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="218"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -130,32 +155,32 @@
         <translation>随每个新标注保存的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="80"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="79"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="86"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="87"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="87"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="88"/>
         <source> · only my spans</source>
         <translation> · 仅显示我的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="122"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="123"/>
         <source>&amp;Analyst</source>
         <translation>分析员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="123"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="124"/>
         <source>&amp;Other analyst…</source>
         <translation>其他分析员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="124"/>
+        <location filename="../../desktop/ui/analyst_actions.py" line="125"/>
         <source>Show only &amp;my spans (blind double coding)</source>
         <translation>仅显示我的标注（盲法双重编码）(&amp;M)</translation>
     </message>
@@ -202,14 +227,24 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="202"/>
+        <location filename="../../desktop/ui/article_list.py" line="218"/>
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="206"/>
+        <location filename="../../desktop/ui/article_list.py" line="222"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="245"/>
+        <source>Sample: %1  ×</source>
+        <translation>样本：%1  ×</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/article_list.py" line="246"/>
+        <source>Click to list every article again</source>
+        <translation>点击以重新列出所有文章</translation>
     </message>
 </context>
 <context>
@@ -233,27 +268,27 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="110"/>
+        <location filename="../../desktop/ui/article_list.py" line="115"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="110"/>
+        <location filename="../../desktop/ui/article_list.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="110"/>
+        <location filename="../../desktop/ui/article_list.py" line="115"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="110"/>
+        <location filename="../../desktop/ui/article_list.py" line="115"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="110"/>
+        <location filename="../../desktop/ui/article_list.py" line="115"/>
         <source>Analysts</source>
         <translation>分析员</translation>
     </message>
@@ -441,63 +476,63 @@
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="80"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="81"/>
         <source>Cannot read the codebook</source>
         <translation>无法读取编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="88"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="89"/>
         <source>Select a code in the codebook first</source>
         <translation>请先在编码表中选择一个编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="99"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="100"/>
         <source>There is no other code to choose</source>
         <translation>没有其他编码可选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="113"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="114"/>
         <source>Codebook not changed</source>
         <translation>编码表未更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="151"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="152"/>
         <source>Cannot move the code: a code cannot go under its own sub-codes</source>
         <translation>无法移动编码：编码不能移到自己的子编码之下</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="162"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="163"/>
         <source>Merge code</source>
         <translation>合并编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="163"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="164"/>
         <source>Merge “%1” into (its spans and sub-codes go there):</source>
         <translation>将“%1”合并到（其标注和子编码都移到该处）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="180"/>
-        <location filename="../../desktop/ui/codebook_actions.py" line="193"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="181"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="194"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="182"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="183"/>
         <source>“%1” has %2 spans. Move them to another code, or delete them with it?</source>
         <translation>“%1”有 %2 处标注。将其移到另一个编码，还是随之删除？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="186"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="187"/>
         <source>Move spans…</source>
         <translation>移动标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="187"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="188"/>
         <source>Delete spans</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="193"/>
+        <location filename="../../desktop/ui/codebook_actions.py" line="194"/>
         <source>Move its spans to:</source>
         <translation>将其标注移到：</translation>
     </message>
@@ -523,12 +558,17 @@
 <context>
     <name>CodingProgress</name>
     <message>
-        <location filename="../../desktop/ui/coding_progress.py" line="33"/>
+        <location filename="../../desktop/ui/coding_progress.py" line="36"/>
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_progress.py" line="35"/>
+        <location filename="../../desktop/ui/coding_progress.py" line="38"/>
+        <source>Sample %1: </source>
+        <translation>样本 %1：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coding_progress.py" line="40"/>
         <source> · %1 in progress</source>
         <translation> · %1 篇处理中</translation>
     </message>
@@ -579,127 +619,132 @@
 <context>
     <name>CorpusDocks</name>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="87"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="95"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="88"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="96"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="89"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="97"/>
         <source>&amp;Search all articles…</source>
         <translation>搜索全部文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="90"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="98"/>
         <source>&amp;Passages of a code…</source>
         <translation>某一编码的段落(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="91"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="99"/>
         <source>Recent &amp;batches of tagged hits…</source>
         <translation>最近的批量标注(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="92"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="100"/>
         <source>Suggestion &amp;rules…</source>
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="145"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="215"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="271"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="321"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="159"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="229"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="286"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="336"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="148"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="162"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="156"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="170"/>
         <source>%1 hits so far, counting…</source>
         <translation>已找到 %1 处，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="162"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="176"/>
         <source>%1 hits in %2 articles</source>
         <translation>%2 篇文章中共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="164"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="178"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="165"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="179"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="174"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="188"/>
         <source>Search index ready (%1 articles)</source>
         <translation>搜索索引已就绪（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="177"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="191"/>
         <source>Indexing for search: %1 / %2 articles</source>
         <translation>正在建立搜索索引：%1 / %2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="218"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="232"/>
         <source>Nothing tagged</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="224"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="238"/>
         <source>Nothing to tag: %1 hits are tagged already</source>
         <translation>无需标注：%1 处已标注过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="226"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="240"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="241"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="340"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="255"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="355"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="287"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="277"/>
+        <source>Passages of %1</source>
+        <translation>段落：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/corpus_docks.py" line="302"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="304"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="318"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="319"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="333"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="304"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="319"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="323"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="338"/>
         <source>Wrote %1 passages to %2</source>
         <translation>已将 %1 个段落写入 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="350"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="365"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="354"/>
+        <location filename="../../desktop/ui/corpus_docks.py" line="369"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -784,69 +829,69 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="77"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="79"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="78"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="80"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="79"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="81"/>
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="82"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="84"/>
         <source>Export %1…</source>
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="87"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="89"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="87"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="89"/>
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="92"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="94"/>
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="118"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="135"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="120"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="137"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="117"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="119"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="146"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="148"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="148"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="150"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="157"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="160"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="159"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="162"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="162"/>
+        <location filename="../../desktop/ui/exchange_actions.py" line="164"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -854,69 +899,89 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="38"/>
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
-        <source>all analysts</source>
-        <translation>全部标注人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="43"/>
-        <source>Analyst</source>
-        <translation>标注人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="62"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="63"/>
         <source>Add the article&apos;s status</source>
         <translation>加上文章状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="64"/>
         <source>Add the article&apos;s hash, encoding, converter and import time</source>
         <translation>加上文章的哈希、编码、转换器和导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
         <source>Neutralise cells a spreadsheet would run as formulas (=, +, -, @)</source>
         <translation>防止电子表格把单元格当作公式执行（=、+、-、@）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="96"/>
         <source>Tick at least one category.</source>
         <translation>请至少勾选一个类别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="98"/>
         <source>Tick at least one article status.</source>
         <translation>请至少勾选一种文章状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="71"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
+        <source>Whose spans</source>
+        <translation>谁的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
+        <source>Of what the spans sheet holds</source>
+        <translation>与标注表相同的范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="56"/>
+        <source>Of the whole corpus (the same layers)</source>
+        <translation>整个语料（相同的层）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <source>None</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="59"/>
+        <source>Report sheets</source>
+        <translation>报表工作表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="81"/>
         <source>Encoding</source>
         <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="100"/>
+        <source>doccano holds one layer per task: choose one analyst&apos;s spans or the study layer.</source>
+        <translation>doccano 每个任务只能容纳一层：请选择一位分析员的标注或研究层。</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1046,47 @@
     </message>
 </context>
 <context>
+    <name>LayerBox</name>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="70"/>
+        <source>Only my spans (%1, blind coding)</source>
+        <translation>仅我的标注（%1，盲编码）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="72"/>
+        <source>Study layer (consensus, else %1)</source>
+        <translation>研究层（共识，否则 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="74"/>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="77"/>
+        <source>Every layer, side by side</source>
+        <translation>所有层，并列</translation>
+    </message>
+</context>
+<context>
+    <name>LayerChoice</name>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="105"/>
+        <source>Counting:</source>
+        <translation>统计：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="106"/>
+        <source>Whose spans the codebook, the article list, reports and exports count</source>
+        <translation>编码本、文章列表、报表和导出所统计的标注来自谁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="145"/>
+        <source>Cannot read the database</source>
+        <translation>无法读取数据库</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/window_menus.py" line="37"/>
@@ -1018,157 +1124,157 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1288,23 +1394,17 @@
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="171"/>
-        <location filename="../../desktop/ui/reports_panel.py" line="179"/>
-        <source>All analysts</source>
-        <translation>全部分析者</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="193"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="185"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="197"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="189"/>
         <source>Per coding unit</source>
         <translation>按编码单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="198"/>
+        <location filename="../../desktop/ui/reports_panel.py" line="190"/>
         <source>Per article</source>
         <translation>按文章</translation>
     </message>
@@ -1429,61 +1529,56 @@
     <name>RetrievalPanel</name>
     <message>
         <location filename="../../desktop/ui/retrieval_panel.py" line="143"/>
-        <source>Analyst…</source>
-        <translation>分析员…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="144"/>
         <source>Passage or note holds…</source>
         <translation>段落或备注包含…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="145"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="144"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="146"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="145"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="151"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="150"/>
         <source>In article order</source>
         <translation>按文章顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="152"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="151"/>
         <source>By code</source>
         <translation>按编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="153"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="152"/>
         <source>By analyst</source>
         <translation>按分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="154"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="153"/>
         <source>By passage text</source>
         <translation>按段落文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="155"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="154"/>
         <source>Noted first</source>
         <translation>有备注的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="169"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="168"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="189"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="188"/>
         <source>%1 passages</source>
         <translation>%1 个段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="216"/>
+        <location filename="../../desktop/ui/retrieval_panel.py" line="215"/>
         <source>Change to</source>
         <translation>改为</translation>
     </message>
@@ -1491,23 +1586,23 @@
 <context>
     <name>RoundChoice</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="56"/>
         <source>First analyst (reference)</source>
         <translation>第一位分析员（参照）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="57"/>
         <source>Second analyst</source>
         <translation>第二位分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="58"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="58"/>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="68"/>
         <source>Every article either coded</source>
         <translation>任一方标注过的全部文章</translation>
     </message>
@@ -1728,108 +1823,108 @@
 <context>
     <name>StudyDocks</name>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="54"/>
+        <location filename="../../desktop/ui/study_docks.py" line="61"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="55"/>
+        <location filename="../../desktop/ui/study_docks.py" line="62"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="56"/>
+        <location filename="../../desktop/ui/study_docks.py" line="63"/>
         <source>Coding &amp;units in the margin</source>
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="76"/>
-        <location filename="../../desktop/ui/study_docks.py" line="89"/>
+        <location filename="../../desktop/ui/study_docks.py" line="83"/>
+        <location filename="../../desktop/ui/study_docks.py" line="96"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="109"/>
+        <location filename="../../desktop/ui/study_docks.py" line="116"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="125"/>
-        <location filename="../../desktop/ui/study_docks.py" line="130"/>
-        <location filename="../../desktop/ui/study_docks.py" line="135"/>
+        <location filename="../../desktop/ui/study_docks.py" line="132"/>
+        <location filename="../../desktop/ui/study_docks.py" line="137"/>
+        <location filename="../../desktop/ui/study_docks.py" line="142"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="125"/>
+        <location filename="../../desktop/ui/study_docks.py" line="132"/>
         <source>Field name (e.g. province, 批次):</source>
         <translation>字段名（如 province、批次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="128"/>
+        <location filename="../../desktop/ui/study_docks.py" line="135"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="128"/>
+        <location filename="../../desktop/ui/study_docks.py" line="135"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="129"/>
+        <location filename="../../desktop/ui/study_docks.py" line="136"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="129"/>
+        <location filename="../../desktop/ui/study_docks.py" line="136"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="130"/>
+        <location filename="../../desktop/ui/study_docks.py" line="137"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="135"/>
+        <location filename="../../desktop/ui/study_docks.py" line="142"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="142"/>
+        <location filename="../../desktop/ui/study_docks.py" line="149"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="168"/>
-        <location filename="../../desktop/ui/study_docks.py" line="190"/>
+        <location filename="../../desktop/ui/study_docks.py" line="176"/>
+        <location filename="../../desktop/ui/study_docks.py" line="199"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="171"/>
-        <location filename="../../desktop/ui/study_docks.py" line="196"/>
+        <location filename="../../desktop/ui/study_docks.py" line="179"/>
+        <location filename="../../desktop/ui/study_docks.py" line="205"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="176"/>
+        <location filename="../../desktop/ui/study_docks.py" line="184"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="180"/>
-        <location filename="../../desktop/ui/study_docks.py" line="193"/>
+        <location filename="../../desktop/ui/study_docks.py" line="188"/>
+        <location filename="../../desktop/ui/study_docks.py" line="202"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="180"/>
+        <location filename="../../desktop/ui/study_docks.py" line="188"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="198"/>
+        <location filename="../../desktop/ui/study_docks.py" line="207"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
@@ -1867,37 +1962,37 @@
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="107"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="109"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="134"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="136"/>
         <source>No suggestions in this article</source>
         <translation>本文没有建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="154"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="156"/>
         <source>tagged elsewhere %1</source>
         <translation>他处已标注 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="156"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="158"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="159"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="161"/>
         <source>Suggestion %1 (%2): Enter accepts, Backspace rejects, Tab goes on</source>
         <translation>建议：%1（%2）：回车接受，退格拒绝，Tab 下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="179"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="181"/>
         <source>No suggestion here: Tab goes to the next one</source>
         <translation>此处没有建议：按 Tab 转到下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="205"/>
+        <location filename="../../desktop/ui/suggestion_view.py" line="207"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1946,6 +2041,34 @@
         <location filename="../../desktop/ui/labels.py" line="40"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>带 BOM 的 UTF-8（Excel）</translation>
+    </message>
+</context>
+<context>
+    <name>layers</name>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="42"/>
+        <source>every analyst&apos;s spans</source>
+        <translation>所有分析员的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="45"/>
+        <source>each layer side by side: %1</source>
+        <translation>各层并列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="48"/>
+        <source>the study layer (consensus, else %1)</source>
+        <translation>研究层（共识，否则 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="50"/>
+        <source>the consensus</source>
+        <translation>共识层</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/layer_choice.py" line="51"/>
+        <source>%1&apos;s spans</source>
+        <translation>%1 的标注</translation>
     </message>
 </context>
 <context>

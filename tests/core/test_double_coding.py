@@ -12,6 +12,7 @@ from desktop.core.agreement_measures import cohen_kappa
 from desktop.core.disagreements import NONE, Quarrel, compare, confusion
 from desktop.core.double_coding import as_csv, report, shown
 from desktop.core.importing import prepare_article
+from desktop.core.models import Status
 from desktop.core.sampling import draw, draw_sample
 from desktop.core.store import Conflict, Store, StoreError
 from tests.conftest import DEFAULT_MEASURES
@@ -86,7 +87,7 @@ def test_report_figures_by_hand(store: Store, coded: int) -> None:
 
 
 def test_csv_rows_name_category_measure_value_units(store: Store, coded: int) -> None:
-    lines = as_csv(report(store, ["A", "B"]).figures).splitlines()
+    lines = [line for line in as_csv(report(store, ["A", "B"])).splitlines() if not line.startswith("coverage,")]
     assert lines[0] == "category,measure,value,units"
     measures = {line.split(",")[1] for line in lines[1:]}
     assert measures == DEFAULT_MEASURES
@@ -234,3 +235,25 @@ def test_touching_spans_are_separate_passages() -> None:
         (0, 5, Quarrel.ONLY_FIRST),
         (5, 8, Quarrel.ONLY_SECOND),
     ]
+
+
+def test_the_report_says_how_much_of_the_set_each_analyst_coded(store: Store) -> None:
+    ids = [article(store, TEXT + f"第{n}篇。", f"{n}.txt") for n in range(3)]
+    store.samples.save("round", ids, seed=1, size=3, stratify="")
+    for article_id in ids:
+        tag(store, article_id, "设立专项资金", "measure", "A")
+    tag(store, ids[0], "设立专项资金", "measure", "B")
+    store.analysts.set_status(ids[1], "B", Status.DONE)  # marked done with nothing to tag: coded
+    everything = report(store, ["A", "B"], "round")
+    assert everything.coverage.coded == {"A": 3, "B": 2} and everything.articles == 3
+    assert "B coded 2 of 3" in everything.coverage.warning() and "--finished-only" in everything.coverage.warning()
+    finished = report(store, ["A", "B"], "round", finished_only=True)
+    assert finished.articles == 2 and finished.coverage.coded == {"A": 3, "B": 2}
+    assert "the figures cover the articles all of them coded" in finished.coverage.warning()
+    # B coded the first alike and the second without a span; the third, never opened, is left out:
+    # recall 1 of 2 instead of 1 of 3 of A's spans.
+    assert finished.value(OVERALL, "f1_exact") == pytest.approx(2 * 0.5 / 1.5)
+    assert everything.value(OVERALL, "f1_exact") == pytest.approx(2 * (1 / 3) / (4 / 3))
+    rows = as_csv(everything).splitlines()
+    assert rows[1:3] == ["coverage,A,3,3", "coverage,B,2,3"]
+    assert everything.coverage.unfinished() == ["B"]

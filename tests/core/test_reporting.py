@@ -1,4 +1,4 @@
-"""Every report's numbers equal an independent pandas computation over the CSV exports."""
+"""Every report's numbers equal an independent pandas computation over the CSV exports of the same layer."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from desktop.core.exchange import metadata_csv, ours_csv, xlsx_workbook
 from desktop.core.exchange.outgoing import ExportOptions
 from desktop.core.importing import import_paths
+from desktop.core.layers import Layer
 from desktop.core.models import SpanFilter
 from desktop.core.reporting import ReportError, ReportKind, ReportRequest, Table, build_report
 from desktop.core.store import Store
@@ -22,6 +23,8 @@ from tests.conftest import SAMPLE_DATA
 TREE = {"tools": None, "supply": "tools", "funding": "supply", "demand": "tools"}
 CODES = ["project", "target", "measure", "supply", "funding", "demand"]
 ORDER = ["project", "target", "measure", "tools", "supply", "funding", "demand"]
+# The fixture's spans are li's and wang's: the reports below count li's layer, as the CSV they are checked against.
+LI = (Layer("li"),)
 
 
 def subtree(category: str) -> set[str]:
@@ -66,9 +69,9 @@ def study() -> Store:
 @pytest.fixture(scope="module")
 def spans(study: Store) -> pd.DataFrame:
     out = io.StringIO()
-    ours_csv.write(study, out, ExportOptions())
+    ours_csv.write(study, out, ExportOptions(filters=SpanFilter(layers=LI)))
     frame = pd.read_csv(io.StringIO(out.getvalue()), dtype={"unit_id": str})
-    assert len(frame) > 100
+    assert len(frame) > 60 and set(frame["annotator"]) == {"li"}
     return frame
 
 
@@ -84,7 +87,11 @@ def as_frame(table: Table) -> pd.DataFrame:
 
 
 def report(study: Store, kind: ReportKind, **options: object) -> pd.DataFrame:
-    return as_frame(build_report(study, ReportRequest(kind, **options)))  # type: ignore[arg-type]
+    """li's report without its ``layer`` column (every row says li)."""
+    options.setdefault("layers", LI)
+    frame = as_frame(build_report(study, ReportRequest(kind, **options)))  # type: ignore[arg-type]
+    assert set(frame["layer"]) <= {"li"}
+    return frame.drop(columns="layer")
 
 
 def test_frequencies_count_spans_and_articles_with_parents_holding_their_subtree(study: Store, spans) -> None:  # type: ignore[no-untyped-def]
@@ -100,11 +107,25 @@ def test_frequencies_count_spans_and_articles_with_parents_holding_their_subtree
     assert table.loc[["project", "target", "measure", "tools"], "share"].sum() == pytest.approx(1, abs=1e-5)
 
 
-def test_frequencies_of_one_analyst(study: Store, spans) -> None:  # type: ignore[no-untyped-def]
-    table = report(study, ReportKind.FREQUENCIES, annotators=("li",)).set_index("category")
-    mine = spans[spans["annotator"] == "li"]
-    assert table.loc["measure", "spans"] == (mine["category"] == "measure").sum()
-    assert table["spans"][["project", "target", "measure", "tools"]].sum() == len(mine)
+def test_two_layers_side_by_side_are_each_counted_never_summed(study: Store) -> None:
+    both = as_frame(build_report(study, ReportRequest(ReportKind.FREQUENCIES, layers=(Layer("li"), Layer("wang")))))
+    assert list(both.columns) == ["layer", "category", "spans", "articles", "share"]
+    assert list(both["layer"]) == ["li"] * len(ORDER) + ["wang"] * len(ORDER)
+    for name in ("li", "wang"):
+        alone = as_frame(build_report(study, ReportRequest(ReportKind.FREQUENCIES, layers=(Layer(name),))))
+        pd.testing.assert_frame_equal(both[both["layer"] == name].reset_index(drop=True), alone)
+    spans_by = {row[0]: row[1] for row in study.db.execute("select annotator, count(*) from spans group by 1")}
+    top = both[both["category"].isin(["project", "target", "measure", "tools"])].groupby("layer")["spans"].sum()
+    assert top.to_dict() == {"li": spans_by["li"], "wang": spans_by["wang"]}
+    assert (
+        "side by side: li, wang"
+        in build_report(study, ReportRequest(ReportKind.MATRIX, layers=(Layer("li"), Layer("wang")))).description
+    )
+
+
+def test_a_report_that_names_no_layer_is_refused(study: Store) -> None:
+    with pytest.raises(ReportError, match="name whose spans"):
+        build_report(study, ReportRequest(ReportKind.FREQUENCIES))
 
 
 @pytest.mark.parametrize("once", [False, True])
@@ -165,32 +186,32 @@ def test_the_coding_table_has_one_row_per_coded_unit_and_analyst(study: Store, s
 
 def test_a_crosstab_by_an_unknown_field_says_which_fields_there_are(study: Store) -> None:
     with pytest.raises(ReportError, match="use year or one of date, issuer"):
-        build_report(study, ReportRequest(ReportKind.CROSSTAB, by="province"))
+        build_report(study, ReportRequest(ReportKind.CROSSTAB, by="province", layers=LI))
     with pytest.raises(ReportError, match=r"unit .* or article"):
-        build_report(study, ReportRequest(ReportKind.COOCCURRENCE, by="sentence"))
+        build_report(study, ReportRequest(ReportKind.COOCCURRENCE, by="sentence", layers=LI))
 
 
 def test_the_workbook_holds_the_same_numbers(study: Store, spans, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    study.spans.insert(study.document(1).span_from_text(0, 3, "project", '=HYPERLINK("x")'))
+    study.spans.insert(study.document(1).span_from_text(0, 3, "project", "li")._replace(note='=HYPERLINK("x")'))
     path = tmp_path / "study.xlsx"
     with path.open("wb") as stream:
-        count = xlsx_workbook.write(study, stream, ExportOptions())
+        count = xlsx_workbook.write(study, stream, ExportOptions(filters=SpanFilter(layers=LI)))
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames[:4] == ["spans", "articles", "frequencies", "matrix"]
+    assert book.sheetnames[:4] == ["spans", "articles", "frequencies", "matrix"] and book.sheetnames[-1] == "about"
     assert {"by year", "by region", "cooccurrence", "coding table"} <= set(book.sheetnames)
     sheet = book["spans"]
     rows = list(sheet.values)
     assert list(rows[0]) == list(ours_csv.CSV_COLUMNS) and len(rows) - 1 == count == len(spans) + 1
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
-    formula = [cell for cell in sheet["O"] if cell.value == '=HYPERLINK("x")']
+    formula = [cell for cell in sheet["N"] if cell.value == '=HYPERLINK("x")']
     assert formula and formula[0].data_type == "s"  # text, never run as a formula
     titles = {row[2] for row in rows[1:]}
     assert "关于推进𠮷祥街区改造的实施意见" in titles  # beyond the BMP, intact
     for name, request in [
-        ("frequencies", ReportRequest(ReportKind.FREQUENCIES)),
-        ("matrix", ReportRequest(ReportKind.MATRIX)),
-        ("by region", ReportRequest(ReportKind.CROSSTAB, by="region")),
-        ("cooccurrence", ReportRequest(ReportKind.COOCCURRENCE)),
+        ("frequencies", ReportRequest(ReportKind.FREQUENCIES, layers=LI)),
+        ("matrix", ReportRequest(ReportKind.MATRIX, layers=LI)),
+        ("by region", ReportRequest(ReportKind.CROSSTAB, by="region", layers=LI)),
+        ("cooccurrence", ReportRequest(ReportKind.COOCCURRENCE, layers=LI)),
     ]:
         expected = as_frame(build_report(study, request))
         values = list(book[name].values)
@@ -207,11 +228,27 @@ def test_the_workbook_holds_the_same_numbers(study: Store, spans, tmp_path) -> N
 
 def test_the_workbook_follows_the_filters(study: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "li.xlsx"
+    chosen = SpanFilter(layers=(Layer("wang"),), categories=("measure",), article_ids=tuple(study.articles.ids()[:3]))
     with path.open("wb") as stream:
-        count = xlsx_workbook.write(study, stream, ExportOptions(filters=SpanFilter(annotators=("li",))))
+        count = xlsx_workbook.write(study, stream, ExportOptions(filters=chosen))
     book = openpyxl.load_workbook(path, read_only=True)
-    annotators = {row[14] for row in list(book["spans"].values)[1:]}
-    assert annotators == {"li"} and count > 0
+    spans_sheet = list(book["spans"].values)
+    header = list(spans_sheet[0])
+    rows = [dict(zip(header, row, strict=True)) for row in spans_sheet[1:]]
+    assert {r["annotator"] for r in rows} == {"wang"} and {r["category"] for r in rows} == {"measure"} and count > 0
+    # The report sheets count what the spans sheet holds: the same layer, code and articles.
+    frequencies = {row[1]: row[2] for row in list(book["frequencies"].values)[1:]}
+    assert frequencies["measure"] == len(rows) and frequencies["project"] == 0
+    matrix = list(book["matrix"].values)
+    assert [row[1] for row in matrix[1:]] == list(study.articles.ids()[:3])
+    about = dict(list(book["about"].values)[1:])
+    assert about["spans of"] == "wang's spans" and about["codes"] == "measure" and about["articles"] == "3 chosen"
+    # The whole corpus on request, in the same layer.
+    with path.open("wb") as stream:
+        xlsx_workbook.write(study, stream, ExportOptions(filters=chosen, reports="corpus"))
+    corpus = {row[1]: row[2] for row in list(openpyxl.load_workbook(path, read_only=True)["frequencies"].values)[1:]}
+    wang = study.db.execute("select count(*) from spans where annotator = 'wang' and category_id = 'measure'")
+    assert corpus["measure"] == wang.fetchone()[0] > frequencies["measure"]
 
 
 def test_each_span_names_the_units_it_overlaps(study: Store, spans) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from desktop.core import searching
 from desktop.core.importing import import_paths, prepare_article
+from desktop.core.layers import Layer
 from desktop.core.models import Status
 from desktop.core.offsets import OffsetMap
 from desktop.core.reprocessing import reprocess_article
@@ -176,8 +177,8 @@ def test_filters_narrow_the_articles(corpus: Store) -> None:
     corpus.spans.insert(document.span_at(start, start + 2, "project", "ana"))
     assert {h.article_id for h in hits(corpus, search, SearchFilter(with_categories=("project",)))} == {second}
     assert second not in {h.article_id for h in hits(corpus, search, SearchFilter(without_categories=("project",)))}
-    assert {h.article_id for h in hits(corpus, search, SearchFilter(annotator="ana"))} == {second}
-    assert not list(hits(corpus, search, SearchFilter(with_categories=("project",), annotator="bo")))
+    assert {h.article_id for h in hits(corpus, search, SearchFilter(layers=(Layer("ana"),)))} == {second}
+    assert not list(hits(corpus, search, SearchFilter(with_categories=("project",), layers=(Layer("bo"),))))
     corpus.metadata.set(first, "date", "1999-05-01")
     assert {h.article_id for h in hits(corpus, search, SearchFilter(metadata=(("date", "1999"),)))} == {first}
 

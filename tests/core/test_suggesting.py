@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.importing import prepare_article
+from desktop.core.layers import Layer
 from desktop.core.store import Store
 from desktop.core.suggesting import TAGGED, Suggester, default_rules_path, load_rules
 from desktop.core.suggestion_commands import AcceptSuggestion, RejectSuggestion
@@ -65,7 +66,8 @@ def test_tagged_strings_are_suggested_where_untagged_and_rejections_stay(store: 
     [article_id] = store.articles.add([prepare_article("乡村振兴，乡村振兴战略，乡村", "a.txt", "utf-8")])
     document = store.document(article_id)
     store.spans.insert(document.span_at(0, 4, "project", "ana"))
-    tagged = store.suggestions.tagged_strings()
+    tagged = store.suggestions.tagged_strings((Layer("ana"),))
+    assert store.suggestions.tagged_strings((Layer("someone else"),)) == []
     assert tagged == [("project", "乡村振兴", 1)]
     held = [(s.start, s.end, s.category_id) for s in store.spans.of_article(article_id)]
     [suggestion] = Suggester([], tagged).suggest(document.article.text, held)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.exchange.ours_jsonl import write as write_jsonl
 from desktop.core.exchange.outgoing import ExportOptions
+from desktop.core.layers import Layer
 from desktop.core.models import SpanFilter
 from desktop.core.store import Store
 from tests.test_cli import run
@@ -46,7 +47,7 @@ def analyst_file(folder: Path, analyst: str) -> Path:
             store.spans.insert(document.span_at(start, start + len(passage), category, analyst))
         path = folder / f"{analyst}.jsonl"
         with path.open("w", encoding="utf-8") as out:
-            write_jsonl(store, out, ExportOptions(filters=SpanFilter(annotators=(analyst,))))
+            write_jsonl(store, out, ExportOptions(filters=SpanFilter(layers=(Layer(analyst),))))
     return path
 
 

@@ -8,6 +8,7 @@ import openpyxl
 import pandas as pd
 from PySide6.QtCore import Qt
 
+from desktop.core.layers import Layer
 from desktop.core.reporting import ReportKind, ReportRequest, build_report
 from desktop.ui.export_dialog import ExportDialog
 from tests.conftest import SAMPLE_DATA
@@ -71,15 +72,19 @@ def test_reports_in_the_window_match_the_core_and_export(qtbot, open_window, tmp
     panel = window.study.reports
     panel.kind.setCurrentIndex(panel.kind.findData(ReportKind.FREQUENCIES.value))
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
-    expected = list(build_report(window.store, ReportRequest(ReportKind.FREQUENCIES)).rows)
+    # The window counts the study layer: the tester's spans (nothing is adjudicated).
+    layers = (Layer("tester", study=True),)
+    expected = list(build_report(window.store, ReportRequest(ReportKind.FREQUENCIES, layers=layers)).rows)
     assert panel.model.rows == expected and [v for _, v in panel.chart.bars] == [1, 2, 0]
+    assert "the study layer (consensus on adjudicated articles, else tester's spans)" in panel.summary.text()
     assert panel.chart.isVisibleTo(panel)
-    assert panel.model.heat(1, 1).alphaF() > panel.model.heat(0, 1).alphaF() > panel.model.heat(2, 1).alphaF()
+    assert panel.model.heat(1, 2).alphaF() > panel.model.heat(0, 2).alphaF() > panel.model.heat(2, 2).alphaF()
+    assert panel.model.data(panel.model.index(0, 1)) == "项目"  # the code by its path, after the layer
     panel.kind.setCurrentIndex(panel.kind.findData(ReportKind.CROSSTAB.value))
     assert [panel.by.itemData(i) for i in range(panel.by.count())][:3] == ["year", "date", "issuer"]
     panel.by.setCurrentIndex(panel.by.findData("issuer"))
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
-    assert panel.model.headings == ["category", "青禾县人民政府", "青禾县人民政府办公室", "total"]
+    assert panel.model.headings == ["layer", "category", "青禾县人民政府", "青禾县人民政府办公室", "total"]
     assert not panel.chart.isVisibleTo(panel)
     target = tmp_path / "crosstab.csv"
     monkeypatch.setattr("desktop.ui.study_docks.save_file", lambda *a, **k: str(target))
@@ -96,4 +101,4 @@ def test_file_export_writes_the_workbook(qtbot, open_window, tmp_path: Path, mon
     monkeypatch.setattr(ExportDialog, "exec", lambda dialog: ExportDialog.DialogCode.Accepted)
     window.exchange.export("xlsx")
     book = openpyxl.load_workbook(target, read_only=True)
-    assert list(book["frequencies"].values)[1][:2] == ("project", 1)
+    assert list(book["frequencies"].values)[1][:3] == ("study:tester", "project", 1)

@@ -121,7 +121,7 @@ def test_file_dialogs_on_the_database_folder_keep_the_locks_and_nothing_is_lost(
             xdo("key", "shift+Left")
         xdo("key", "3")
         wait_for(lambda: len(stored_spans(db, "id")) == 3, "the window's second tag, seen by another program")
-        seen = command("export", "--db", str(db), "--format", "jsonl")
+        seen = command("export", "--db", str(db), "--format", "jsonl", "--annotator", "all")
         assert seen.returncode == 0 and seen.stdout.count('"span_id"') == 3
         xdo("key", "ctrl+q")
     assert "Traceback" not in session.errors, session.errors

@@ -46,6 +46,11 @@ class ExportOptions:
     with_metadata: bool = False
     # Guard cells a spreadsheet would run as formulas (OWASP); off writes them untouched.
     neutralise_formulas: bool = True
+    # The workbook's report sheets: what the spans sheet holds, the whole corpus (in the same layers), or none.
+    reports: str = "filtered"
+
+
+REPORTS_FILTERED, REPORTS_CORPUS, REPORTS_NONE = "filtered", "corpus", "none"
 
 
 # The stream is text, or bytes for a format whose only encoding is BINARY (a zip such as .qdpx).

@@ -1,6 +1,11 @@
 """A study as one Excel workbook: the spans, the articles with their metadata, and one sheet per
 report (frequencies with a native bar chart, the code x article matrix, crosstabs by year and by
-each metadata field that has values, co-occurrence per coding unit, the coding table).
+each metadata field that has values, co-occurrence per coding unit, the coding table), and a sheet
+saying what the workbook holds: whose spans (the layers), which codes, statuses and articles.
+
+The report sheets count what the spans sheet holds (the same layers and filters), or the whole
+corpus in those layers, or are left out (``ExportOptions.reports``); every report row names its
+layer.
 
 XlsxWriter in constant-memory mode writes each row to disk as it comes, so a million spans
 stream through without being held. Every cell is written as the value it is: text is never
@@ -10,11 +15,15 @@ taken for a formula (no apostrophes needed), Chinese and characters beyond the B
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime
 from typing import Any, BinaryIO
 
 from desktop.core.exchange.ours_csv import CSV_COLUMNS
-from desktop.core.exchange.outgoing import ExportOptions
+from desktop.core.exchange.outgoing import REPORTS_CORPUS, REPORTS_NONE, ExportOptions
+from desktop.core.layers import Layer, Layers, describe
 from desktop.core.metadata import DATE, DOCUMENT_NUMBER, URL, YEAR
+from desktop.core.models import SpanFilter
 from desktop.core.reporting import PER_UNIT, ReportKind, ReportRequest, Table, build_report
 from desktop.core.store import Store
 
@@ -67,21 +76,24 @@ class _Book:
     def table(self, name: str, table: Table) -> tuple[Any, int]:
         return self.sheet(name, table.columns, table.rows)
 
-    def frequency_chart(self, sheet: Any, name: str, rows: int) -> None:
+    def frequency_chart(self, sheet: Any, name: str, layers: Layers, codes: int) -> None:
+        """Spans per code, one series per layer (each layer's rows follow the other's on the sheet)."""
         chart = self.workbook.add_chart({"type": "bar"})
-        chart.add_series(
-            {
-                "name": "spans",
-                "categories": [name, 1, 0, rows, 0],
-                "values": [name, 1, 1, rows, 1],
-                "data_labels": {"value": True},
-            }
-        )
+        for number, layer in enumerate(layers):
+            first = 1 + number * codes
+            chart.add_series(
+                {
+                    "name": layer.name,
+                    "categories": [name, first, 1, first + codes - 1, 1],
+                    "values": [name, first, 2, first + codes - 1, 2],
+                    "data_labels": {"value": True},
+                }
+            )
         chart.set_title({"name": "spans per code"})
-        chart.set_legend({"none": True})
+        chart.set_legend({"none": True} if len(layers) == 1 else {"position": "top"})
         chart.set_y_axis({"reverse": True})
-        chart.set_size({"width": 560, "height": max(240, 24 * rows + 80)})
-        sheet.insert_chart(1, 5, chart)
+        chart.set_size({"width": 560, "height": max(240, 24 * codes * len(layers) + 80)})
+        sheet.insert_chart(1, 6, chart)
 
 
 def _article_rows(store: Store, article_ids: Sequence[int], fields: Sequence[str]) -> Iterable[list[Any]]:
@@ -97,6 +109,23 @@ def _article_rows(store: Store, article_ids: Sequence[int], fields: Sequence[str
         ]
 
 
+def _about(store: Store, options: ExportOptions, layers: Layers) -> list[list[Any]]:
+    filters = options.filters
+    reports = {REPORTS_NONE: "left out", REPORTS_CORPUS: "the whole corpus, in these layers"}.get(
+        options.reports, "what the spans sheet holds (these layers and filters)"
+    )
+    return [
+        ["exported", datetime.now().astimezone().isoformat(timespec="seconds")],
+        ["database", store.path],
+        ["spans of", describe(filters.layers)],
+        ["report sheets count", reports],
+        ["report layers", describe(layers)],
+        ["codes", ", ".join(filters.categories) or "every code"],
+        ["article statuses", ", ".join(filters.statuses) or "every status"],
+        ["articles", f"{len(filters.article_ids)} chosen" if filters.article_ids else "every article"],
+    ]
+
+
 def write(store: Store, stream: BinaryIO, options: ExportOptions) -> int:
     """The whole workbook; returns the number of spans written."""
     book = _Book(stream)
@@ -105,18 +134,23 @@ def write(store: Store, stream: BinaryIO, options: ExportOptions) -> int:
     fields = [f.name for f in store.metadata.fields()]
     article_columns = ["article_id", "title", "original_title", "source_path", "status", *fields, "note"]
     book.sheet("articles", article_columns, _article_rows(store, store.exports.article_ids(options.filters), fields))
-    annotators = options.filters.annotators
-    frequencies = build_report(store, ReportRequest(ReportKind.FREQUENCIES, annotators=annotators))
-    sheet, rows = book.table("frequencies", frequencies)
-    sheet.set_column(3, 3, 10, book.percent)
-    book.frequency_chart(sheet, "frequencies", rows)
-    book.table("matrix", build_report(store, ReportRequest(ReportKind.MATRIX, annotators=annotators)))
-    with_values = [name for name in fields if name not in _NOT_CROSSED and store.reports.field_values(name)]
-    for by in ([YEAR] if store.reports.field_values(DATE) else []) + with_values:
-        book.table(f"by {by}", build_report(store, ReportRequest(ReportKind.CROSSTAB, by=by, annotators=annotators)))
-    book.table(
-        "cooccurrence", build_report(store, ReportRequest(ReportKind.COOCCURRENCE, by=PER_UNIT, annotators=annotators))
-    )
-    book.table("coding table", build_report(store, ReportRequest(ReportKind.CODING_TABLE, annotators=annotators)))
+    # Every layer the spans sheet may hold, side by side, when the export took every analyst's spans.
+    layers = options.filters.layers or tuple(Layer(name) for name in store.analysts.names())
+    if options.reports != REPORTS_NONE and layers:
+        scope = SpanFilter() if options.reports == REPORTS_CORPUS else replace(options.filters, layers=())
+
+        def report(kind: ReportKind, by: str = "") -> Table:
+            return build_report(store, ReportRequest(kind, by=by, layers=layers, filters=scope))
+
+        sheet, _rows = book.table("frequencies", report(ReportKind.FREQUENCIES))
+        sheet.set_column(4, 4, 10, book.percent)
+        book.frequency_chart(sheet, "frequencies", layers, len(store.categories.codebook()))
+        book.table("matrix", report(ReportKind.MATRIX))
+        with_values = [name for name in fields if name not in _NOT_CROSSED and store.reports.field_values(name)]
+        for by in ([YEAR] if store.reports.field_values(DATE) else []) + with_values:
+            book.table(f"by {by}", report(ReportKind.CROSSTAB, by))
+        book.table("cooccurrence", report(ReportKind.COOCCURRENCE, PER_UNIT))
+        book.table("coding table", report(ReportKind.CODING_TABLE))
+    book.sheet("about", ["what", "value"], _about(store, options, layers))
     book.workbook.close()
     return count

@@ -8,8 +8,10 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from desktop.core.layers import CONSENSUS, Layers, choose
 from desktop.core.models import Status
 from desktop.core.store.database import WriteTransaction
+from desktop.core.store.queries import ADJUDICATED
 
 
 class Progress(NamedTuple):
@@ -32,6 +34,18 @@ class AnalystTable:
             " union select distinct annotator from analyst_status order by 1"
         ).fetchall()
         return [row[0] for row in rows]
+
+    def not_adjudicated(self) -> list[str]:
+        """Analysts with spans in articles not adjudicated: where the study layer needs someone's spans."""
+        rows = self.db.execute(
+            f"select distinct annotator from spans where annotator not in ('', '{CONSENSUS}')"
+            f" and article_id not in ({ADJUDICATED}) order by 1"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def choose_layers(self, asked: Sequence[str] = (), study: str = "") -> Layers:
+        """The layers named on the command line, or the documented default (LayerError when it would guess)."""
+        return choose(asked, study, self.names(), self.not_adjudicated())
 
     def status(self, article_id: int, annotator: str) -> Status | None:
         row = self.db.execute(

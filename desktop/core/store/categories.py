@@ -14,9 +14,11 @@ from sqlite_utils import Database
 
 from desktop.core.codebook import Codebook, free_id, guid_for, key_refusal
 from desktop.core.environment import resource_path
+from desktop.core.layers import Layer
 from desktop.core.models import Category, Span
 from desktop.core.store.database import WriteTransaction
 from desktop.core.store.errors import Conflict, Refused
+from desktop.core.store.queries import layer_clause
 from desktop.core.store.spans import SPAN_COLUMNS
 
 _COLUMNS = "id, label_zh, label_en, colour, shortcut, position, description, parent_id, codable, guid"
@@ -83,15 +85,14 @@ class CategoryTable:
             raise Conflict(f"category {category_id} is no longer there: another window or program removed it")
         return _category(row)
 
-    def span_counts(self, annotator: str = "") -> dict[str, int]:
-        """Spans per category (served by the category index, without reading the spans); one analyst's only
-        when ``annotator`` is given (blind double coding)."""
-        if annotator:
-            rows = self.db.execute(
-                "select category_id, count(*) from spans where annotator = ? group by 1", [annotator]
-            )
-        else:
+    def span_counts(self, layer: Layer | None) -> dict[str, int]:
+        """Spans per category of one layer (core.layers); None: every span of every analyst (what deleting a
+        code takes with it). Served by the indexes, without reading the spans."""
+        if layer is None:
             rows = self.db.execute("select category_id, count(*) from spans group by 1")
+        else:
+            only, params = layer_clause(layer)
+            rows = self.db.execute(f"select category_id, count(*) from spans s where {only} group by 1", params)
         return {row[0]: row[1] for row in rows}
 
     def new_id(self, label_zh: str, label_en: str = "") -> str:

@@ -21,6 +21,22 @@ class CodingQueries:
         )
         return [row[0] for row in rows]
 
+    def coded(self, article_ids: Sequence[int], analysts: Sequence[str]) -> dict[str, set[int]]:
+        """Analyst -> the articles of the set they coded: marked done by them, or holding a span of theirs."""
+        table = temporary_ids(self.db, "coverage_ids", article_ids)
+        marks = ", ".join("?" * len(analysts))
+        rows = self.db.execute(
+            f"select distinct s.annotator, s.article_id from {table} t join spans s on s.article_id = t.id"
+            f" where s.annotator in ({marks})"
+            f" union select o.annotator, o.article_id from {table} t join analyst_status o on o.article_id = t.id"
+            f" where o.annotator in ({marks}) and o.status = 'done'",
+            [*analysts, *analysts],
+        )
+        found: dict[str, set[int]] = {name: set() for name in analysts}
+        for annotator, article_id in rows:
+            found[annotator].add(int(article_id))
+        return found
+
     def read(
         self, article_ids: Sequence[int], analysts: Sequence[str]
     ) -> tuple[dict[int, int], dict[int, tuple[list[int], list[int]]], list[tuple[int, str, int, int, str, int]]]:

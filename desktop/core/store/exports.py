@@ -99,11 +99,15 @@ class ExportQueries:
         yield from cursor
 
     def article_ids(self, filters: SpanFilter) -> list[int]:
-        """Articles an export covers: the filters on articles, and at least one span when spans are filtered."""
+        """Articles an export covers: the filters on articles, and at least one span when codes are chosen.
+
+        The layers chosen narrow the spans, not the articles: an export of one layer still carries every
+        article (a lossless JSONL or a project stays whole), each with that layer's spans.
+        """
         filters = self._with_subtrees(filters)
         clauses, params = article_clauses(filters)
-        on_spans, span_params = span_clauses(filters)
-        if on_spans and not filters.every_article:
+        on_spans, span_params = span_clauses(replace(filters, layers=())) if filters.categories else ([], [])
+        if on_spans and not filters.every_article and not filters.texts_only:
             clauses.append(f"exists (select 1 from spans s where s.article_id = a.id and {' and '.join(on_spans)})")
             params.extend(span_params)
         return [

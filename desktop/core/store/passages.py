@@ -8,8 +8,9 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
+from desktop.core.layers import Layers
 from desktop.core.models import Span
-from desktop.core.store.queries import where
+from desktop.core.store.queries import layers_clause, where
 from desktop.core.store.spans import SPAN_COLUMNS
 
 CONTEXT = 20
@@ -41,7 +42,7 @@ class Passage(NamedTuple):
 
 class PassageFilter(NamedTuple):
     categories: tuple[str, ...]  # already expanded to their subtrees; empty: every category
-    annotators: tuple[str, ...] = ()
+    layers: Layers = ()  # whose spans (core.layers); none: every analyst's
     contains: str = ""  # in the span's text or note
 
 
@@ -51,9 +52,9 @@ def _clauses(chosen: PassageFilter) -> tuple[list[str], list[Any]]:
     if chosen.categories:
         clauses.append(f"s.category_id in ({', '.join('?' * len(chosen.categories))})")
         params.extend(chosen.categories)
-    if chosen.annotators:
-        clauses.append(f"s.annotator in ({', '.join('?' * len(chosen.annotators))})")
-        params.extend(chosen.annotators)
+    by, by_params = layers_clause(chosen.layers)
+    clauses += by
+    params += by_params
     if chosen.contains:
         clauses.append("(instr(s.text, ?) > 0 or instr(s.note, ?) > 0 or instr(s.original_text, ?) > 0)")
         params.extend([chosen.contains] * 3)

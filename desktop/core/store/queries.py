@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.core.layers import CONSENSUS, Layer, Layers
 from desktop.core.models import ArticleFilter, SpanFilter, Status
 from desktop.core.search_terms import match_expression, query_terms
 
@@ -41,9 +42,31 @@ def article_clauses(filters: SpanFilter) -> Clauses:
     return _any_of((("a.status", filters.statuses), ("a.id", filters.article_ids)))
 
 
+# Articles the consensus layer speaks for: a decision was taken there, or it holds consensus spans.
+ADJUDICATED = f"select article_id from adjudications union select article_id from spans where annotator = '{CONSENSUS}'"
+
+
+def layer_clause(layer: Layer, alias: str = "s") -> tuple[str, list[Any]]:
+    """The condition on spans ``alias`` for one layer (the study layer picks the consensus per article)."""
+    if layer.study:
+        chosen = f"case when {alias}.article_id in ({ADJUDICATED}) then '{CONSENSUS}' else ? end"
+        return f"{alias}.annotator = ({chosen})", [layer.analyst]
+    return f"{alias}.annotator = ?", [layer.analyst]
+
+
+def layers_clause(layers: Layers, alias: str = "s") -> Clauses:
+    """Spans of any of these layers (none given: every span)."""
+    if not layers:
+        return [], []
+    parts = [layer_clause(layer, alias) for layer in layers]
+    return ["(" + " or ".join(sql for sql, _ in parts) + ")"], [value for _, params in parts for value in params]
+
+
 def span_clauses(filters: SpanFilter) -> Clauses:
     """Conditions on spans ``s``."""
-    return _any_of((("s.category_id", filters.categories), ("s.annotator", filters.annotators)))
+    clauses, params = _any_of((("s.category_id", filters.categories),))
+    more, values = layers_clause(filters.layers)
+    return clauses + more + (["0"] if filters.texts_only else []), params + values
 
 
 def listed_status(listed: ArticleFilter) -> Clauses:
@@ -52,9 +75,9 @@ def listed_status(listed: ArticleFilter) -> Clauses:
     The article's own; for a list of one analyst's work (blind coding) that analyst's status,
     to do until they mark it: a second coder's "to do" is what they have not done.
     """
-    if listed.annotator:
+    if listed.status_of:
         own = "select o.status from analyst_status o where o.article_id = a.id and o.annotator = ?"
-        return [f"coalesce(({own}), '{Status.TODO.value}')"], [listed.annotator]
+        return [f"coalesce(({own}), '{Status.TODO.value}')"], [listed.status_of]
     return ["a.status"], []
 
 

@@ -1,7 +1,10 @@
 """Counts over the whole database: ``stats``, and the GROUP BY queries behind the tables a study
 reports (core/reporting.py turns them into frequencies, matrices, crosstabs and the coding table).
 
-Every query takes the analysts whose spans count (none: everyone's).
+Every query counts the spans of a scope: a SpanFilter holding exactly one layer (core.layers: one
+analyst's spans, the consensus, or the study layer) and perhaps codes, statuses and articles (an
+export's filters, which its workbook's report sheets follow). Several layers side by side are
+several calls, one per layer: they are never summed here.
 """
 
 from __future__ import annotations
@@ -13,16 +16,22 @@ from sqlite_utils import Database
 
 from desktop.core.metadata import YEAR
 from desktop.core.models import FlagKind, SpanFilter, Status
-from desktop.core.store.queries import span_clauses
+from desktop.core.store.queries import article_clauses, span_clauses, where
 from desktop.core.store.units import SPAN_IN_UNIT
 
-Annotators = Sequence[str]
+Scope = SpanFilter
 
 
-def _only(annotators: Annotators) -> tuple[str, list[Any]]:
-    """The condition on spans ``s`` for these analysts (always true for none)."""
-    clauses, params = span_clauses(SpanFilter(annotators=tuple(annotators)))
-    return " and ".join(clauses) or "1", params
+def _only(scope: Scope) -> tuple[str, list[Any]]:
+    """The condition on spans ``s`` of the scope (its one layer, codes, article statuses and ids)."""
+    if len(scope.layers) != 1:
+        raise ValueError("a report query counts exactly one layer")
+    clauses, params = span_clauses(scope)
+    on_articles, article_params = article_clauses(scope)
+    if on_articles:
+        clauses.append(f"s.article_id in (select a.id from articles a {where(on_articles)})")
+        params += article_params
+    return " and ".join(clauses), params
 
 
 def _among(category_ids: Sequence[str]) -> tuple[str, list[Any]]:
@@ -40,51 +49,51 @@ class Reports:
     def _counted(self, sql: str) -> dict[str, int]:
         return {str(key): int(count) for key, count in self.db.execute(sql).fetchall()}
 
-    def stats(self) -> dict[str, dict[str, int]]:
-        """Articles by status, spans by category, flags by kind; every known key present, zero or not."""
+    def stats(self, scope: Scope) -> dict[str, dict[str, int]]:
+        """Articles by status, the layer's spans by category, flags by kind; every known key present, zero or not."""
         by_status = {status.value: 0 for status in Status}
         by_status.update(self._counted("select status, count(*) from articles group by status"))
         by_category = {row[0]: 0 for row in self.db.execute("select id from categories order by position, id")}
-        by_category.update(self._counted("select category_id, count(*) from spans group by category_id"))
+        only, params = _only(scope)
+        rows = self.db.execute(f"select category_id, count(*) from spans s where {only} group by category_id", params)
+        by_category.update({str(key): int(count) for key, count in rows})
         by_flag = {kind.value: 0 for kind in FlagKind}
         by_flag.update(self._counted("select kind, count(*) from flags group by kind"))
         return {"articles": by_status, "spans": by_category, "flags": by_flag}
 
     # frequencies ------------------------------------------------------------------------
 
-    def category_counts(self, annotators: Annotators = ()) -> dict[str, tuple[int, int]]:
+    def category_counts(self, scope: Scope) -> dict[str, tuple[int, int]]:
         """Category -> (spans, articles with one), the category's own spans only."""
-        only, params = _only(annotators)
+        only, params = _only(scope)
         rows = self.db.execute(
             f"select category_id, count(*), count(distinct article_id) from spans s where {only} group by category_id",
             params,
         )
         return {str(category): (int(spans), int(articles)) for category, spans, articles in rows}
 
-    def subtree_counts(self, category_ids: Sequence[str], annotators: Annotators = ()) -> tuple[int, int]:
+    def subtree_counts(self, category_ids: Sequence[str], scope: Scope) -> tuple[int, int]:
         """(spans, articles) of several categories together: an article with two of them counts once."""
         among, params = _among(category_ids)
-        only, more = _only(annotators)
+        only, more = _only(scope)
         spans, articles = self.db.execute(
             f"select count(*), count(distinct article_id) from spans s where {among} and {only}", params + more
         ).fetchone()
         return int(spans), int(articles)
-
-    def annotators(self) -> list[str]:
-        """Every analyst with a span (from the annotator index, not a scan)."""
-        return [str(row[0]) for row in self.db.execute("select distinct annotator from spans order by annotator")]
 
     def article_total(self) -> int:
         return int(self.db.execute("select count(*) from articles").fetchone()[0])
 
     # code x article ---------------------------------------------------------------------
 
-    def article_titles(self) -> Iterator[tuple[int, str]]:
-        yield from self.db.conn.execute("select id, title from articles order by id")
+    def article_titles(self, scope: Scope) -> Iterator[tuple[int, str]]:
+        """Every article of the scope's statuses and ids, with or without spans."""
+        clauses, params = article_clauses(scope)
+        yield from self.db.conn.execute(f"select a.id, a.title from articles a {where(clauses)} order by a.id", params)
 
-    def article_counts(self, annotators: Annotators = ()) -> Iterator[tuple[int, str, int]]:
+    def article_counts(self, scope: Scope) -> Iterator[tuple[int, str, int]]:
         """(article, category, spans) for every pair with spans, in article order."""
-        only, params = _only(annotators)
+        only, params = _only(scope)
         yield from self.db.conn.execute(
             f"select article_id, category_id, count(*) from spans s where {only}"
             " group by article_id, category_id order by article_id",
@@ -100,12 +109,12 @@ class Reports:
         return "m.value", "m.field = ?", [field]
 
     def field_counts(
-        self, field: str, category_ids: Sequence[str] | None = None, *, once: bool, annotators: Annotators = ()
+        self, field: str, category_ids: Sequence[str] | None = None, *, once: bool, scope: Scope
     ) -> list[tuple[str, str, int]]:
         """(value, category, spans or, with ``once``, articles) per category; with ``category_ids``,
         those categories counted together under the first one's name."""
         value, on, on_params = self._value_of(field)
-        only, only_params = _only(annotators)
+        only, only_params = _only(scope)
         counted = "count(distinct s.article_id)" if once else "count(*)"
         among_params: list[Any] = []
         group_params: list[Any] = []
@@ -130,9 +139,9 @@ class Reports:
 
     # code x code ------------------------------------------------------------------------
 
-    def cooccurrence(self, *, per_unit: bool, annotators: Annotators = ()) -> list[tuple[str, str, int]]:
+    def cooccurrence(self, *, per_unit: bool, scope: Scope) -> list[tuple[str, str, int]]:
         """(category, category, units or articles holding both); a category with itself: holding it."""
-        only, params = _only(annotators)
+        only, params = _only(scope)
         if per_unit:
             pairs = (
                 f"select distinct s.category_id c, u.article_id a, u.start p from spans s {_SPAN_UNITS} where {only}"
@@ -149,10 +158,10 @@ class Reports:
 
     # the coding table -------------------------------------------------------------------
 
-    def coded_units(self, annotators: Annotators = ()) -> Iterator[tuple[str, int, str, str, str]]:
+    def coded_units(self, scope: Scope) -> Iterator[tuple[str, int, str, str, str]]:
         """(unit id, article, unit text, categories separated by ';', analyst) per unit and analyst
         that coded it, in article and text order."""
-        only, params = _only(annotators)
+        only, params = _only(scope)
         yield from self.db.conn.execute(
             "select u.label, u.article_id, substr(a.text, u.start + 1, u.end - u.start),"
             " group_concat(distinct s.category_id), s.annotator"

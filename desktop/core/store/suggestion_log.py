@@ -7,7 +7,9 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from desktop.core.layers import Layers
 from desktop.core.store.database import WriteTransaction, now
+from desktop.core.store.queries import layers_clause
 
 
 class SourceRecord(NamedTuple):
@@ -84,12 +86,17 @@ class SuggestionLog:
                 self.db.execute("insert or ignore into suggestion_sources_off (source) values (?)", [source])
 
     def tagged_strings(
-        self, min_length: int = 2, max_length: int = 40, limit: int = 5000
+        self, layers: Layers, min_length: int = 2, max_length: int = 40, limit: int = 5000
     ) -> list[tuple[str, str, int]]:
-        """(category, text, times) of the passages tagged most often, for suggesting them elsewhere."""
+        """(category, text, times) of the passages these layers tagged most often, for suggesting them elsewhere.
+
+        In blind coding the layer is the analyst's own: another coder's choices are never suggested.
+        """
+        by, by_params = layers_clause(layers)
+        whose = "".join(f" and {clause}" for clause in by)
         rows = self.db.execute(
-            "select category_id, text, count(*) as times from spans where length(text) between ? and ?"
+            f"select category_id, text, count(*) as times from spans s where length(text) between ? and ?{whose}"
             " group by category_id, text order by times desc, category_id, text limit ?",
-            [min_length, max_length, limit],
+            [min_length, max_length, *by_params, limit],
         ).fetchall()
         return [(row[0], row[1], int(row[2])) for row in rows]

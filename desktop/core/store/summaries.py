@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from desktop.core.models import ArticleFilter, ArticleSummary, Status
 from desktop.core.store.articles import ArticleTable
-from desktop.core.store.queries import listed_clauses, listed_status, where
+from desktop.core.store.queries import layer_clause, listed_clauses, listed_status, where
 
 ALL = ArticleFilter()
 
@@ -42,16 +42,19 @@ class SummaryQueries:
     def _summaries(
         self, clauses: list[str], params: list[object], listed: ArticleFilter, tail: str, tail_params: list[object]
     ) -> list[ArticleSummary]:
-        mine = " and s.annotator = ?" if listed.annotator else ""
         [status], status_params = listed_status(listed)
+        counts, count_params = [], []
+        for layer in listed.layers or (None,):
+            # One count per layer, each from the index on (article, analyst): never one sum of several.
+            only, only_params = layer_clause(layer) if layer is not None else ("1", [])
+            counts.append(f"(select count(*) from spans s where s.article_id = a.id and {only})")
+            count_params += only_params
         rows = self.db.execute(
-            f"select a.id, a.title, {status},"
-            f" (select count(*) from spans s where s.article_id = a.id{mine}),"
-            " (select count(*) from flags f where f.article_id = a.id)"
-            f" from articles a {where(clauses)} {tail}",
-            [*status_params, *([listed.annotator] if listed.annotator else []), *params, *tail_params],
+            f"select a.id, a.title, {status}, (select count(*) from flags f where f.article_id = a.id),"
+            f" {', '.join(counts)} from articles a {where(clauses)} {tail}",
+            [*status_params, *count_params, *params, *tail_params],
         ).fetchall()
-        return [ArticleSummary(r[0], r[1], Status(r[2]), r[3], r[4]) for r in rows]
+        return [ArticleSummary(r[0], r[1], Status(r[2]), tuple(r[4:]), r[3]) for r in rows]
 
     def row_of(self, article_id: int, listed: ArticleFilter = ALL) -> int:
         """The row an article has in ``page`` under a filter, or -1."""
@@ -66,7 +69,7 @@ class SummaryQueries:
 
     def count(self, listed: ArticleFilter = ALL) -> int:
         # The kept counts are of the articles' own statuses, not of one analyst's.
-        by_own_status = listed.status is not None and bool(listed.annotator)
+        by_own_status = listed.status is not None and bool(listed.status_of)
         if not listed.contains and listed.ids is None and not by_own_status:
             return self._articles.count(listed.status)
         clauses, params = self._clauses(listed)

@@ -17,6 +17,7 @@ from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.ours_csv import CSV_COLUMNS
 from desktop.core.exchange.outgoing import SPAN_FIELDS, ExportOptions
 from desktop.core.importing import prepare_article
+from desktop.core.layers import Layer
 from desktop.core.models import SpanFilter, Status
 from desktop.core.store import Store
 
@@ -145,14 +146,16 @@ def test_several_analysts_layers(tmp_path: Path) -> None:
     fill(mine, ["推進項目建設,發展新產業。"], [(0, 0, 2, 0, 0, "")])
     fill(theirs, ["推進項目建設,發展新產業。"], [(0, 0, 2, 0, 1, ""), (0, 2, 6, 2, 1, "")])
     path = tmp_path / "wang.jsonl"
-    path.write_text(export(theirs, "jsonl", ExportOptions(filters=SpanFilter(annotators=("wang",)))), encoding="utf-8")
+    path.write_text(
+        export(theirs, "jsonl", ExportOptions(filters=SpanFilter(layers=(Layer("wang"),)))), encoding="utf-8"
+    )
     first = import_annotations(mine, path, "li")
     assert (first.spans_imported, len(first.attached), len(first.created)) == (2, 1, 0)
     second = import_annotations(mine, path, "li")
     assert (second.spans_imported, second.spans_present) == (0, 2)
     layers = sorted((s.annotator, s.start, s.end) for s in mine.spans.of_article(1))
     assert layers == [("li", 0, 2), ("wang", 0, 2), ("wang", 2, 6)]
-    only_wang = export(mine, "csv", ExportOptions(filters=SpanFilter(annotators=("wang",))))
+    only_wang = export(mine, "csv", ExportOptions(filters=SpanFilter(layers=(Layer("wang"),))))
     assert only_wang.count("\r\n") == 3 and ",li," not in only_wang
 
 

