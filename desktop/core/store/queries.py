@@ -47,10 +47,18 @@ ADJUDICATED = f"select article_id from adjudications union select article_id fro
 
 
 def layer_clause(layer: Layer, alias: str = "s") -> tuple[str, list[Any]]:
-    """The condition on spans ``alias`` for one layer (the study layer picks the consensus per article)."""
+    """The condition on spans ``alias`` for one layer.
+
+    The study layer: every consensus span (there are consensus spans only on adjudicated articles),
+    and the analyst's spans on articles not adjudicated. Written so that the index on
+    (annotator, code, article) finds both kinds of span.
+    """
     if layer.study:
-        chosen = f"case when {alias}.article_id in ({ADJUDICATED}) then '{CONSENSUS}' else ? end"
-        return f"{alias}.annotator = ({chosen})", [layer.analyst]
+        elsewhere = f"{alias}.article_id not in ({ADJUDICATED})"
+        return (
+            f"{alias}.annotator in ('{CONSENSUS}', ?) and ({alias}.annotator = '{CONSENSUS}' or {elsewhere})",
+            [layer.analyst],
+        )
     return f"{alias}.annotator = ?", [layer.analyst]
 
 

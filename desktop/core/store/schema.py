@@ -297,3 +297,13 @@ def m011_spans_by_analyst(db: Database) -> None:
     article of 2,000 spans cost a few milliseconds between the key press and the paint.
     """
     db.execute("create index idx_spans_article_annotator on spans (article_id, annotator)")
+
+
+@migrations()
+def m012_spans_by_layer(db: Database) -> None:
+    """Every count of one layer (one analyst's spans, the consensus, the study layer) from an index alone.
+
+    Reports, the codebook's counts and stats count one layer at a time; without this index each
+    count read the whole table to find each span's analyst.
+    """
+    db.execute("create index idx_spans_layer_category on spans (annotator, category_id, article_id)")

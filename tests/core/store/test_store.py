@@ -117,6 +117,7 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
         "m009_corpus_search",
         "m010_several_analysts",
         "m011_spans_by_analyst",
+        "m012_spans_by_layer",
     ]
     again.close()
 
