@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.codebook_bench import timed as best_of
 from bench.reports_bench import insert_articles, insert_spans
-from desktop.core.agreement import agreement
-from desktop.core.double_coding import coding_data, report
+from desktop.core.analysts.agreement import agreement
+from desktop.core.analysts.double_coding import coding_data, report
 from desktop.core.store import Store
 
 UNITS = 50

@@ -23,10 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.import_bench import PeakRss
+from desktop.core.coding.importing import prepare_article
 from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.ours_csv import CSV_COLUMNS
 from desktop.core.exchange.outgoing import ExportOptions
-from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 
 CSV = format_by_key("csv")

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from opencc import OpenCC
 
+from desktop.core.coding.importing import Result, import_paths
 from desktop.core.environment import default_workers
-from desktop.core.importing import Result, import_paths
 from desktop.core.store import Store
 from desktop.core.text.reading import decode
 

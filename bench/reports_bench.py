@@ -28,11 +28,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.codebook_bench import timed as best_of
+from desktop.core.corpus.reporting import ReportKind, ReportRequest, build_report
 from desktop.core.exchange import xlsx_workbook
 from desktop.core.exchange.outgoing import BINARY, ExportOptions, write_to_path
 from desktop.core.layers import Layer
 from desktop.core.models import SpanFilter
-from desktop.core.reporting import ReportKind, ReportRequest, build_report
 from desktop.core.store import Store
 from desktop.core.store.units import SPAN_IN_UNIT
 

@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.window_bench import build_many_articles_db
 from desktop.core.exchange.codebook_files import READERS
 from desktop.core.exchange.codebook_merge import merge_codes
+from desktop.core.search.user_patterns import UserPattern
 from desktop.core.store import Store
 from desktop.core.store.backups import BackupKind, make_backup
 from desktop.core.store.integrity import SYNC_CHECK_BYTES, gate_for
-from desktop.core.user_patterns import UserPattern
 
 
 def median_of(work: Callable[[], object], runs: int = 7) -> float:
@@ -61,7 +61,7 @@ def ours_open(path: Path) -> None:
 
 
 def small_db(path: Path) -> None:
-    from desktop.core.importing import prepare_article
+    from desktop.core.coding.importing import prepare_article
 
     with Store.open(path) as store:
         text = "加大财政资金投入，设立产业引导基金，完善人才培养体系，优化营商环境。\n" * 40

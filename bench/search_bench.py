@@ -31,10 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.core.batch_commands import TagHits, plan_batch
-from desktop.core.searching import count, hits, matching_articles, prepare
+from desktop.core.coding.batch_commands import TagHits, plan_batch
+from desktop.core.search.searching import count, hits, matching_articles, prepare
+from desktop.core.search.suggesting import Suggester, default_rules_path, load_rules
 from desktop.core.store import Store
-from desktop.core.suggesting import Suggester, default_rules_path, load_rules
 
 COMMON = "的和在是为了对与要推进建设发展"
 PLANTED = "乡村振兴"  # in one article of a hundred

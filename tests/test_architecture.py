@@ -38,13 +38,17 @@ GROUND = tuple(
         "layers",
     )
 )
-# Use cases: every other module directly in desktop/core, found rather than listed, so that a new one
-# is kept out of text/ and store/ without anyone remembering to add it here.
-USE_CASES = tuple(
-    name
-    for name in (f"desktop.core.{path.stem}" for path in sorted((DESKTOP / "core").glob("*.py")))
-    if name not in GROUND and not name.endswith(".__init__")
+# Use cases: the feature packages beside text/, store/ and exchange/ (coding, search, analysts, corpus),
+# found rather than listed, so that a new one is kept out of text/ and store/ without anyone
+# remembering to add it here.
+FEATURES = tuple(
+    sorted(
+        path.name
+        for path in (DESKTOP / "core").iterdir()
+        if (path / "__init__.py").exists() and path.name not in ("text", "store", "exchange")
+    )
 )
+USE_CASES = tuple(f"desktop.core.{name}" for name in FEATURES)
 
 
 @dataclass(frozen=True)
@@ -69,8 +73,18 @@ RULES: dict[str, Rule] = {
         "formats read and write through the store; they never speak SQL or know the window",
         (*QT, *SQL, "desktop.ui", "desktop.cli"),
     ),
-    "desktop/ui": Rule("the window asks the core; it never speaks SQL", (*SQL, "desktop.cli")),
 }
+RULES |= {
+    f"desktop/core/{name}": Rule(
+        "a use case never knows the window or the command line", (*QT, "desktop.ui", "desktop.cli")
+    )
+    for name in FEATURES
+}
+RULES |= {
+    str(folder.relative_to(PROJECT)): Rule("the window asks the core; it never speaks SQL", (*SQL, "desktop.cli"))
+    for folder in [DESKTOP / "ui", *(p.parent for p in (DESKTOP / "ui").glob("*/__init__.py"))]
+}
+RULES["desktop/cli"] = Rule("the command line starts without Qt; the window is imported only to open it", QT)
 
 
 def module_name(path: Path) -> str:
@@ -159,8 +173,16 @@ def test_only_the_store_speaks_sql() -> None:
         assert ".execute(" not in path.read_text(encoding="utf-8"), name
 
 
+def test_the_code_is_grouped_by_feature() -> None:
+    """Beside the ground, desktop/core holds packages only; desktop/ui's top holds the wiring point alone."""
+    loose = sorted(p.stem for p in (DESKTOP / "core").glob("*.py") if f"desktop.core.{p.stem}" not in GROUND)
+    assert loose == ["__init__"], "put a use case in its feature package (coding, search, analysts, corpus)"
+    assert sorted(p.name for p in (DESKTOP / "ui").glob("*.py")) == ["__init__.py", "app.py"]
+    assert sorted(p.name for p in DESKTOP.glob("*.py")) == ["__init__.py", "__main__.py"]
+
+
 def test_only_the_wiring_point_opens_databases() -> None:
-    for path in sorted((DESKTOP / "ui").glob("*.py")):
+    for path in sorted((DESKTOP / "ui").rglob("*.py")):
         if path.name == "app.py":
             continue
         text = path.read_text(encoding="utf-8")
@@ -193,3 +215,14 @@ def test_the_package_type_checks() -> None:
         [sys.executable, "-m", "mypy", "desktop"], cwd=PROJECT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_every_package_is_installed() -> None:
+    """pyproject.toml lists the packages one by one: a package missing there is missing from a wheel."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {module_name(init.parent / "__init__.py") for init in DESKTOP.rglob("__init__.py")}
+    assert found - listed == set(), "add these packages to [tool.setuptools] packages in pyproject.toml"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.core.store import Store
 from tests.conftest import PROJECT, SAMPLE_DATA
 

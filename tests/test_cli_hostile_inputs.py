@@ -14,7 +14,7 @@ import uuid
 import zipfile
 from pathlib import Path
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.core.store import Store
 from tests.conftest import PROJECT
 from tests.test_cli_faults import FULL_DISK, one_line_error, run

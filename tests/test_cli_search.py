@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.core.store import Store
 from desktop.core.text.convert import convert
 from tests.conftest import SAMPLE_DATA

@@ -100,7 +100,7 @@ def test_window_start_up_loads_no_converter(sample_db: Path, tmp_path: Path) -> 
 
 def test_window_start_up_loads_no_import_pipeline(sample_db: Path, tmp_path: Path) -> None:
     # Importing articles or annotation files loads these at its first use; opening the window does not.
-    pipeline = ("desktop.core.importing", "desktop.core.text.pipeline", "desktop.core.exchange.attach")
+    pipeline = ("desktop.core.coding.importing", "desktop.core.text.pipeline", "desktop.core.exchange.attach")
     assert loaded(RUN_WINDOW, str(sample_db), str(tmp_path / "settings.ini"), modules=pipeline) == []
     assert loaded(
         RUN_CLI, "import", "--db", str(tmp_path / "c.db"), "--workers", "1", str(SAMPLE_DATA), modules=pipeline

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.core.environment import default_db_path, resource_path
 from desktop.core.store import Fault, Store, StoreError
 from desktop.core.store.backups import backups_of
-from desktop.ui import i18n
-from desktop.ui.main_window import MainWindow
-from desktop.ui.messages import message_box
-from desktop.ui.restore_dialog import ask_and_restore
+from desktop.ui.widgets import i18n
+from desktop.ui.widgets.messages import message_box
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.restore_dialog import ask_and_restore
 
 ORGANISATION = "PolicyAnnotator"
 APPLICATION = "Policy Annotator"
@@ -49,7 +49,7 @@ def demo_database() -> str:
     folder = Path(tempfile.mkdtemp(prefix="policy-annotator-demo-"))
     path = folder / "demo.db"
     # The import pipeline loads at its first use: a window that imports nothing starts without it.
-    from desktop.core.importing import import_paths
+    from desktop.core.coding.importing import import_paths
 
     samples = sample_data_folder()
     with open_store(str(path)) as store:

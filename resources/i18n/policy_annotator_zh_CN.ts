@@ -4,62 +4,62 @@
 <context>
     <name>AdjudicationPanel</name>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="71"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="71"/>
         <source>List the disagreements</source>
         <translation>列出分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="79"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="79"/>
         <source>Keep first</source>
         <translation>保留第一位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="80"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="80"/>
         <source>Keep second</source>
         <translation>保留第二位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="81"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="81"/>
         <source>Both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="82"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="82"/>
         <source>Neither</source>
         <translation>都不保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="116"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="116"/>
         <source>other code</source>
         <translation>编码不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="117"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="117"/>
         <source>other ends</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="118"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="118"/>
         <source>first only</source>
         <translation>仅第一位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="119"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="119"/>
         <source>second only</source>
         <translation>仅第二位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="120"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="120"/>
         <source>several spans</source>
         <translation>多个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="75"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="75"/>
         <source>Accept every span both coded alike</source>
         <translation>接受双方一致的全部标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/adjudication_panel.py" line="105"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="105"/>
         <source>%1 of %2 disagreements decided; %3 agreed spans not yet accepted</source>
         <translation>已裁决 %1 / %2 处分歧；%3 个一致标注尚未接受</translation>
     </message>
@@ -67,77 +67,77 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="89"/>
         <source>Agreement report</source>
         <translation>一致性报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="98"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="101"/>
         <source>Only articles every analyst coded</source>
         <translation>仅限每位分析员都编码过的文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="114"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="115"/>
         <source>Confusion</source>
         <translation>混淆表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="116"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="132"/>
         <source>Computing the agreement of %1…</source>
         <translation>正在计算 %1 的一致性…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="144"/>
         <source>%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
         <translation>%1 篇文章；标注：%2。n/a：数据无法定义。百分比一致性未经机遇校正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="156"/>
         <source>%1 coded %2 of %3</source>
         <translation>%1 编码了 %3 篇中的 %2 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="161"/>
         <source>Coverage: %1.</source>
         <translation>覆盖情况：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="165"/>
         <source>Not every analyst finished the set (%1): the figures cover the %2 articles all of them coded.</source>
         <translation>并非每位分析员都完成了这组文章（%1）：数值只涵盖所有人都编码过的 %2 篇文章。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="173"/>
         <source>Not every analyst finished the set (%1): an article one of them has not coded counts as disagreement.</source>
         <translation>并非每位分析员都完成了这组文章（%1）：某人未编码的文章会计为分歧。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="203"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="218"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="218"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -145,42 +145,42 @@
 <context>
     <name>AnalystActions</name>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="64"/>
+        <location filename="../../desktop/ui/review/analyst_actions.py" line="64"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="64"/>
+        <location filename="../../desktop/ui/review/analyst_actions.py" line="64"/>
         <source>Name stored with every new span:</source>
         <translation>随每个新标注保存的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="79"/>
+        <location filename="../../desktop/ui/review/analyst_actions.py" line="79"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="87"/>
+        <location filename="../../desktop/ui/review/analyst_actions.py" line="87"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="88"/>
+        <location filename="../../desktop/ui/review/analyst_actions.py" line="88"/>
         <source> · only my spans</source>
         <translation> · 仅显示我的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="123"/>
+        <location filename="../../desktop/ui/review/analyst_actions.py" line="123"/>
         <source>&amp;Analyst</source>
         <translation>分析员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="124"/>
+        <location filename="../../desktop/ui/review/analyst_actions.py" line="124"/>
         <source>&amp;Other analyst…</source>
         <translation>其他分析员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analyst_actions.py" line="125"/>
+        <location filename="../../desktop/ui/review/analyst_actions.py" line="125"/>
         <source>Show only &amp;my spans (blind double coding)</source>
         <translation>仅显示我的标注（盲法双重编码）(&amp;M)</translation>
     </message>
@@ -188,38 +188,38 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="174"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="174"/>
         <source>%1 spans no longer match the text at their offsets and are not shown (ids: %2)</source>
         <translation>%1 个片段与其位置上的文字不再一致，未显示（编号：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="207"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="207"/>
         <source>Cannot read the spans of the article</source>
         <translation>无法读取本文的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="233"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="233"/>
         <source>Cannot tag: %1</source>
         <translation>无法标注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="236"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="236"/>
         <source>That span is already tagged with this category</source>
         <translation>该片段已用此类别标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="258"/>
-        <location filename="../../desktop/ui/annotation_controller.py" line="278"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="258"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="278"/>
         <source>Select a span first (double click it, or tag a passage)</source>
         <translation>请先选中一个标注（双击它，或先标注一段文字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="263"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="263"/>
         <source>Cannot move the span: %1</source>
         <translation>无法调整标注边界：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_controller.py" line="308"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="308"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -227,22 +227,22 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="218"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="218"/>
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="222"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="222"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="245"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="245"/>
         <source>Sample: %1  ×</source>
         <translation>样本：%1  ×</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="246"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="246"/>
         <source>Click to list every article again</source>
         <translation>点击以重新列出所有文章</translation>
     </message>
@@ -250,17 +250,17 @@
 <context>
     <name>ArticlePanel</name>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="57"/>
+        <location filename="../../desktop/ui/panes/article_panel.py" line="57"/>
         <source>Article note (saved when you leave the box):</source>
         <translation>文章备注（离开输入框时保存）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="58"/>
+        <location filename="../../desktop/ui/panes/article_panel.py" line="58"/>
         <source>Add field…</source>
         <translation>添加字段…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_panel.py" line="59"/>
+        <location filename="../../desktop/ui/panes/article_panel.py" line="59"/>
         <source>Memo on this article: sampling, doubts, context</source>
         <translation>关于本文的备忘：抽样、疑问、背景</translation>
     </message>
@@ -268,27 +268,27 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
         <source>Analysts</source>
         <translation>分析员</translation>
     </message>
@@ -296,67 +296,67 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="43"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="43"/>
         <source>Recent batches</source>
         <translation>最近的批量标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="48"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="48"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="49"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="49"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="50"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="51"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="51"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="52"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="52"/>
         <source>Tagged</source>
         <translation>已标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="53"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="53"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="56"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="56"/>
         <source>Undo batch</source>
         <translation>撤销该批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="57"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="57"/>
         <source>Redo batch</source>
         <translation>重做该批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="65"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="65"/>
         <source>Undoing a batch removes its spans that are as it made them.</source>
         <translation>撤销批次只删除仍保持原样的该批次标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="78"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="78"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="80"/>
         <source>%1 tagged, %2 skipped</source>
         <translation>标注 %1 处，跳过 %2 处</translation>
     </message>
@@ -364,12 +364,12 @@
 <context>
     <name>CategoryBar</name>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="45"/>
+        <location filename="../../desktop/ui/panes/category_bar.py" line="45"/>
         <source>Tag selection:</source>
         <translation>标注所选：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_bar.py" line="50"/>
+        <location filename="../../desktop/ui/panes/category_bar.py" line="50"/>
         <source>Tag the selected text as %1</source>
         <translation>将所选文字标注为%1</translation>
     </message>
@@ -377,73 +377,73 @@
 <context>
     <name>CategoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="32"/>
         <source>Edit code</source>
         <translation>编辑编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="32"/>
         <source>New code</source>
         <translation>新建编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="36"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="42"/>
         <source>automatic (1–9, 0 in tree order)</source>
         <translation>自动（按树的顺序分配 1–9、0）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="46"/>
         <source>Codable (untick for a heading that only groups codes)</source>
         <translation>可编码（仅用于归类的标题请取消勾选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="49"/>
         <source>When to use this code, and when not: what an analyst reads to decide</source>
         <translation>何时使用此编码、何时不用：编码员据以判断的规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="56"/>
         <source>Chinese label</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="57"/>
         <source>English label</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="58"/>
-        <location filename="../../desktop/ui/category_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="67"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="59"/>
         <source>Key</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="61"/>
         <source>Coding rule</source>
         <translation>编码规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="93"/>
         <source>A code needs a Chinese label.</source>
         <translation>编码需要中文名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="95"/>
         <source>The colour must be written #rrggbb.</source>
         <translation>颜色须写作 #rrggbb。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/category_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="97"/>
         <source>The key %1 is already set on another code.</source>
         <translation>快捷键 %1 已被另一个编码使用。</translation>
     </message>
@@ -451,88 +451,88 @@
 <context>
     <name>CodebookActions</name>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="58"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="58"/>
         <source>Add code…</source>
         <translation>添加编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="59"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="59"/>
         <source>Add sub-code…</source>
         <translation>添加子编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="60"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="60"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="61"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="61"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="62"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="62"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="81"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="81"/>
         <source>Cannot read the codebook</source>
         <translation>无法读取编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="89"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="89"/>
         <source>Select a code in the codebook first</source>
         <translation>请先在编码表中选择一个编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="100"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="100"/>
         <source>There is no other code to choose</source>
         <translation>没有其他编码可选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="114"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="114"/>
         <source>Codebook not changed</source>
         <translation>编码表未更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="152"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="152"/>
         <source>Cannot move the code: a code cannot go under its own sub-codes</source>
         <translation>无法移动编码：编码不能移到自己的子编码之下</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="163"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="163"/>
         <source>Merge code</source>
         <translation>合并编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="164"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="164"/>
         <source>Merge “%1” into (its spans and sub-codes go there):</source>
         <translation>将“%1”合并到（其标注和子编码都移到该处）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="181"/>
-        <location filename="../../desktop/ui/codebook_actions.py" line="194"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="181"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="194"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="183"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="183"/>
         <source>“%1” has %2 spans. Move them to another code, or delete them with it?</source>
         <translation>“%1”有 %2 处标注。将其移到另一个编码，还是随之删除？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="187"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="187"/>
         <source>Move spans…</source>
         <translation>移动标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="188"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="188"/>
         <source>Delete spans</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_actions.py" line="194"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="194"/>
         <source>Move its spans to:</source>
         <translation>将其标注移到：</translation>
     </message>
@@ -540,17 +540,17 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="129"/>
+        <location filename="../../desktop/ui/codebook/codebook_panel.py" line="129"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="129"/>
+        <location filename="../../desktop/ui/codebook/codebook_panel.py" line="129"/>
         <source>Key</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook_panel.py" line="129"/>
+        <location filename="../../desktop/ui/codebook/codebook_panel.py" line="129"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
@@ -558,17 +558,17 @@
 <context>
     <name>CodingProgress</name>
     <message>
-        <location filename="../../desktop/ui/coding_progress.py" line="36"/>
+        <location filename="../../desktop/ui/window/coding_progress.py" line="36"/>
         <source>Done %1 / %2</source>
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_progress.py" line="38"/>
+        <location filename="../../desktop/ui/window/coding_progress.py" line="38"/>
         <source>Sample %1: </source>
         <translation>样本 %1：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_progress.py" line="40"/>
+        <location filename="../../desktop/ui/window/coding_progress.py" line="40"/>
         <source> · %1 in progress</source>
         <translation> · %1 篇处理中</translation>
     </message>
@@ -576,42 +576,42 @@
 <context>
     <name>CodingRound</name>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="79"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="79"/>
         <source>Draw a double-coding &amp;sample…</source>
         <translation>抽取双重编码样本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="80"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="80"/>
         <source>A&amp;greement report…</source>
         <translation>一致性报告(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="81"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="81"/>
         <source>Adjudication</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="112"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="112"/>
         <source>No sample drawn</source>
         <translation>未抽取样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="116"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="116"/>
         <source>Sample “%1”: %2 articles, listed now</source>
         <translation>样本“%1”：%2 篇文章，已在列表中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="159"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="159"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="189"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="189"/>
         <source>Decided already: undo the decision first (Ctrl+Z)</source>
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="215"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="215"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -619,132 +619,132 @@
 <context>
     <name>CorpusDocks</name>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="95"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="95"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="96"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="96"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="97"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="97"/>
         <source>&amp;Search all articles…</source>
         <translation>搜索全部文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="98"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="98"/>
         <source>&amp;Passages of a code…</source>
         <translation>某一编码的段落(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="99"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="99"/>
         <source>Recent &amp;batches of tagged hits…</source>
         <translation>最近的批量标注(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="100"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
         <source>Suggestion &amp;rules…</source>
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="159"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="229"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="286"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="336"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="159"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="229"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="286"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="336"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="162"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="162"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="170"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="170"/>
         <source>%1 hits so far, counting…</source>
         <translation>已找到 %1 处，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="176"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="176"/>
         <source>%1 hits in %2 articles</source>
         <translation>%2 篇文章中共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="178"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="178"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="179"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="179"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="188"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="188"/>
         <source>Search index ready (%1 articles)</source>
         <translation>搜索索引已就绪（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="191"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="191"/>
         <source>Indexing for search: %1 / %2 articles</source>
         <translation>正在建立搜索索引：%1 / %2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="232"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="232"/>
         <source>Nothing tagged</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="238"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="238"/>
         <source>Nothing to tag: %1 hits are tagged already</source>
         <translation>无需标注：%1 处已标注过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="240"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="240"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="255"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="355"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="255"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="355"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="277"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="277"/>
         <source>Passages of %1</source>
         <translation>段落：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="302"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="302"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="319"/>
-        <location filename="../../desktop/ui/corpus_docks.py" line="333"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="319"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="333"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="319"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="319"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="338"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="338"/>
         <source>Wrote %1 passages to %2</source>
         <translation>已将 %1 个段落写入 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="365"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="365"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_docks.py" line="369"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="369"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -752,38 +752,38 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="46"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="46"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="47"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="47"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="48"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="48"/>
         <source>Recent databases</source>
         <translation>最近的数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="51"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="51"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="51"/>
-        <location filename="../../desktop/ui/database_actions.py" line="56"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="51"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="56"/>
         <source>Databases (*.db)</source>
         <translation>数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="56"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="56"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_actions.py" line="65"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="65"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -791,37 +791,37 @@
 <context>
     <name>DatabaseSafety</name>
     <message>
-        <location filename="../../desktop/ui/database_safety.py" line="78"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="78"/>
         <source>Restore &amp;backup…</source>
         <translation>恢复备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_safety.py" line="93"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="93"/>
         <source>Changes are not saved</source>
         <translation>更改未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_safety.py" line="101"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="101"/>
         <source>This database file was replaced or removed while open; changes are no longer saved.</source>
         <translation>此数据库文件在打开期间被替换或移除；更改将不再保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_safety.py" line="125"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="125"/>
         <source>Cannot open the database again</source>
         <translation>无法重新打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_safety.py" line="131"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="131"/>
         <source>The database was closed and opened again: %1</source>
         <translation>数据库已关闭并重新打开：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_safety.py" line="169"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="169"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/database_safety.py" line="169"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="169"/>
         <source>Wait for the import to finish first.</source>
         <translation>请先等待导入完成。</translation>
     </message>
@@ -829,69 +829,69 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="79"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="79"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="80"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="80"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="81"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="81"/>
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="84"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="84"/>
         <source>Export %1…</source>
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="89"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="89"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="89"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="89"/>
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="94"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="94"/>
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="120"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="137"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="120"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="137"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="119"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="119"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="148"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="148"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="150"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="150"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="159"/>
-        <location filename="../../desktop/ui/exchange_actions.py" line="162"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="159"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="162"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_actions.py" line="164"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="164"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -899,87 +899,87 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="38"/>
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="42"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="42"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="62"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="63"/>
         <source>Add the article&apos;s status</source>
         <translation>加上文章状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="64"/>
         <source>Add the article&apos;s hash, encoding, converter and import time</source>
         <translation>加上文章的哈希、编码、转换器和导入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="65"/>
         <source>Neutralise cells a spreadsheet would run as formulas (=, +, -, @)</source>
         <translation>防止电子表格把单元格当作公式执行（=、+、-、@）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="96"/>
         <source>Tick at least one category.</source>
         <translation>请至少勾选一个类别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="98"/>
         <source>Tick at least one article status.</source>
         <translation>请至少勾选一种文章状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="71"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="53"/>
         <source>Whose spans</source>
         <translation>谁的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="55"/>
         <source>Of what the spans sheet holds</source>
         <translation>与标注表相同的范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="56"/>
         <source>Of the whole corpus (the same layers)</source>
         <translation>整个语料（相同的层）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="57"/>
         <source>None</source>
         <translation>不要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="59"/>
         <source>Report sheets</source>
         <translation>报表工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="81"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="100"/>
         <source>doccano holds one layer per task: choose one analyst&apos;s spans or the study layer.</source>
         <translation>doccano 每个任务只能容纳一层：请选择一位分析员的标注或研究层。</translation>
     </message>
@@ -987,12 +987,12 @@
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../desktop/ui/file_dialogs.py" line="37"/>
+        <location filename="../../desktop/ui/widgets/file_dialogs.py" line="37"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/file_dialogs.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/file_dialogs.py" line="39"/>
         <source>%1 file</source>
         <translation>%1 文件</translation>
     </message>
@@ -1000,12 +1000,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="36"/>
+        <location filename="../../desktop/ui/panes/find_bar.py" line="36"/>
         <source>Find in this article (Traditional or Simplified)</source>
         <translation>在本文中查找（繁体或简体均可）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/find_bar.py" line="37"/>
+        <location filename="../../desktop/ui/panes/find_bar.py" line="37"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
@@ -1013,34 +1013,34 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="76"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="76"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="77"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="91"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 篇，共 %2 篇
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="108"/>
         <source>%1 imported, %2 duplicate, %3 failed</source>
         <translation>导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="121"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -1048,22 +1048,22 @@
 <context>
     <name>LayerBox</name>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="70"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="70"/>
         <source>Only my spans (%1, blind coding)</source>
         <translation>仅我的标注（%1，盲编码）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="72"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="72"/>
         <source>Study layer (consensus, else %1)</source>
         <translation>研究层（共识，否则 %1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="74"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="74"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="77"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="77"/>
         <source>Every layer, side by side</source>
         <translation>所有层，并列</translation>
     </message>
@@ -1071,17 +1071,17 @@
 <context>
     <name>LayerChoice</name>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="105"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="105"/>
         <source>Counting:</source>
         <translation>统计：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="106"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="106"/>
         <source>Whose spans the codebook, the article list, reports and exports count</source>
         <translation>编码本、文章列表、报表和导出所统计的标注来自谁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="145"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="145"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
@@ -1089,203 +1089,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="37"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="37"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="38"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="38"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="39"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="39"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="40"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="40"/>
         <source>&amp;Codebook</source>
         <translation>编码表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="41"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="41"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="42"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="42"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="16"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="16"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="204"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="205"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="206"/>
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="207"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="208"/>
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="209"/>
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="210"/>
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="211"/>
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="212"/>
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="213"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="214"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="215"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="216"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="217"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="218"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="219"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="224"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="227"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="228"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="229"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="230"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="231"/>
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="232"/>
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="233"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="235"/>
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="237"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="338"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="354"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="358"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="398"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="86"/>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="94"/>
         <source>Cannot re-process</source>
         <translation>无法重新处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="102"/>
         <source>Re-processed: %1 spans moved</source>
         <translation>已重新处理：%1 个标注位置已更新</translation>
     </message>
@@ -1293,22 +1293,22 @@
 <context>
     <name>PaneMenu</name>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="38"/>
+        <location filename="../../desktop/ui/panes/pane_menu.py" line="38"/>
         <source>Tag as %1</source>
         <translation>标注为“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="48"/>
+        <location filename="../../desktop/ui/panes/pane_menu.py" line="48"/>
         <source>Select “%1”</source>
         <translation>选中“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="53"/>
+        <location filename="../../desktop/ui/panes/pane_menu.py" line="53"/>
         <source>Edit note…</source>
         <translation>编辑备注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pane_menu.py" line="56"/>
+        <location filename="../../desktop/ui/panes/pane_menu.py" line="56"/>
         <source>Delete selected span</source>
         <translation>删除所选标注</translation>
     </message>
@@ -1316,37 +1316,37 @@
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="73"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="73"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="73"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="73"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="73"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="73"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="73"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="73"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="74"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="74"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="74"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="74"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="74"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="74"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1354,57 +1354,57 @@
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="158"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="158"/>
         <source>Once per article</source>
         <translation>每篇文章只计一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="159"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="159"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="160"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="160"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="162"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="162"/>
         <source>Frequencies</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="163"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="163"/>
         <source>Code × article matrix</source>
         <translation>编码 × 文章矩阵</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="164"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="164"/>
         <source>Crosstab by metadata</source>
         <translation>按元数据交叉表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="165"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="165"/>
         <source>Co-occurrence</source>
         <translation>共现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="166"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="166"/>
         <source>Coding table</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="185"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="185"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="189"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="189"/>
         <source>Per coding unit</source>
         <translation>按编码单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_panel.py" line="190"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="190"/>
         <source>Per article</source>
         <translation>按文章</translation>
     </message>
@@ -1412,52 +1412,52 @@
 <context>
     <name>ReprocessDialog</name>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="26"/>
         <source>Re-process article</source>
         <translation>重新处理文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="32"/>
         <source>(the Simplified text stays as it is)</source>
         <translation>（简体文本不变）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="34"/>
         <source>Re-process</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="46"/>
         <source>The current pipeline gives this article exactly what it has: nothing to do.</source>
         <translation>当前流程得到的结果与本文现有内容完全相同，无需处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="48"/>
         <source>Converter: %1 → %2</source>
         <translation>转换器：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="51"/>
         <source>Simplified text: %1 → %2 characters</source>
         <translation>简体文本：%1 → %2 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="56"/>
         <source>Title: %1 → %2</source>
         <translation>标题：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="58"/>
         <source>Spans: %1 of %2 move to new offsets (their original text stays the same).</source>
         <translation>标注：%2 个中有 %1 个移到新位置（原文不变）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="64"/>
         <source>%1 spans would fall in text the new pipeline removes; nothing can be re-processed.</source>
         <translation>有 %1 个标注会落在新流程删除的文字中，无法重新处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reprocess_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="68"/>
         <source>Re-processing clears the undo history of the window.</source>
         <translation>重新处理会清空窗口的撤销记录。</translation>
     </message>
@@ -1465,62 +1465,62 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="38"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="41"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="42"/>
         <source>as last opened</source>
         <translation>上次打开时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="43"/>
         <source>older version&apos;s copy (not checked)</source>
         <translation>旧版本的副本（未检查）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="47"/>
         <source>The database is replaced by the backup you choose. The file it replaces is not deleted: it is renamed beside it (…before-restore-DATE).</source>
         <translation>数据库将被所选备份替换。被替换的文件不会删除，而是在原位置改名保存（…before-restore-日期）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="51"/>
         <source>There is no backup of this database yet.</source>
         <translation>此数据库还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="55"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="55"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="55"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="55"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="68"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/window/restore_dialog.py" line="94"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
@@ -1528,57 +1528,57 @@
 <context>
     <name>RetrievalPanel</name>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="143"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="143"/>
         <source>Passage or note holds…</source>
         <translation>段落或备注包含…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="144"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="144"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="145"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="145"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="150"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="150"/>
         <source>In article order</source>
         <translation>按文章顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="151"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="151"/>
         <source>By code</source>
         <translation>按编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="152"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="152"/>
         <source>By analyst</source>
         <translation>按分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="153"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="153"/>
         <source>By passage text</source>
         <translation>按段落文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="154"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="154"/>
         <source>Noted first</source>
         <translation>有备注的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="168"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="168"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="188"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="188"/>
         <source>%1 passages</source>
         <translation>%1 个段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/retrieval_panel.py" line="215"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="215"/>
         <source>Change to</source>
         <translation>改为</translation>
     </message>
@@ -1586,23 +1586,23 @@
 <context>
     <name>RoundChoice</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="56"/>
         <source>First analyst (reference)</source>
         <translation>第一位分析员（参照）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="57"/>
         <source>Second analyst</source>
         <translation>第二位分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="58"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="60"/>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="68"/>
         <source>Every article either coded</source>
         <translation>任一方标注过的全部文章</translation>
     </message>
@@ -1610,32 +1610,32 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="113"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="113"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
         <source>Accepted share</source>
         <translation>接受比例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/corpus_dialogs.py" line="125"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="125"/>
         <source>Edit rules file…</source>
         <translation>编辑规则文件…</translation>
     </message>
@@ -1643,37 +1643,37 @@
 <context>
     <name>SampleDialog</name>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="38"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="38"/>
         <source>Draw a double-coding sample</source>
         <translation>抽取双重编码样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="39"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="39"/>
         <source>double coding</source>
         <translation>双重编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="43"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="43"/>
         <source>(not stratified)</source>
         <translation>（不分层）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="47"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="47"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="48"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="48"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="49"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="49"/>
         <source>Seed (the same seed draws the same sample)</source>
         <translation>随机种子（相同种子抽出相同样本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coding_round.py" line="50"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="50"/>
         <source>Stratified by</source>
         <translation>分层依据</translation>
     </message>
@@ -1681,87 +1681,87 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="112"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="112"/>
         <source>Search every article (Traditional or Simplified; &quot;a phrase&quot;)</source>
         <translation>搜索全部文章（繁体或简体；&quot;短语&quot;）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="113"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="113"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="114"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="114"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="115"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="115"/>
         <source>Coded by analyst…</source>
         <translation>由分析员编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="116"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="116"/>
         <source>Metadata field=value…</source>
         <translation>元数据 字段=值…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="117"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="117"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="117"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="117"/>
         <source>Hit</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="117"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="117"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="118"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="118"/>
         <source>Tag selected hits</source>
         <translation>标注所选结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="119"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="119"/>
         <source>Tag all hits</source>
         <translation>标注全部结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="120"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="120"/>
         <source>Recent batches…</source>
         <translation>最近的批量标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="123"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="123"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="129"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="129"/>
         <source>the hit</source>
         <translation>命中文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="130"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="130"/>
         <source>its clause</source>
         <translation>所在分句</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="131"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="131"/>
         <source>its sentence</source>
         <translation>所在句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="136"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="136"/>
         <source>With any code</source>
         <translation>含任意编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="137"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="137"/>
         <source>Without…</source>
         <translation>不含…</translation>
     </message>
@@ -1769,17 +1769,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="34"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="36"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="36"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1787,17 +1787,17 @@
 <context>
     <name>SpanList</name>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="133"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="133"/>
         <source>Delete span</source>
         <translation>删除片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="134"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="134"/>
         <source>Edit note…</source>
         <translation>编辑备注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="185"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="185"/>
         <source>Change to %1</source>
         <translation>改为%1</translation>
     </message>
@@ -1805,17 +1805,17 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="66"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="66"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="66"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="66"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/span_list.py" line="66"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="66"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1823,108 +1823,108 @@
 <context>
     <name>StudyDocks</name>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="61"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="61"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="62"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="62"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="63"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="63"/>
         <source>Coding &amp;units in the margin</source>
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="83"/>
-        <location filename="../../desktop/ui/study_docks.py" line="96"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="83"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="96"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="116"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="116"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="132"/>
-        <location filename="../../desktop/ui/study_docks.py" line="137"/>
-        <location filename="../../desktop/ui/study_docks.py" line="142"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="132"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="137"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="142"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="132"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="132"/>
         <source>Field name (e.g. province, 批次):</source>
         <translation>字段名（如 province、批次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="135"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="135"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="135"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="135"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="136"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="136"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="136"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="136"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="137"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="137"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="142"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="142"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="149"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="149"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="176"/>
-        <location filename="../../desktop/ui/study_docks.py" line="199"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="176"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="199"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="179"/>
-        <location filename="../../desktop/ui/study_docks.py" line="205"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="179"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="205"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="184"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="184"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="188"/>
-        <location filename="../../desktop/ui/study_docks.py" line="202"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="188"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="202"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="188"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="188"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_docks.py" line="207"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="207"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
@@ -1932,67 +1932,67 @@
 <context>
     <name>SuggestionView</name>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="60"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="60"/>
         <source>Show &amp;suggestions</source>
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="62"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="62"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="63"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="63"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="64"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="64"/>
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="65"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="65"/>
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="85"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="85"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="109"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="109"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="136"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="136"/>
         <source>No suggestions in this article</source>
         <translation>本文没有建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="156"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="156"/>
         <source>tagged elsewhere %1</source>
         <translation>他处已标注 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="158"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="158"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="161"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="161"/>
         <source>Suggestion %1 (%2): Enter accepts, Backspace rejects, Tab goes on</source>
         <translation>建议：%1（%2）：回车接受，退格拒绝，Tab 下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="181"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="181"/>
         <source>No suggestion here: Tab goes to the next one</source>
         <translation>此处没有建议：按 Tab 转到下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_view.py" line="207"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="207"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2008,37 +2008,37 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="16"/>
         <source>to do</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="17"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="17"/>
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="18"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="18"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="25"/>
         <source>mojibake</source>
         <translation>乱码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="26"/>
         <source>replacement character</source>
         <translation>替换字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="27"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="27"/>
         <source>missing digits</source>
         <translation>缺失数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="40"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>带 BOM 的 UTF-8（Excel）</translation>
     </message>
@@ -2046,27 +2046,27 @@
 <context>
     <name>layers</name>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="42"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="42"/>
         <source>every analyst&apos;s spans</source>
         <translation>所有分析员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="45"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="45"/>
         <source>each layer side by side: %1</source>
         <translation>各层并列：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="48"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="48"/>
         <source>the study layer (consensus, else %1)</source>
         <translation>研究层（共识，否则 %1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="50"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="50"/>
         <source>the consensus</source>
         <translation>共识层</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/layer_choice.py" line="51"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="51"/>
         <source>%1&apos;s spans</source>
         <translation>%1 的标注</translation>
     </message>
@@ -2074,22 +2074,22 @@
 <context>
     <name>undo</name>
     <message>
-        <location filename="../../desktop/ui/undo.py" line="118"/>
+        <location filename="../../desktop/ui/window/undo.py" line="118"/>
         <source>Not undone: “%1” (it stays on the list; try again)</source>
         <translation>未能撤销：“%1”（仍在撤销列表中，请稍后再试）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo.py" line="119"/>
+        <location filename="../../desktop/ui/window/undo.py" line="119"/>
         <source>Not redone: “%1” (it stays on the list; try again)</source>
         <translation>未能重做：“%1”（仍在列表中，请稍后再试）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo.py" line="120"/>
+        <location filename="../../desktop/ui/window/undo.py" line="120"/>
         <source>“%1” can no longer be undone</source>
         <translation>“%1”已无法撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo.py" line="121"/>
+        <location filename="../../desktop/ui/window/undo.py" line="121"/>
         <source>“%1” can no longer be redone</source>
         <translation>“%1”已无法重做</translation>
     </message>

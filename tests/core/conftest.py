@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.coding.importing import prepare_article
 from desktop.core.document import Document
-from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 
 ORIGINAL = "青禾縣創(chuàng)業(yè)推進(jìn)發(fā)展規劃,,建設產業園。\n第二行𠮷祥街區。\n\n分享到:\n"

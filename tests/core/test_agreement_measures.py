@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.agreement_measures import (
+from desktop.core.analysts.agreement_measures import (
     Presence,
     alpha_binary,
     alpha_nominal,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.annotating import find_all, spans_at
+from desktop.core.coding.annotating import find_all, spans_at
 from desktop.core.document import Document
 from desktop.core.models import Script, Span, ranges_in
 

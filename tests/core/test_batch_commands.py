@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.batch_commands import TagHits, UndoBatch, Widen, clause_around, plan_batch
-from desktop.core.commands import ChangeCategory
-from desktop.core.importing import import_paths, prepare_article
-from desktop.core.searching import hits, prepare
+from desktop.core.coding.batch_commands import TagHits, UndoBatch, Widen, clause_around, plan_batch
+from desktop.core.coding.commands import ChangeCategory
+from desktop.core.coding.importing import import_paths, prepare_article
+from desktop.core.search.searching import hits, prepare
 from desktop.core.store import SpanMismatch, Store
 from desktop.core.store.batches import BatchState
 from tests.conftest import SAMPLE_DATA

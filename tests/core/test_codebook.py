@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from desktop.core.codebook import Codebook, guid_for, split_path
-from desktop.core.codebook_commands import AddCategory, EditCategory, MoveCategory, RemoveCategory
+from desktop.core.coding.codebook_commands import AddCategory, EditCategory, MoveCategory, RemoveCategory
+from desktop.core.coding.importing import prepare_article
 from desktop.core.document import Document
-from desktop.core.importing import prepare_article
 from desktop.core.models import Category
 from desktop.core.store import Conflict, Refused, Store
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.commands import AddSpan, ChangeCategory, ChangeKind, ChangeStatus, DeleteSpan, EditNote
+from desktop.core.coding.commands import AddSpan, ChangeCategory, ChangeKind, ChangeStatus, DeleteSpan, EditNote
 from desktop.core.document import Document
 from desktop.core.models import Status
 from desktop.core.store import Store

@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.adjudication import CONSENSUS, Decision, accept_agreed, decide, progress
-from desktop.core.agreement import OVERALL, CodedSpan, CodingData, Level, agreement
-from desktop.core.agreement_measures import cohen_kappa
-from desktop.core.disagreements import NONE, Quarrel, compare, confusion
-from desktop.core.double_coding import as_csv, report, shown
-from desktop.core.importing import prepare_article
+from desktop.core.analysts.adjudication import CONSENSUS, Decision, accept_agreed, decide, progress
+from desktop.core.analysts.agreement import OVERALL, CodedSpan, CodingData, Level, agreement
+from desktop.core.analysts.agreement_measures import cohen_kappa
+from desktop.core.analysts.disagreements import NONE, Quarrel, compare, confusion
+from desktop.core.analysts.double_coding import as_csv, report, shown
+from desktop.core.analysts.sampling import draw, draw_sample
+from desktop.core.coding.importing import prepare_article
 from desktop.core.models import Status
-from desktop.core.sampling import draw, draw_sample
 from desktop.core.store import Conflict, Store, StoreError
 from tests.conftest import DEFAULT_MEASURES
 

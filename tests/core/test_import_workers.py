@@ -6,8 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from desktop.core.importing import Result, import_paths, prepare_article
-from desktop.core.reprocessing import reprocess_article
+from desktop.core.coding.importing import Result, import_paths, prepare_article
+from desktop.core.coding.reprocessing import reprocess_article
 from desktop.core.store import Store
 from tests.conftest import SAMPLE_DATA
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
+from desktop.core.corpus.reporting import ReportKind, ReportRequest, build_report
 from desktop.core.layers import CONSENSUS, Layer, LayerError, Layers
 from desktop.core.models import ArticleFilter, SpanFilter
-from desktop.core.reporting import ReportKind, ReportRequest, build_report
-from desktop.core.searching import SearchFilter, matching_articles, prepare
+from desktop.core.search.searching import SearchFilter, matching_articles, prepare
 from desktop.core.store import Store
 from desktop.core.store.passages import PassageFilter
 from tests.test_cli import run

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.core.coding.range_index import RangeIndex
 from desktop.core.models import Span
-from desktop.core.range_index import RangeIndex
 
 ranges = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 25)), max_size=30)
 

@@ -10,12 +10,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from desktop.core.coding.importing import import_paths
+from desktop.core.corpus.reporting import ReportError, ReportKind, ReportRequest, Table, build_report
 from desktop.core.exchange import metadata_csv, ours_csv, xlsx_workbook
 from desktop.core.exchange.outgoing import ExportOptions
-from desktop.core.importing import import_paths
 from desktop.core.layers import Layer
 from desktop.core.models import SpanFilter
-from desktop.core.reporting import ReportError, ReportKind, ReportRequest, Table, build_report
 from desktop.core.store import Store
 from tests.conftest import SAMPLE_DATA
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from desktop.core.coding.importing import prepare_article
+from desktop.core.coding.reprocessing import reprocess_article
 from desktop.core.document import Document
-from desktop.core.importing import prepare_article
-from desktop.core.reprocessing import reprocess_article
 from desktop.core.store import Store
 from desktop.core.text.pipeline import process
 

@@ -11,15 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core import searching
-from desktop.core.importing import import_paths, prepare_article
+from desktop.core.coding.importing import import_paths, prepare_article
+from desktop.core.coding.reprocessing import reprocess_article
 from desktop.core.layers import Layer
 from desktop.core.models import Status
 from desktop.core.offsets import OffsetMap
-from desktop.core.reprocessing import reprocess_article
-from desktop.core.required_literals import required_literals
+from desktop.core.search import searching
+from desktop.core.search.required_literals import required_literals
+from desktop.core.search.searching import SearchError, SearchFilter, count, hits, matching_articles, prepare
 from desktop.core.search_terms import index_terms, query_terms
-from desktop.core.searching import SearchError, SearchFilter, count, hits, matching_articles, prepare
 from desktop.core.store import Store
 from desktop.core.text.convert import convert
 from tests.conftest import SAMPLE_DATA

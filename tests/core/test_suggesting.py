@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
+from desktop.core.coding.suggestion_commands import AcceptSuggestion, RejectSuggestion
 from desktop.core.layers import Layer
+from desktop.core.search.suggesting import TAGGED, Suggester, default_rules_path, load_rules
+from desktop.core.search.user_patterns import UserPattern
 from desktop.core.store import Store
-from desktop.core.suggesting import TAGGED, Suggester, default_rules_path, load_rules
-from desktop.core.suggestion_commands import AcceptSuggestion, RejectSuggestion
-from desktop.core.user_patterns import UserPattern
 
 CATEGORIES = ["project", "target", "measure"]
 ORIGINAL = "青禾縣加快建設智慧產業園，到2025年產值增長8%以上。實施鄉(xiāng)村振興工程。"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.agreement_measures import Presence, percent_agreement
-from desktop.core.unitizing import merged, unitizing_disagreement
+from desktop.core.analysts.agreement_measures import Presence, percent_agreement
+from desktop.core.analysts.unitizing import merged, unitizing_disagreement
 
 
 def test_identical_units_agree_perfectly() -> None:

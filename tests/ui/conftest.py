@@ -11,13 +11,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.importing import import_paths
+from desktop.core.coding.importing import import_paths
 from desktop.core.offsets import Utf16Index
 from desktop.core.store import Store
-from desktop.ui import i18n
 from desktop.ui.app import SETTINGS_ENV, create_window
-from desktop.ui.main_window import MainWindow
-from desktop.ui.text_pane import TextPane
+from desktop.ui.panes.text_pane import TextPane
+from desktop.ui.widgets import i18n
+from desktop.ui.window.main_window import MainWindow
 from tests.conftest import SAMPLE_DATA
 
 
@@ -123,7 +123,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: shown.append((title, text)))
     monkeypatch.setattr(
-        "desktop.ui.exchange_actions.show_summary",
+        "desktop.ui.exchange.exchange_actions.show_summary",
         lambda parent, outcomes: shown.append(("summary", str(len(outcomes)))),
     )
     yield shown

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.commands import Change, ChangeKind
+from desktop.core.coding.commands import Change, ChangeKind
 from desktop.core.models import Span
-from desktop.ui.span_list import SpanTableModel
+from desktop.ui.panes.span_list import SpanTableModel
 from tests.ui.conftest import highlighted, painted_colour, tag_by_key
 
 CTRL = Qt.KeyboardModifier.ControlModifier

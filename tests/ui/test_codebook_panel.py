@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
-from desktop.ui.category_dialog import CategoryDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.span_painter import tint
+from desktop.ui.codebook.category_dialog import CategoryDialog
+from desktop.ui.panes.span_painter import tint
+from desktop.ui.window.main_window import MainWindow
 from tests.ui.conftest import highlighted, painted_colour
 from tests.ui.test_tagging import select_with_keyboard
 

@@ -8,11 +8,11 @@ import sqlite3
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.ui.app import create_window
-from desktop.ui.corpus_dialogs import BatchesDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.text_pane import TextPane
+from desktop.ui.panes.text_pane import TextPane
+from desktop.ui.search.corpus_dialogs import BatchesDialog
+from desktop.ui.window.main_window import MainWindow
 
 TEXTS = {
     "1_trad.txt": "鄉村振興戰略\n全面推進鄉村振興，建設美麗鄉村。\n",
@@ -147,9 +147,9 @@ def test_an_older_database_is_indexed_in_the_background_and_searchable_meanwhile
 
 
 def test_the_total_beside_a_cut_list_counts_every_hit_once(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from desktop.core.searching import SearchFilter, count, prepare
+    from desktop.core.search.searching import SearchFilter, count, prepare
     from desktop.core.store import Store
-    from desktop.ui import search_worker
+    from desktop.ui.search import search_worker
 
     store = Store.in_memory()  # searched on this thread
     texts = ["项目" * n + "。" for n in (1, 4, 2, 5, 3)]

@@ -15,8 +15,8 @@ from desktop.core.store import integrity
 from desktop.core.store.backups import BackupKind, make_backup
 from desktop.core.store.file_guard import lock_holders, own_lock_count
 from desktop.ui.app import create_window
-from desktop.ui.file_dialogs import DialogEvents, make_dialog
-from desktop.ui.restore_dialog import RestoreDialog
+from desktop.ui.widgets.file_dialogs import DialogEvents, make_dialog
+from desktop.ui.window.restore_dialog import RestoreDialog
 from tests.ui.conftest import make_db, spans_in_db, tag_by_key
 from tests.ui.test_corpus_search import search
 

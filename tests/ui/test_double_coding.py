@@ -56,7 +56,7 @@ def test_import_report_adjudicate_undo_and_export_consensus(
 ) -> None:  # type: ignore[no-untyped-def]
     import threading
 
-    from desktop.ui import report_runner
+    from desktop.ui.review import report_runner
 
     made_on: list[int] = []
     make = report_runner.report
@@ -181,7 +181,7 @@ def test_a_blind_coders_list_shows_and_follows_their_own_status(open_window, qtb
 
 
 def _decision(name: str):  # type: ignore[no-untyped-def]
-    from desktop.core.adjudication import Decision
+    from desktop.core.analysts.adjudication import Decision
 
     return Decision[name]
 
@@ -205,7 +205,7 @@ def test_a_report_that_cannot_be_made_says_why_and_can_be_asked_again(
     open_window, qtbot, monkeypatch, fault: str, said: str
 ) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.store import StoreError
-    from desktop.ui import report_runner
+    from desktop.ui.review import report_runner
 
     def unreadable(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         if fault == "locked":

@@ -12,10 +12,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.importing import Result
+from desktop.core.coding.importing import Result
 from desktop.core.store import Store, database
 from desktop.ui.app import create_window
-from desktop.ui.menus import unique_keys
+from desktop.ui.window.menus import unique_keys
 from tests.conftest import SAMPLE_DATA
 from tests.ui.conftest import highlighted, make_db, spans_in_db, tag_by_key
 

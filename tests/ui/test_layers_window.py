@@ -13,9 +13,9 @@ from desktop.core.layers import CONSENSUS, Layer
 from desktop.core.models import Status
 from desktop.core.store import Store
 from desktop.ui.app import create_window
-from desktop.ui.export_dialog import ExportDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.search_panel import SearchChoices
+from desktop.ui.exchange.export_dialog import ExportDialog
+from desktop.ui.search.search_panel import SearchChoices
+from desktop.ui.window.main_window import MainWindow
 from tests.core.test_layers import CODES, A, B, brute, three_layers
 
 

@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel
 
+from desktop.core.corpus.reporting import ReportKind, ReportRequest
 from desktop.core.metadata import FieldKind, MetadataField
-from desktop.core.reporting import ReportKind, ReportRequest
 from desktop.core.store import Store
 from desktop.ui.app import create_window
 from tests.ui.conftest import make_db

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.store import Store
 from desktop.ui.app import create_window
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 from tests.ui.conftest import make_db
 
 LINE = "推进青禾智能制造产业园建设,确保全年增长百分之八以上。"

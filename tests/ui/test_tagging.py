@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.note_editor import NoteEditor
+from desktop.ui.panes.note_editor import NoteEditor
 from tests.ui.conftest import highlighted, painted_colour, spans_in_db, tag_by_key
 
 ASTRAL_ARTICLE = "𠮷祥街區改造方案\n\n𠮷𡈼😀推進𠮷祥街區改造,建設新寧德。\n"

@@ -33,7 +33,7 @@ def test_every_source_string_is_translated(tmp_path: Path) -> None:
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (PROJECT / "desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (PROJECT / "desktop" / "ui").rglob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     shipped = messages(TS)
     untranslated = [key for key in messages(fresh) if not shipped.get(key)]
@@ -54,7 +54,7 @@ def test_compiled_translation_matches_the_source_file(qapp, ts: Path) -> None:  
 def test_system_language_is_followed(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication, QLocale
 
-    from desktop.ui import i18n
+    from desktop.ui.widgets import i18n
 
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.Chinese)))
     try:

@@ -16,9 +16,9 @@ from desktop.core.models import Status
 from desktop.core.store import Store
 from desktop.core.store.summaries import ALL
 from desktop.ui.app import create_window
-from desktop.ui.article_list import PAGE_SIZE, ArticleTableModel
-from desktop.ui.export_dialog import ExportDialog
-from desktop.ui.import_dialog import ImportRunner
+from desktop.ui.exchange.export_dialog import ExportDialog
+from desktop.ui.exchange.import_dialog import ImportRunner
+from desktop.ui.panes.article_list import PAGE_SIZE, ArticleTableModel
 from tests.conftest import SAMPLE_DATA
 from tests.ui.conftest import tag_by_key
 
@@ -153,7 +153,7 @@ def test_scroll_sync_holds_over_the_whole_document(qtbot, open_window, source_na
 
 
 def test_lazy_article_list_fetches_only_visible_pages(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    from desktop.core.importing import prepare_article
+    from desktop.core.coding.importing import prepare_article
 
     store.articles.add([prepare_article(f"第{i}篇\n正文。", f"{i}.txt", "utf-8") for i in range(3 * PAGE_SIZE + 7)])
     calls: list[int] = []
@@ -193,7 +193,7 @@ def test_export_from_the_window(qtbot, open_window, tmp_path: Path, monkeypatch)
         window.text_pane.select(start, start + 6)
         qtbot.keyClick(window.text_pane, key)
     target = tmp_path / "out.csv"
-    monkeypatch.setattr("desktop.ui.exchange_actions.save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr("desktop.ui.exchange.exchange_actions.save_file", lambda *a, **k: str(target))
 
     def choose(dialog) -> int:  # type: ignore[no-untyped-def]
         # What an analyst ticks: projects only, 4 characters of context, the article status, UTF-8.
@@ -302,7 +302,7 @@ def test_unticking_every_category_exports_nothing(qtbot, open_window, no_dialogs
 
     # Through the File menu, with a dialog answered by a user who unticked everything.
     target = tmp_path / "out.csv"
-    monkeypatch.setattr("desktop.ui.exchange_actions.save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr("desktop.ui.exchange.exchange_actions.save_file", lambda *a, **k: str(target))
 
     def untick_all(dialog) -> int:  # type: ignore[no-untyped-def]
         for box in [*dialog.category_boxes.values(), *dialog.status_boxes.values()]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
-from desktop.ui.file_dialogs import make_dialog
-from desktop.ui.menus import all_menu_actions
-from desktop.ui.reprocess_dialog import ReprocessDialog
-from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from desktop.ui.exchange.reprocess_dialog import ReprocessDialog
+from desktop.ui.widgets.file_dialogs import make_dialog
+from desktop.ui.window.menus import all_menu_actions
+from desktop.ui.window.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from tests.conftest import PROJECT
 from tests.ui.conftest import highlighted, spans_in_db, tag_by_key
 

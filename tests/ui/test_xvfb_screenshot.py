@@ -51,7 +51,7 @@ def test_window_under_xvfb(tmp_path: Path) -> None:
             "POLICY_ANNOTATOR_SETTINGS": str(tmp_path / "settings.ini"),
         }
         result = subprocess.run(
-            [sys.executable, "-m", "desktop.ui.screenshot", str(SHOT)],
+            [sys.executable, "-m", "desktop.ui.window.screenshot", str(SHOT)],
             env=env,
             capture_output=True,
             text=True,

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.core.store import Store
 from tests.conftest import PROJECT
 from tests.ui.test_xvfb_screenshot import start_xvfb

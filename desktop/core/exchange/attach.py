@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop.core.codebook import PALETTE
+from desktop.core.coding.importing import prepare_article
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
 from desktop.core.exchange.formats import detect, detect_bytes
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan, read_incoming
-from desktop.core.importing import prepare_article
 from desktop.core.models import Flag, FlagKind, Script, Span
 from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
 from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, explain

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from desktop.core.corpus.reporting import Table
 from desktop.core.exchange.csv_cells import GuardedWriter
-from desktop.core.reporting import Table
 
 
 def write_table(table: Table, out: TextIO) -> int:

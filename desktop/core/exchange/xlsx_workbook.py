@@ -19,12 +19,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, BinaryIO
 
+from desktop.core.corpus.reporting import PER_UNIT, ReportKind, ReportRequest, Table, build_report
 from desktop.core.exchange.ours_csv import CSV_COLUMNS
 from desktop.core.exchange.outgoing import REPORTS_CORPUS, REPORTS_NONE, ExportOptions
 from desktop.core.layers import Layer, Layers, describe
 from desktop.core.metadata import DATE, DOCUMENT_NUMBER, URL, YEAR
 from desktop.core.models import SpanFilter
-from desktop.core.reporting import PER_UNIT, ReportKind, ReportRequest, Table, build_report
 from desktop.core.store import Store
 
 EXCEL_ROWS = 1_048_576  # rows per sheet, the header included

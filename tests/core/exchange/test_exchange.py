@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core.coding.importing import prepare_article
 from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.csv_cells import FORMULA_STARTS, neutralise, restore
 from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.ours_csv import CSV_COLUMNS
 from desktop.core.exchange.outgoing import SPAN_FIELDS, ExportOptions
-from desktop.core.importing import prepare_article
 from desktop.core.layers import Layer
 from desktop.core.models import SpanFilter, Status
 from desktop.core.store import Store

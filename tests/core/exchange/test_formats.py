@@ -7,10 +7,10 @@ import json
 
 import pytest
 
+from desktop.core.coding.importing import prepare_article
 from desktop.core.exchange.formats import FORMATS, READABLE_FORMATS, detect, detect_bytes, format_by_key
 from desktop.core.exchange.incoming import FormatError
 from desktop.core.exchange.outgoing import ExportOptions
-from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.coding.importing import prepare_article
 from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.outgoing import ExportOptions
-from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 
 DEFAULTS = {"project", "target", "measure"}

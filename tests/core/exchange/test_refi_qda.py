@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from desktop.core.coding.importing import prepare_article
 from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.codebook_files import write_qdc
 from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.outgoing import BINARY, ExportOptions, write_to_path
 from desktop.core.exchange.qdpx_writer import SIDECAR
-from desktop.core.importing import prepare_article
 from desktop.core.store import Store
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "refi-qda"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.commands import AddSpan, ChangeCategory, DeleteSpan
-from desktop.core.importing import prepare_article
+from desktop.core.coding.commands import AddSpan, ChangeCategory, DeleteSpan
+from desktop.core.coding.importing import prepare_article
 from desktop.core.models import Span
 from desktop.core.store import Conflict, Fault, Store, StoreError, database
 from tests.conftest import PROJECT

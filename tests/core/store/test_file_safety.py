@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.core.models import Span
 from desktop.core.store import Fault, FileProblem, Store, StoreError, database, integrity
 from desktop.core.store.backups import BackupKind, backups_of, make_backup, restore_backup

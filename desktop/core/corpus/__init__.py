@@ -1,0 +1,1 @@
+"""The corpus as data: the report tables a study hands in."""

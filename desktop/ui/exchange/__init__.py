@@ -1,0 +1,1 @@
+"""Files in and out: importing articles and annotations, the export dialogs, re-processing."""

@@ -1,0 +1,164 @@
+"""File menu, exchange part: import articles and annotations, export in every registered format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.core.exchange.formats import FORMATS, READABLE_FORMATS, ExchangeFormat, format_by_key
+from desktop.core.exchange.outgoing import ExportOptions, write_to_path
+from desktop.core.models import Category
+from desktop.core.store import STORE_FAILURES, Store, explain
+from desktop.ui.exchange.export_dialog import ExportDialog
+from desktop.ui.exchange.import_dialog import ImportRunner, StoreOpener, show_summary
+from desktop.ui.widgets.file_dialogs import choose_folder, open_file, open_files, save_file
+from desktop.ui.widgets.messages import inform
+from desktop.ui.window.layer_choice import LayerChoice
+
+if TYPE_CHECKING:
+    from desktop.core.coding.importing import ImportOutcome
+    from desktop.core.exchange.attach import ImportReport
+
+# Keys for the exports used most; the others are in the menu only.
+EXPORT_SHORTCUTS = {"csv": "Ctrl+E", "jsonl": "Ctrl+Shift+E"}
+
+
+class ExchangeHost(Protocol):
+    """What these actions need of the window."""
+
+    store: Store
+    open_store: StoreOpener
+    layer_choice: LayerChoice
+
+    def annotator(self) -> str: ...
+
+    def categories(self) -> list[Category]: ...
+
+    def show_error(self, title: str, text: str) -> None: ...
+
+    def show_status(self, text: str) -> None: ...
+
+    def articles_added(self) -> None: ...
+
+    def annotations_added(self) -> None: ...
+
+
+class ExchangeActions(QObject):
+    importFinished = Signal()
+
+    def __init__(self, parent: QWidget, host: ExchangeHost) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._host = host
+        self.running_import: ImportRunner | None = None
+        self.import_files_action = self._action(self.import_files, "Ctrl+I")
+        self.import_folder_action = self._action(self.import_folder, "Ctrl+Shift+I")
+        self.import_annotations_action = self._action(self.import_annotation_file)
+        self.export_actions = {
+            fmt.key: self._action(lambda _=False, key=fmt.key: self.export(key), EXPORT_SHORTCUTS.get(fmt.key))
+            for fmt in FORMATS
+        }
+
+    def _action(self, slot: Callable[..., object], shortcut: str | None = None) -> QAction:
+        action = QAction(self._parent)
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self._parent.addAction(action)
+        return action
+
+    def import_actions(self) -> list[QAction]:
+        return [self.import_files_action, self.import_folder_action, self.import_annotations_action]
+
+    def retranslate(self) -> None:
+        self.import_files_action.setText(self.tr("&Import files…"))
+        self.import_folder_action.setText(self.tr("Import &folder…"))
+        self.import_annotations_action.setText(self.tr("Import &annotations…"))
+        for key, action in self.export_actions.items():
+            # A format's label is its own name (CSV, doccano JSONL ...): the same in every language.
+            action.setText(self.tr("Export %1…").replace("%1", "&" + format_by_key(key).label))
+
+    # articles -----------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        paths = open_files(self._parent, self.tr("Import articles"), self.tr("Articles (*.txt *.md)"))
+        if paths:
+            self.start_import([Path(p) for p in paths])
+
+    def import_folder(self) -> None:
+        folder = choose_folder(self._parent, self.tr("Import a folder of articles"))
+        if folder:
+            self.start_import([Path(folder)])
+
+    def start_import(self, paths: list[Path]) -> ImportRunner:
+        """Import off the UI thread, with its own connection to the database."""
+        runner = ImportRunner(self._host.store.path, paths, self._host.open_store, self._parent)
+        runner.done.connect(self._import_done)
+        self.running_import = runner
+        runner.start()
+        return runner
+
+    def import_running(self) -> bool:
+        return self.running_import is not None
+
+    def _import_done(self, outcomes: list[ImportOutcome]) -> None:
+        self.running_import = None
+        self._host.articles_added()
+        self.importFinished.emit()
+        show_summary(self._parent, outcomes)
+
+    # annotations --------------------------------------------------------------------------
+
+    def import_annotation_file(self) -> None:
+        suffixes = " ".join(sorted({f"*.{fmt.suffix}" for fmt in READABLE_FORMATS}))
+        filters = self.tr("Annotations (%1);;All files (*)").replace("%1", suffixes)
+        path = open_file(self._parent, self.tr("Import annotations"), filters)
+        if path:
+            self.show_report(self.import_annotations_from(Path(path)))
+
+    def import_annotations_from(self, path: Path) -> ImportReport:
+        # Reading annotation files needs the import pipeline: loaded at the first file, not with the window.
+        from desktop.core.exchange.attach import import_annotations
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = import_annotations(self._host.store, path, self._host.annotator())
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._host.annotations_added()
+        return report
+
+    def show_report(self, report: ImportReport) -> None:
+        inform(self._parent, self.tr("Import annotations"), "\n".join(report.lines()))
+
+    # export -------------------------------------------------------------------------------
+
+    def export(self, key: str) -> None:
+        fmt = format_by_key(key)
+        dialog = ExportDialog(fmt, self._host.categories(), self._parent, self._host.layer_choice.offer())
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        problems = dialog.problems()
+        if problems:
+            self._host.show_error(self.tr("Nothing exported"), " ".join(problems))
+            return
+        path = save_file(self._parent, self.tr("Export"), f"annotations.{fmt.suffix}", f"{fmt.label} (*.{fmt.suffix})")
+        if path:
+            self.export_to(fmt, Path(path), dialog.options(), dialog.chosen_encoding())
+
+    def export_to(self, fmt: ExchangeFormat, path: Path, options: ExportOptions, encoding: str) -> None:
+        try:
+            count = write_to_path(fmt.write, self._host.store, path, options, encoding)
+        except (OSError, UnicodeEncodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            self._host.show_error(self.tr("Export failed"), f"{path}: {reason or error}")
+            return
+        except STORE_FAILURES as error:
+            self._host.show_error(self.tr("Export failed"), str(explain(error, self._host.store.path)))
+            return
+        self._host.show_status(self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path)))

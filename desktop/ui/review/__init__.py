@@ -1,0 +1,1 @@
+"""Several analysts: the analyst menu, samples, the agreement report, adjudication."""

@@ -1,0 +1,3 @@
+"""What every part of the window shares: labels and tooltips that never read data as HTML, message
+boxes, translations, file dialogs.
+"""

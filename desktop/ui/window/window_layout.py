@@ -1,0 +1,74 @@
+"""The window's central area: the read-only banner, the category bar, the two panes side by side, the find bar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from desktop.ui.widgets.labels import plain_label
+
+
+def read_only_banner() -> QLabel:
+    banner = plain_label()
+    banner.setStyleSheet("background: #fff3b0; color: #5a4500; padding: 4px;")
+    banner.hide()
+    return banner
+
+
+def _with_header(pane: QWidget, header: QLabel) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(header)
+    layout.addWidget(pane)
+    return box
+
+
+def central_area(
+    banner: QLabel, category_bar: QWidget, panes: Sequence[tuple[QWidget, QLabel]], find_bar: QWidget
+) -> QWidget:
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    for pane, header in panes:
+        splitter.addWidget(_with_header(pane, header))
+    splitter.setChildrenCollapsible(False)
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.setContentsMargins(4, 4, 4, 4)
+    for widget in (banner, category_bar):
+        layout.addWidget(widget)
+    layout.addWidget(splitter, 1)
+    layout.addWidget(find_bar)
+    return central
+
+
+# Below this width the docks give way, so that the two text panes keep PANES_SHARE of it.
+DOCKS_YIELD_BELOW = 1280
+PANES_SHARE = 0.4
+LEFT_SHARE, RIGHT_SHARE = 0.25, 0.3
+
+
+def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    dock = QDockWidget()
+    dock.setObjectName(name)  # the name saveState() keeps the dock's place under
+    dock.setWidget(widget)
+    window.addDockWidget(area, dock)
+    return dock
+
+
+def docks_yield(window: QMainWindow, left: list[QDockWidget], right: list[QDockWidget]) -> None:
+    """Narrow the side docks of a small window; a wide window keeps the widths the analyst chose."""
+    width = window.width()
+    if width >= DOCKS_YIELD_BELOW:
+        return
+    docks, sizes = [], []
+    for side, share in ((left, LEFT_SHARE), (right, RIGHT_SHARE)):
+        for dock in side:
+            floating_or_hidden = dock.isFloating() or not dock.isVisible()
+            if not floating_or_hidden and dock.width() > share * width:
+                docks.append(dock)
+                sizes.append(int(share * width))
+    if docks:
+        window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
