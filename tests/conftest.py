@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # Qt's offscreen screen is 800 x 800; the window keeps inside its screen, so the tests get a desktop's.
+    screen = Path(__file__).resolve().parent / "data" / "offscreen_screen.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 
 from desktop.core.store import Store
 

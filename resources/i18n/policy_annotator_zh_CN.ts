@@ -649,102 +649,102 @@
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="159"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="229"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="286"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="336"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="158"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="228"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="284"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="334"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="162"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="161"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="170"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="169"/>
         <source>%1 hits so far, counting…</source>
         <translation>已找到 %1 处，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="176"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="175"/>
         <source>%1 hits in %2 articles</source>
         <translation>%2 篇文章中共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="178"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="177"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="179"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="178"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="188"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="187"/>
         <source>Search index ready (%1 articles)</source>
         <translation>搜索索引已就绪（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="191"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="190"/>
         <source>Indexing for search: %1 / %2 articles</source>
         <translation>正在建立搜索索引：%1 / %2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="232"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="231"/>
         <source>Nothing tagged</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="238"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="237"/>
         <source>Nothing to tag: %1 hits are tagged already</source>
         <translation>无需标注：%1 处已标注过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="240"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="239"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="255"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="355"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="254"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="353"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="277"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="275"/>
         <source>Passages of %1</source>
         <translation>段落：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="302"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="300"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="319"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="333"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="317"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="331"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="319"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="317"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="338"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="336"/>
         <source>Wrote %1 passages to %2</source>
         <translation>已将 %1 个段落写入 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="365"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="363"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="369"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="367"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -1089,32 +1089,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="37"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="38"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="38"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="39"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="39"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="40"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="40"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="41"/>
         <source>&amp;Codebook</source>
         <translation>编码表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="41"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="42"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="42"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="43"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1124,157 +1124,157 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="166"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="167"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="168"/>
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="169"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="170"/>
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="171"/>
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="172"/>
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="173"/>
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="174"/>
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="175"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="176"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="177"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="178"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="179"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="180"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="181"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="186"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="189"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="190"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="191"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="192"/>
         <source>Spans</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="193"/>
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="194"/>
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="195"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="197"/>
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="199"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="302"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="318"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="322"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="362"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1995,6 +1995,29 @@
         <location filename="../../desktop/ui/search/suggestion_view.py" line="207"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>Workspaces</name>
+    <message>
+        <location filename="../../desktop/ui/window/workspaces.py" line="101"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/workspaces.py" line="102"/>
+        <source>Search &amp;&amp; retrieve</source>
+        <translation>检索与提取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/workspaces.py" line="103"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/workspaces.py" line="104"/>
+        <source>Report</source>
+        <translation>报表</translation>
     </message>
 </context>
 <context>

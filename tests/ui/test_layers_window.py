@@ -16,6 +16,7 @@ from desktop.ui.app import create_window
 from desktop.ui.exchange.export_dialog import ExportDialog
 from desktop.ui.search.search_panel import SearchChoices
 from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.workspaces import Workspace
 from tests.core.test_layers import CODES, A, B, brute, three_layers
 
 
@@ -47,6 +48,7 @@ def expectations(store: Store, adjudicated: set[int], layer: Layer) -> tuple[Cou
 
 
 def check_views(qtbot, window: MainWindow, by_code: Counter[str], by_article: Counter[int], total: int) -> None:  # type: ignore[no-untyped-def]
+    window.workspaces.switch(Workspace.CODE)
     assert shown_counts(window) == {code: by_code[code] for code in CODES}
     assert listed_counts(window) == {i: by_article[i] for i in window.store.articles.ids()}
     window.study.reports_dock.show()

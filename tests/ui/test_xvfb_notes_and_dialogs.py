@@ -4,9 +4,6 @@ tagged a moment before; in Chinese, Qt's own file dialog speaks Chinese (saved a
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -16,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from desktop.core.store import Store
 from tests.conftest import PROJECT
-from tests.ui.test_xvfb_screenshot import start_xvfb
+from tests.ui.xvfb_server import run_on_xvfb
 from tests.ui.xvfb_session import one_article, real_window, stored_spans, tag_first_characters, wait_for
 
 TEXT = "推进创新发展，实施乡村振兴战略，到二〇二五年基本实现目标。"
@@ -79,9 +76,6 @@ def test_a_note_typed_on_the_span_just_tagged(tmp_path: Path) -> None:
 
 @pytest.mark.xvfb
 def test_qt_file_dialog_in_chinese(tmp_path: Path) -> None:
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
     db = tmp_path / "zh.db"
     Store.open(db).close()
     settings = tmp_path / "settings.ini"
@@ -89,20 +83,11 @@ def test_qt_file_dialog_in_chinese(tmp_path: Path) -> None:
     texts_file = tmp_path / "texts.json"
     # screenshots/ is not in the repository: a clean checkout has no such folder until a test makes it.
     SHOT.parent.mkdir(parents=True, exist_ok=True)
-    server, display = start_xvfb(xvfb)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "POLICY_ANNOTATOR_SETTINGS": str(settings)}
-    try:
-        result = subprocess.run(
-            [sys.executable, "-c", textwrap.dedent(DIALOG), str(db), str(SHOT), str(texts_file)],
-            env=env,
-            cwd=PROJECT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    finally:
-        server.terminate()
-        server.wait(10)
+    result = run_on_xvfb(
+        [sys.executable, "-c", textwrap.dedent(DIALOG), str(db), str(SHOT), str(texts_file)],
+        env={"POLICY_ANNOTATOR_SETTINGS": str(settings)},
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     texts = json.loads(texts_file.read_text(encoding="utf-8"))
     # Our title, Qt's own buttons and labels: all Chinese.

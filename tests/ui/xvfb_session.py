@@ -21,7 +21,7 @@ import pytest
 from desktop.core.coding.importing import prepare_article
 from desktop.core.store import Store
 from tests.conftest import PROJECT
-from tests.ui.test_xvfb_screenshot import start_xvfb
+from tests.ui.xvfb_server import start_xvfb
 
 WINDOW = """
 import json, sys

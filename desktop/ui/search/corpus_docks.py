@@ -126,8 +126,7 @@ class CorpusDocks(QObject):
     # searching ---------------------------------------------------------------------------------
 
     def open_search(self) -> None:
-        self.search_dock.show()
-        self.search_dock.raise_()
+        self.window.workspaces.bring(self.search_dock)
         self.search_panel.query.setFocus()
         self.search_panel.query.selectAll()
 
@@ -266,8 +265,7 @@ class CorpusDocks(QObject):
     def open_passages(self, category_id: str = "") -> None:
         if category_id:
             self.retrieval.choose_category(category_id)
-        self.passages_dock.show()
-        self.passages_dock.raise_()
+        self.window.workspaces.bring(self.passages_dock)
         self.show_passages()
 
     def _chosen(self) -> PassageFilter:

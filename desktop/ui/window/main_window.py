@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.core.coding.commands import Change
@@ -14,13 +14,11 @@ from desktop.core.models import Category, Status
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.ui.codebook.codebook_actions import CodebookActions
 from desktop.ui.exchange.exchange_actions import ExchangeActions
-from desktop.ui.exchange.reprocess_dialog import reprocess_open_article
 from desktop.ui.panes.annotation_controller import AnnotationController, Panes
 from desktop.ui.panes.article_list import ArticleList
 from desktop.ui.panes.category_bar import CategoryBar
 from desktop.ui.panes.find_bar import FindBar
 from desktop.ui.panes.flags_panel import FlagsPanel
-from desktop.ui.panes.pane_menu import NOTE_KEY
 from desktop.ui.panes.pane_zoom import PaneZoom
 from desktop.ui.panes.span_list import SpanList
 from desktop.ui.panes.text_pane import TextPane
@@ -35,17 +33,39 @@ from desktop.ui.window.coding_progress import CodingProgress
 from desktop.ui.window.database_actions import DatabaseActions, StoreOpener
 from desktop.ui.window.database_safety import DatabaseSafety
 from desktop.ui.window.layer_choice import LayerChoice
-from desktop.ui.window.menus import all_menu_actions, unique_keys
+from desktop.ui.window.menus import all_menu_actions
 from desktop.ui.window.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.window.store_watch import StoreWatcher
-from desktop.ui.window.undo import follow_steps
+from desktop.ui.window.window_actions import build_actions, build_tag_actions
 from desktop.ui.window.window_layout import add_dock, central_area, docks_yield, read_only_banner
 from desktop.ui.window.window_menus import build_menus
+from desktop.ui.window.workspaces import Workspaces
 
 STATUS_MESSAGE_MS = 6000
 
 
 class MainWindow(QMainWindow):
+    # Built by window_actions.build_actions.
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    find_action: QAction
+    delete_span_action: QAction
+    note_action: QAction
+    reprocess_action: QAction
+    shortcuts_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    next_action: QAction
+    previous_action: QAction
+    next_todo_action: QAction
+    move_actions: dict[str, QAction]
+    status_actions: dict[Status, QAction]
+    language_actions: dict[str, QAction]
+    tag_actions: list[QAction]
+    language_group: QActionGroup
+
     def __init__(self, store: Store, settings: QSettings, open_store: StoreOpener) -> None:
         super().__init__()
         self.store = store
@@ -77,6 +97,7 @@ class MainWindow(QMainWindow):
         self.corpus = CorpusDocks(self)
         self.coding_round = CodingRound(self)
         self.safety = DatabaseSafety(self, self)
+        self.workspaces = Workspaces(self)
         self._build_actions()
         self._connect()
         self.retranslate()
@@ -100,72 +121,11 @@ class MainWindow(QMainWindow):
         self.resize(1400, 850)
         self.resizeDocks([self.articles_dock, self.spans_dock], [290, 360], Qt.Orientation.Horizontal)
 
-    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, slot=None) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(self)
-        if shortcut is not None:
-            action.setShortcuts(unique_keys(shortcut))
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.quit_action = self._action(keys.Quit, self.close)
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcuts(unique_keys(keys.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcuts(unique_keys(keys.Redo, "Ctrl+Shift+Z"))
-        self.addActions([self.undo_action, self.redo_action])
-        follow_steps(self.undo_stack, self.undo_action, self.redo_action, self.report_failure)
-        self.find_action = self._action(keys.Find, self.find_bar.open_bar)
-        self.delete_span_action = self._action(None, self.controller.delete_selected)
-        self.note_action = self._action(QKeySequence(NOTE_KEY), lambda: self.controller.open_note_editor())
-        move = self.controller.move_selected
-        self.move_actions = {
-            "end+": self._action(QKeySequence("Shift+Alt+Right"), lambda: move(end_step=1)),
-            "end-": self._action(QKeySequence("Shift+Alt+Left"), lambda: move(end_step=-1)),
-            "start-": self._action(QKeySequence("Ctrl+Alt+Left"), lambda: move(start_step=-1)),
-            "start+": self._action(QKeySequence("Ctrl+Alt+Right"), lambda: move(start_step=1)),
-        }
-        self.zoom_in_action = self._action(None, lambda: self.pane_zoom.step(1))
-        self.zoom_in_action.setShortcuts(unique_keys("Ctrl+=", "Ctrl++"))
-        self.zoom_out_action = self._action(QKeySequence("Ctrl+-"), lambda: self.pane_zoom.step(-1))
-        self.zoom_reset_action = self._action(QKeySequence("Ctrl+0"), lambda: self.pane_zoom.step(0))
-        self.next_action = self._action(QKeySequence("Ctrl+PgDown"), lambda: self.article_list.step(1))
-        self.previous_action = self._action(QKeySequence("Ctrl+PgUp"), lambda: self.article_list.step(-1))
-        self.next_todo_action = self._action(QKeySequence("Ctrl+Shift+PgDown"), self.next_todo)
-        self.status_actions = {
-            status: self._action(key, lambda _=False, s=status: self.controller.set_status(s))
-            for status, key in (
-                (Status.TODO, "Ctrl+Shift+T"),
-                (Status.IN_PROGRESS, "Ctrl+Shift+P"),
-                (Status.DONE, "Ctrl+Shift+D"),
-            )
-        }
-        self.reprocess_action = self._action(None, lambda: reprocess_open_article(self))
-        self.shortcuts_action = self._action(QKeySequence(QKeySequence.StandardKey.HelpContents), self.show_shortcuts)
-        self.tag_actions: list[QAction] = []
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code in (i18n.SYSTEM, *i18n.LANGUAGES):
-            action = QAction(self, checkable=True)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-        self._build_tag_actions()
+        build_actions(self)
 
     def _build_tag_actions(self) -> None:
-        for action in self.tag_actions:
-            self.removeAction(action)
-        self.tag_actions = []
-        for category in self.controller.categories:
-            if category.key:
-                action = self._action(category.key, lambda _=False, c=category.id: self.controller.tag(c))
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-                self.tag_actions.append(action)
-        self.category_bar.set_categories(self.controller.categories)
-        self.corpus.set_categories()
+        build_tag_actions(self)
 
     def _build_menus(self) -> None:
         build_menus(self)
@@ -193,6 +153,8 @@ class MainWindow(QMainWindow):
         self.controller.failed.connect(self.report_failure)
         self.watcher.changedElsewhere.connect(self.refresh_from_database)
         self.exchange.importFinished.connect(self.safety.import_finished)
+        # The tree is read only while on screen: coming back (another workspace, the dock reopened) reads it.
+        self.codebook_dock.visibilityChanged.connect(lambda shown: self.codebook.refresh() if shown else None)
         for pane in (self.original_pane, self.text_pane):
             pane.contextRequested.connect(
                 lambda position, point, p=pane: self.controller.context_menu(p, position, point, self).exec(point)
@@ -236,7 +198,7 @@ class MainWindow(QMainWindow):
         )
         self.text_header.setText(self.tr("Simplified (OpenCC t2s, cleaned)"))
         parts = (self.article_list, self.span_list, self.category_bar, self.find_bar, self.databases, self.exchange)
-        more = (self.codebook, self.study, self.corpus, self.analysts, self.coding_round, self.safety)
+        more = (self.codebook, self.study, self.corpus, self.analysts, self.coding_round, self.safety, self.workspaces)
         for part in (*parts, *more, self.layer_choice):
             part.retranslate()
         self._build_menus()
@@ -249,12 +211,14 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self.workspaces.restore()
         self.pane_zoom = PaneZoom([self.original_pane, self.text_pane], self.settings)
         language = str(self.settings.value("view/language", i18n.SYSTEM))
         self.language_actions.get(language, self.language_actions[i18n.SYSTEM]).setChecked(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.workspaces.shown()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -264,7 +228,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.workspaces.save()
         self.pane_zoom.save()
         self.settings.sync()
         self.corpus.stop()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desktop.ui.widgets.labels import plain_label
 
@@ -44,6 +44,8 @@ def central_area(
     return central
 
 
+# The least a dock asks for: what it holds scrolls within it.
+DOCK_MINIMUM = QSize(120, 60)
 # Below this width the docks give way, so that the two text panes keep PANES_SHARE of it.
 DOCKS_YIELD_BELOW = 1280
 PANES_SHARE = 0.4
@@ -51,9 +53,16 @@ LEFT_SHARE, RIGHT_SHARE = 0.25, 0.3
 
 
 def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    """A dock whose content scrolls rather than grow the window: a stack of docks, each as tall as its
+    content asks, would otherwise make the window taller than the screen (and Qt never shrinks it back)."""
     dock = QDockWidget()
     dock.setObjectName(name)  # the name saveState() keeps the dock's place under
-    dock.setWidget(widget)
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setMinimumSize(DOCK_MINIMUM)
+    dock.setWidget(scroll)
     window.addDockWidget(area, dock)
     return dock
 

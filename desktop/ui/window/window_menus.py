@@ -29,7 +29,8 @@ def build_menus(window: Any) -> None:
     edit_menu += [*corpus.suggestions.actions(), None]
     article_menu = [window.previous_action, window.next_action, window.next_todo_action, None]
     article_menu += [*window.status_actions.values(), None, window.reprocess_action]
-    view = [window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action, None, window.study.units_action]
+    view = [*window.workspaces.actions.values(), None]
+    view += [window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action, None, window.study.units_action]
     view += [None, *docks, language_menu]
     fill_menu_bar(
         window.menuBar(),

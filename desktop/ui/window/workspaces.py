@@ -1,0 +1,216 @@
+"""Four workspaces, one task each: Code, Search & retrieve, Review, Report.
+
+Each shows its own docks around the panes (Report: its tables across the whole window) and keeps
+the layout the analyst gives it. A dock that belongs to a task (search, passages, adjudication,
+reports) takes the window to that task's workspace when it is opened. Ctrl+1 … Ctrl+4, or the
+tabs above the panes, switch.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QToolBar
+
+
+class Workspace(StrEnum):
+    CODE = "code"
+    SEARCH = "search"
+    REVIEW = "review"
+    REPORT = "report"
+
+
+LEFT, RIGHT, BOTTOM = (
+    Qt.DockWidgetArea.LeftDockWidgetArea,
+    Qt.DockWidgetArea.RightDockWidgetArea,
+    Qt.DockWidgetArea.BottomDockWidgetArea,
+)
+# Each workspace's docks as it first shows them: (dock name, area); docks of one area after the first
+# are stacked under it, except where TABBED says they share its place.
+LAYOUTS: dict[Workspace, tuple[tuple[str, Qt.DockWidgetArea], ...]] = {
+    Workspace.CODE: (("articles", LEFT), ("codebook", LEFT), ("spans", RIGHT), ("article", RIGHT), ("flags", RIGHT)),
+    Workspace.SEARCH: (("articles", LEFT), ("search", BOTTOM), ("passages", BOTTOM), ("spans", RIGHT)),
+    Workspace.REVIEW: (("articles", LEFT), ("adjudication", RIGHT), ("spans", RIGHT)),
+    Workspace.REPORT: (("reports", BOTTOM),),
+}
+TABBED = {("article", "flags"), ("search", "passages")}
+# A side dock's share of the window's width when a workspace is first laid out (others: 22%).
+SIDE_SHARES = {"adjudication": 0.36}
+# The docks that take the window to their task's workspace when opened.
+HOMES = {"search": Workspace.SEARCH, "passages": Workspace.SEARCH, "adjudication": Workspace.REVIEW}
+HOMES["reports"] = Workspace.REPORT
+KEYS = {Workspace.CODE: "Ctrl+1", Workspace.SEARCH: "Ctrl+2", Workspace.REVIEW: "Ctrl+3", Workspace.REPORT: "Ctrl+4"}
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Keep the window inside the screen's available area (nothing may make it grow past it)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    available: QRect = screen.availableGeometry()
+    frame = window.frameGeometry()
+    margin_w, margin_h = frame.width() - window.width(), frame.height() - window.height()
+    width = min(window.width(), available.width() - margin_w)
+    height = min(window.height(), available.height() - margin_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
+    y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
+class Workspaces(QObject):
+    changed = Signal(str)
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bar = QTabBar()
+        self.bar.setDrawBase(False)
+        self.bar.setExpanding(False)
+        for _ in Workspace:
+            self.bar.addTab("")
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("workspaces")  # saveState() keeps toolbars by name
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.addWidget(self.bar)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.actions: dict[Workspace, QAction] = {}
+        for workspace in Workspace:
+            action = QAction(window, checkable=True)
+            action.setShortcut(KEYS[workspace])
+            action.triggered.connect(lambda _=False, w=workspace: self.switch(w))
+            window.addAction(action)
+            self.actions[workspace] = action
+        self.current = Workspace.CODE
+        self._pending_sizes: tuple[list[QDockWidget], list[int]] | None = None
+        self.bar.currentChanged.connect(lambda index: self.switch(list(Workspace)[index]))
+        for name, dock in self.docks().items():
+            if name in HOMES:
+                dock.toggleViewAction().triggered.connect(lambda shown, d=dock: self._toggled(d, shown))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            Workspace.CODE: self.tr("Code"),
+            Workspace.SEARCH: self.tr("Search && retrieve"),
+            Workspace.REVIEW: self.tr("Review"),
+            Workspace.REPORT: self.tr("Report"),
+        }
+        for index, workspace in enumerate(Workspace):
+            self.bar.setTabText(index, names[workspace])
+            self.bar.setTabToolTip(index, KEYS[workspace])
+            self.actions[workspace].setText(names[workspace])
+
+    def docks(self) -> dict[str, QDockWidget]:
+        return {dock.objectName(): dock for dock in self.window.findChildren(QDockWidget)}
+
+    def restore(self) -> None:
+        """The workspace the window last showed, in the layout it had."""
+        saved = str(self.window.settings.value("workspace/current", Workspace.CODE.value))
+        self.current = Workspace(saved) if saved in Workspace._value2member_map_ else Workspace.CODE
+        self._apply(self.current)
+
+    def save(self) -> None:
+        self.window.settings.setValue(f"workspace/{self.current.value}", self.window.saveState())
+        self.window.settings.setValue("workspace/current", self.current.value)
+
+    def switch(self, workspace: Workspace) -> None:
+        if workspace is self.current:
+            self._mark()
+            return
+        self.save()
+        self.current = workspace
+        self._apply(workspace)
+        self.window.settings.setValue("workspace/current", workspace.value)
+        self.changed.emit(workspace.value)
+
+    def _toggled(self, dock: QDockWidget, shown: bool) -> None:
+        if shown:
+            self.bring(dock)
+
+    def bring(self, dock: QDockWidget) -> None:
+        """Show a dock, in the workspace it belongs to."""
+        home = HOMES.get(dock.objectName())
+        if home is not None:
+            self.switch(home)
+        dock.show()
+        dock.raise_()
+        fit_to_screen(self.window)
+
+    def _apply(self, workspace: Workspace) -> None:
+        state = self.window.settings.value(f"workspace/{workspace.value}")
+        if state is None or not self.window.restoreState(state):
+            self._lay_out(workspace)
+        # Report is tables across the whole window: the panes step aside.
+        self.window.centralWidget().setVisible(workspace is not Workspace.REPORT)
+        self._mark()
+        fit_to_screen(self.window)
+
+    def _lay_out(self, workspace: Workspace) -> None:
+        docks = self.docks()
+        wanted = LAYOUTS[workspace]
+        names = {name for name, _ in wanted}
+        for name, dock in docks.items():
+            if name not in names:
+                dock.hide()
+        previous: dict[Qt.DockWidgetArea, QDockWidget] = {}
+        moved = False
+        for name, area in wanted:
+            if name not in docks:
+                continue
+            dock = docks[name]
+            before = previous.get(area)
+            tabbed = before is not None and (before.objectName(), name) in TABBED
+            # Docks already in place stay put: moving them makes Qt lay the window out again later.
+            if (
+                dock.isFloating()
+                or self.window.dockWidgetArea(dock) != area
+                or (tabbed and dock not in self.window.tabifiedDockWidgets(before))
+            ):
+                dock.setFloating(False)
+                if tabbed:
+                    self.window.tabifyDockWidget(before, dock)
+                else:
+                    self.window.addDockWidget(area, dock)
+                moved = True
+            if not tabbed:
+                previous[area] = dock
+            dock.show()
+        for name, _area in wanted:
+            if name in ("article", "search") and name in docks:
+                docks[name].raise_()
+        if not moved:
+            return
+        sides = [docks[name] for name, area in wanted if area in (LEFT, RIGHT) and name in docks]
+        if sides:
+            width = self.window.width()
+            shares = [SIDE_SHARES.get(dock.objectName(), 0.22) for dock in sides]
+            sizes = [int(width * share) for share in shares]
+            # Before the window is shown Qt keeps the sizes for a later layout pass, which would then resize
+            # the panes under an article already painted: they are set once the window is on screen.
+            if self.window.isVisible():
+                self.window.resizeDocks(sides, sizes, Qt.Orientation.Horizontal)
+            else:
+                self._pending_sizes = (sides, sizes)
+
+    def shown(self) -> None:
+        """The window is on screen: the first layout's dock widths can be set."""
+        if self._pending_sizes is not None:
+            docks, sizes = self._pending_sizes
+            self._pending_sizes = None
+            self.window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+
+    def _mark(self) -> None:
+        index = list(Workspace).index(self.current)
+        self.bar.blockSignals(True)
+        self.bar.setCurrentIndex(index)
+        self.bar.blockSignals(False)
+        for workspace, action in self.actions.items():
+            action.setChecked(workspace is self.current)
