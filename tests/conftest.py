@@ -20,7 +20,8 @@ SAMPLE_DATA = PROJECT / "sample_data"
 SHARED = PROJECT.parent / "shared"
 SEEDS = SHARED / "seeds"
 PEER_CASES = SHARED / "peer" / "opencc-testcases.json"
-# The measures an agreement report gives by default (span, unit and character levels), as the README lists them.
+# The measures an agreement report gives by default (span, unit and character levels), as the manual lists
+# them (docs/double-coding.md).
 DEFAULT_MEASURES = frozenset(
     {"f1_exact", "f1_overlap", "cohen_kappa", "krippendorff_alpha", "percent_agreement", "krippendorff_alpha_u"}
 )

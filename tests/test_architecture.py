@@ -36,6 +36,7 @@ GROUND = tuple(
         "environment",
         "search_terms",
         "layers",
+        "colours",
     )
 )
 # Use cases: the feature packages beside text/, store/ and exchange/ (coding, search, analysts, corpus),

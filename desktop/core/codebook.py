@@ -22,8 +22,6 @@ AUTOMATIC_KEYS = tuple("1234567890")
 # What an analyst may set by hand: a digit, or Alt and a digit for codebooks of more than ten codes.
 MANUAL_KEYS = AUTOMATIC_KEYS + tuple(f"Alt+{digit}" for digit in AUTOMATIC_KEYS)
 PATH_SEPARATOR = " > "
-# Colours new codes get in turn, light enough for text to stay readable over them.
-PALETTE = ("#c39bd3", "#f7dc6f", "#76d7c4", "#f1948a", "#85c1e9", "#bb8fce", "#a9cce3", "#f5cba7")
 # Codes made here get a REFI-QDA guid derived from their id, so that exports of one
 # database always name a code the same way.
 _GUIDS = uuid.UUID("6f6c1e2a-3b1d-4d8e-9a52-6b1f0c6a2d10")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.environment import default_db_path, resource_path
+from desktop.core.models import Status
 from desktop.core.store import Fault, Store, StoreError
 from desktop.core.store.backups import backups_of
 from desktop.ui.widgets import i18n
@@ -44,8 +45,20 @@ def open_store(path: str) -> Store:
     return Store.open(path)
 
 
-def demo_database() -> str:
-    """A temporary database with the sample articles imported."""
+# (analyst, phrase, code): two analysts' coding of one sample article, alike and not, for pictures
+# and tests that need the Review and Report workspaces to hold something.
+DEMO_CODING = (
+    ("甲", "智能制造产业园", "project"),
+    ("乙", "智能制造产业园", "project"),
+    ("甲", "增长8%以上", "target"),
+    ("乙", "增长8%以上", "measure"),
+    ("甲", "推进新材料、生物医药等重点项目落地", "measure"),
+    ("乙", "推进新材料", "measure"),
+)
+
+
+def demo_database(*, coded: bool = False) -> str:
+    """A temporary database with the sample articles imported (``coded``: and DEMO_CODING in them)."""
     folder = Path(tempfile.mkdtemp(prefix="policy-annotator-demo-"))
     path = folder / "demo.db"
     # The import pipeline loads at its first use: a window that imports nothing starts without it.
@@ -57,7 +70,23 @@ def demo_database() -> str:
         if samples.is_dir():
             for _ in import_paths(store, [samples]):
                 pass
+        if coded:
+            _code_demo(store)
     return str(path)
+
+
+def _code_demo(store: Store) -> None:
+    for article_id in store.articles.ids():
+        document = store.document(article_id)
+        text = document.article.text
+        if any(phrase not in text for _, phrase, _ in DEMO_CODING):
+            continue
+        for analyst, phrase, code in DEMO_CODING:
+            start = text.index(phrase)
+            store.spans.insert(document.span_at(start, start + len(phrase), code, analyst))
+        for analyst in {analyst for analyst, _, _ in DEMO_CODING}:
+            store.analysts.set_status(article_id, analyst, Status.DONE)
+        return
 
 
 def offer_restore(path: str, problem: str) -> bool:

@@ -4,64 +4,78 @@
 <context>
     <name>AdjudicationPanel</name>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="71"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="95"/>
         <source>List the disagreements</source>
         <translation>列出分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="79"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="110"/>
         <source>Keep first</source>
         <translation>保留第一位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="80"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="111"/>
         <source>Keep second</source>
         <translation>保留第二位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="81"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="112"/>
         <source>Both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="82"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="113"/>
         <source>Neither</source>
         <translation>都不保留</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="159"/>
+        <source>%1 of %n disagreement(s) decided</source>
+        <translation>
+            <numerusform>已裁决 %1 / %n 处分歧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="160"/>
+        <source>%n agreed span(s) not yet accepted</source>
+        <translation>
+            <numerusform>%n 个一致标注尚未接受</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="116"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="161"/>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="165"/>
         <source>other code</source>
         <translation>编码不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="117"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="166"/>
         <source>other ends</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="118"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="167"/>
         <source>first only</source>
         <translation>仅第一位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="119"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="168"/>
         <source>second only</source>
         <translation>仅第二位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="120"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="169"/>
         <source>several spans</source>
         <translation>多个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="75"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="99"/>
         <source>Accept every span both coded alike</source>
         <translation>接受双方一致的全部标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="105"/>
-        <source>%1 of %2 disagreements decided; %3 agreed spans not yet accepted</source>
-        <translation>已裁决 %1 / %2 处分歧；%3 个一致标注尚未接受</translation>
     </message>
 </context>
 <context>
@@ -72,72 +86,116 @@
         <translation>一致性报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="100"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="103"/>
         <source>Only articles every analyst coded</source>
         <translation>仅限每位分析员都编码过的文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="116"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="117"/>
         <source>Confusion</source>
         <translation>混淆表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="118"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="134"/>
         <source>Computing the agreement of %1…</source>
         <translation>正在计算 %1 的一致性…</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="144"/>
-        <source>%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
-        <translation>%1 篇文章；标注：%2。n/a：数据无法定义。百分比一致性未经机遇校正。</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="147"/>
+        <source>%n article(s); spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
+        <translation>
+            <numerusform>%n 篇文章；标注数：%2。n/a：数据无法定义该值。百分比一致率未做机遇校正。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="170"/>
+        <source>Not every analyst finished the set (%1): the figures cover the %n article(s) all of them coded.</source>
+        <translation>
+            <numerusform>并非每位分析员都完成了这组文章（%1）：数值只涵盖所有人都编码过的 %n 篇文章。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="160"/>
         <source>%1 coded %2 of %3</source>
         <translation>%1 编码了 %3 篇中的 %2 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="165"/>
         <source>Coverage: %1.</source>
         <translation>覆盖情况：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="165"/>
-        <source>Not every analyst finished the set (%1): the figures cover the %2 articles all of them coded.</source>
-        <translation>并非每位分析员都完成了这组文章（%1）：数值只涵盖所有人都编码过的 %2 篇文章。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="179"/>
         <source>Not every analyst finished the set (%1): an article one of them has not coded counts as disagreement.</source>
         <translation>并非每位分析员都完成了这组文章（%1）：某人未编码的文章会计为分歧。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="192"/>
+        <source>F1, exact spans</source>
+        <translation>F1（边界完全一致）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="193"/>
+        <source>F1, overlapping spans</source>
+        <translation>F1（标注重叠）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="194"/>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen κ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="195"/>
+        <source>Fleiss&apos; κ</source>
+        <translation>Fleiss κ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="196"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="197"/>
+        <source>Percent agreement</source>
+        <translation>百分比一致率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="198"/>
+        <source>Krippendorff&apos;s uα (characters)</source>
+        <translation>Krippendorff uα（逐字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="229"/>
+        <source>All codes</source>
+        <translation>全部编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="244"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="259"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="259"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -187,39 +245,41 @@
 </context>
 <context>
     <name>AnnotationController</name>
-    <message>
-        <location filename="../../desktop/ui/panes/annotation_controller.py" line="174"/>
-        <source>%1 spans no longer match the text at their offsets and are not shown (ids: %2)</source>
-        <translation>%1 个片段与其位置上的文字不再一致，未显示（编号：%2）</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="175"/>
+        <source>%n span(s) no longer match the text at their offsets and are not shown (ids: %2)</source>
+        <translation>
+            <numerusform>%n 个标注与其位置上的文字不再相符，未予显示（编号：%2）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/annotation_controller.py" line="207"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="209"/>
         <source>Cannot read the spans of the article</source>
         <translation>无法读取本文的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/annotation_controller.py" line="233"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="235"/>
         <source>Cannot tag: %1</source>
         <translation>无法标注：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/annotation_controller.py" line="236"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="238"/>
         <source>That span is already tagged with this category</source>
-        <translation>该片段已用此类别标注</translation>
+        <translation>该标注已属此类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/annotation_controller.py" line="258"/>
-        <location filename="../../desktop/ui/panes/annotation_controller.py" line="278"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="260"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="280"/>
         <source>Select a span first (double click it, or tag a passage)</source>
         <translation>请先选中一个标注（双击它，或先标注一段文字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/annotation_controller.py" line="263"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="265"/>
         <source>Cannot move the span: %1</source>
         <translation>无法调整标注边界：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/annotation_controller.py" line="308"/>
+        <location filename="../../desktop/ui/panes/annotation_controller.py" line="310"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -227,22 +287,22 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="218"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="215"/>
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="222"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="219"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="245"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="271"/>
         <source>Sample: %1  ×</source>
         <translation>样本：%1  ×</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="246"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="272"/>
         <source>Click to list every article again</source>
         <translation>点击以重新列出所有文章</translation>
     </message>
@@ -264,31 +324,41 @@
         <source>Memo on this article: sampling, doubts, context</source>
         <translation>关于本文的备忘：抽样、疑问、背景</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/panes/article_panel.py" line="103"/>
+        <source>e.g. 2025-03-01</source>
+        <translation>如 2025-03-01</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panes/article_panel.py" line="110"/>
+        <source>Column in exported files: %1</source>
+        <translation>导出文件中的列名：%1</translation>
+    </message>
 </context>
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
         <source>Spans</source>
-        <translation>片段</translation>
+        <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="115"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
         <source>Analysts</source>
         <translation>分析员</translation>
     </message>
@@ -296,67 +366,67 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="43"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="44"/>
         <source>Recent batches</source>
         <translation>最近的批量标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="48"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="49"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="49"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="50"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="50"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="51"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="51"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="52"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="52"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="53"/>
         <source>Tagged</source>
         <translation>已标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="53"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="54"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="56"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="57"/>
         <source>Undo batch</source>
         <translation>撤销该批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="57"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="58"/>
         <source>Redo batch</source>
         <translation>重做该批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="65"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="66"/>
         <source>Undoing a batch removes its spans that are as it made them.</source>
         <translation>撤销批次只删除仍保持原样的该批次标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="79"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="79"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="81"/>
         <source>%1 tagged, %2 skipped</source>
         <translation>标注 %1 处，跳过 %2 处</translation>
     </message>
@@ -377,73 +447,73 @@
 <context>
     <name>CategoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="33"/>
         <source>Edit code</source>
         <translation>编辑编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="33"/>
         <source>New code</source>
         <translation>新建编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="37"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="43"/>
         <source>automatic (1–9, 0 in tree order)</source>
         <translation>自动（按树的顺序分配 1–9、0）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="47"/>
         <source>Codable (untick for a heading that only groups codes)</source>
         <translation>可编码（仅用于归类的标题请取消勾选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="50"/>
         <source>When to use this code, and when not: what an analyst reads to decide</source>
         <translation>何时使用此编码、何时不用：编码员据以判断的规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="57"/>
         <source>Chinese label</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="58"/>
         <source>English label</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="58"/>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="68"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="60"/>
         <source>Key</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="62"/>
         <source>Coding rule</source>
         <translation>编码规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="94"/>
         <source>A code needs a Chinese label.</source>
         <translation>编码需要中文名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="96"/>
         <source>The colour must be written #rrggbb.</source>
         <translation>颜色须写作 #rrggbb。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/category_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/codebook/category_dialog.py" line="98"/>
         <source>The key %1 is already set on another code.</source>
         <translation>快捷键 %1 已被另一个编码使用。</translation>
     </message>
@@ -451,88 +521,90 @@
 <context>
     <name>CodebookActions</name>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="58"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="59"/>
         <source>Add code…</source>
         <translation>添加编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="59"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="60"/>
         <source>Add sub-code…</source>
         <translation>添加子编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="60"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="61"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="61"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="62"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="62"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="63"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="81"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="84"/>
         <source>Cannot read the codebook</source>
         <translation>无法读取编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="89"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="92"/>
         <source>Select a code in the codebook first</source>
         <translation>请先在编码表中选择一个编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="100"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="106"/>
         <source>There is no other code to choose</source>
         <translation>没有其他编码可选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="114"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="120"/>
         <source>Codebook not changed</source>
         <translation>编码表未更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="152"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="158"/>
         <source>Cannot move the code: a code cannot go under its own sub-codes</source>
         <translation>无法移动编码：编码不能移到自己的子编码之下</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="163"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="169"/>
         <source>Merge code</source>
         <translation>合并编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="164"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="170"/>
         <source>Merge “%1” into (its spans and sub-codes go there):</source>
         <translation>将“%1”合并到（其标注和子编码都移到该处）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="181"/>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="194"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="187"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="200"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="183"/>
-        <source>“%1” has %2 spans. Move them to another code, or delete them with it?</source>
-        <translation>“%1”有 %2 处标注。将其移到另一个编码，还是随之删除？</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="189"/>
+        <source>“%1” has %n span(s). Move them to another code, or delete them with it?</source>
+        <translation>
+            <numerusform>“%1”有 %n 个标注。把它们移到另一个编码，还是随编码一起删除？</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="187"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="193"/>
         <source>Move spans…</source>
         <translation>移动标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="188"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="194"/>
         <source>Delete spans</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="194"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="200"/>
         <source>Move its spans to:</source>
         <translation>将其标注移到：</translation>
     </message>
@@ -576,175 +648,368 @@
 <context>
     <name>CodingRound</name>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="79"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="81"/>
         <source>Draw a double-coding &amp;sample…</source>
         <translation>抽取双重编码样本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="80"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="82"/>
         <source>A&amp;greement report…</source>
         <translation>一致性报告(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="81"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="83"/>
         <source>Adjudication</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="112"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="115"/>
         <source>No sample drawn</source>
         <translation>未抽取样本</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="116"/>
-        <source>Sample “%1”: %2 articles, listed now</source>
-        <translation>样本“%1”：%2 篇文章，已在列表中显示</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review/coding_round.py" line="119"/>
+        <source>Sample “%1”: %n article(s), listed now</source>
+        <translation>
+            <numerusform>样本“%1”：%n 篇文章，已列出</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="159"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="160"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="189"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="198"/>
         <source>Decided already: undo the decision first (Ctrl+Z)</source>
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="215"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="224"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
 </context>
 <context>
+    <name>CommandWords</name>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="45"/>
+        <source>Tag %1 as %2</source>
+        <translation>将 %1 标为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="45"/>
+        <source>Accept %1 as %2</source>
+        <translation>接受 %1 为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="48"/>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="51"/>
+        <source>Change %1 to %2</source>
+        <translation>将 %1 改为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="56"/>
+        <source>Edit the note of %1</source>
+        <translation>编辑 %1 的备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="58"/>
+        <source>Move the ends of %1</source>
+        <translation>移动 %1 的边界</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="60"/>
+        <source>Mark the article %1</source>
+        <translation>将文章标为%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="62"/>
+        <source>Edit the article&apos;s note</source>
+        <translation>编辑文章备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="65"/>
+        <source>Set %1 to %2</source>
+        <translation>将%1设为 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="70"/>
+        <source>Tag %n hit(s) of %1 as %2</source>
+        <translation>
+            <numerusform>将 %1 的 %n 处命中标为 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="75"/>
+        <source>Take back %n tagged hit(s)</source>
+        <translation>
+            <numerusform>撤回 %n 处已标注的命中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="77"/>
+        <source>Add the code %1</source>
+        <translation>添加编码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="79"/>
+        <source>Edit the code %1</source>
+        <translation>编辑编码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="81"/>
+        <source>Move the code %1</source>
+        <translation>移动编码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="84"/>
+        <source>Merge the code %1 into %2</source>
+        <translation>将编码 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="86"/>
+        <source>Delete the code %1</source>
+        <translation>删除编码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="88"/>
+        <source>Reject the suggestion %1</source>
+        <translation>拒绝建议 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="95"/>
+        <source>Accept %n span(s) both analysts coded alike</source>
+        <translation>
+            <numerusform>接受两位分析员一致的 %n 个标注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="97"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="98"/>
+        <source>keep %1&apos;s spans</source>
+        <translation>保留 %1 的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="99"/>
+        <source>keep both analysts&apos; spans</source>
+        <translation>保留两位分析员的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="100"/>
+        <source>keep neither analyst&apos;s spans</source>
+        <translation>两位分析员的标注都不保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="103"/>
+        <source>Decide a disagreement: %1</source>
+        <translation>裁决分歧：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="109"/>
+        <source>Removed %n span(s)</source>
+        <translation>
+            <numerusform>已移除 %n 个标注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="111"/>
+        <source>kept %n changed since</source>
+        <translation>
+            <numerusform>保留了 %n 个此后改动过的标注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="113"/>
+        <source>Added %n span(s)</source>
+        <translation>
+            <numerusform>已添加 %n 个标注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="115"/>
+        <source>skipped %n tagged already</source>
+        <translation>
+            <numerusform>跳过 %n 个已标注的</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="117"/>
+        <source>%n could not be put back: their ids are taken</source>
+        <translation>
+            <numerusform>%n 个无法恢复：其编号已被占用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window/command_words.py" line="119"/>
+        <source>%n deleted already</source>
+        <translation>
+            <numerusform>%n 个已被删除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/command_words.py" line="120"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>CorpusDocks</name>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="95"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="96"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="96"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="97"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="97"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="98"/>
         <source>&amp;Search all articles…</source>
         <translation>搜索全部文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="98"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="99"/>
         <source>&amp;Passages of a code…</source>
         <translation>某一编码的段落(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="99"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
         <source>Recent &amp;batches of tagged hits…</source>
         <translation>最近的批量标注(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="101"/>
         <source>Suggestion &amp;rules…</source>
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="158"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="228"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="284"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="334"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="159"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="229"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="285"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="335"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="161"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="162"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/search/corpus_docks.py" line="169"/>
-        <source>%1 hits so far, counting…</source>
-        <translation>已找到 %1 处，正在计数…</translation>
+        <source>%n hit(s) so far, counting…</source>
+        <translation>
+            <numerusform>已找到 %n 处命中，仍在计数…</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/search/corpus_docks.py" line="175"/>
-        <source>%1 hits in %2 articles</source>
-        <translation>%2 篇文章中共 %1 处</translation>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 处命中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="175"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="177"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="176"/>
+        <source>%1 in %2</source>
+        <translation>%1，分布于 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="188"/>
+        <source>Search index ready (%n article(s))</source>
+        <translation>
+            <numerusform>检索索引已就绪（%n 篇文章）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="191"/>
+        <source>Indexing for search: %1 / %n article(s)</source>
+        <translation>
+            <numerusform>正在建立检索索引：%1 / %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="238"/>
+        <source>Nothing to tag: %n hit(s) tagged already</source>
+        <translation>
+            <numerusform>无可标注：%n 处命中已标注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="337"/>
+        <source>Wrote %n passage(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个段落写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="178"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="178"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="179"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="187"/>
-        <source>Search index ready (%1 articles)</source>
-        <translation>搜索索引已就绪（%1 篇文章）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="190"/>
-        <source>Indexing for search: %1 / %2 articles</source>
-        <translation>正在建立搜索索引：%1 / %2 篇文章</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="231"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="232"/>
         <source>Nothing tagged</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="237"/>
-        <source>Nothing to tag: %1 hits are tagged already</source>
-        <translation>无需标注：%1 处已标注过</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="239"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="240"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="254"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="353"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="255"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="354"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="275"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="276"/>
         <source>Passages of %1</source>
         <translation>段落：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="300"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="301"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="317"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="331"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="318"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="332"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="317"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="318"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="336"/>
-        <source>Wrote %1 passages to %2</source>
-        <translation>已将 %1 个段落写入 %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="363"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="364"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="367"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="368"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -829,17 +1094,17 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="79"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="80"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="80"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="81"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="81"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="82"/>
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
@@ -869,6 +1134,13 @@
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="166"/>
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/exchange/exchange_actions.py" line="119"/>
         <source>Annotations (%1);;All files (*)</source>
@@ -880,20 +1152,15 @@
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="150"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="151"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="159"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="162"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="161"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="164"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="164"/>
-        <source>Exported %1 rows to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1278,14 @@
     </message>
 </context>
 <context>
+    <name>FoldingBar</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/folding_bar.py" line="33"/>
+        <source>More ▾</source>
+        <translation>更多 ▾</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunner</name>
     <message>
         <location filename="../../desktop/ui/exchange/import_dialog.py" line="76"/>
@@ -1048,22 +1323,22 @@
 <context>
     <name>LayerBox</name>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="70"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="77"/>
         <source>Only my spans (%1, blind coding)</source>
         <translation>仅我的标注（%1，盲编码）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="72"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="79"/>
         <source>Study layer (consensus, else %1)</source>
         <translation>研究层（共识，否则 %1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="74"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="81"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="77"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="84"/>
         <source>Every layer, side by side</source>
         <translation>所有层，并列</translation>
     </message>
@@ -1071,17 +1346,17 @@
 <context>
     <name>LayerChoice</name>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="105"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="112"/>
         <source>Counting:</source>
         <translation>统计：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="106"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="113"/>
         <source>Whose spans the codebook, the article list, reports and exports count</source>
         <translation>编码本、文章列表、报表和导出所统计的标注来自谁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="145"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="152"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
@@ -1089,32 +1364,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="38"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="32"/>
+        <source>&amp;Workspace</source>
+        <translation>工作区(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/window_menus.py" line="39"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="39"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="40"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="40"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="41"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="41"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="42"/>
         <source>&amp;Codebook</source>
         <translation>编码表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="42"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="43"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/window_menus.py" line="43"/>
+        <location filename="../../desktop/ui/window/window_menus.py" line="44"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1124,168 +1404,158 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="170"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="171"/>
         <source>&amp;Delete selected span</source>
-        <translation>删除选中的片段(&amp;D)</translation>
+        <translation>删除选中的标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="172"/>
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="173"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="174"/>
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="175"/>
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="176"/>
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="177"/>
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="178"/>
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="179"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="180"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="181"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="182"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="183"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="184"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="185"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="190"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="189"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="190"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="194"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="195"/>
         <source>Spans</source>
-        <translation>片段</translation>
+        <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="196"/>
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="197"/>
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="198"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="200"/>
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="202"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="306"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="322"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="326"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="366"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="86"/>
-        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="96"/>
         <source>Cannot re-process</source>
         <translation>无法重新处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="104"/>
         <source>Re-processed: %1 spans moved</source>
         <translation>已重新处理：%1 个标注位置已更新</translation>
     </message>
@@ -1316,95 +1586,237 @@
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="73"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="75"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="73"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="75"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="73"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="75"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="73"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="75"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="74"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="76"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="74"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="76"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="74"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="76"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
 </context>
 <context>
-    <name>ReportsPanel</name>
+    <name>ReportWords</name>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="158"/>
-        <source>Once per article</source>
-        <translation>每篇文章只计一次</translation>
+        <location filename="../../desktop/ui/reports/report_words.py" line="44"/>
+        <source>Layer</source>
+        <translation>层</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="159"/>
-        <source>Show</source>
-        <translation>显示</translation>
+        <location filename="../../desktop/ui/reports/report_words.py" line="45"/>
+        <source>Code</source>
+        <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="160"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
+        <location filename="../../desktop/ui/reports/report_words.py" line="46"/>
+        <source>Spans</source>
+        <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="162"/>
-        <source>Frequencies</source>
-        <translation>频次</translation>
+        <location filename="../../desktop/ui/reports/report_words.py" line="47"/>
+        <source>Articles</source>
+        <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="163"/>
-        <source>Code × article matrix</source>
-        <translation>编码 × 文章矩阵</translation>
+        <location filename="../../desktop/ui/reports/report_words.py" line="48"/>
+        <source>Share</source>
+        <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="164"/>
-        <source>Crosstab by metadata</source>
-        <translation>按元数据交叉表</translation>
+        <location filename="../../desktop/ui/reports/report_words.py" line="49"/>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="165"/>
-        <source>Co-occurrence</source>
-        <translation>共现</translation>
+        <location filename="../../desktop/ui/reports/report_words.py" line="50"/>
+        <source>Article no.</source>
+        <translation>文章编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="166"/>
-        <source>Coding table</source>
-        <translation>编码表</translation>
+        <location filename="../../desktop/ui/reports/report_words.py" line="51"/>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="185"/>
+        <location filename="../../desktop/ui/reports/report_words.py" line="52"/>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="53"/>
+        <source>Unit text</source>
+        <translation>单元文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="54"/>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="55"/>
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="56"/>
+        <source>(no value)</source>
+        <translation>（无值）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="61"/>
+        <source>Study layer (%1)</source>
+        <translation>研究层（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="62"/>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reports/report_words.py" line="67"/>
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n 个标注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reports/report_words.py" line="68"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="69"/>
+        <source>%1 in %2</source>
+        <translation>%1，分布于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="71"/>
+        <source>Whether each code occurs in each article (1 or 0)</source>
+        <translation>各编码在各文章中是否出现（1 或 0）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="72"/>
+        <source>Spans per article and code</source>
+        <translation>每篇文章、每个编码的标注数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="74"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="189"/>
+        <location filename="../../desktop/ui/reports/report_words.py" line="75"/>
+        <source>Articles per code and %1</source>
+        <translation>按编码和%1统计的文章数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="75"/>
+        <source>Spans per code and %1</source>
+        <translation>按编码和%1统计的标注数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="79"/>
+        <source>Articles holding both codes (on the diagonal: articles holding the code)</source>
+        <translation>同时含两个编码的文章数（对角线：含该编码的文章数）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="81"/>
+        <source>Coding units holding both codes (on the diagonal: units holding the code)</source>
+        <translation>同时含两个编码的编码单元数（对角线：含该编码的单元数）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="83"/>
+        <source>One row per coded unit and analyst</source>
+        <translation>每个已编码单元、每位分析员一行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/report_words.py" line="84"/>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="167"/>
+        <source>Once per article</source>
+        <translation>每篇文章只计一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="168"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="169"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="171"/>
+        <source>Frequencies</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="172"/>
+        <source>Code × article matrix</source>
+        <translation>编码 × 文章矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="173"/>
+        <source>Crosstab by metadata</source>
+        <translation>按元数据交叉表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="174"/>
+        <source>Co-occurrence</source>
+        <translation>共现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="175"/>
+        <source>Coding table</source>
+        <translation>编码表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="194"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="198"/>
         <source>Per coding unit</source>
         <translation>按编码单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="190"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="199"/>
         <source>Per article</source>
         <translation>按文章</translation>
     </message>
@@ -1451,13 +1863,15 @@
         <source>Spans: %1 of %2 move to new offsets (their original text stays the same).</source>
         <translation>标注：%2 个中有 %1 个移到新位置（原文不变）。</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="64"/>
-        <source>%1 spans would fall in text the new pipeline removes; nothing can be re-processed.</source>
-        <translation>有 %1 个标注会落在新流程删除的文字中，无法重新处理。</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="65"/>
+        <source>%n span(s) would fall in text the new pipeline removes; nothing can be re-processed.</source>
+        <translation>
+            <numerusform>%n 个标注会落在新流程删除的文字中；无法重新处理。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="70"/>
         <source>Re-processing clears the undo history of the window.</source>
         <translation>重新处理会清空窗口的撤销记录。</translation>
     </message>
@@ -1528,57 +1942,59 @@
 <context>
     <name>RetrievalPanel</name>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="143"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="157"/>
         <source>Passage or note holds…</source>
         <translation>段落或备注包含…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="144"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="158"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="145"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="159"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="150"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="164"/>
         <source>In article order</source>
         <translation>按文章顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="151"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="165"/>
         <source>By code</source>
         <translation>按编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="152"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="166"/>
         <source>By analyst</source>
         <translation>按分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="153"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="167"/>
         <source>By passage text</source>
         <translation>按段落文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="154"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="168"/>
         <source>Noted first</source>
         <translation>有备注的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="168"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="182"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="188"/>
-        <source>%1 passages</source>
-        <translation>%1 个段落</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="202"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n 个段落</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/retrieval_panel.py" line="215"/>
+        <location filename="../../desktop/ui/search/retrieval_panel.py" line="233"/>
         <source>Change to</source>
         <translation>改为</translation>
     </message>
@@ -1610,32 +2026,37 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="113"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
         <source>Accepted share</source>
         <translation>接受比例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="125"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="119"/>
+        <source>Strings tagged elsewhere</source>
+        <translation>其他文章中已标注的字符串</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="128"/>
         <source>Edit rules file…</source>
         <translation>编辑规则文件…</translation>
     </message>
@@ -1643,37 +2064,37 @@
 <context>
     <name>SampleDialog</name>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="38"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="40"/>
         <source>Draw a double-coding sample</source>
         <translation>抽取双重编码样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="39"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="41"/>
         <source>double coding</source>
         <translation>双重编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="43"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="45"/>
         <source>(not stratified)</source>
         <translation>（不分层）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="47"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="49"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="48"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="50"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="49"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="51"/>
         <source>Seed (the same seed draws the same sample)</source>
         <translation>随机种子（相同种子抽出相同样本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="50"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="52"/>
         <source>Stratified by</source>
         <translation>分层依据</translation>
     </message>
@@ -1681,87 +2102,87 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="112"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="117"/>
         <source>Search every article (Traditional or Simplified; &quot;a phrase&quot;)</source>
         <translation>搜索全部文章（繁体或简体；&quot;短语&quot;）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="113"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="118"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="114"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="119"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="115"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="120"/>
         <source>Coded by analyst…</source>
         <translation>由分析员编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="116"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="121"/>
         <source>Metadata field=value…</source>
         <translation>元数据 字段=值…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="117"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="122"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="117"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="122"/>
         <source>Hit</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="117"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="122"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="118"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="124"/>
         <source>Tag selected hits</source>
         <translation>标注所选结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="119"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="125"/>
         <source>Tag all hits</source>
         <translation>标注全部结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="120"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="126"/>
         <source>Recent batches…</source>
         <translation>最近的批量标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="123"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="129"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="129"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="135"/>
         <source>the hit</source>
         <translation>命中文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="130"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="136"/>
         <source>its clause</source>
         <translation>所在分句</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="131"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="137"/>
         <source>its sentence</source>
         <translation>所在句子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="136"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="142"/>
         <source>With any code</source>
         <translation>含任意编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/search_panel.py" line="137"/>
+        <location filename="../../desktop/ui/search/search_panel.py" line="143"/>
         <source>Without…</source>
         <translation>不含…</translation>
     </message>
@@ -1769,17 +2190,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="42"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="44"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/window/shortcuts_dialog.py" line="44"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1787,17 +2208,17 @@
 <context>
     <name>SpanList</name>
     <message>
-        <location filename="../../desktop/ui/panes/span_list.py" line="133"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="138"/>
         <source>Delete span</source>
-        <translation>删除片段</translation>
+        <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/span_list.py" line="134"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="139"/>
         <source>Edit note…</source>
         <translation>编辑备注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/span_list.py" line="185"/>
+        <location filename="../../desktop/ui/panes/span_list.py" line="193"/>
         <source>Change to %1</source>
         <translation>改为%1</translation>
     </message>
@@ -1823,110 +2244,113 @@
 <context>
     <name>StudyDocks</name>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="61"/>
-        <source>Article</source>
-        <translation>文章</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="62"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="66"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="63"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="67"/>
         <source>Coding &amp;units in the margin</source>
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="83"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="96"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="88"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="101"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="116"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="121"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="132"/>
         <location filename="../../desktop/ui/reports/study_docks.py" line="137"/>
         <location filename="../../desktop/ui/reports/study_docks.py" line="142"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="147"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="132"/>
-        <source>Field name (e.g. province, 批次):</source>
-        <translation>字段名（如 province、批次）：</translation>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="65"/>
+        <source>Article data</source>
+        <translation>文章信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="135"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="137"/>
+        <source>Field name (e.g. province):</source>
+        <translation>字段名（如 批次、省份）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="140"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="135"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="140"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="136"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="141"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="136"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="141"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="137"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="142"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="142"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="147"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="149"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="154"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="176"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="199"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="181"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="218"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="179"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="205"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="184"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="199"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="224"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="184"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="203"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="188"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="202"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="207"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="221"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="188"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="207"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="207"/>
-        <source>Wrote %1 rows to %2</source>
-        <translation>已将 %1 行写入 %2</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reports/study_docks.py" line="226"/>
+        <source>Wrote %n row(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 行写入 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2000,22 +2424,22 @@
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="101"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="103"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="102"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="104"/>
         <source>Search &amp;&amp; retrieve</source>
         <translation>检索与提取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="103"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="105"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="104"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="106"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
@@ -2023,7 +2447,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="67"/>
+        <location filename="../../desktop/ui/app.py" line="96"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
@@ -2031,37 +2455,87 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="16"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="19"/>
         <source>to do</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="17"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="20"/>
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="18"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="21"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="25"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="28"/>
         <source>mojibake</source>
         <translation>乱码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="29"/>
         <source>replacement character</source>
         <translation>替换字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="27"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="30"/>
         <source>missing digits</source>
         <translation>缺失数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="43"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="44"/>
+        <source>Issuer</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="45"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="46"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="47"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="48"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="49"/>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="50"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="58"/>
+        <source>REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)</source>
+        <translation>REFI-QDA 项目（MAXQDA、NVivo、ATLAS.ti、QualCoder）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="59"/>
+        <source>Excel workbook (spans, articles, reports)</source>
+        <translation>Excel 工作簿（标注、文章、报表）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="67"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>带 BOM 的 UTF-8（Excel）</translation>
     </message>
@@ -2069,27 +2543,32 @@
 <context>
     <name>layers</name>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="42"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="45"/>
         <source>every analyst&apos;s spans</source>
         <translation>所有分析员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="45"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="48"/>
         <source>each layer side by side: %1</source>
         <translation>各层并列：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="48"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="51"/>
+        <source>the study layer (consensus on adjudicated articles, else %1&apos;s spans)</source>
+        <translation>研究层（已裁决的文章用共识，其余用 %1 的标注）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="55"/>
         <source>the study layer (consensus, else %1)</source>
         <translation>研究层（共识，否则 %1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="50"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="57"/>
         <source>the consensus</source>
         <translation>共识层</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/layer_choice.py" line="51"/>
+        <location filename="../../desktop/ui/window/layer_choice.py" line="58"/>
         <source>%1&apos;s spans</source>
         <translation>%1 的标注</translation>
     </message>
@@ -2097,24 +2576,54 @@
 <context>
     <name>undo</name>
     <message>
-        <location filename="../../desktop/ui/window/undo.py" line="118"/>
+        <location filename="../../desktop/ui/window/undo.py" line="147"/>
         <source>Not undone: “%1” (it stays on the list; try again)</source>
         <translation>未能撤销：“%1”（仍在撤销列表中，请稍后再试）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/undo.py" line="119"/>
+        <location filename="../../desktop/ui/window/undo.py" line="148"/>
         <source>Not redone: “%1” (it stays on the list; try again)</source>
         <translation>未能重做：“%1”（仍在列表中，请稍后再试）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/undo.py" line="120"/>
+        <location filename="../../desktop/ui/window/undo.py" line="149"/>
         <source>“%1” can no longer be undone</source>
         <translation>“%1”已无法撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/undo.py" line="121"/>
+        <location filename="../../desktop/ui/window/undo.py" line="150"/>
         <source>“%1” can no longer be redone</source>
         <translation>“%1”已无法重做</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/undo.py" line="174"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/undo.py" line="175"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/undo.py" line="177"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/undo.py" line="177"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/undo.py" line="180"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window/undo.py" line="180"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
 </context>
 </TS>

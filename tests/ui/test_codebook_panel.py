@@ -122,7 +122,7 @@ def test_build_tag_merge_undo_and_delete_with_spans_moved(qtbot, open_window) ->
 
     # Merge 环境型 into 供给型: one step, undone as one.
     tree.select("environment")
-    run_action(qtbot, window.codebook.merge_action, choose("政策工具 > 供给型"))
+    run_action(qtbot, window.codebook.merge_action, choose("Policy tools > Supply"))
     assert categories_of_spans(window) == [("财政资金", "supply"), ("营商环境", "supply")]
     assert "environment" not in window.store.categories.ids() and "environment" not in tree.items
     for each in (window.text_pane, window.original_pane):
@@ -135,7 +135,7 @@ def test_build_tag_merge_undo_and_delete_with_spans_moved(qtbot, open_window) ->
 
     # Delete 环境型, which has a span: the count is asked about first, the span moves to 措施.
     tree.select("environment")
-    run_action(qtbot, window.codebook.delete_action, click("Move spans…"), choose("措施"))
+    run_action(qtbot, window.codebook.delete_action, click("Move spans…"), choose("Measure"))
     assert categories_of_spans(window) == [("财政资金", "supply"), ("营商环境", "measure")]
     assert "environment" not in window.store.categories.ids()
     for each in (window.text_pane, window.original_pane):

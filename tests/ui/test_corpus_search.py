@@ -30,7 +30,7 @@ def search(qtbot, window: MainWindow, query: str) -> None:  # type: ignore[no-un
     panel = window.corpus.search_panel
     panel.query.setText(query)  # typed in Traditional (keyClicks cannot type Chinese)
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "hits in" in panel.summary.text() or "No hits" in panel.summary.text(), timeout=10000)
+    qtbot.waitUntil(lambda: " in " in panel.summary.text() or "No hits" in panel.summary.text(), timeout=10000)
 
 
 def test_search_tag_all_undo_after_reopening_and_recode_in_the_passages(qtbot, open_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +70,7 @@ def test_search_tag_all_undo_after_reopening_and_recode_in_the_passages(qtbot, o
     monkeypatch.setattr(BatchesDialog, "exec", lambda dialog: dialog.undo_button.click() or 0)
     later.corpus.show_batches()
     assert all(later.store.spans.of_article(a) == [] for a in having)
-    assert f"removed {len(tagged)} spans" in later.statusBar().currentMessage()
+    assert f"Removed {len(tagged)} spans" in later.statusBar().currentMessage()
     later.undo_stack.undo()  # and the undo of that puts the batch back
     assert sorted((s.article_id, s.start, s.end) for a in having for s in later.store.spans.of_article(a)) == sorted(
         tagged
@@ -142,7 +142,7 @@ def test_an_older_database_is_indexed_in_the_background_and_searchable_meanwhile
     qtbot.waitUntil(lambda: window.store.search.pending() == 0, timeout=10000)
     qtbot.waitUntil(lambda: "Search index ready (3 articles)" in window.statusBar().currentMessage(), timeout=5000)
     search(qtbot, window, "营商环境")
-    assert window.corpus.search_panel.summary.text().startswith("2 hits in 1 articles")
+    assert window.corpus.search_panel.summary.text().startswith("2 hits in 1 article")
     window.close()
 
 
@@ -181,4 +181,4 @@ def test_a_regular_expression_that_backtracks_is_stopped_and_said(qtbot, open_wi
     assert "simplify it" in panel.summary.text()
     panel.regex.setChecked(False)
     search(qtbot, window, "推进")
-    assert panel.summary.text().startswith("1 hits in 1 articles")
+    assert panel.summary.text().startswith("1 hit in 1 article")

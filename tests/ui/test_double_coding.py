@@ -36,6 +36,10 @@ CODING = {
 }
 
 
+def rows_of(dialog) -> list[str]:  # type: ignore[no-untyped-def]
+    return [dialog.figures.verticalHeaderItem(r).text() for r in range(dialog.figures.rowCount())]
+
+
 def analyst_file(folder: Path, analyst: str) -> Path:
     """The analyst's own database (same article), coded and exported as JSONL, as a colleague sends it."""
     folder.mkdir()
@@ -74,9 +78,13 @@ def test_import_report_adjudicate_undo_and_export_consensus(
     qtbot.waitUntil(lambda: dialog.report is not None)
     assert dialog.compute.isEnabled()
     assert made_on and made_on[0] != threading.get_ident()  # computed off the window's thread
-    measures = [dialog.figures.horizontalHeaderItem(c).text() for c in range(dialog.figures.columnCount())]
-    rows = [dialog.figures.verticalHeaderItem(r).text() for r in range(dialog.figures.rowCount())]
+    headings = [dialog.figures.horizontalHeaderItem(c) for c in range(dialog.figures.columnCount())]
+    measures = [heading.data(Qt.ItemDataRole.UserRole) for heading in headings]
+    rows = [dialog.figures.verticalHeaderItem(r).data(Qt.ItemDataRole.UserRole) for r in range(len(rows_of(dialog)))]
     assert "cohen_kappa" in measures and "krippendorff_alpha_u" in measures and rows[-1] == "ALL"
+    # People read the measures and codes by name, not by id.
+    assert "Cohen's κ" in [heading.text() for heading in headings]
+    assert rows_of(dialog) == ["Measure", "Project", "Target", "All codes"]
     f1 = dialog.figures.item(rows.index("ALL"), measures.index("f1_exact")).text()
     assert float(f1) == round(2 * (2 / 4) * (2 / 5) / (2 / 4 + 2 / 5), 4)
     assert dialog.disagreements.rowCount() == 3

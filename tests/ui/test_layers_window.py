@@ -82,7 +82,7 @@ def test_the_window_counts_the_study_layer_by_default_and_its_choice_after(  # t
     box.setCurrentIndex(box.findData("one:consensus"))
     assert window.layer_choice.layers() == (Layer(CONSENSUS),)
     check_views(qtbot, window, *consensus)
-    assert "consensus layer" in window.study.reports.summary.text()
+    assert window.study.reports.summary.text().endswith("; the consensus")
     window.store.close()
 
 

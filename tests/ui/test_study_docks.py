@@ -79,12 +79,13 @@ def test_reports_in_the_window_match_the_core_and_export(qtbot, open_window, tmp
     assert "the study layer (consensus on adjudicated articles, else tester's spans)" in panel.summary.text()
     assert panel.chart.isVisibleTo(panel)
     assert panel.model.heat(1, 2).alphaF() > panel.model.heat(0, 2).alphaF() > panel.model.heat(2, 2).alphaF()
-    assert panel.model.data(panel.model.index(0, 1)) == "项目"  # the code by its path, after the layer
+    # The code by its label path in the window's language (English here), after the layer.
+    assert panel.model.data(panel.model.index(0, 1)) == "Project"
     panel.kind.setCurrentIndex(panel.kind.findData(ReportKind.CROSSTAB.value))
     assert [panel.by.itemData(i) for i in range(panel.by.count())][:3] == ["year", "date", "issuer"]
     panel.by.setCurrentIndex(panel.by.findData("issuer"))
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
-    assert panel.model.headings == ["layer", "category", "青禾县人民政府", "青禾县人民政府办公室", "total"]
+    assert panel.model.headings == ["Layer", "Code", "青禾县人民政府", "青禾县人民政府办公室", "Total"]
     assert not panel.chart.isVisibleTo(panel)
     target = tmp_path / "crosstab.csv"
     monkeypatch.setattr("desktop.ui.reports.study_docks.save_file", lambda *a, **k: str(target))

@@ -49,6 +49,11 @@ def test_the_shortcut_list_is_read_from_the_menus(qtbot, open_window) -> None:  
     assert rows["Reset zoom"] == "Ctrl+9"
     dialog = ShortcutsDialog(list(rows.items()), window)
     assert dialog.table.rowCount() == len(rows)
+    # Undo is listed by its name (not the step it would undo) and by keys a keyboard has (no F14).
+    tag_by_key(qtbot, window.text_pane, 0, 2, Qt.Key.Key_1)
+    rows = dict(shortcut_rows(all_menu_actions(window.menuBar())))
+    undo_keys = rows["Undo"].split(", ")
+    assert "Ctrl+Z" in undo_keys and not {"F14", "Undo"} & set(undo_keys)
 
 
 def test_span_ends_move_by_keyboard_snapped_and_undoable(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]

@@ -37,7 +37,7 @@ def start_xvfb(xvfb: str, size: str = "1400x850") -> tuple[subprocess.Popen[byte
             time.sleep(0.1)
         server.kill()
         server.wait(10)
-    pytest.fail("no X display could be started")
+    raise RuntimeError("no X display could be started")
 
 
 def run_on_xvfb(

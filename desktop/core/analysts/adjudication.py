@@ -81,7 +81,9 @@ class Adjudicate:
         spans = tuple(span for group in self.made for span in group)
         articles = tuple(sorted({d.article_id for d in self.decided}))
         detail = self.description if kind is ChangeKind.SPANS_ADDED else f"undo: {self.description}"
-        return Change(ChangeKind.BATCH, articles[0] if articles else 0, spans, articles=articles, detail=detail)
+        removed = kind is ChangeKind.SPANS_REMOVED
+        first = articles[0] if articles else 0
+        return Change(ChangeKind.BATCH, first, spans, articles=articles, detail=detail, removed=removed)
 
     def describe(self) -> str:
         return self.description

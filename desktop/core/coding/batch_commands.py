@@ -90,9 +90,22 @@ def plan_batch(
     return Planned(tuple(spans), skipped)
 
 
-def _outcome_change(kind: ChangeKind, outcome: BatchOutcome, detail: str) -> Change:
+def _outcome_change(
+    kind: ChangeKind, outcome: BatchOutcome, detail: str, *, removed: bool = False, skipped: int = 0
+) -> Change:
     articles = tuple(sorted({span.article_id for span in outcome.spans}))
-    return Change(kind, articles[0] if articles else 0, outcome.spans, articles=articles, detail=detail)
+    first = articles[0] if articles else 0
+    return Change(
+        kind,
+        first,
+        outcome.spans,
+        articles=articles,
+        detail=detail,
+        removed=removed,
+        skipped=skipped,
+        kept=outcome.kept,
+        gone=outcome.gone,
+    )
 
 
 def _undo_detail(outcome: BatchOutcome) -> str:
@@ -128,12 +141,12 @@ class TagHits:
         )
         detail = f"tagged {len(stored)} hits as {self.category_id}"
         detail += f", skipped {self.planned.skipped} tagged already" if self.planned.skipped else ""
-        return _outcome_change(ChangeKind.BATCH, BatchOutcome(stored), detail)
+        return _outcome_change(ChangeKind.BATCH, BatchOutcome(stored), detail, skipped=self.planned.skipped)
 
     def undo(self, store: Store) -> Change:
         assert self.batch is not None
         outcome = store.batches.undo(self.batch.id)
-        return _outcome_change(ChangeKind.BATCH, outcome, _undo_detail(outcome))
+        return _outcome_change(ChangeKind.BATCH, outcome, _undo_detail(outcome), removed=True)
 
     def describe(self) -> str:
         return f"tag {len(self.planned.spans)} hits of “{self.query}” as {self.category_id}"
@@ -147,7 +160,7 @@ class UndoBatch:
 
     def do(self, store: Store) -> Change:
         outcome = store.batches.undo(self.batch.id)
-        return _outcome_change(ChangeKind.BATCH, outcome, _undo_detail(outcome))
+        return _outcome_change(ChangeKind.BATCH, outcome, _undo_detail(outcome), removed=True)
 
     def undo(self, store: Store) -> Change:
         outcome = store.batches.redo(self.batch.id)

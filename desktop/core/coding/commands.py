@@ -45,6 +45,11 @@ class Change:
     articles: tuple[int, ...] = ()
     # What the analyst should read about the step beyond the change itself (spans skipped or kept).
     detail: str = ""
+    # BATCH: the spans were taken out (an undo), not put in; and the figures ``detail`` spells out.
+    removed: bool = False
+    skipped: int = 0  # tagged already, so not tagged again
+    kept: int = 0  # undo: changed since, so left as they are; redo: their ids are taken
+    gone: int = 0  # undo: deleted already
 
     @property
     def span_ids(self) -> tuple[int, ...]:

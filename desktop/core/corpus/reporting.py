@@ -63,6 +63,8 @@ class Table:
     counts_from: int  # the first column of counts (a heat map colours from here)
     description: str = ""
     names: dict[str, str] = field(default_factory=dict)  # category id -> path, for cells people read
+    # The figures the description spells out (frequencies: spans, articles), for captions in other words.
+    figures: dict[str, int] = field(default_factory=dict)
 
 
 def _codebook_columns(codebook: Codebook) -> tuple[list[str], list[str]]:
@@ -82,6 +84,7 @@ def frequencies(store: Store, scope: SpanFilter) -> Table:
     for parent in _parents(codebook):
         counts[parent] = store.reports.subtree_counts(codebook.subtree(parent), scope)
     total = sum(spans for spans, _ in own.values())
+    articles = store.reports.article_total()
     rows = [
         (category_id, spans, articles, round(spans / total, 6) if total else 0.0)
         for category_id, (spans, articles) in counts.items()
@@ -92,7 +95,8 @@ def frequencies(store: Store, scope: SpanFilter) -> Table:
         ("category", "spans", "articles", "share"),
         rows,
         1,
-        f"{total} spans in {store.reports.article_total()} articles",
+        f"{total} spans in {articles} articles",
+        figures={"spans": total, "articles": articles},
     )
 
 

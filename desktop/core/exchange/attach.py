@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desktop.core.codebook import PALETTE
 from desktop.core.coding.importing import prepare_article
+from desktop.core.colours import ColourPicker
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
 from desktop.core.exchange.formats import detect, detect_bytes
@@ -69,6 +69,7 @@ class _Importer:
         # A code of the file's codebook -> the category it became here (merged by id, guid or path).
         self.category_ids: dict[str, str] = {}
         self._documents: dict[int, Document] = {}
+        self._colours: ColourPicker | None = None
 
     def document(self, article_id: int) -> Document:
         if article_id not in self._documents:
@@ -160,8 +161,9 @@ class _Importer:
 
     def category(self, category_id: str) -> str:
         if category_id not in self.categories:
-            colour = PALETTE[len(self.report.categories_created) % len(PALETTE)]
-            self.store.categories.add(category_id, colour=colour)
+            if self._colours is None:
+                self._colours = ColourPicker(category.colour for category in self.store.categories.all())
+            self.store.categories.add(category_id, colour=self._colours.next())
             self.categories.add(category_id)
             self.report.categories_created.append(category_id)
         return category_id

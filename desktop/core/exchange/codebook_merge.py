@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from desktop.core.codebook import MAX_CODES, MAX_DEPTH, PALETTE, Codebook, free_id, guid_for, key_refusal
+from desktop.core.codebook import MAX_CODES, MAX_DEPTH, Codebook, free_id, guid_for, key_refusal
+from desktop.core.colours import ColourPicker
 from desktop.core.exchange.codebook_files import ENCODINGS, READERS, WRITERS, suffix_of
 from desktop.core.exchange.codebook_model import IncomingCode
 from desktop.core.exchange.incoming import FormatError, read_incoming
@@ -55,6 +56,13 @@ class _Merger:
     Every code costs a few dictionary lookups, so a file of thousands of codes merges in a moment.
     """
 
+    def _colour(self, given: str | None) -> str:
+        """The file's colour for a new code, else one far from the colours already in use."""
+        if given is None:
+            return self.colours.next()
+        self.colours.take(given)
+        return given
+
     def __init__(self, codebook: Codebook, report: CodebookReport) -> None:
         self.report = report
         self.by_id: dict[str, Category] = {c.id: c for c in codebook}
@@ -72,6 +80,7 @@ class _Merger:
             self.next_position[parent] = max(self.next_position.get(parent, 0), category.position + 1)
         self.created: dict[str, Category] = {}
         self.changed: dict[str, Category] = {}
+        self.colours = ColourPicker(category.colour for category in codebook)
 
     def depth(self, category_id: str | None) -> int:
         """Levels from the top down to ``category_id`` (0 for the top itself)."""
@@ -160,7 +169,7 @@ class _Merger:
             category_id,
             label_zh,
             given.get("label_en", "") or label_zh,
-            given.get("colour", PALETTE[len(self.report.created) % len(PALETTE)]),
+            self._colour(given.get("colour")),
             given.get("shortcut", ""),
             self._place(parent_id),
             given.get("description", ""),

@@ -35,6 +35,18 @@ class AnalystTable:
         ).fetchall()
         return [row[0] for row in rows]
 
+    def several(self) -> bool:
+        """Whether more than one analyst has spans or statuses here (index seeks, not a scan)."""
+        seen: set[str] = set()
+        for table in ("spans", "analyst_status"):
+            for order in ("asc", "desc"):
+                row = self.db.execute(
+                    f"select annotator from {table} where annotator != '' order by annotator {order} limit 1"
+                ).fetchone()
+                if row is not None:
+                    seen.add(row[0])
+        return len(seen) > 1
+
     def not_adjudicated(self) -> list[str]:
         """Analysts with spans in articles not adjudicated: where the study layer needs someone's spans."""
         rows = self.db.execute(

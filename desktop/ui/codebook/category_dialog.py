@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.codebook import MANUAL_KEYS, PALETTE, Codebook
+from desktop.core.codebook import MANUAL_KEYS, Codebook
+from desktop.core.colours import next_colour
 from desktop.core.models import Category
 from desktop.ui.widgets.labels import plain_label
 
@@ -32,7 +33,7 @@ class CategoryDialog(QDialog):
         self.setWindowTitle(self.tr("Edit code") if category else self.tr("New code"))
         self.label_zh = QLineEdit(category.label_zh if category else "")
         self.label_en = QLineEdit(category.label_en if category else "")
-        self.colour = QLineEdit(category.colour if category else PALETTE[len(codebook) % len(PALETTE)])
+        self.colour = QLineEdit(category.colour if category else next_colour(c.colour for c in codebook))
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_colour)
         colour_row = QHBoxLayout()

@@ -18,6 +18,7 @@ from desktop.core.models import Category
 from desktop.core.store import STORE_FAILURES, StoreError, explain
 from desktop.ui.codebook.category_dialog import CategoryDialog
 from desktop.ui.codebook.codebook_panel import CodebookPanel
+from desktop.ui.widgets.i18n import current_language
 from desktop.ui.widgets.labels import category_label
 from desktop.ui.window.undo import CoreUndoCommand
 
@@ -74,6 +75,8 @@ class CodebookActions(QObject):
         if not self.panel.isVisible() and self.panel.items:
             return
         store = self.window.store
+        if not store.is_open:  # closed while a backup is being put back; read again once it opens
+            return
         try:
             counts = [store.categories.span_counts(layer) for layer in self.window.layer_choice.layers()]
             self.panel.show_codebook(store.categories.all(), counts)
@@ -93,8 +96,11 @@ class CodebookActions(QObject):
     def _choose(self, title: str, question: str, excluded: list[str], codable_only: bool) -> str | None:
         """Another category, chosen by its path from a list."""
         codebook = self.window.store.categories.codebook()
+        english = not current_language().startswith("zh")
         choices = {
-            codebook.path(c.id): c.id for c in codebook if c.id not in excluded and (c.codable or not codable_only)
+            codebook.path(c.id, english=english): c.id
+            for c in codebook
+            if c.id not in excluded and (c.codable or not codable_only)
         }
         if not choices:
             self.window.show_status(self.tr("There is no other code to choose"))
@@ -180,9 +186,9 @@ class CodebookActions(QObject):
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setWindowTitle(self.tr("Delete code"))
             box.setText(
-                self.tr("“%1” has %2 spans. Move them to another code, or delete them with it?")
-                .replace("%1", category_label(category))
-                .replace("%2", str(count))
+                self.tr("“%1” has %n span(s). Move them to another code, or delete them with it?", "", count).replace(
+                    "%1", category_label(category)
+                )
             )
             move = box.addButton(self.tr("Move spans…"), QMessageBox.ButtonRole.AcceptRole)
             remove = box.addButton(self.tr("Delete spans"), QMessageBox.ButtonRole.DestructiveRole)

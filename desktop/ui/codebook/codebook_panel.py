@@ -8,7 +8,6 @@ from PySide6.QtGui import QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.codebook import Codebook
 from desktop.core.models import Category
 from desktop.ui.panes.span_painter import tint
+from desktop.ui.widgets.folding_bar import FoldingBar
 from desktop.ui.widgets.labels import category_label, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -110,7 +110,7 @@ class CodebookPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.toolbar = QToolBar()
+        self.toolbar = FoldingBar()
         self.tree = CodeTree()
         self.hidden: frozenset[str] = frozenset()
         self.items: dict[str, QTreeWidgetItem] = {}
@@ -127,6 +127,7 @@ class CodebookPanel(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Key"), self.tr("Spans")])
+        self.toolbar.retranslate()
 
     def current_id(self) -> str | None:
         return self.tree.id_of(self.tree.currentItem())

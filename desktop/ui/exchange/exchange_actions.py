@@ -17,6 +17,7 @@ from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.ui.exchange.export_dialog import ExportDialog
 from desktop.ui.exchange.import_dialog import ImportRunner, StoreOpener, show_summary
 from desktop.ui.widgets.file_dialogs import choose_folder, open_file, open_files, save_file
+from desktop.ui.widgets.labels import format_label
 from desktop.ui.widgets.messages import inform
 from desktop.ui.window.layer_choice import LayerChoice
 
@@ -80,8 +81,7 @@ class ExchangeActions(QObject):
         self.import_folder_action.setText(self.tr("Import &folder…"))
         self.import_annotations_action.setText(self.tr("Import &annotations…"))
         for key, action in self.export_actions.items():
-            # A format's label is its own name (CSV, doccano JSONL ...): the same in every language.
-            action.setText(self.tr("Export %1…").replace("%1", "&" + format_by_key(key).label))
+            action.setText(self.tr("Export %1…").replace("%1", "&" + format_label(format_by_key(key))))
 
     # articles -----------------------------------------------------------------------------
 
@@ -147,7 +147,9 @@ class ExchangeActions(QObject):
         if problems:
             self._host.show_error(self.tr("Nothing exported"), " ".join(problems))
             return
-        path = save_file(self._parent, self.tr("Export"), f"annotations.{fmt.suffix}", f"{fmt.label} (*.{fmt.suffix})")
+        path = save_file(
+            self._parent, self.tr("Export"), f"annotations.{fmt.suffix}", f"{format_label(fmt)} (*.{fmt.suffix})"
+        )
         if path:
             self.export_to(fmt, Path(path), dialog.options(), dialog.chosen_encoding())
 
@@ -161,4 +163,4 @@ class ExchangeActions(QObject):
         except STORE_FAILURES as error:
             self._host.show_error(self.tr("Export failed"), str(explain(error, self._host.store.path)))
             return
-        self._host.show_status(self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path)))
+        self._host.show_status(self.tr("Exported %n row(s) to %1", "", count).replace("%1", str(path)))

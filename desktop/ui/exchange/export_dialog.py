@@ -20,7 +20,7 @@ from desktop.core.exchange.formats import CONTEXT, FORMULA_GUARD, WITH_METADATA,
 from desktop.core.exchange.outgoing import REPORTS_CORPUS, REPORTS_FILTERED, REPORTS_NONE, ExportOptions
 from desktop.core.layers import Layers
 from desktop.core.models import Category, SpanFilter, Status
-from desktop.ui.widgets.labels import category_label, encoding_label, menu_text, plain_label, status_label
+from desktop.ui.widgets.labels import category_label, encoding_label, format_label, menu_text, plain_label, status_label
 from desktop.ui.window.layer_choice import LayerBox, LayerOffer, resolve
 
 
@@ -35,7 +35,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.fmt = fmt
         self.offer = offer or LayerOffer()
-        self.setWindowTitle(self.tr("Export %1").replace("%1", fmt.label))
+        self.setWindowTitle(self.tr("Export %1").replace("%1", format_label(fmt)))
         form = QFormLayout(self)
         self.category_boxes = {category.id: QCheckBox(menu_text(category_label(category))) for category in categories}
         self.status_boxes = {status: QCheckBox(status_label(status)) for status in Status}

@@ -61,8 +61,10 @@ class ReprocessDialog(QDialog):
         )
         if plan.blocking:
             lines.append(
-                self.tr("%1 spans would fall in text the new pipeline removes; nothing can be re-processed.").replace(
-                    "%1", str(len(plan.blocking))
+                self.tr(
+                    "%n span(s) would fall in text the new pipeline removes; nothing can be re-processed.",
+                    "",
+                    len(plan.blocking),
                 )
             )
         lines.append(self.tr("Re-processing clears the undo history of the window."))

@@ -171,9 +171,11 @@ class AnnotationController(QObject):
             after = text_order(page[-1])
         if self.drifted:
             self.message.emit(
-                self.tr("%1 spans no longer match the text at their offsets and are not shown (ids: %2)")
-                .replace("%1", str(len(self.drifted)))
-                .replace("%2", ", ".join(str(span.id) for span in self.drifted[:10]))
+                self.tr(
+                    "%n span(s) no longer match the text at their offsets and are not shown (ids: %2)",
+                    "",
+                    len(self.drifted),
+                ).replace("%2", ", ".join(str(span.id) for span in self.drifted[:10]))
             )
         self.spansRead.emit(article_id)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,7 +28,8 @@ from desktop.ui.widgets.labels import plain_tooltip, status_label
 PAGE_SIZE = 200
 # The text filter waits for a pause in typing, then searches off the window's thread.
 FILTER_DELAY_MS = 250
-TITLE_EMS = 14
+# The title keeps at least this many characters' width before the analysts column is left out.
+TITLE_MIN_EMS = 8
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -142,7 +145,7 @@ class ArticleTableModel(QAbstractTableModel):
             return [summary.title, status_label(summary.status), spans, summary.flag_count][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return plain_tooltip(summary.title)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 4):
             return plain_tooltip(
                 "\n".join(
                     f"{p.annotator}: {status_label(p.status) if p.status else '—'}, {p.spans}"
@@ -168,6 +171,7 @@ class ArticleList(QWidget):
         self.filter_text = QLineEdit()
         self.filter_status = QComboBox()
         self.view = QTableView()
+        self._several = store.analysts.several()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -177,17 +181,10 @@ class ArticleList(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
-        digit = self.fontMetrics().horizontalAdvance("0")
-        # The title is dragged wider or narrower like every column; the last column takes what is left.
-        for column, width in (
-            (0, TITLE_EMS * self.fontMetrics().horizontalAdvance("中")),
-            (1, 11 * digit),
-            (2, 6 * digit),
-            (3, 6 * digit),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.view.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
+        # The title takes what the other columns, each as wide as its heading or its widest value, leave.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0000"))
         self.view.setWordWrap(False)
         # Crawled titles share their beginnings (site names) and ends (dates): keep both visible.
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -225,6 +222,35 @@ class ArticleList(QWidget):
         self.filter_status.setCurrentIndex(max(0, current))
         self.filter_status.blockSignals(False)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ArticleTableModel.COLUMNS) - 1)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Status, spans, flags and analysts as wide as their heading or widest value; the title the rest.
+
+        The analysts column shows only once there are several analysts, and only while the title
+        keeps TITLE_MIN_EMS beside it (the status column's tooltip names them as well).
+        """
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 12
+        widest = {
+            1: [status_label(status) for status in Status],
+            2: ["0000"],
+            3: ["000"],
+            4: ["甲 ✓00 · 乙 ✓00"],
+        }
+        widths = {}
+        for column, values in widest.items():
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            widths[column] = max(metrics.horizontalAdvance(text) for text in (heading, *values)) + margin
+            self.view.setColumnWidth(column, widths[column])
+        room = self.view.viewport().width() - sum(widths.values())
+        self.view.setColumnHidden(4, not self._several or room < TITLE_MIN_EMS * metrics.horizontalAdvance("中"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def chosen_status(self) -> Status | None:
         # Qt hands the enum back as its string value.
@@ -252,6 +278,8 @@ class ArticleList(QWidget):
         self.sample = None
         self.sample_chip.hide()
         self.model.set_store(store)
+        self._several = store.analysts.several()
+        self._fit_columns()
 
     def clear_sample(self) -> None:
         self.sample = None
@@ -275,6 +303,8 @@ class ArticleList(QWidget):
             self._apply_filter()
         else:
             self.model.refresh()
+        self._several = self.model.store().analysts.several()
+        self._fit_columns()
 
     def show_found(self, text: str, ids: list[int]) -> None:
         """The articles a search for the filter text found (ignored when the text changed meanwhile)."""

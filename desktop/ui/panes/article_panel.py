@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.metadata import FieldKind, MetadataField
-from desktop.ui.widgets.labels import plain_tooltip
+from desktop.ui.widgets.labels import field_label, plain_tooltip
 
 
 class ArticlePanel(QWidget):
@@ -57,6 +57,9 @@ class ArticlePanel(QWidget):
         self.note_label.setText(self.tr("Article note (saved when you leave the box):"))
         self.add_field_button.setText(self.tr("Add field…"))
         self.note.setPlaceholderText(self.tr("Memo on this article: sampling, doubts, context"))
+        if self._fields:  # the built-in fields' names are in the interface's language
+            self._build(self._fields)
+            self._fill()
 
     def show_article(self, title: str, fields: list[MetadataField], values: dict[str, str], note: str) -> None:
         """The fields of one article as stored; editors are rebuilt only when the fields changed."""
@@ -65,17 +68,20 @@ class ArticlePanel(QWidget):
         if fields != self._fields:
             self._build(fields)
         self._values = dict(values)
+        self._fill()
+        self._note = note
+        if self.note.toPlainText() != note:
+            self.note.setPlainText(note)
+
+    def _fill(self) -> None:
         for name, editor in self.editors.items():
-            value = values.get(name, "")
+            value = self._values.get(name, "")
             if isinstance(editor, QComboBox):
                 editor.blockSignals(True)
                 editor.setCurrentIndex(max(0, editor.findText(value)))
                 editor.blockSignals(False)
             else:
                 editor.setText(value)
-        self._note = note
-        if self.note.toPlainText() != note:
-            self.note.setPlainText(note)
 
     def clear(self) -> None:
         self.heading.clear()
@@ -94,13 +100,14 @@ class ArticlePanel(QWidget):
                 editor.currentTextChanged.connect(lambda text, name=field.name: self._commit(name, text))
             else:
                 editor = QLineEdit()
-                editor.setPlaceholderText({FieldKind.DATE: "YYYY-MM-DD", FieldKind.NUMBER: "0"}.get(field.kind, ""))
+                hints = {FieldKind.DATE: self.tr("e.g. 2025-03-01"), FieldKind.NUMBER: "0"}
+                editor.setPlaceholderText(hints.get(field.kind, ""))
                 editor.editingFinished.connect(lambda name=field.name, e=editor: self._commit(name, e.text()))
             editor.setObjectName(f"field_{field.name}")
             self.editors[field.name] = editor
-            label = QLabel(field.label)
+            label = QLabel(field_label(field))
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setToolTip(plain_tooltip(field.name))
+            label.setToolTip(plain_tooltip(self.tr("Column in exported files: %1").replace("%1", field.name)))
             self.form.addRow(label, editor)
         self._fields = list(fields)
 

@@ -111,7 +111,12 @@ class SpanList(QTableView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.setColumnWidth(0, 80)
-        self.setColumnWidth(2, 110)
+        self.setColumnWidth(NOTE_COLUMN, 110)
+        # An empty Note column only takes the text's width: shown while some span has a note.
+        self.span_model.modelReset.connect(self._show_notes_column)
+        self.span_model.rowsInserted.connect(self._show_notes_column)
+        self.span_model.rowsRemoved.connect(self._show_notes_column)
+        self.span_model.dataChanged.connect(self._show_notes_column)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -133,6 +138,9 @@ class SpanList(QTableView):
         self.delete_action.setText(self.tr("Delete span"))
         self.note_action.setText(self.tr("Edit note…"))
         self.span_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+
+    def _show_notes_column(self) -> None:
+        self.setColumnHidden(NOTE_COLUMN, not any(span.note for span in self.span_model.spans))
 
     def show_spans(self, spans: list[Span], categories: list[Category], selected: int | None = None) -> None:
         self._categories = categories

@@ -15,9 +15,9 @@ from itertools import pairwise
 from PySide6.QtGui import QColor
 
 from desktop.core.coding.range_index import RangeIndex
+from desktop.core.colours import SPAN_ALPHA
 from desktop.core.models import Span
 
-SPAN_ALPHA = 0.45
 # Laid over original text that the Simplified version leaves out (boilerplate, repeated titles):
 # black glyphs under it read as grey.
 MUTED_VEIL = QColor(255, 255, 255, 150)

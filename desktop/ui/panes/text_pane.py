@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QContextMenuEvent,
     QFont,
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from desktop.core.colours import SELECTION_ALPHA, SELECTION_COLOUR
 from desktop.core.models import Span
 from desktop.core.offsets import Utf16Index
 from desktop.ui.panes.laid_out_block import LaidOutBlock
@@ -36,7 +38,12 @@ MARK_STYLES = (
     (QColor("#1f4e99"), Qt.PenStyle.SolidLine, 1),
     (QColor("#b03a2e"), Qt.PenStyle.DashLine, 4),
 )
-SELECTION_ALPHA = 110
+# The selection's fill, and its hatch: no span is ever hatched, so a selection left after an undo
+# never reads as a tag.
+SELECTION_FILL = QColor(SELECTION_COLOUR)
+SELECTION_FILL.setAlpha(round(SELECTION_ALPHA * 255))
+SELECTION_HATCH = QColor(SELECTION_COLOUR)
+SELECTION_HATCH.setAlpha(140)
 # Past this many changed suggestions or marks one repaint of the viewport is cheaper than many small ones.
 CHANGED_AREAS_LIMIT = 40
 
@@ -73,9 +80,7 @@ class TextPane(QPlainTextEdit):
         """A translucent selection: a span tagged from it shows its colour at once, under the selection."""
         palette = self.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            selection = QColor(palette.color(group, QPalette.ColorRole.Highlight))
-            selection.setAlpha(SELECTION_ALPHA)
-            palette.setColor(group, QPalette.ColorRole.Highlight, selection)
+            palette.setColor(group, QPalette.ColorRole.Highlight, SELECTION_FILL)
             palette.setColor(group, QPalette.ColorRole.HighlightedText, palette.color(group, QPalette.ColorRole.Text))
         self.setPalette(palette)
 
@@ -288,6 +293,7 @@ class TextPane(QPlainTextEdit):
                 painter.drawLine(rect.bottomLeft() - QPointF(0, 1), rect.bottomRight() - QPointF(0, 1))
         self._paint_suggestions(painter, blocks)
         self._paint_marks(painter, blocks)
+        self._paint_selection(painter, blocks)
         if self._outline is not None:
             painter.setPen(QPen(OUTLINE_COLOUR, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -310,6 +316,16 @@ class TextPane(QPlainTextEdit):
             for block in blocks:
                 for rect in block.rects(start, end):
                     painter.drawRect(rect.adjusted(0, 1, 0, -1))
+
+    def _paint_selection(self, painter: QPainter, blocks: list[LaidOutBlock]) -> None:
+        if not self.textCursor().hasSelection() or not blocks:
+            return
+        start, end = self.selection()
+        painter.setPen(QPen(SELECTION_HATCH, 1))
+        painter.setBrush(QBrush(SELECTION_HATCH, Qt.BrushStyle.BDiagPattern))
+        for block in blocks:
+            for rect in block.rects(start, end):
+                painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
     def _paint_marks(self, painter: QPainter, blocks: list[LaidOutBlock]) -> None:
         if not self.marks or not blocks:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.corpus.reporting import PER_ARTICLE, PER_UNIT, ReportKind, ReportRequest
+from desktop.ui.reports.report_words import ShownTable
 from desktop.ui.widgets.labels import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,14 +34,12 @@ class ReportModel(QAbstractTableModel):
         self.headings: list[str] = []
         self.rows: list[tuple[Any, ...]] = []
         self.counts_from = 0
-        self.names: dict[str, str] = {}
+        self.shown = ShownTable([], {}, {}, frozenset(), "")
         self.highest = 0.0
 
-    def set_table(
-        self, headings: list[str], rows: list[tuple[Any, ...]], counts_from: int, names: dict[str, str]
-    ) -> None:
+    def set_table(self, shown: ShownTable, rows: list[tuple[Any, ...]], counts_from: int) -> None:
         self.beginResetModel()
-        self.headings, self.rows, self.counts_from, self.names = headings, rows, counts_from, names
+        self.shown, self.headings, self.rows, self.counts_from = shown, shown.headings, rows, counts_from
         numbers = [
             v for row in rows for v in row[counts_from:] if isinstance(v, int | float) and not isinstance(v, bool)
         ]
@@ -65,15 +64,25 @@ class ReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, float):
                 return f"{value:.1%}"
-            # The code a row is about (after its layer) reads as its path; the layer and other cells as they are.
-            return self.names.get(value, str(value)) if index.column() == 1 and isinstance(value, str) else str(value)
+            return self.cell(index.column(), value)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
-            return plain_tooltip(value)
+            return plain_tooltip(self.cell(index.column(), value))
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.heat(index.row(), index.column())
         return None
+
+    def cell(self, column: int, value: Any) -> str:
+        """Codes by their label paths, the layer as the window names it, other cells as they are."""
+        if not isinstance(value, str):
+            return str(value)
+        if column == 0:
+            return self.shown.layers.get(value, value)
+        if column in self.shown.code_columns:
+            codes = self.shown.codes
+            return "; ".join(codes.get(code, code) for code in value.split("; ")) if value else value
+        return value
 
     def heat(self, row: int, column: int) -> QColor | None:
         """The heat-map colour of a count: stronger the nearer it is to the table's highest count."""
@@ -198,16 +207,15 @@ class ReportsPanel(QWidget):
             self.current_kind(), by=self.by.currentData() or "", once=self.once.isVisible() and self.once.isChecked()
         )
 
-    def show_table(
-        self, headings: list[str], rows: list[tuple[Any, ...]], counts_from: int, names: dict[str, str], summary: str
-    ) -> None:
-        self.model.set_table(headings, rows, counts_from, names)
+    def show_table(self, shown: ShownTable, rows: list[tuple[Any, ...]], counts_from: int, summary: str) -> None:
+        self.model.set_table(shown, rows, counts_from)
         self.summary.setText(summary)
         frequencies = self.current_kind() is ReportKind.FREQUENCIES
         self.chart.setVisible(frequencies)
         if frequencies:
             # Rows are (layer, code, spans, …); with several layers each bar says whose it is.
             several = len({row[0] for row in rows}) > 1
-            bars = [(f"{row[0]} · " if several else "") + names.get(row[1], row[1]) for row in rows]
+            cell = self.model.cell
+            bars = [(f"{cell(0, row[0])} · " if several else "") + cell(1, row[1]) for row in rows]
             self.chart.set_bars([(bar, int(row[2])) for bar, row in zip(bars, rows, strict=True)])
         self.view.resizeColumnsToContents()

@@ -14,15 +14,17 @@ from PySide6.QtWidgets import QInputDialog
 
 from desktop.core.coding.article_commands import EditArticleNote, SetMetadata
 from desktop.core.coding.commands import Change, ChangeKind, Command
-from desktop.core.corpus.reporting import ReportError, ReportRequest, build_report
+from desktop.core.corpus.reporting import ReportError, ReportRequest, Table, build_report
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.exchange.report_csv import write_table
 from desktop.core.metadata import FieldKind, MetadataField
 from desktop.core.store import STORE_FAILURES, StoreError, explain
 from desktop.ui.panes.article_panel import ArticlePanel
 from desktop.ui.panes.unit_margin import UnitMargin
+from desktop.ui.reports.report_words import ReportWords
 from desktop.ui.reports.reports_panel import SHOWN_ROWS, ReportsPanel
 from desktop.ui.widgets.file_dialogs import save_file
+from desktop.ui.widgets.labels import field_label
 from desktop.ui.window.undo import CoreUndoCommand
 from desktop.ui.window.window_layout import add_dock
 
@@ -33,6 +35,8 @@ class StudyDocks(QObject):
         self.window = window
         self.article_panel = ArticlePanel()
         self.reports = ReportsPanel()
+        self.words = ReportWords(self)
+        self._last: tuple[Table, ReportRequest, list[tuple[Any, ...]], bool] | None = None
         self.article_dock = add_dock(window, "article", self.article_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.reports_dock = add_dock(window, "reports", self.reports, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.reports_dock.hide()
@@ -58,11 +62,12 @@ class StudyDocks(QObject):
             self.show_report(self.reports.request())
 
     def retranslate(self) -> None:
-        self.article_dock.setWindowTitle(self.tr("Article"))
+        self.article_dock.setWindowTitle(self.tr("Article data"))
         self.reports_dock.setWindowTitle(self.tr("Reports"))
         self.units_action.setText(self.tr("Coding &units in the margin"))
         self.article_panel.retranslate()
         self.reports.retranslate()
+        self._show_last()
 
     def docks(self) -> list[Any]:
         return [self.article_dock, self.reports_dock]
@@ -129,7 +134,7 @@ class StudyDocks(QObject):
             self._push(EditArticleNote(document.article.id, previous, note))
 
     def add_field(self) -> None:
-        name, ok = QInputDialog.getText(self.window, self.tr("Add field"), self.tr("Field name (e.g. province, 批次):"))
+        name, ok = QInputDialog.getText(self.window, self.tr("Add field"), self.tr("Field name (e.g. province):"))
         if not ok or not name.strip():
             return
         kinds = {self.tr("Text"): FieldKind.TEXT, self.tr("Number"): FieldKind.NUMBER}
@@ -160,7 +165,7 @@ class StudyDocks(QObject):
     def _report_choices(self) -> None:
         store = self.window.store
         try:
-            fields = [(f.name, f.label) for f in store.metadata.fields()]
+            fields = [(f.name, field_label(f)) for f in store.metadata.fields()]
         except STORE_FAILURES:
             return
         self.reports.set_choices(fields)
@@ -178,11 +183,25 @@ class StudyDocks(QObject):
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the database"), explain(error, store.path))
             return
-        summary = table.description
-        if len(rows) > SHOWN_ROWS:
-            rows = rows[:SHOWN_ROWS]
+        cut = len(rows) > SHOWN_ROWS
+        self._last = (table, request, rows[:SHOWN_ROWS], cut)
+        self._show_last()
+
+    def _show_last(self) -> None:
+        """The table last worked out, in the interface's language (again after a switch, not counted again)."""
+        if self._last is None:
+            return
+        table, request, rows, cut = self._last
+        store = self.window.store
+        try:
+            shown = self.words.shown(table, request, store.categories.codebook(), store.metadata.fields())
+        except STORE_FAILURES as error:
+            self.window.report_failure(self.tr("Cannot read the database"), explain(error, store.path))
+            return
+        summary = shown.caption
+        if cut:
             summary += self.tr(" — the first %1 rows; Export CSV writes them all").replace("%1", str(SHOWN_ROWS))
-        self.reports.show_table(list(table.headings), rows, table.counts_from, table.names, summary)
+        self.reports.show_table(shown, rows, table.counts_from, summary)
 
     def export_report(self, request: ReportRequest) -> None:
         path = save_file(self.window, self.tr("Export report"), f"{request.kind.value}.csv", self.tr("CSV (*.csv)"))
@@ -204,4 +223,4 @@ class StudyDocks(QObject):
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the database"), explain(error, store.path))
             return
-        self.window.show_status(self.tr("Wrote %1 rows to %2").replace("%1", str(count)).replace("%2", path))
+        self.window.show_status(self.tr("Wrote %n row(s) to %1", "", count).replace("%1", path))

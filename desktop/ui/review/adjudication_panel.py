@@ -8,10 +8,12 @@ consensus span afterwards (Shift+Alt / Ctrl+Alt with the arrows). Every decision
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,8 +24,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.analysts.adjudication import Decision
+from desktop.core.analysts.agreement import CodedSpan
 from desktop.core.analysts.disagreements import Disagreement, Quarrel
 from desktop.ui.review.agreement_dialog import RoundChoice
+from desktop.ui.widgets.labels import plain_tooltip
+
+
+class PassageNames(NamedTuple):
+    """What a passage is shown by: its article's title and words, its codes by label."""
+
+    titles: dict[int, str]
+    labels: dict[str, str]
+    texts: dict[int, str] | None = None
+
+    def codes(self, spans: tuple[CodedSpan, ...]) -> str:
+        return ", ".join(self.labels.get(s.category_id, s.category_id) for s in spans) or "—"
+
+    def words(self, item: Disagreement, most: int = 24) -> str:
+        text = (self.texts or {}).get(item.article_id, "")[item.start : item.end].replace("\n", " ")
+        return text if len(text) <= most else text[: most - 1] + "…"
+
 
 DECISION_KEYS = {Decision.FIRST: "1", Decision.SECOND: "2", Decision.BOTH: "3", Decision.NEITHER: "0"}
 
@@ -41,17 +61,21 @@ class AdjudicationPanel(QWidget):
         self.start.clicked.connect(self.startRequested)
         self.progress = QProgressBar()
         self.progress_text = QLabel()
+        self.progress_text.setWordWrap(True)
         self.items = QListWidget()
         self.items.currentRowChanged.connect(self._row_changed)
         self.passages: list[Disagreement] = []
         self.decisions: dict[str, str] = {}
         self.buttons: dict[Decision, QPushButton] = {}
-        row = QHBoxLayout()
-        for decision in DECISION_KEYS:
+        self.shown = PassageNames({}, {})
+        self.agreed_waiting = 0
+        # Two by two: the four decisions fit a side dock in either language.
+        row = QGridLayout()
+        for number, decision in enumerate(DECISION_KEYS):
             button = QPushButton()
             button.clicked.connect(lambda _=False, d=decision: self._decide(d))
             self.buttons[decision] = button
-            row.addWidget(button)
+            row.addWidget(button, number // 2, number % 2)
         # The keys act in the list only, ahead of the window's code keys and the list's type-ahead search.
         self.items.installEventFilter(self)
         self.accept_agreed = QPushButton()
@@ -73,6 +97,13 @@ class AdjudicationPanel(QWidget):
         for decision, button in self.buttons.items():
             button.setText(f"{names[decision]} ({DECISION_KEYS[decision]})")
         self.accept_agreed.setText(self.tr("Accept every span both coded alike"))
+        if self.passages:
+            row = self.items.currentRow()
+            self._list()
+            self.items.blockSignals(True)
+            self.items.setCurrentRow(row)
+            self.items.blockSignals(False)
+        self._show_progress()
 
     def decision_names(self) -> dict[str, str]:
         return {
@@ -82,34 +113,52 @@ class AdjudicationPanel(QWidget):
             Decision.NEITHER: self.tr("Neither"),
         }
 
-    def show_passages(self, passages: list[Disagreement], decisions: dict[str, str], agreed_waiting: int) -> None:
+    def show_passages(
+        self,
+        passages: list[Disagreement],
+        decisions: dict[str, str],
+        agreed_waiting: int,
+        shown: PassageNames | None = None,
+    ) -> None:
         """The disagreements with the decisions taken so far; keeps the current row where it can."""
         row = self.items.currentRow()
         self.passages, self.decisions = passages, decisions
-        names, quarrels = self.decision_names(), self.quarrels()
-        self.items.blockSignals(True)
-        self.items.clear()
-        for item in passages:
-            decision = decisions.get(item.key, "")
-            codes_a = ", ".join(s.category_id for s in item.first) or "—"
-            codes_b = ", ".join(s.category_id for s in item.second) or "—"
-            mark = f"✓ {names.get(decision, decision)}" if decision else "•"
-            quarrel = quarrels.get(item.quarrel, item.quarrel.value)
-            text = f"{mark}  {item.article_id} [{item.start}:{item.end}]  {codes_a} / {codes_b}  ({quarrel})"
-            self.items.addItem(QListWidgetItem(text))
-        self.items.blockSignals(False)
+        self.shown = shown or PassageNames({}, {})
+        self._list()
         done = sum(1 for item in passages if item.key in decisions)
         self.progress.setRange(0, max(1, len(passages)))
         self.progress.setValue(done)
-        self.progress_text.setText(
-            self.tr("%1 of %2 disagreements decided; %3 agreed spans not yet accepted")
-            .replace("%1", str(done))
-            .replace("%2", str(len(passages)))
-            .replace("%3", str(agreed_waiting))
-        )
+        self.agreed_waiting = agreed_waiting
+        self._show_progress()
         self.accept_agreed.setEnabled(agreed_waiting > 0)
         if passages:
             self.items.setCurrentRow(min(max(row, 0), len(passages) - 1))
+
+    def _list(self) -> None:
+        """One line per passage: decision, its words, each analyst's codes by label, how they differ."""
+        names, quarrels = self.decision_names(), self.quarrels()
+        self.items.blockSignals(True)
+        self.items.clear()
+        for item in self.passages:
+            decision = self.decisions.get(item.key, "")
+            codes_a = self.shown.codes(item.first)
+            codes_b = self.shown.codes(item.second)
+            mark = f"✓ {names.get(decision, decision)}" if decision else "•"
+            quarrel = quarrels.get(item.quarrel, item.quarrel.value)
+            words = self.shown.words(item)
+            codes = f"{codes_a} | {codes_b}  ({quarrel})"
+            entry = QListWidgetItem(f"{mark}  “{words}”  {codes}")
+            # The row may be cut at the dock's edge: the tooltip holds all of it.
+            entry.setToolTip(plain_tooltip(f"{self.shown.titles.get(item.article_id, '')}\n\n{words}\n{codes}"))
+            self.items.addItem(entry)
+        self.items.blockSignals(False)
+        self.items.setCurrentRow(self.items.currentRow())
+
+    def _show_progress(self) -> None:
+        done = sum(1 for item in self.passages if item.key in self.decisions)
+        decided = self.tr("%1 of %n disagreement(s) decided", "", len(self.passages)).replace("%1", str(done))
+        waiting = self.tr("%n agreed span(s) not yet accepted", "", self.agreed_waiting)
+        self.progress_text.setText(self.tr("%1; %2").replace("%1", decided).replace("%2", waiting))
 
     def quarrels(self) -> dict[Quarrel, str]:
         return {

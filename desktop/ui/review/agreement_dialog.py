@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.analysts.agreement import MEASURES, Level
+from desktop.core.analysts.agreement import MEASURES, OVERALL, Level
 from desktop.core.analysts.disagreements import NONE
 from desktop.core.analysts.double_coding import Report, context_of, shown
-from desktop.core.store import Store
+from desktop.core.store import STORE_FAILURES, Store
 from desktop.ui.review.report_runner import ReportRunner
-from desktop.ui.widgets.labels import plain_label
+from desktop.ui.widgets.labels import category_label, plain_label
 
 
 def analyst_choices(store: Store) -> tuple[list[str], list[str]]:
@@ -93,6 +93,8 @@ class AgreementDialog(QDialog):
         self.runner.ready.connect(self._show)
         self.runner.failed.connect(self._failed)
         self.report: Report | None = None
+        self._labels: dict[str, str] = {}
+        self._titles: dict[int, str] = {}
         self.choice = RoundChoice()
         self.choice.fill(*analyst_choices(store))
         self.compute = QPushButton(self.tr("Compute"))
@@ -141,9 +143,11 @@ class AgreementDialog(QDialog):
         self.report = result
         self._show_coverage(result)
         self.summary.setText(
-            self.tr("%1 articles; spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.")
-            .replace("%1", str(result.articles))
-            .replace("%2", ", ".join(f"{name} {result.spans.get(name, 0)}" for name in result.analysts))
+            self.tr(
+                "%n article(s); spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.",
+                "",
+                result.articles,
+            ).replace("%2", ", ".join(f"{name} {result.spans.get(name, 0)}" for name in result.analysts))
         )
         self._fill_figures(result)
         self._fill_confusion(result)
@@ -162,9 +166,11 @@ class AgreementDialog(QDialog):
             self.coverage.setStyleSheet("")
         elif coverage.finished_only:
             self.coverage.setText(
-                self.tr("Not every analyst finished the set (%1): the figures cover the %2 articles all of them coded.")
-                .replace("%1", parts)
-                .replace("%2", str(result.articles))
+                self.tr(
+                    "Not every analyst finished the set (%1): the figures cover the %n article(s) all of them coded.",
+                    "",
+                    result.articles,
+                ).replace("%1", parts)
             )
             self.coverage.setStyleSheet("background: #fff3b0; color: #5a4500; padding: 4px;")
         else:
@@ -181,13 +187,48 @@ class AgreementDialog(QDialog):
         self.runner.stop()
         super().done(result)
 
+    def measure_names(self) -> dict[str, str]:
+        return {
+            "f1_exact": self.tr("F1, exact spans"),
+            "f1_overlap": self.tr("F1, overlapping spans"),
+            "cohen_kappa": self.tr("Cohen's κ"),
+            "fleiss_kappa": self.tr("Fleiss' κ"),
+            "krippendorff_alpha": self.tr("Krippendorff's α"),
+            "percent_agreement": self.tr("Percent agreement"),
+            "krippendorff_alpha_u": self.tr("Krippendorff's uα (characters)"),
+        }
+
+    def code(self, category_id: str) -> str:
+        """A code by its label in the interface's language (its id if it is gone)."""
+        if not self._labels:
+            try:
+                self._labels = {c.id: category_label(c) for c in self.store.categories.all()}
+            except STORE_FAILURES:
+                return category_id
+        return self._labels.get(category_id, category_id)
+
+    def title(self, article_id: int) -> str:
+        if article_id not in self._titles:
+            try:
+                self._titles[article_id] = self.store.articles.get(article_id).title
+            except STORE_FAILURES:
+                return str(article_id)
+        return self._titles[article_id]
+
     def _fill_figures(self, result: Report) -> None:
         measures = [m for level in Level for m in MEASURES[level] if any(f.measure == m for f in result.figures)]
         categories = list(dict.fromkeys(f.category for f in result.figures))
         self.figures.setRowCount(len(categories))
         self.figures.setColumnCount(len(measures))
-        self.figures.setHorizontalHeaderLabels(measures)
-        self.figures.setVerticalHeaderLabels(categories)
+        names = self.measure_names()
+        for column, measure in enumerate(measures):
+            heading = QTableWidgetItem(names.get(measure, measure))
+            heading.setData(Qt.ItemDataRole.UserRole, measure)
+            self.figures.setHorizontalHeaderItem(column, heading)
+        for row, category in enumerate(categories):
+            heading = QTableWidgetItem(self.tr("All codes") if category == OVERALL else self.code(category))
+            heading.setData(Qt.ItemDataRole.UserRole, category)
+            self.figures.setVerticalHeaderItem(row, heading)
         for row, category in enumerate(categories):
             for column, measure in enumerate(measures):
                 value = shown(result.value(category, measure)) or "n/a"
@@ -200,7 +241,7 @@ class AgreementDialog(QDialog):
         codes = sorted(
             {a for a, _ in result.confusion} | {b for _, b in result.confusion}, key=lambda c: (c == NONE, c)
         )
-        labels = [code or self.tr("(nothing)") for code in codes]
+        labels = [self.code(code) if code else self.tr("(nothing)") for code in codes]
         self.confusion.setRowCount(len(codes))
         self.confusion.setColumnCount(len(codes))
         self.confusion.setVerticalHeaderLabels([f"{result.analysts[0]}: {label}" for label in labels])
@@ -219,9 +260,9 @@ class AgreementDialog(QDialog):
         for row, item in enumerate(items):
             before, passage, after = context_of(texts.get(item.article_id, ""), item.start, item.end)
             cells = [
-                str(item.article_id),
-                ", ".join(s.category_id for s in item.first) or "—",
-                ", ".join(s.category_id for s in item.second) or "—",
+                self.title(item.article_id),
+                ", ".join(self.code(s.category_id) for s in item.first) or "—",
+                ", ".join(self.code(s.category_id) for s in item.second) or "—",
                 f"{before}【{passage}】{after}",
             ]
             for column, text in enumerate(cells):

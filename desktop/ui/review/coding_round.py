@@ -26,8 +26,10 @@ from desktop.core.analysts.sampling import draw_sample
 from desktop.core.coding.commands import Change, Command
 from desktop.core.models import Script
 from desktop.core.store import STORE_FAILURES, StoreError, explain
-from desktop.ui.review.adjudication_panel import AdjudicationPanel
+from desktop.ui.review.adjudication_panel import AdjudicationPanel, PassageNames
 from desktop.ui.review.agreement_dialog import AgreementDialog, analyst_choices
+from desktop.ui.widgets.labels import category_label, field_label
+from desktop.ui.window.command_words import batch_outcome
 from desktop.ui.window.undo import CoreUndoCommand
 from desktop.ui.window.window_layout import add_dock
 
@@ -80,6 +82,7 @@ class CodingRound(QObject):
         self.agreement_action.setText(self.tr("A&greement report…"))
         self.dock.setWindowTitle(self.tr("Adjudication"))
         self.panel.retranslate()
+        self.refresh()  # the codes by their labels in the new language
 
     def use_store(self) -> None:
         """Another database: nothing of the previous round stays listed."""
@@ -101,7 +104,7 @@ class CodingRound(QObject):
 
     def draw_sample(self) -> None:
         store = self.window.store
-        dialog = SampleDialog([(f.name, f.label) for f in store.metadata.fields()], self.window)
+        dialog = SampleDialog([(f.name, field_label(f)) for f in store.metadata.fields()], self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
@@ -113,9 +116,7 @@ class CodingRound(QObject):
             return
         self.window.article_list.show_sample(dialog.name.text(), chosen)
         self.window.show_status(
-            self.tr("Sample “%1”: %2 articles, listed now")
-            .replace("%1", dialog.name.text())
-            .replace("%2", str(len(chosen)))
+            self.tr("Sample “%1”: %n article(s), listed now", "", len(chosen)).replace("%1", dialog.name.text())
         )
 
     def show_agreement(self) -> AgreementDialog:
@@ -164,8 +165,16 @@ class CodingRound(QObject):
     def refresh(self) -> None:
         if self.comparison is None:
             return
-        done = self.window.store.adjudications.decisions(*self.pair)
-        self.panel.show_passages(self.comparison.disagreements, done, progress(done, self.comparison).agreed_waiting)
+        store = self.window.store
+        done = store.adjudications.decisions(*self.pair)
+        articles = {item.article_id for item in self.comparison.disagreements}
+        shown = PassageNames(
+            {a: store.articles.get(a).title for a in articles},
+            {c.id: category_label(c) for c in self.window.categories()},
+            {a: store.articles.text(a) for a in articles},
+        )
+        waiting = progress(done, self.comparison).agreed_waiting
+        self.panel.show_passages(self.comparison.disagreements, done, waiting, shown)
 
     def show_passage(self, item: Disagreement) -> None:
         self.select_passage(item.article_id, item.start, item.end)
@@ -208,7 +217,7 @@ class CodingRound(QObject):
 
     def _changed(self, change: Change) -> None:
         self.window.refresh_from_database()
-        self.window.show_status(change.detail)
+        self.window.show_status(batch_outcome(change))
         self.refresh()  # lists the passages again, which shows the current one with its new spans
 
     def _failed(self, error: StoreError) -> None:

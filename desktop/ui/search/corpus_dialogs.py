@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.search.suggesting import TAGGED
 from desktop.core.store.batches import Batch, BatchState
 from desktop.core.store.suggestion_log import SourceRecord
 from desktop.ui.widgets.labels import plain_label
@@ -114,7 +115,9 @@ class RulesDialog(QDialog):
         self.table = _table([self.tr("Source"), self.tr("Accepted"), self.tr("Rejected"), self.tr("Accepted share")])
         self.table.setRowCount(len(records))
         for row, record in enumerate(records):
-            name = QTableWidgetItem(record.source)
+            # A rule by the name its file gives it; strings tagged elsewhere in the interface's words.
+            name = QTableWidgetItem(self.tr("Strings tagged elsewhere") if record.source == TAGGED else record.source)
+            name.setData(Qt.ItemDataRole.UserRole, record.source)
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Unchecked if record.switched_off else Qt.CheckState.Checked)
             self.table.setItem(row, 0, name)
@@ -139,4 +142,4 @@ class RulesDialog(QDialog):
 
     def _changed(self, item: QTableWidgetItem) -> None:
         if item.column() == 0:
-            self.switched.emit(item.text(), item.checkState() == Qt.CheckState.Checked)
+            self.switched.emit(str(item.data(Qt.ItemDataRole.UserRole)), item.checkState() == Qt.CheckState.Checked)

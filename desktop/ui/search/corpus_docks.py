@@ -27,6 +27,7 @@ from desktop.ui.search.search_panel import SearchChoices, SearchPanel
 from desktop.ui.search.search_worker import SHOWN_HITS, SearchService
 from desktop.ui.search.suggestion_view import SuggestionView
 from desktop.ui.widgets.file_dialogs import save_file
+from desktop.ui.window.command_words import batch_outcome
 from desktop.ui.window.layer_choice import shown
 from desktop.ui.window.undo import CoreUndoCommand
 from desktop.ui.window.window_layout import add_dock
@@ -165,14 +166,14 @@ class CorpusDocks(QObject):
         if job == self._search_job:
             self.search_panel.add_hits(found)
             if len(self.search_panel.hits):
-                self.search_panel.set_summary(
-                    self.tr("%1 hits so far, counting…").replace("%1", str(len(self.search_panel.hits)))
-                )
+                self.search_panel.set_summary(self.tr("%n hit(s) so far, counting…", "", len(self.search_panel.hits)))
 
     def _counted(self, job: int, total: int, articles: int) -> None:
         if job != self._search_job:
             return
-        summary = self.tr("%1 hits in %2 articles").replace("%1", str(total)).replace("%2", str(articles))
+        # Two counts, each with its own plural: the phrase joins the two.
+        hits, where = self.tr("%n hit(s)", "", total), self.tr("%n article(s)", "", articles)
+        summary = self.tr("%1 in %2").replace("%1", hits).replace("%2", where)
         if total > SHOWN_HITS:
             summary += self.tr(" — the first %1 are listed; Tag all hits tags every one").replace("%1", str(SHOWN_HITS))
         self.search_panel.set_summary(summary if total else self.tr("No hits"))
@@ -184,10 +185,10 @@ class CorpusDocks(QObject):
 
     def _indexed(self, done: int, total: int) -> None:
         if done >= total:
-            self.window.show_status(self.tr("Search index ready (%1 articles)").replace("%1", str(total)))
+            self.window.show_status(self.tr("Search index ready (%n article(s))", "", total))
         else:
             self.window.show_status(
-                self.tr("Indexing for search: %1 / %2 articles").replace("%1", str(done)).replace("%2", str(total))
+                self.tr("Indexing for search: %1 / %n article(s)", "", total).replace("%1", str(done))
             )
 
     def list_articles(self, text: str, status: Status | None) -> None:
@@ -234,7 +235,7 @@ class CorpusDocks(QObject):
             QApplication.restoreOverrideCursor()
         if not planned.spans:
             self.window.show_status(
-                self.tr("Nothing to tag: %1 hits are tagged already").replace("%1", str(planned.skipped))
+                self.tr("Nothing to tag: %n hit(s) tagged already", "", planned.skipped)
                 if chosen
                 else self.tr("Select hits first (or Tag all hits)")
             )
@@ -247,7 +248,7 @@ class CorpusDocks(QObject):
 
     def _batch_changed(self, change: Change) -> None:
         self.window.refresh_from_database()
-        self.window.show_status(change.detail)
+        self.window.show_status(batch_outcome(change))
         self._passages_changed()
 
     def _failed(self, error: StoreError) -> None:
@@ -333,7 +334,7 @@ class CorpusDocks(QObject):
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the database"), explain(error, store.path))
             return
-        self.window.show_status(self.tr("Wrote %1 passages to %2").replace("%1", str(count)).replace("%2", path))
+        self.window.show_status(self.tr("Wrote %n passage(s) to %1", "", count).replace("%1", path))
 
     # suggestion rules ---------------------------------------------------------------------------
 

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Category, Span
 from desktop.core.store.passages import Passage, PassageFilter, PassageOrder
+from desktop.ui.widgets.context_columns import show_contexts
 from desktop.ui.widgets.labels import category_label, menu_text, plain_label, plain_tooltip
 
 PAGE = 200
+TEXT_COLUMN, CODE_COLUMN, ANALYST_COLUMN, NOTE_COLUMN = 2, 4, 5, 6
 Index = QModelIndex | QPersistentModelIndex
 Reader = Callable[[PassageFilter, PassageOrder, int, int], list[Passage]]
 
@@ -85,9 +87,10 @@ class PassageModel(QAbstractTableModel):
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 2, 6):
             return plain_tooltip([passage.title, "", span.text, "", "", "", span.note][index.column()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def has_notes(self) -> bool:
+        return any(passage.span.note for passage in self.rows)
 
 
 class RetrievalPanel(QWidget):
@@ -112,8 +115,19 @@ class RetrievalPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # The passage takes the spare width; titles, contexts and notes keep a few characters each.
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in (CODE_COLUMN, ANALYST_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        em = self.fontMetrics().horizontalAdvance("中")
+        for column, characters in ((0, 8), (1, 6), (3, 6), (NOTE_COLUMN, 10)):
+            self.view.setColumnWidth(column, characters * em)
+        show_contexts(self.view, before=1, after=3)
+        self.model.modelReset.connect(self._show_notes_column)
+        self.model.rowsInserted.connect(self._show_notes_column)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.categories: list[Category] = []
         # Delete in the list deletes the passage's span (a key press, not a second shortcut for Delete).
@@ -185,7 +199,11 @@ class RetrievalPanel(QWidget):
 
     def show_passages(self, read: Reader, chosen: PassageFilter, total: int) -> None:
         self.model.show(read, chosen, self.chosen_order())
-        self.count.setText(self.tr("%1 passages").replace("%1", str(total)))
+        self.count.setText(self.tr("%n passage(s)", "", total))
+
+    def _show_notes_column(self) -> None:
+        """A Note column only while some passage shown has a note: an empty one only takes width."""
+        self.view.setColumnHidden(NOTE_COLUMN, not self.model.has_notes())
 
     def current_span(self) -> Span | None:
         row = self.view.currentIndex().row()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QTreeWidget,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Category, Status
 from desktop.core.search.searching import Hit
+from desktop.ui.widgets.context_columns import show_contexts
 from desktop.ui.widgets.labels import category_label, plain_label, plain_tooltip, status_label
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -64,10 +66,13 @@ class SearchPanel(QWidget):
         self.results.setColumnCount(3)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setUniformRowHeights(True)
-        # Room for the ~20 characters of context each side, the hit between them.
-        em = self.fontMetrics().horizontalAdvance("中")
-        self.results.setColumnWidth(0, 22 * em)
-        self.results.setColumnWidth(1, 8 * em)
+        # The contexts share what the hit leaves, each cut on the side away from the hit.
+        header = self.results.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        show_contexts(self.results, before=0, after=2)
         self.summary = plain_label()
         self.tag_category = QComboBox()
         self.widen = QComboBox()
@@ -115,6 +120,7 @@ class SearchPanel(QWidget):
         self.annotator.setPlaceholderText(self.tr("Coded by analyst…"))
         self.field.setPlaceholderText(self.tr("Metadata field=value…"))
         self.results.setHeaderLabels([self.tr("Before"), self.tr("Hit"), self.tr("After")])
+        self.results.headerItem().setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.tag_selected.setText(self.tr("Tag selected hits"))
         self.tag_all.setText(self.tr("Tag all hits"))
         self.batches_button.setText(self.tr("Recent batches…"))
@@ -179,7 +185,6 @@ class SearchPanel(QWidget):
                 parent.setData(0, HIT_ROLE, -1)
                 parent.setExpanded(True)
             item = QTreeWidgetItem(parent, [_flat(hit.context_before), hit.text, _flat(hit.context_after)])
-            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, HIT_ROLE, len(self.hits))
             item.setToolTip(1, plain_tooltip(hit.title))
             self.hits.append(hit)

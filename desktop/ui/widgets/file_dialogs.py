@@ -73,16 +73,11 @@ def make_dialog(parent: QWidget | None, title: str, start: str = "", filters: st
 
 
 def _run(dialog: QFileDialog) -> list[str]:
-    focused = QApplication.focusWidget()
     try:
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
         return dialog.selectedFiles() if accepted else []
     finally:
         dialog.deleteLater()
-        # Back to where the keys went before: X11 leaves the window inactive after a modal dialog.
-        if focused is not None and focused.isVisible():
-            focused.window().activateWindow()
-            focused.setFocus()
         DialogEvents.instance().closed.emit()
 
 

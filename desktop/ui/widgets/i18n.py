@@ -51,6 +51,12 @@ def install(choice: str) -> str:
             _installed.append(ours)
         else:
             language = "en"
+    if language == "en" and app is not None:
+        # English is the source; its file holds only the plural forms (1 hit, 2 hits) of %n phrases.
+        plurals = QTranslator(app)
+        if plurals.load(str(resource_path("i18n/policy_annotator_en.qm"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
     _current = language
     return language
 

@@ -7,6 +7,9 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
+from desktop.core import metadata
+from desktop.core.exchange.formats import ExchangeFormat
+from desktop.core.metadata import MetadataField
 from desktop.core.models import Category, FlagKind, Status
 from desktop.ui.widgets.i18n import current_language
 
@@ -32,6 +35,30 @@ def flag_label(kind: FlagKind) -> str:
 def category_label(category: Category) -> str:
     """The Chinese label under a Chinese interface, the English one otherwise."""
     return category.label_zh if current_language().startswith("zh") else category.label_en
+
+
+def field_label(field: MetadataField) -> str:
+    """A built-in field in the interface's language; a field the analysts added by the name they gave it."""
+    builtin = {
+        metadata.DATE: QCoreApplication.translate("labels", "Date"),
+        metadata.ISSUER: QCoreApplication.translate("labels", "Issuer"),
+        metadata.DOCUMENT_NUMBER: QCoreApplication.translate("labels", "Document number"),
+        metadata.REGION: QCoreApplication.translate("labels", "Region"),
+        metadata.LEVEL: QCoreApplication.translate("labels", "Level"),
+        metadata.TYPE: QCoreApplication.translate("labels", "Type"),
+        metadata.URL: QCoreApplication.translate("labels", "Web address"),
+        metadata.YEAR: QCoreApplication.translate("labels", "Year"),
+    }
+    return builtin.get(field.name, field.label) if field.builtin or field.name == metadata.YEAR else field.label
+
+
+def format_label(fmt: ExchangeFormat) -> str:
+    """A format by its own name; the two that say what they hold say it in the interface's language."""
+    described = {
+        "qdpx": QCoreApplication.translate("labels", "REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)"),
+        "xlsx": QCoreApplication.translate("labels", "Excel workbook (spans, articles, reports)"),
+    }
+    return described.get(fmt.key, fmt.label)
 
 
 def encoding_label(name: str) -> str:

@@ -35,8 +35,11 @@ EVERY_LAYER = "all"
 _ONE = "one:"
 
 
-def shown(layers: Layers) -> str:
-    """Whose spans, in the interface's language (core.layers.describe says it for files and the command line)."""
+def shown(layers: Layers, *, full: bool = False) -> str:
+    """Whose spans, in the interface's language (core.layers.describe says it for files and the command line).
+
+    ``full`` spells the study layer out, as a table's caption must.
+    """
     translate = QCoreApplication.translate
     if not layers:
         return translate("layers", "every analyst's spans")
@@ -44,6 +47,10 @@ def shown(layers: Layers) -> str:
         names = ", ".join(layer.name for layer in layers)
         return translate("layers", "each layer side by side: %1").replace("%1", names)
     layer = layers[0]
+    if layer.study and full:
+        return translate("layers", "the study layer (consensus on adjudicated articles, else %1's spans)").replace(
+            "%1", layer.analyst
+        )
     if layer.study:
         return translate("layers", "the study layer (consensus, else %1)").replace("%1", layer.analyst)
     if layer.analyst == CONSENSUS:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QResizeEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.core.coding.commands import Change
 from desktop.core.models import Category, Status
@@ -32,10 +32,12 @@ from desktop.ui.widgets.messages import log_failure, warn
 from desktop.ui.window.coding_progress import CodingProgress
 from desktop.ui.window.database_actions import DatabaseActions, StoreOpener
 from desktop.ui.window.database_safety import DatabaseSafety
+from desktop.ui.window.focus_return import FocusReturn
 from desktop.ui.window.layer_choice import LayerChoice
 from desktop.ui.window.menus import all_menu_actions
 from desktop.ui.window.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.window.store_watch import StoreWatcher
+from desktop.ui.window.undo import retranslate_history
 from desktop.ui.window.window_actions import build_actions, build_tag_actions
 from desktop.ui.window.window_layout import add_dock, central_area, docks_yield, read_only_banner
 from desktop.ui.window.window_menus import build_menus
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
     language_actions: dict[str, QAction]
     tag_actions: list[QAction]
     language_group: QActionGroup
+    language_menu: QMenu
 
     def __init__(self, store: Store, settings: QSettings, open_store: StoreOpener) -> None:
         super().__init__()
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         self.coding_round = CodingRound(self)
         self.safety = DatabaseSafety(self, self)
         self.workspaces = Workspaces(self)
+        self.focus_return = FocusReturn(self)
         self._build_actions()
         self._connect()
         self.retranslate()
@@ -186,8 +190,7 @@ class MainWindow(QMainWindow):
             action.setText(self.tr("Mark %1").replace("%1", status_label(status)))
         for code, name in i18n.LANGUAGES.items():
             self.language_actions[code].setText(name)
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
+        retranslate_history(self.undo_stack, self.undo_action, self.redo_action)
         self.articles_dock.setWindowTitle(self.tr("Articles"))
         self.spans_dock.setWindowTitle(self.tr("Spans"))
         self.flags_dock.setWindowTitle(self.tr("Import flags"))
@@ -242,7 +245,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/language", code)
         i18n.install(code)
         self.retranslate()
-        self.show_current_lists()
+        # Codes are shown by their label in the interface's language: every list of them is read again.
+        self.refresh_from_database()
 
     # what the action groups ask of the window ------------------------------------------------
 

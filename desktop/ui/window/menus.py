@@ -12,7 +12,12 @@ MenuEntry = QAction | QMenu | None
 
 
 def fill_menu_bar(bar: QMenuBar, menus: Sequence[tuple[str, Sequence[MenuEntry]]]) -> None:
+    """The bar's menus, built anew (on a change of language): the old ones go, their entries stay."""
+    old = [action.menu() for action in bar.actions()]
     bar.clear()
+    for menu in old:
+        if isinstance(menu, QMenu):
+            menu.deleteLater()
     for title, entries in menus:
         menu = bar.addMenu(title)
         for entry in entries:

@@ -1,4 +1,4 @@
-"""Open the demo window, tag a few spans and save a picture of the screen (README, Xvfb test)."""
+"""Open the demo window, tag a few spans and save a picture of the screen (the Xvfb screenshot test)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,12 +21,19 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(what the action does, its keys) for every action bound to a key, in menu order, each once."""
     rows: list[tuple[str, str]] = []
     for action in actions:
-        keys = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()]
-        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
+        keys = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts() if on_keyboards(key)]
+        # The icon text: the action's name without its mnemonic, or a fixed one (Undo, not "Undo tag …").
+        name = action.iconText().removesuffix("…")
         row = (name, ", ".join(key for key in keys if key))
         if row[1] and row not in rows:
             rows.append(row)
     return rows
+
+
+def on_keyboards(sequence: QKeySequence) -> bool:
+    """Keys an analyst's keyboard has: standard bindings also list F13–F35 (Sun's Undo key is F14) and
+    media keys (Undo, Copy…), which Qt names in English."""
+    return all(sequence[i].key().value < Qt.Key.Key_F13.value for i in range(sequence.count()))  # type: ignore[index]
 
 
 class ShortcutsDialog(QDialog):

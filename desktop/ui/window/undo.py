@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from desktop.core.coding.commands import Change, Command
+from desktop.core.models import Category
 from desktop.core.store import STORE_FAILURES, Fault, Store, StoreError, explain
+from desktop.ui.widgets.labels import category_label, field_label
+from desktop.ui.window.command_words import command_text
 
 
 class CoreUndoCommand(QUndoCommand):
@@ -27,14 +31,39 @@ class CoreUndoCommand(QUndoCommand):
         changed: Callable[[Change], None],
         failed: Callable[[StoreError], None],
     ) -> None:
-        super().__init__(command.describe())
+        super().__init__()
         self.command = command
         self._store = store
+        self._codes: dict[str, Category | None] = {}  # read once: a code deleted later keeps its name here
+        self._fields: dict[str, str] = {}
+        self.retranslate()
         self._changed = changed
         self._failed = failed
         # Set by ``attempt``: the step is done in the database already, the stack only has to follow.
         self._done: Change | None = None
         self._dropped = False
+
+    def retranslate(self) -> None:
+        """The step's name in the interface's language, its codes by their labels."""
+        self.setText(command_text(self.command, self._code_label, self._field_label))
+
+    def _code_label(self, category_id: str) -> str:
+        if category_id not in self._codes:
+            try:
+                self._codes[category_id] = self._store.categories.get(category_id)
+            except STORE_FAILURES:
+                self._codes[category_id] = None
+        category = self._codes[category_id]
+        return category_label(category) if category is not None else category_id
+
+    def _field_label(self, name: str) -> str:
+        if name not in self._fields:
+            try:
+                fields = {f.name: field_label(f) for f in self._store.metadata.fields()}
+            except STORE_FAILURES:
+                fields = {}
+            self._fields[name] = fields.get(name, name)
+        return self._fields[name]
 
     def redo(self) -> None:
         if not self._follow():
@@ -107,7 +136,7 @@ def step(stack: QUndoStack, undo: bool, failed: Callable[[str, StoreError, bool]
 def follow_steps(
     stack: QUndoStack, undo_action: QAction, redo_action: QAction, report: Callable[[str, StoreError], None]
 ) -> None:
-    """The stack's own Undo and Redo actions (texts, enabled state) made to run through ``step``.
+    """Undo and Redo actions that follow the stack (texts, enabled state) and run through ``step``.
 
     ``report(what, error)``: the window's one place for failures (status bar, log, dialog when needed).
     """
@@ -123,7 +152,39 @@ def follow_steps(
         report(titles[undo, kept].replace("%1", what), error)
 
     for action, undo in ((undo_action, True), (redo_action, False)):
-        action.triggered.disconnect()
         action.triggered.connect(
             lambda _=False, u=undo: step(stack, u, lambda what, error, kept: failed(u, what, error, kept))
         )
+    stack.canUndoChanged.connect(undo_action.setEnabled)
+    stack.canRedoChanged.connect(redo_action.setEnabled)
+    stack.indexChanged.connect(lambda _index: name_steps(stack, undo_action, redo_action))
+    name_steps(stack, undo_action, redo_action)
+
+
+def name_steps(stack: QUndoStack, undo_action: QAction, redo_action: QAction) -> None:
+    """``Undo tag “…” as 项目``: the next step's name in the interface's language, read at every move.
+
+    (Qt's own undo actions keep the words "Undo %1" of the language they were made in.)
+    """
+    translate = QCoreApplication.translate
+    if not (shiboken6.isValid(stack) and shiboken6.isValid(undo_action) and shiboken6.isValid(redo_action)):
+        return  # the window is going: a stack being destroyed empties itself and says so
+    undo_action.setEnabled(stack.canUndo())
+    redo_action.setEnabled(stack.canRedo())
+    undo_action.setIconText(translate("undo", "Undo"))
+    redo_action.setIconText(translate("undo", "Redo"))
+    undo_action.setText(
+        translate("undo", "&Undo %1").replace("%1", stack.undoText()) if stack.canUndo() else translate("undo", "&Undo")
+    )
+    redo_action.setText(
+        translate("undo", "&Redo %1").replace("%1", stack.redoText()) if stack.canRedo() else translate("undo", "&Redo")
+    )
+
+
+def retranslate_history(stack: QUndoStack, undo_action: QAction, redo_action: QAction) -> None:
+    """Every step's name in the interface's language (Qt keeps the text a command was made with)."""
+    for index in range(stack.count()):
+        step = stack.command(index)
+        if isinstance(step, CoreUndoCommand):
+            step.retranslate()
+    name_steps(stack, undo_action, redo_action)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from desktop.core.models import Status
 from desktop.ui.exchange.reprocess_dialog import reprocess_open_article
@@ -32,9 +33,9 @@ def build_actions(self: Any) -> None:
     """Every action of the window's menus and keys, as attributes of the window."""
     keys = QKeySequence.StandardKey
     self.quit_action = _action(self, keys.Quit, self.close)
-    self.undo_action = self.undo_stack.createUndoAction(self)
+    self.undo_action = QAction(self)
     self.undo_action.setShortcuts(unique_keys(keys.Undo))
-    self.redo_action = self.undo_stack.createRedoAction(self)
+    self.redo_action = QAction(self)
     self.redo_action.setShortcuts(unique_keys(keys.Redo, "Ctrl+Shift+Z"))
     self.addActions([self.undo_action, self.redo_action])
     follow_steps(self.undo_stack, self.undo_action, self.redo_action, self.report_failure)
@@ -73,6 +74,8 @@ def build_actions(self: Any) -> None:
         action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         self.language_group.addAction(action)
         self.language_actions[code] = action
+    self.language_menu = QMenu(self)
+    self.language_menu.addActions(list(self.language_actions.values()))
     self._build_tag_actions()
 
 

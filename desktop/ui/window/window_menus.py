@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu
 
 from desktop.ui.window.menus import fill_menu_bar
 
@@ -13,8 +12,8 @@ from desktop.ui.window.menus import fill_menu_bar
 def build_menus(window: Any) -> None:
     translate = QCoreApplication.translate
     window.databases.fill_recent()
-    language_menu = QMenu(translate("MainWindow", "Language"), window)
-    language_menu.addActions(list(window.language_actions.values()))
+    language_menu = window.language_menu
+    language_menu.setTitle(translate("MainWindow", "Language"))
     shown = (window.articles_dock, window.codebook_dock, window.spans_dock, window.flags_dock, *window.study.docks())
     shown += tuple(window.corpus.docks())
     docks = [dock.toggleViewAction() for dock in shown]
@@ -29,7 +28,9 @@ def build_menus(window: Any) -> None:
     edit_menu += [*corpus.suggestions.actions(), None]
     article_menu = [window.previous_action, window.next_action, window.next_todo_action, None]
     article_menu += [*window.status_actions.values(), None, window.reprocess_action]
-    view = [*window.workspaces.actions.values(), None]
+    workspace_menu = window.workspaces.menu
+    workspace_menu.setTitle(translate("MainWindow", "&Workspace"))
+    view: list[Any] = [workspace_menu, None]
     view += [window.zoom_in_action, window.zoom_out_action, window.zoom_reset_action, None, window.study.units_action]
     view += [None, *docks, language_menu]
     fill_menu_bar(

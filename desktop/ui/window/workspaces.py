@@ -11,9 +11,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QToolBar
 
 
 class Workspace(StrEnum):
@@ -38,7 +38,7 @@ LAYOUTS: dict[Workspace, tuple[tuple[str, Qt.DockWidgetArea], ...]] = {
 }
 TABBED = {("article", "flags"), ("search", "passages")}
 # A side dock's share of the window's width when a workspace is first laid out (others: 22%).
-SIDE_SHARES = {"adjudication": 0.36}
+SIDE_SHARES = {"articles": 0.25, "adjudication": 0.36}
 # The docks that take the window to their task's workspace when opened.
 HOMES = {"search": Workspace.SEARCH, "passages": Workspace.SEARCH, "adjudication": Workspace.REVIEW}
 HOMES["reports"] = Workspace.REPORT
@@ -88,6 +88,8 @@ class Workspaces(QObject):
             action.triggered.connect(lambda _=False, w=workspace: self.switch(w))
             window.addAction(action)
             self.actions[workspace] = action
+        self.menu = QMenu(window)
+        self.menu.addActions(list(self.actions.values()))
         self.current = Workspace.CODE
         self._pending_sizes: tuple[list[QDockWidget], list[int]] | None = None
         self.bar.currentChanged.connect(lambda index: self.switch(list(Workspace)[index]))
@@ -182,6 +184,8 @@ class Workspaces(QObject):
                 moved = True
             if not tabbed:
                 previous[area] = dock
+            # A dock coming into sight takes its share of the width as well.
+            moved = moved or not dock.isVisible()
             dock.show()
         for name, _area in wanted:
             if name in ("article", "search") and name in docks:
@@ -191,12 +195,20 @@ class Workspaces(QObject):
         sides = [docks[name] for name, area in wanted if area in (LEFT, RIGHT) and name in docks]
         if sides:
             width = self.window.width()
-            shares = [SIDE_SHARES.get(dock.objectName(), 0.22) for dock in sides]
-            sizes = [int(width * share) for share in shares]
+            # Docks stacked in one area share one width: the widest any of them asks for, set on the first.
+            widest: dict[Qt.DockWidgetArea, float] = {}
+            first: dict[Qt.DockWidgetArea, QDockWidget] = {}
+            for dock in sides:
+                area = self.window.dockWidgetArea(dock)
+                first.setdefault(area, dock)
+                widest[area] = max(widest.get(area, 0.0), SIDE_SHARES.get(dock.objectName(), 0.22))
+            sides = list(first.values())
+            sizes = [int(width * widest[area]) for area in first]
             # Before the window is shown Qt keeps the sizes for a later layout pass, which would then resize
             # the panes under an article already painted: they are set once the window is on screen.
             if self.window.isVisible():
-                self.window.resizeDocks(sides, sizes, Qt.Orientation.Horizontal)
+                # Once the docks just added have their place in the layout.
+                QTimer.singleShot(0, lambda: self.window.resizeDocks(sides, sizes, Qt.Orientation.Horizontal))
             else:
                 self._pending_sizes = (sides, sizes)
 

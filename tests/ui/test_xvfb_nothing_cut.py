@@ -1,0 +1,83 @@
+"""On a 1280x800 screen, in English and in Chinese, every workspace shows its headers, tabs, buttons,
+labels and combo boxes whole, and no toolbar hides actions behind an unlabelled »; with two
+analysts' coding, the adjudication round, search hits and a report table on screen as well.
+Checked on the real window under Xvfb (offscreen has no window frame or screen)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.ui.xvfb_server import run_on_xvfb
+
+PROBE = """
+import json, sys, time
+from PySide6.QtCore import QSettings, QTimer, Qt
+from desktop.core.corpus.reporting import ReportKind, ReportRequest
+from desktop.ui.app import application, create_window, demo_database
+from desktop.ui.window.workspaces import Workspace
+from tests.ui.cut_check import cut_content
+
+app = application()
+settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+settings.setValue("view/language", sys.argv[2])
+settings.setValue("annotator", "甲")
+window = create_window(demo_database(coded=True), settings)
+window.show()
+found = {}
+
+def settle(seconds=0.4):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+
+def run():
+    screen = window.screen().availableGeometry()
+    window.resize(screen.width(), screen.height())
+    for workspace in Workspace:
+        window.workspaces.switch(workspace)
+        settle()
+        found[workspace.value] = cut_content(window)
+    window.workspaces.switch(Workspace.REVIEW)
+    choice = window.coding_round.panel.choice
+    choice.first.setCurrentText("甲")
+    choice.second.setCurrentText("乙")
+    window.coding_round.start()
+    settle()
+    found["adjudication"] = cut_content(window) if window.coding_round.panel.passages else ["no disagreements"]
+    window.corpus.open_search()
+    panel = window.corpus.search_panel
+    panel.query.setText("项目")
+    panel.search_button.click()
+    deadline = time.monotonic() + 20
+    while not panel.results.topLevelItemCount() and time.monotonic() < deadline:
+        settle(0.1)
+    settle()
+    found["search hits"] = cut_content(window) if panel.results.topLevelItemCount() else ["no search hits"]
+    window.study.show_report(ReportRequest(ReportKind.FREQUENCIES))
+    settle()
+    found["report table"] = cut_content(window)
+    print(json.dumps(found, ensure_ascii=False))
+    app.quit()
+
+QTimer.singleShot(1000, run)
+app.exec()
+"""
+
+
+@pytest.mark.xvfb
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_nothing_is_cut_at_1280x800(tmp_path: Path, language: str) -> None:
+    result = run_on_xvfb(
+        [sys.executable, "-c", textwrap.dedent(PROBE), str(tmp_path / "settings.ini"), language], size="1280x800"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(found) == {"code", "search", "review", "report", "adjudication", "search hits", "report table"}
+    cut = {where: what for where, what in found.items() if what}
+    assert cut == {}, json.dumps(cut, ensure_ascii=False, indent=1)
