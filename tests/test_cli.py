@@ -140,7 +140,7 @@ def test_stats_lists_flags_by_kind(tmp_path: Path) -> None:
     assert result.returncode == 0
     lines = dict(line.split(": ", 1) for line in result.stdout.splitlines())
     assert lines["articles"].startswith(f"{len(list(SAMPLE_DATA.iterdir()))} (todo")
-    assert "missing_digits 7" in lines["flags"]
+    assert "missing_digits 8" in lines["flags"] and "redecoded 1" in lines["flags"]
     assert "replacement_character 1" in lines["flags"]
 
 

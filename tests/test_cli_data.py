@@ -13,6 +13,9 @@ from desktop.core.store import Store
 from tests.conftest import SAMPLE_DATA
 from tests.test_cli import run
 
+# One article per sample file; the db fixture gives each one span per analyst.
+ARTICLES = len(list(SAMPLE_DATA.iterdir()))
+
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
@@ -41,7 +44,7 @@ def test_metadata_round_trip_through_a_csv_an_analyst_edited(db: Path, tmp_path:
     result = run("metadata", "import", "--db", str(db), str(tmp_path / "edited.csv"))
     assert result.returncode == 1
     assert "row 2, column date: date: '2021-02-30' is not a date" in result.stdout
-    assert "row 10: no article with title '没有这篇文章'" in result.stdout
+    assert f"row {ARTICLES + 2}: no article with title '没有这篇文章'" in result.stdout
     assert "new text fields: 省份" in result.stdout
     with Store.open(db) as store:
         assert {store.metadata.values(i)["region"] for i in store.articles.ids()} == {"河北"}
@@ -76,7 +79,7 @@ def test_units_print_for_one_article(db: Path) -> None:
     csv = run("units", "--db", str(db), "--format", "csv")
     frame = pd.read_csv(io.StringIO(csv.stdout))
     assert list(frame.columns) == ["article_id", "unit_id", "start", "end", "original_start", "original_end", "text"]
-    assert set(frame["article_id"]) == set(range(1, 9))
+    assert set(frame["article_id"]) == set(range(1, ARTICLES + 1))
     assert run("units", "--db", str(db), "--article", "99").stderr.strip() == "error: no article 99"
 
 
@@ -88,18 +91,19 @@ def test_reports_as_csv(db: Path, tmp_path: Path) -> None:
     frame = pd.read_csv(io.StringIO(result.stdout))
     assert list(frame.columns) == ["layer", "category", "spans", "articles", "share"]
     spans = frame.set_index(["layer", "category"])["spans"].to_dict()
-    expected = {("li", "project"): 8, ("li", "target"): 0, ("li", "measure"): 0}
-    expected |= {("wang", "project"): 0, ("wang", "target"): 8, ("wang", "measure"): 0}
+    expected = {("li", "project"): ARTICLES, ("li", "target"): 0, ("li", "measure"): 0}
+    expected |= {("wang", "project"): 0, ("wang", "target"): ARTICLES, ("wang", "measure"): 0}
     assert spans == expected
     assert "each layer on its own, side by side: li, wang" in result.stderr
     only = pd.read_csv(io.StringIO(run("report", "--db", str(db), "frequencies", "--annotator", "li").stdout))
-    assert only.set_index("category")["spans"].to_dict() == {"project": 8, "target": 0, "measure": 0}
+    assert only.set_index("category")["spans"].to_dict() == {"project": ARTICLES, "target": 0, "measure": 0}
     written = run(
         "report", "--db", str(db), "crosstab", "--by", "issuer", "--annotator", "li", "-o", str(tmp_path / "c.csv")
     )
     assert written.returncode == 0 and "wrote 3 rows" in written.stderr and "li's spans" in written.stderr
     crosstab = pd.read_csv(tmp_path / "c.csv", encoding="utf-8-sig").set_index("category")
-    assert crosstab.loc["project", "青禾县人民政府办公室"] == 1 and crosstab.loc["project", "total"] == 8
+    # Samples 07 and 09 state this issuer.
+    assert crosstab.loc["project", "青禾县人民政府办公室"] == 2 and crosstab.loc["project", "total"] == ARTICLES
     coding = pd.read_csv(io.StringIO(run("report", "--db", str(db), "coding-table", "--study", "wang").stdout))
     assert list(coding.columns) == ["layer", "unit_id", "article_id", "unit_text", "codes", "annotator"]
     assert set(coding["annotator"]) == {"wang"}
@@ -111,7 +115,7 @@ def test_reports_as_csv(db: Path, tmp_path: Path) -> None:
 
 def test_export_xlsx(db: Path, tmp_path: Path) -> None:
     result = run("export", "--db", str(db), "--annotator", "all", "-o", str(tmp_path / "study.xlsx"))
-    assert result.returncode == 0 and "exported 16 spans" in result.stderr
+    assert result.returncode == 0 and f"exported {2 * ARTICLES} spans" in result.stderr
     book = openpyxl.load_workbook(tmp_path / "study.xlsx", read_only=True)
-    assert len(list(book["spans"].values)) == 17
+    assert len(list(book["spans"].values)) == 2 * ARTICLES + 1
     assert run("export", "--db", str(db), "--format", "xlsx").returncode == 2  # a zip is never written to stdout

@@ -28,6 +28,8 @@ class FlagKind(StrEnum):
     MOJIBAKE = "mojibake"
     REPLACEMENT_CHARACTER = "replacement_character"
     MISSING_DIGITS = "missing_digits"
+    # Chinese decoded with the wrong code page, read again in the Simplified text.
+    REDECODED = "redecoded"
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,13 @@
 <context>
     <name>AdjudicationPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="157" />
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="159" />
         <source>%1 of %n disagreement(s) decided</source>
         <translation>
             <numerusform>%1 of %n disagreement decided</numerusform><numerusform>%1 of %n disagreements decided</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="158" />
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="160" />
         <source>%n agreed span(s) not yet accepted</source>
         <translation>
             <numerusform>%n agreed span not yet accepted</numerusform><numerusform>%n agreed spans not yet accepted</numerusform></translation>

@@ -2485,57 +2485,62 @@
         <translation>缺失数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="43"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="31"/>
+        <source>wrong code page, read again</source>
+        <translation>编码错误，已重新解码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/labels.py" line="44"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="44"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="45"/>
         <source>Issuer</source>
         <translation>发文机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="45"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="46"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="46"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="47"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="47"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="48"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="49"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="49"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="50"/>
         <source>Web address</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="50"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="51"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="58"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="59"/>
         <source>REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)</source>
         <translation>REFI-QDA 项目（MAXQDA、NVivo、ATLAS.ti、QualCoder）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="59"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="60"/>
         <source>Excel workbook (spans, articles, reports)</source>
         <translation>Excel 工作簿（标注、文章、报表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/labels.py" line="67"/>
+        <location filename="../../desktop/ui/widgets/labels.py" line="68"/>
         <source>UTF-8 with BOM (Excel)</source>
         <translation>带 BOM 的 UTF-8（Excel）</translation>
     </message>

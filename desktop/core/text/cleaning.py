@@ -30,8 +30,10 @@ def doubled_punctuation(text: str) -> list[Edit]:
 
 # Where each rule lives, imported when a rule first runs: a command that only lists the
 # rules (--help, stats) never loads pypinyin's tables.
-# Pinyin notes go first: they split the words the other rules look for (版權(quán)).
+# Text in the wrong code page is read again first: the other rules need its characters. Pinyin
+# notes go next: they split the words the other rules look for (版權(quán)).
 _RULE_PLACES: dict[str, tuple[str, str]] = {
+    "mojibake": ("desktop.core.text.mojibake", "mojibake_edits"),
     "pinyin_notes": ("desktop.core.text.pinyin_notes", "pinyin_note_edits"),
     "doubled_punctuation": (__name__, "doubled_punctuation"),
     "repeated_title": ("desktop.core.text.headlines", "repeated_title"),

@@ -33,6 +33,13 @@ _AMOUNT_WITHOUT_NUMBER = re.compile(
     # 亿元以上项目, 万元以上: a size class the genre writes without a number.
     "(?!以[上下]|级|級|规模|規模|量级|量級)"
 )
+# A year or month whose digits were lost after 于/在/至/从 (于年第四次会议, 于月日召开): only where what
+# follows is what follows a date, so that 在年底, 在年轻人 or 在月球 stay unflagged.
+_DATE_WITHOUT_NUMBER = re.compile(
+    "[年月](?<=[于於在至到自从從][年月])"
+    "(?:(?<=年)(?=第|[0-9０-９一二三四五六七八九十]{1,2}月|月|[,，、。；]|起|以来|以來|召开|召開|举行|舉行|发布|發布|印发|印發|开始|開始|实施|實施|施行)"
+    "|(?<=月)(?=日|[0-9０-９]{1,2}日))"
+)
 _YEAR_OPENING_CLAUSE = re.compile(r"年(?=[,，是、的初底末起至])(?:(?<=^年)|(?<=[\n,，:：。；;“]年))", re.MULTILINE)
 
 
@@ -80,14 +87,30 @@ def mojibake_flags(text: str) -> list[Flag]:
 
 def missing_digit_flags(text: str) -> list[Flag]:
     flags: list[Flag] = []
-    for pattern in (_PERCENT_WITHOUT_NUMBER, _YEAR_SINCE_WITHOUT_NUMBER, _YEAR_OPENING_CLAUSE, _AMOUNT_WITHOUT_NUMBER):
+    patterns = (
+        _PERCENT_WITHOUT_NUMBER,
+        _YEAR_SINCE_WITHOUT_NUMBER,
+        _YEAR_OPENING_CLAUSE,
+        _AMOUNT_WITHOUT_NUMBER,
+        _DATE_WITHOUT_NUMBER,
+    )
+    for pattern in patterns:
         for match in pattern.finditer(text):
             start = match.start()
             flags.append(Flag(FlagKind.MISSING_DIGITS, start, start + 1, _excerpt(text, start, start + 1)))
     return flags
 
 
+def redecoded_flags(text: str) -> list[Flag]:
+    """Runs of Chinese in the wrong code page that the Simplified text reads again (text.mojibake)."""
+    from desktop.core.text.mojibake import has_latin1, repairable_runs
+
+    if not has_latin1(text):
+        return []
+    return [Flag(FlagKind.REDECODED, start, end, text[start:end][:40]) for start, end, _ in repairable_runs(text)]
+
+
 def find_flags(text: str) -> list[Flag]:
     """All flags of an original text, in text order."""
-    flags = mojibake_flags(text) + missing_digit_flags(text)
+    flags = mojibake_flags(text) + missing_digit_flags(text) + redecoded_flags(text)
     return sorted(flags, key=lambda flag: (flag.original_start, flag.original_end, flag.kind.value))

@@ -9,8 +9,12 @@ spaces inside the brackets tolerated), so ``(一)``, ``(GDP)``, ``方案(a)`` or
   Simplified carry a reading after exactly the characters the converter changed;
 * word-level readings (编辑(biānjí)) when the page has at least two of them;
 * notes after characters both scripts share (李焱(yàn)良) only on an *artifact page*,
-  one with at least ``MIN_ARTIFACT_NOTES`` notes of the two kinds above: elsewhere
-  they are the author's glosses and the reader needs them.
+  one with at least ``MIN_ARTIFACT_NOTES`` notes of the two kinds above, or one whose
+  readings follow at least a fifth of its characters or six characters in a row (a
+  Simplified page rendered with a reading on every character, toned or not): elsewhere they are the author's glosses and
+  the reader needs them;
+* a reading repeated right after itself (經(jīng)(jīng)) goes with the first; a space
+  between a character and its reading (政 (zhèng)) goes with the reading.
 """
 
 from __future__ import annotations
@@ -25,6 +29,12 @@ from desktop.core.text.chinese import HAN_CLASS
 from desktop.core.text.opencc_engine import engine
 
 MIN_ARTIFACT_NOTES = 3
+# A page whose readings follow at least this share of its characters (and this many) is a
+# rendered reading layer, whatever its script: every reading on it goes.
+DENSE_SHARE = 0.2
+MIN_DENSE_NOTES = 10
+# Or this many characters in a row, each with its reading: no author glosses a whole phrase.
+MIN_CHAIN = 6
 MIN_WORD_NOTES = 2
 MAX_WORD = 6
 
@@ -95,8 +105,9 @@ def _width(before: str, syllables: str) -> int:
     return 0
 
 
-def _confirmed(text: str, match: re.Match[str]) -> _Note | None:
-    anchor_end = match.start()
+def _confirmed(text: str, match: re.Match[str], anchor_end: int) -> _Note | None:
+    """The note as a reading of the characters ending at ``anchor_end`` (the note's start, or a
+    stray space before it)."""
     before = text[max(0, anchor_end - MAX_WORD) : anchor_end]
     width = _width(before, match.group("syllables"))
     if not width:
@@ -120,28 +131,66 @@ def pinyin_note_edits(text: str) -> list[Edit]:
     after_mojibake: list[Edit] = []
     changes = _t2s_changes()
     han = _HAN
+    # The list the last confirmed note went to, where it ended, and what it read.
+    last: tuple[list[Edit], int, str] | None = None
     for match in _NOTE_RE.finditer(text):
-        anchor = text[match.start() - 1] if match.start() else ""
+        syllables = _normalise(match.group("syllables"))
+        if last is not None and match.start() == last[1] and syllables == last[2]:
+            # The same reading again right after the first (經(jīng)(jīng)): it goes with it.
+            last[0].append(Edit(match.start(), match.end(), ""))
+            last = (last[0], match.end(), syllables)
+            continue
+        last = None
+        start = match.start()
+        anchor = text[start - 1] if start else ""
+        if anchor == " " and start > 1 and han.match(text[start - 2]):
+            start -= 1  # a stray space between the character and its reading (政 (zhèng))
+            anchor = text[start - 1]
         if anchor == "?":
             # No character left to check the reading against: trusted only on artifact pages.
-            after_mojibake.append(Edit(match.start() - 1, match.end(), "?"))
+            after_mojibake.append(Edit(start - 1, match.end(), "?"))
             continue
         if not anchor or not han.match(anchor):
             continue
-        note = _confirmed(text, match)
+        note = _confirmed(text, match, start)
         if note is None:
             continue
+        end = match.end()
+        if start < match.start() and text[end : end + 1] == " " and han.match(text[end + 1 : end + 2]):
+            # Spaced on both sides (政 (zhèng) 府): the reading's spaces go with it.
+            end += 1
+            note = _Note(note.edit._replace(end=end), note.characters)
         if any(ord(ch) in changes for ch in note.characters):
-            changed.append(note.edit)
+            kind = changed
         elif len(note.characters) > 1:
-            words.append(note.edit)
+            kind = words
         else:
-            shared.append(note.edit)
+            kind = shared
+        kind.append(note.edit)
+        last = (kind, end, syllables)
     if "?" in text:
         after_mojibake += [Edit(m.start(), m.end(), "?") for m in _BARE_NOTE_RE.finditer(text)]
     removed = list(changed)
     if len(words) >= MIN_WORD_NOTES:
         removed += words
-    if len(removed) >= MIN_ARTIFACT_NOTES:
+    if len(removed) >= MIN_ARTIFACT_NOTES or _dense(text, shared):
         removed += shared + after_mojibake
     return sorted(removed, key=lambda edit: edit.start)
+
+
+def _dense(text: str, shared: list[Edit]) -> bool:
+    """Readings after so many of a page's characters that they are the crawler's, not the author's.
+
+    An author glosses a rare name or two; a page that reads out a fifth of its characters, or
+    MIN_CHAIN characters in a row (政(zheng)府(fu)工(gong)作(zuo)…, Simplified or toneless), was
+    rendered with a reading layer.
+    """
+    if len(shared) >= MIN_DENSE_NOTES and len(shared) >= DENSE_SHARE * len(_HAN.findall(text)):
+        return True
+    chain, end = 0, -1
+    for edit in sorted(shared, key=lambda edit: edit.start):
+        chain = chain + 1 if edit.start == end else 1
+        end = edit.end
+        if chain >= MIN_CHAIN:
+            return True
+    return False

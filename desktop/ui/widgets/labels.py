@@ -28,6 +28,7 @@ def flag_label(kind: FlagKind) -> str:
         FlagKind.MOJIBAKE: QCoreApplication.translate("labels", "mojibake"),
         FlagKind.REPLACEMENT_CHARACTER: QCoreApplication.translate("labels", "replacement character"),
         FlagKind.MISSING_DIGITS: QCoreApplication.translate("labels", "missing digits"),
+        FlagKind.REDECODED: QCoreApplication.translate("labels", "wrong code page, read again"),
     }
     return labels[kind]
 

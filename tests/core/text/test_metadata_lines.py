@@ -33,6 +33,11 @@ def imported(store: Store, name: str) -> dict[str, str]:
         ("08_big5_regulation_chapters.txt", DATE, "2022-05-10"),
         ("02_simplified_gb18030_crlf.txt", ISSUER, "石桥镇党政办"),
         ("02_simplified_gb18030_crlf.txt", URL, "http://www.example.com/news/1024.html"),
+        # A row of fields (索引号 … 发布机构 … 成文日期), read from the clean text.
+        ("09_simplified_reading_layer_credit.txt", ISSUER, "青禾县人民政府办公室"),
+        ("09_simplified_reading_layer_credit.txt", DATE, "2024-04-02"),
+        ("10_big5_read_as_latin1.txt", ISSUER, "石桥镇党政办"),
+        ("10_big5_read_as_latin1.txt", DATE, "2024-07-12"),
     ],
 )
 def test_sample_articles_import_with_the_metadata_they_state(store: Store, sample: str, field: str, value: str) -> None:
