@@ -64,6 +64,9 @@ _URL_PREFIX = re.compile(r"(?:[^\s:：]{1,12}[:：])?\s*")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # A reading after a character (新华网(wǎng)) is never part of a field's value.
 _READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s?[)）]")
+# What a line that states a field holds at least one of: a colon, a leading year, a web address,
+# a document number's 号.
+_MAY_STATE = re.compile(r"[:：]|^[\s\u3000]*\d{4}|https?://|[号號]")
 _LONGEST_VALUE = 60
 _LINES_WITHOUT_LABELS = 200  # a field line is short; longer lines are prose
 _BLANK = " \u3000\t\u00a0"
@@ -153,13 +156,16 @@ def _url_line(line: str) -> str:
 def stated_metadata(text: str) -> dict[str, str]:
     """Field name -> value for what the page states as fields (see the module's rules)."""
     found: dict[str, str] = {}
-    lines = [_READING.sub("", text[start:end]) for start, end in line_spans(text)]
+    lines = [text[start:end] for start, end in line_spans(text)]
     shown = [index for index, line in enumerate(lines) if line.strip(_BLANK)]
     for position, index in enumerate(shown):
         line = lines[index]
-        if len(line) > _LINES_WITHOUT_LABELS:
+        # Most lines of a page are prose with none of a field's marks: skipped at the cost of one search.
+        if len(line) > _LINES_WITHOUT_LABELS or not _MAY_STATE.search(line):
             continue
-        next_line = lines[shown[position + 1]] if position + 1 < len(shown) else ""
+        if "(" in line or "（" in line:
+            line = _READING.sub("", line)
+        next_line = _READING.sub("", lines[shown[position + 1]]) if position + 1 < len(shown) else ""
         for name, value in _fields_of(line, next_line).items():
             found.setdefault(name, value)
         if DOCUMENT_NUMBER not in found:

@@ -14,6 +14,7 @@ read as Chinese, so they stay.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.core.offsets import Edit
 from desktop.core.text.chinese import HAN_CLASS
@@ -110,6 +111,8 @@ def _character_edits(start: int, text: str, codec: str) -> list[Edit]:
     return edits
 
 
+# The cleaning rule and the flags both ask about the same original text, one after the other.
+@lru_cache(maxsize=2)
 def repairable_runs(text: str) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, (repair, encoding)) for every run of the text that reads again as Chinese."""
     found = []
