@@ -22,7 +22,7 @@ def cmd_codebook(args: argparse.Namespace, open_store: Opener) -> int:
     action = getattr(args, "action", None)
     if action == "import":
         with open_store(args) as store:
-            report = import_codebook(store, Path(args.file))
+            report = import_codebook(store, Path(args.file), take_theirs=args.take_theirs)
         for line in report.lines():
             print(line)
         return 1 if report.failed or report.problems else 0
@@ -75,3 +75,6 @@ def add_commands(
         help="merge a .json, .csv or .qdc codebook by id, guid or path; creates and updates, never deletes",
     )
     importing.add_argument("file", metavar="FILE")
+    importing.add_argument(
+        "--take-theirs", action="store_true", help="take the file's colours too (by default a code keeps ours)"
+    )

@@ -77,7 +77,9 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
     from desktop.core.exchange.attach import import_annotations
 
     with _open_store(args) as store:
-        report = import_annotations(store, Path(args.file), args.annotator or default_annotator())
+        report = import_annotations(
+            store, Path(args.file), args.annotator or default_annotator(), take_theirs=args.take_theirs
+        )
     for line in report.lines():
         print(line)
     return 1 if report.skipped or report.failed else 0
@@ -188,6 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     annotations.add_argument("file", metavar="FILE")
     annotations.add_argument("--annotator", help="analyst for spans whose file names none (default: you)")
+    annotations.add_argument(
+        "--take-theirs", action="store_true", help="take the colours of the file's codebook (by default ours stay)"
+    )
     annotations.set_defaults(run=cmd_import_annotations)
 
     reprocess = commands.add_parser(

@@ -42,10 +42,12 @@ class ImportReport:
     codebook: CodebookReport | None = None
     skipped: list[tuple[int, str]] = field(default_factory=list)
     failed: str = ""
+    notices: list[str] = field(default_factory=list)
 
     def lines(self) -> Iterator[str]:
         if self.format_name:
             yield f"format: {self.format_name}"
+        yield from self.notices
         for line, reason in self.skipped:
             yield f"line {line}: skipped: {reason}"
         if self.codebook is not None:
@@ -61,9 +63,10 @@ class ImportReport:
 
 
 class _Importer:
-    def __init__(self, store: Store, annotator: str, report: ImportReport) -> None:
+    def __init__(self, store: Store, annotator: str, report: ImportReport, take_theirs: bool = False) -> None:
         self.store = store
         self.annotator = annotator
+        self.take_theirs = take_theirs
         self.report = report
         self.categories = store.categories.ids()
         # A code of the file's codebook -> the category it became here (merged by id, guid or path).
@@ -211,13 +214,14 @@ class _Importer:
     # records ----------------------------------------------------------------------------
 
     def import_codes(self, record: IncomingRecord) -> None:
-        codebook = merge_codes(self.store, record.codes)
+        codebook = merge_codes(self.store, record.codes, take_theirs=self.take_theirs)
         self.report.codebook = codebook
         self.category_ids.update(codebook.mapping)
         self.categories = self.store.categories.ids()
 
     def import_record(self, record: IncomingRecord) -> None:
         self.report.skipped.extend(record.problems)
+        self.report.notices.extend(record.notices)
         if record.codes:
             self.import_codes(record)
             return
@@ -307,8 +311,9 @@ def _fix_utf16(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
     return converted if text[converted[0] : converted[1]] == quote else (start, end)
 
 
-def import_annotations(store: Store, path: Path, annotator: str) -> ImportReport:
-    """Read an annotation file of any supported format into the store."""
+def import_annotations(store: Store, path: Path, annotator: str, take_theirs: bool = False) -> ImportReport:
+    """Read an annotation file of any supported format into the store (``take_theirs``: the file's
+    codebook colours replace ours)."""
     report = ImportReport()
     try:
         data = read_incoming(store, path)
@@ -327,7 +332,7 @@ def import_annotations(store: Store, path: Path, annotator: str) -> ImportReport
         return report
     line = 0
     try:
-        importer = _Importer(store, annotator, report)
+        importer = _Importer(store, annotator, report, take_theirs)
         for record in records:
             line = record.line
             importer.import_record(record)

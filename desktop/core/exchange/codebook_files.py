@@ -189,15 +189,30 @@ def read_csv(text: str) -> Iterator[IncomingCode]:
         )
 
 
+# ATLAS.ti still writes codebooks in the standard's draft namespace; the codes read the same.
+QDC_NAMESPACES = (CODEBOOK_NS, "urn:QDA-XML:codebook:0:4")
+
+
+def skipped_sets(root: ET.Element, namespace: str) -> Iterator[IncomingCode]:
+    """Code groups (REFI-QDA Sets) have no place here: one problem line names them."""
+    names = [element.get("name") or "?" for element in root.iterfind(f"{{{namespace}}}Sets/{{{namespace}}}Set")]
+    if names:
+        yield IncomingCode(
+            "Sets", "", problem=f"{len(names)} code group(s) not kept (no place for them here): {', '.join(names)}"
+        )
+
+
 def read_qdc(text: str) -> Iterator[IncomingCode]:
     try:
         root = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError as error:
         raise FormatError(f"broken XML ({error})") from None
-    codes = root.find(f"{{{CODEBOOK_NS}}}Codes")
-    if root.tag != f"{{{CODEBOOK_NS}}}CodeBook" or codes is None:
-        raise FormatError(f"not a REFI-QDA codebook (a CodeBook element in {CODEBOOK_NS} with Codes)")
-    yield from read_codes(codes, CODEBOOK_NS)
+    namespace = next((ns for ns in QDC_NAMESPACES if root.tag == f"{{{ns}}}CodeBook"), "")
+    codes = root.find(f"{{{namespace}}}Codes") if namespace else None
+    if codes is None:
+        raise FormatError(f"not a REFI-QDA codebook (a CodeBook element in {' or '.join(QDC_NAMESPACES)} with Codes)")
+    yield from read_codes(codes, namespace)
+    yield from skipped_sets(root, namespace)
 
 
 READERS = {"json": read_json, "csv": read_csv, "qdc": read_qdc}

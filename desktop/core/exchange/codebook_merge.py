@@ -35,6 +35,9 @@ class CodebookReport:
     failed: str = ""
     # The file's name for each code (id, guid or path) -> the category id it is in the store.
     mapping: dict[str, str] = field(default_factory=dict)
+    # (code id, field, ours, the file's): what an update changed, and what it kept of ours.
+    changes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    kept: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def lines(self) -> Iterator[str]:
         for where, reason in self.problems:
@@ -44,6 +47,10 @@ class CodebookReport:
         for label, ids in (("created", self.created), ("updated", self.updated)):
             if ids:
                 yield f"{label}: {', '.join(ids)}"
+        for code, name, ours, theirs in self.changes:
+            yield f"changed: {code} {name} {ours!r} → {theirs!r}"
+        for code, name, ours, theirs in self.kept:
+            yield f"kept ours: {code} {name} {ours!r} (the file says {theirs!r}; --take-theirs takes it)"
         yield (
             f"codes: {len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} left as they were,"
             f" {len(self.problems)} problems"
@@ -63,8 +70,9 @@ class _Merger:
         self.colours.take(given)
         return given
 
-    def __init__(self, codebook: Codebook, report: CodebookReport) -> None:
+    def __init__(self, codebook: Codebook, report: CodebookReport, take_theirs: bool = False) -> None:
         self.report = report
+        self.take_theirs = take_theirs
         self.by_id: dict[str, Category] = {c.id: c for c in codebook}
         self.by_guid: dict[str, str] = {}
         self.by_label: dict[tuple[str | None, str], str] = {}
@@ -146,6 +154,15 @@ class _Merger:
         self.report.mapping[code.key] = existing
         current = self.by_id[existing]
         changes = {k: v for k, v in self.checked(code, existing).items() if getattr(current, k) != v}
+        if "colour" in changes and not self.take_theirs:
+            # Another program's palette (QualCoder replaces colours with its own) must not
+            # repaint a study's codes: ours stays unless asked.
+            self.report.kept.append((existing, "colour", current.colour, changes.pop("colour")))
+        self.report.changes += [
+            (existing, name, str(getattr(current, name)), str(value)) for name, value in changes.items()
+        ]
+        if current.parent_id != parent_id and not self.under_itself(existing, parent_id):
+            self.report.changes.append((existing, "parent", current.parent_id or "(top)", parent_id or "(top)"))
         moved = current.parent_id != parent_id and not self.under_itself(existing, parent_id)
         if changes or moved:
             updated = replace(current, **changes)
@@ -206,8 +223,13 @@ def _in_tree_order(codes: list[IncomingCode], known: set[str]) -> Iterator[tuple
         yield from ((code, False) for code in waiting)
 
 
-def merge_codes(store: Store, codes: Iterable[IncomingCode], report: CodebookReport | None = None) -> CodebookReport:
-    """Merge codes (parents before children, or in any order) into the store's codebook, in one write."""
+def merge_codes(
+    store: Store, codes: Iterable[IncomingCode], report: CodebookReport | None = None, take_theirs: bool = False
+) -> CodebookReport:
+    """Merge codes (parents before children, or in any order) into the store's codebook, in one write.
+
+    Every field an update changes is reported; a code's colour stays ours unless ``take_theirs``.
+    """
     report = report or CodebookReport()
     waiting = []
     for code in codes:
@@ -220,7 +242,7 @@ def merge_codes(store: Store, codes: Iterable[IncomingCode], report: CodebookRep
         return report
     try:
         with store.transaction():
-            merger = _Merger(store.categories.codebook(), report)
+            merger = _Merger(store.categories.codebook(), report, take_theirs)
             refused: set[str] = set()
             for code, found in _in_tree_order(waiting, set(merger.by_id)):
                 if code.parent_key in refused:
@@ -237,11 +259,11 @@ def merge_codes(store: Store, codes: Iterable[IncomingCode], report: CodebookRep
             store.categories.write_many(list(merger.created.values()), list(merger.changed.values()))
     except STORE_FAILURES as error:
         report.failed = str(explain(error, store.path))
-        report.created, report.updated, report.mapping = [], [], {}
+        report.created, report.updated, report.mapping, report.changes = [], [], {}, []
     return report
 
 
-def import_codebook(store: Store, path: Path) -> CodebookReport:
+def import_codebook(store: Store, path: Path, take_theirs: bool = False) -> CodebookReport:
     """A codebook file (.json, .csv in any encoding Excel writes, .qdc) merged into the store."""
     report = CodebookReport()
     try:
@@ -253,7 +275,7 @@ def import_codebook(store: Store, path: Path) -> CodebookReport:
     except csv.Error as error:
         report.failed = f"{path}: broken CSV ({error}); nothing stored"
         return report
-    return merge_codes(store, codes, report)
+    return merge_codes(store, codes, report, take_theirs)
 
 
 def export_codebook(store: Store, path: Path) -> int:

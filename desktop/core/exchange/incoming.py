@@ -70,6 +70,8 @@ class IncomingRecord:
     problems: list[tuple[int, str]] = field(default_factory=list)
     # A codebook (this tool's JSONL, REFI-QDA): merged before the spans that use it.
     codes: list[IncomingCode] = field(default_factory=list)
+    # What the reader found out about the file as a whole (how its positions count), for the summary.
+    notices: list[str] = field(default_factory=list)
 
 
 class Sample:

@@ -25,7 +25,7 @@ from desktop.core.store import Store
 def write(store: Store, out: TextIO, options: ExportOptions) -> int:
     """One task per article, its spans as one annotation per analyst."""
     out.write("[")
-    count = 0
+    count = annotation_count = 0
     for article_id in store.exports.article_ids(options.filters):
         by_annotator: dict[str, list[dict[str, Any]]] = {}
         for span in span_records(store, article_id, options.filters):
@@ -47,12 +47,17 @@ def write(store: Store, out: TextIO, options: ExportOptions) -> int:
                 }
             )
         record = store.articles.record(article_id)
+        # Label Studio's own tools need an id on every task and annotation (its converter stops
+        # without one): the article's id, and the annotations numbered through the file.
+        annotations = []
+        for annotator, results in by_annotator.items():
+            annotation_count += 1
+            who = {"email": annotator} if annotator else {}
+            annotations.append({"id": annotation_count, "completed_by": who, "result": results})
         task = {
+            "id": article_id,
             "data": {"text": record["text"], "title": record["title"]},
-            "annotations": [
-                {"completed_by": {"email": annotator} if annotator else {}, "result": results}
-                for annotator, results in by_annotator.items()
-            ],
+            "annotations": annotations,
         }
         out.write(("," if count else "") + "\n" + json.dumps(task, ensure_ascii=False))
         count += 1

@@ -15,8 +15,10 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from desktop.core.exchange.codebook_files import skipped_sets
 from desktop.core.exchange.codebook_model import IncomingCode
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
+from desktop.core.exchange.positions import Convention, PositionError, Quoted, prove
 from desktop.core.exchange.qdpx_writer import SIDECAR, SIDECAR_FORMAT
 from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, read_codes
 from desktop.core.text.reading import MAX_ARTICLE_BYTES, megabytes
@@ -82,6 +84,11 @@ def _source_text(archive: _Archive, source: ET.Element) -> str:
         return content
     if path:
         raise ValueError(f"its text is outside the project file ({path}); only internal:// sources can be read")
+    if source.get("richTextPath"):
+        raise ValueError(
+            f"its text is only in a rich-text file ({source.get('richTextPath')}), which this tool does not read;"
+            " export the project with plain text"
+        )
     raise ValueError("it has no plain text")
 
 
@@ -97,21 +104,49 @@ def _notes(archive: _Archive, root: ET.Element) -> dict[str, str]:
 
 
 def _note_text(element: ET.Element, notes: dict[str, str]) -> str:
+    """A selection's memo and notes as one note; the same text written both ways (as this tool
+    writes a span's note) is one."""
     texts = [notes.get(plain_guid(ref.get("targetGUID") or ""), "") for ref in element.iterfind(_q("NoteRef"))]
     description = element.findtext(_q("Description")) or ""
-    return "\n\n".join(text for text in [description, *texts] if text)
+    return "\n\n".join(dict.fromkeys(text for text in [description, *texts] if text))
+
+
+def _stamp(value: str | None) -> str:
+    """A date as the standard writes it; QualCoder writes ``…+00:00Z``, two zones at once."""
+    value = value or ""
+    return value.removesuffix("Z") if value.endswith(("+00:00Z", "-00:00Z")) else value
+
+
+def _quoted(source: ET.Element) -> list[Quoted]:
+    """Each selection of a source with the quote the file gives for it (QualCoder, MAXQDA: ``name``)."""
+    found = []
+    for selection in source.iterfind(_q("PlainTextSelection")):
+        try:
+            start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
+        except ValueError:
+            continue  # reported when the spans are read
+        name = f"selection {plain_guid(selection.get('guid') or '')} of “{source.get('name') or ''}”"
+        found.append(Quoted(name, start, end, selection.get("name")))
+    return found
 
 
 def _spans(
-    number: int, source: ET.Element, text: str, users: dict[str, str], notes: dict[str, str], sidecar: dict[str, Any]
+    number: int,
+    source: ET.Element,
+    text: str,
+    convention: Convention,
+    users: dict[str, str],
+    notes: dict[str, str],
+    sidecar: dict[str, Any],
 ) -> Iterator[IncomingSpan | tuple[int, str]]:
     for selection in source.iterfind(_q("PlainTextSelection")):
         guid = plain_guid(selection.get("guid") or "")
         try:
-            start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
+            written = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
         except ValueError:
             yield number, f"selection {guid}: positions are not whole numbers"
             continue
+        start, end = convention.convert(*written) or written
         note = _note_text(selection, notes)
         known = _entry(_section(sidecar, "selections"), guid)
         for coding in selection.iterfind(_q("Coding")):
@@ -129,8 +164,8 @@ def _spans(
                 quote=text[start:end] if 0 <= start < end <= len(text) else None,
                 note=note,
                 annotator=users.get(plain_guid(user)) if user else None,
-                created_at=coding.get("creationDateTime") or selection.get("creationDateTime") or "",
-                updated_at=selection.get("modifiedDateTime") or "",
+                created_at=_stamp(coding.get("creationDateTime") or selection.get("creationDateTime")),
+                updated_at=_stamp(selection.get("modifiedDateTime")),
                 span_id=known.get("span_id") if isinstance(known.get("span_id"), int) else None,
             )
 
@@ -175,34 +210,56 @@ def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
             sidecar = loaded if isinstance(loaded, dict) and loaded.get("format") == SIDECAR_FORMAT else {}
         except (json.JSONDecodeError, FormatError):
             sidecar = {}
+    notes = _notes(archive, root)
+    # Every source's positions are proven against its quotes before anything is stored: a file
+    # whose quotes no convention matches is refused whole.
+    sources: list[tuple[int, ET.Element, str, Convention] | tuple[int, ET.Element, str]] = []
+    counted: dict[str, int] = {}
+    crlf = 0
+    for number, source in enumerate(root.iterfind(f"{_q('Sources')}/{_q('TextSource')}"), start=1):
+        try:
+            written = _source_text(archive, source)
+        except (KeyError, ValueError, FormatError) as error:
+            sources.append((number, source, str(error)))
+            continue
+        try:
+            text, convention = prove(written, _quoted(source))
+        except PositionError as error:
+            raise FormatError(f"positions do not match the quotes: {error}") from None
+        counted[convention.name] = counted.get(convention.name, 0) + 1
+        crlf += "\r" in written
+        sources.append((number, source, text, convention))
     codes = root.find(f"{_q('CodeBook')}/{_q('Codes')}")
     incoming: list[IncomingCode] = list(read_codes(codes, PROJECT_NS)) if codes is not None else []
+    incoming += skipped_sets(root, PROJECT_NS)
     for code in incoming:
         extra = _entry(_section(sidecar, "codes"), code.guid or "")
         if extra:
             code.id = extra.get("id") if isinstance(extra.get("id"), str) else None
             code.label_en = extra.get("label_en") if isinstance(extra.get("label_en"), str) else code.label_en
             code.shortcut = extra.get("key") if isinstance(extra.get("key"), str) else code.shortcut
-    yield IncomingRecord(0, codes=incoming)
+    notices = [f"positions counted as {name}: {n} source(s), every quote matched" for name, n in counted.items()]
+    if crlf:
+        notices.append(f"line ends: {crlf} source(s) written with CRLF, read with LF as articles are")
+    yield IncomingRecord(0, codes=incoming, notices=notices)
     users = {
         plain_guid(user.get("guid") or ""): user.get("name") or ""
         for user in root.iterfind(f"{_q('Users')}/{_q('User')}")
     }
-    notes = _notes(archive, root)
-    for number, source in enumerate(root.iterfind(f"{_q('Sources')}/{_q('TextSource')}"), start=1):
+    for item in sources:
+        number, source = item[0], item[1]
         guid = plain_guid(source.get("guid") or "")
         name = source.get("name") or ""
-        try:
-            text = _source_text(archive, source)
-        except (KeyError, ValueError, FormatError) as error:
-            yield IncomingRecord(number, problems=[(number, f"source {name or guid}: {error}")])
+        if len(item) == 3:
+            yield IncomingRecord(number, problems=[(number, f"source {name or guid}: {item[2]}")])
             continue
+        text, convention = item[2], item[3]  # type: ignore[misc]
         record = IncomingRecord(number, title=name or None)
-        for item in _spans(number, source, text, users, notes, sidecar):
-            if isinstance(item, tuple):
-                record.problems.append(item)
+        for found in _spans(number, source, text, convention, users, notes, sidecar):
+            if isinstance(found, tuple):
+                record.problems.append(found)
             else:
-                record.spans.append(item)
+                record.spans.append(found)
         extra = _entry(_section(sidecar, "sources"), guid)
         article = _article(text, extra, notes, name) if extra else None
         if article is not None:

@@ -5,8 +5,14 @@ What goes where, and why:
 - its original text is a Note attached to the source, not a second source: a second source
   would double every document count and code frequency the QDA program reports, and carry no
   codings of its own;
+- its original text is also the source's Description: QualCoder shows a source's Description
+  as its memo and drops Notes attached to sources;
 - each span is a PlainTextSelection with one Coding (its code, its analyst) and, when it has a
-  note, a NoteRef to a Note holding it;
+  note, the note twice: as the selection's Description (what QualCoder and MAXQDA read as the
+  coding's memo) and as a NoteRef to a Note (what NVivo and ATLAS.ti read); a reader takes
+  identical texts as one note;
+- every Note carries creationDateTime and modifiedDateTime (the span's own stamps, else the
+  export's time): QualCoder's import stops on a Note without a date;
 - positions count characters (Unicode code points) of the plain text, as the standard says; a
   character outside the BMP such as 𠮷 counts one, not two UTF-16 units;
 - what the standard has no place for (category ids, English labels, keys; the article's status,
@@ -22,6 +28,7 @@ import json
 import re
 import uuid
 import zipfile
+from datetime import UTC, datetime
 from typing import IO, Any
 from xml.etree import ElementTree as ET
 
@@ -60,17 +67,22 @@ class _Project:
         self.notes: list[ET.Element] = []
         self.sidecar: dict[str, Any] = {"format": SIDECAR_FORMAT, "codes": {}, "sources": {}, "selections": {}}
         self.texts: dict[str, str] = {}
+        # The export's own time: the date of a note whose span has none.
+        self.now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def user(self, name: str) -> str:
         if name not in self.users:
             self.users[name] = name_guid("user", name)
         return self.users[name]
 
-    def note(self, name: str, text: str, user: str | None) -> str:
+    def note(self, name: str, text: str, user: str | None, created: str = "", modified: str = "") -> str:
         guid = name_guid("note", f"{name}\n{text}\n{len(self.notes)}")
         attributes = {"guid": guid, "name": name}
         if user:
             attributes["creatingUser"] = user
+        created = created if _DATE_TIME.match(created or "") else self.now
+        attributes["creationDateTime"] = created
+        attributes["modifiedDateTime"] = modified if _DATE_TIME.match(modified or "") else created
         note = ET.Element(_q("Note"), attributes)
         ET.SubElement(note, _q("PlainTextContent")).text = text
         self.notes.append(note)
@@ -115,6 +127,7 @@ class _Project:
         attributes["plainTextPath"] = f"internal://{guid}.txt"
         _stamp(attributes, "creationDateTime", record["imported_at"] or "")
         source = ET.SubElement(sources, _q("TextSource"), attributes)
+        ET.SubElement(source, _q("Description")).text = f"{ORIGINAL_NOTE}:\n{record['original_text']}"
         self.texts[guid] = record["text"]
         for span in span_records(self.store, article_id, self.options.filters):
             user = self.user(span["annotator"] or "")
@@ -129,15 +142,19 @@ class _Project:
             _stamp(selection_attributes, "creationDateTime", span["created_at"] or "")
             _stamp(selection_attributes, "modifiedDateTime", span["updated_at"] or "")
             selection = ET.SubElement(source, _q("PlainTextSelection"), selection_attributes)
+            if span["note"]:
+                ET.SubElement(selection, _q("Description")).text = span["note"]
             coding_attributes = {"guid": name_guid("coding", selection_guid), "creatingUser": user}
             _stamp(coding_attributes, "creationDateTime", span["created_at"] or "")
             coding = ET.SubElement(selection, _q("Coding"), coding_attributes)
             ET.SubElement(coding, _q("CodeRef"), {"targetGUID": guids.get(span["category"], "")})
             if span["note"]:
-                note = self.note(f"Note on “{span['text'][:20]}”", span["note"], user)
+                name = f"Note on “{span['text'][:20]}”"
+                note = self.note(name, span["note"], user, span["created_at"] or "", span["updated_at"] or "")
                 ET.SubElement(selection, _q("NoteRef"), {"targetGUID": note})
             self.sidecar["selections"][selection_guid] = {"span_id": span["span_id"]}
-        original = self.note(f"{ORIGINAL_NOTE}: {attributes['name']}", record["original_text"], None)
+        original_name = f"{ORIGINAL_NOTE}: {attributes['name']}"
+        original = self.note(original_name, record["original_text"], None, record["imported_at"] or "")
         ET.SubElement(source, _q("NoteRef"), {"targetGUID": original})
         kept = ("article_id", "original_title", "source_path", "status", "encoding", "converter")
         self.sidecar["sources"][guid] = {

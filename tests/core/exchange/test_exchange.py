@@ -191,3 +191,30 @@ def test_sql_formula_guard_equals_the_python_one(value: str) -> None:
     note = dict(zip(SPAN_FIELDS, row, strict=True))["note"]
     assert note == neutralise(value)
     assert restore(note) == value
+
+
+def test_label_studios_own_converter_reads_every_span_of_our_export(tmp_path: Path, store: Store) -> None:
+    converter = pytest.importorskip("label_studio_sdk.converter")
+    fill(
+        store,
+        ["推進項目建設,發展新產業。", "𠮷祥街區改造方案。"],
+        [(0, 0, 2, 0, 0, ""), (0, 2, 6, 2, 1, "见"), (1, 0, 3, 1, 0, "")],
+    )
+    path = tmp_path / "ls.json"
+    path.write_text(export(store, "labelstudio", ExportOptions()), encoding="utf-8")
+    tasks = json.loads(path.read_text(encoding="utf-8"))
+    assert all("id" in task and all("id" in a for a in task["annotations"]) for task in tasks)
+    config = (
+        '<View><Labels name="label" toName="text">'
+        + "".join(f'<Label value="{c.id}"/>' for c in store.categories.all())
+        + '</Labels><Text name="text" value="$text"/></View>'
+    )
+    out = tmp_path / "converted"
+    converter.Converter(config=config, project_dir=None, download_resources=False).convert_to_json_min(
+        str(path), str(out), is_dir=False
+    )
+    [written] = list(out.iterdir())
+    rows = json.loads(written.read_text(encoding="utf-8"))
+    found = sorted((span["text"], tuple(span["labels"])) for row in rows for span in row.get("label", []))
+    expected = sorted((s.text, (s.category_id,)) for i in store.articles.ids() for s in store.spans.of_article(i))
+    assert found == expected and len(found) == 3

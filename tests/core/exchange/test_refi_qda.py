@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -181,14 +182,33 @@ def test_a_broken_qdpx_is_named_and_stores_nothing(store: Store, tmp_path: Path,
     assert jsonl(store) == before
 
 
-def test_a_selection_outside_its_text_is_skipped_and_named(store: Store, tmp_path: Path) -> None:
+def _edited(archive: zipfile.ZipFile, target: Path, qde: str) -> Path:
+    with zipfile.ZipFile(target, "w") as out:
+        for name in archive.namelist():
+            out.writestr(name, qde if name == "project.qde" else archive.read(name))
+    return target
+
+
+def test_a_selection_whose_quote_does_not_match_refuses_the_file_and_stores_nothing(
+    store: Store, tmp_path: Path
+) -> None:
     nested_store(store)
     archive = qdpx(store, tmp_path / "ours.qdpx")
     qde = archive.read("project.qde").decode("utf-8").replace('endPosition="', 'endPosition="9999', 1)
-    broken = tmp_path / "shifted.qdpx"
-    with zipfile.ZipFile(broken, "w") as out:
-        for name in archive.namelist():
-            out.writestr(name, qde if name == "project.qde" else archive.read(name))
+    broken = _edited(archive, tmp_path / "shifted.qdpx", qde)
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        report = import_annotations(fresh, broken, "me")
+        assert "positions do not match the quotes" in report.failed and "selection" in report.failed
+        assert "where the file quotes" in report.failed
+        assert report.spans_imported == 0 and fresh.articles.ids() == []
+
+
+def test_a_selection_outside_its_text_without_a_quote_is_skipped_and_named(store: Store, tmp_path: Path) -> None:
+    nested_store(store)
+    archive = qdpx(store, tmp_path / "ours.qdpx")
+    qde = archive.read("project.qde").decode("utf-8").replace('endPosition="', 'endPosition="9999', 1)
+    qde = re.sub(r'(<PlainTextSelection[^>]*?) name="[^"]*"', r"\1", qde)
+    broken = _edited(archive, tmp_path / "shifted.qdpx", qde)
     with Store.open(tmp_path / "fresh.db") as fresh:
         report = import_annotations(fresh, broken, "me")
         assert report.spans_imported == 3
@@ -205,3 +225,31 @@ def test_jsonl_carries_the_codebook_and_brings_it_into_a_fresh_database(store: S
     with Store.open(tmp_path / "fresh.db") as fresh:
         import_annotations(fresh, path, "me")
         assert jsonl(fresh) == text
+
+
+def test_the_project_gives_qualcoder_what_its_import_reads(store: Store, tmp_path: Path) -> None:
+    """QualCoder stops on a Note without a date, reads a coding's memo from the selection's
+    Description and a source's memo from the source's Description, and ignores Notes on sources."""
+    nested_store(store)
+    archive = qdpx(store, tmp_path / "ours.qdpx")
+    document = etree.fromstring(archive.read("project.qde"))
+    assert schema("Project.xsd").validate(document)
+    stamp = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+    notes = document.findall("q:Notes/q:Note", NS)
+    assert notes and all(stamp.match(n.get("creationDateTime", "")) for n in notes)
+    assert all(stamp.match(n.get("modifiedDateTime", "")) for n in notes)
+    memos = {
+        selection.get("name"): selection.findtext("q:Description", namespaces=NS)
+        for selection in document.iter(f"{{{NS['q']}}}PlainTextSelection")
+    }
+    assert memos["财政资金"] == "见第三条" and memos["人才"] == "人才 & <目标>"
+    assert memos["专项资金"] is None  # no note, no memo
+    for source, article in zip(document.iterfind("q:Sources/q:TextSource", NS), ARTICLES, strict=True):
+        assert source.findtext("q:Description", namespaces=NS).endswith(article)
+    # Back in: each span's note once, though the file holds it twice.
+    with Store.open(tmp_path / "back.db") as back:
+        import_annotations(back, tmp_path / "ours.qdpx", "me")
+        assert sorted(s.note for i in back.articles.ids() for s in back.spans.of_article(i) if s.note) == [
+            "人才 & <目标>",
+            "见第三条",
+        ]

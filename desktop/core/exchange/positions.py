@@ -1,0 +1,121 @@
+"""Selections proven against their quotes before anything is stored.
+
+A file that quotes what each selection covers (REFI-QDA's ``PlainTextSelection@name``, Label
+Studio's ``value.text``) says which characters its positions mean. Programs count differently:
+code points of the text with LF line ends (the standard, and this tool), code points of the text
+as written with CRLF line ends, UTF-16 units, UTF-8 bytes, or with a byte-order mark counted. The
+convention under which every quote matches is used, and named; when none makes them all match,
+the file is refused, naming the first selection that fails. A span is never stored on characters
+its quote does not match.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from desktop.core.text.reading import normalise_newlines
+
+Positions = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A selection as the file gives it: where it says, and what it says is there."""
+
+    name: str  # how the refusal names it: "selection 3f2a…"
+    start: int
+    end: int
+    quote: str | None
+
+
+@dataclass(frozen=True)
+class Convention:
+    name: str
+    # Positions as counted in the written text -> positions in the text as stored (LF, code points).
+    convert: Callable[[int, int], Positions | None]
+
+
+class PositionError(ValueError):
+    """No counting convention makes every quote match."""
+
+
+def _utf16_starts(text: str) -> list[int]:
+    starts, unit = [], 0
+    for ch in text:
+        starts.append(unit)
+        unit += 2 if ord(ch) > 0xFFFF else 1
+    starts.append(unit)
+    return starts
+
+
+def _utf8_starts(text: str) -> list[int]:
+    starts, byte = [], 0
+    for ch in text:
+        starts.append(byte)
+        byte += len(ch.encode("utf-8"))
+    starts.append(byte)
+    return starts
+
+
+def _by_table(starts: list[int]) -> Callable[[int, int], Positions | None]:
+    """Units counted by ``starts`` (each character's first unit) back to characters."""
+
+    def convert(start: int, end: int) -> Positions | None:
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if first >= len(starts) or last >= len(starts) or starts[first] != start or starts[last] != end:
+            return None  # inside a character: not this convention
+        return first, last
+
+    return convert
+
+
+def _crlf_counted(written: str) -> Callable[[int, int], Positions | None]:
+    """Positions in the text as written (CRLF counted as two) to positions in the LF text."""
+    breaks = [index for index in range(len(written) - 1) if written[index : index + 2] == "\r\n"]
+
+    def convert(start: int, end: int) -> Positions | None:
+        return start - bisect.bisect_left(breaks, start), end - bisect.bisect_left(breaks, end)
+
+    return convert
+
+
+def conventions(written: str, text: str) -> list[Convention]:
+    """The counting conventions to try, ours first; ``written`` is the text as the file holds it."""
+    found = [Convention("code points, line ends as LF", lambda start, end: (start, end))]
+    if "\r\n" in written:
+        found.append(Convention("code points, CRLF line ends counted as two", _crlf_counted(written)))
+    if any(ord(ch) > 0xFFFF for ch in text):
+        found.append(Convention("UTF-16 units", _by_table(_utf16_starts(text))))
+    if any(ord(ch) > 0x7F for ch in text):
+        found.append(Convention("UTF-8 bytes", _by_table(_utf8_starts(text))))
+    found.append(Convention("code points with a byte-order mark counted", lambda start, end: (start - 1, end - 1)))
+    return found
+
+
+def _matches(text: str, where: Positions | None, quote: str) -> bool:
+    if where is None:
+        return False
+    start, end = where
+    return 0 <= start < end <= len(text) and text[start:end] == quote
+
+
+def prove(written: str, selections: Sequence[Quoted]) -> tuple[str, Convention]:
+    """The text with line ends as in article import, and the convention every quote matches under.
+
+    Raises PositionError naming the first selection that fails under our own convention.
+    """
+    text = normalise_newlines(written)
+    quoted = [(item, normalise_newlines(item.quote)) for item in selections if item.quote]
+    candidates = conventions(written, text)
+    for convention in candidates:
+        if all(_matches(text, convention.convert(item.start, item.end), quote) for item, quote in quoted):
+            return text, convention
+    item, quote = next((i, q) for i, q in quoted if not _matches(text, (i.start, i.end), q))
+    found = text[item.start : item.end] if 0 <= item.start < item.end <= len(text) else ""
+    tried = ", ".join(convention.name for convention in candidates)
+    raise PositionError(
+        f"{item.name} at {item.start}–{item.end} reads “{found[:40]}” where the file quotes “{quote[:40]}”; "
+        f"no way of counting positions ({tried}) makes every quote match"
+    )
