@@ -163,7 +163,13 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="166" />
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="134" />
+        <source>The file gives other colours for %n code(s):</source>
+        <translation>
+            <numerusform>The file gives other colours for %n code:</numerusform><numerusform>The file gives other colours for %n codes:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="190" />
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>Exported %n row to %1</numerusform><numerusform>Exported %n rows to %1</numerusform></translation>

@@ -1130,12 +1130,34 @@
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/exchange_actions.py" line="120"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="137"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="161"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="166"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="134"/>
+        <source>The file gives other colours for %n code(s):</source>
+        <translation>
+            <numerusform>文件中有 %n 个编码的颜色与本库不同：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="135"/>
+        <source>Ours were kept. Take the file&apos;s colours instead?</source>
+        <translation>已保留本库的颜色。是否改用文件中的颜色？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="136"/>
+        <source>Codebook colours</source>
+        <translation>编码表颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="142"/>
+        <source>Colours not changed</source>
+        <translation>颜色未更改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="190"/>
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
@@ -1147,18 +1169,18 @@
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="148"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="172"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="151"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="175"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="161"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="164"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="185"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="188"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>

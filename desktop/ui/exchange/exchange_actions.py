@@ -17,8 +17,8 @@ from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.ui.exchange.export_dialog import ExportDialog
 from desktop.ui.exchange.import_dialog import ImportRunner, StoreOpener, show_summary
 from desktop.ui.widgets.file_dialogs import choose_folder, open_file, open_files, save_file
-from desktop.ui.widgets.labels import format_label
-from desktop.ui.widgets.messages import inform
+from desktop.ui.widgets.labels import category_label, format_label
+from desktop.ui.widgets.messages import ask, inform
 from desktop.ui.window.layer_choice import LayerChoice
 
 if TYPE_CHECKING:
@@ -119,7 +119,31 @@ class ExchangeActions(QObject):
         filters = self.tr("Annotations (%1);;All files (*)").replace("%1", suffixes)
         path = open_file(self._parent, self.tr("Import annotations"), filters)
         if path:
-            self.show_report(self.import_annotations_from(Path(path)))
+            report = self.import_annotations_from(Path(path))
+            self.offer_their_colours(report)
+            self.show_report(report)
+
+    def offer_their_colours(self, report: ImportReport) -> None:
+        """The file's codebook colours differ from ours: they were kept; the analyst may take theirs."""
+        codebook = report.codebook
+        if codebook is None or not codebook.kept:
+            return
+        kept = codebook.kept
+        labels = {category.id: category_label(category) for category in self._host.categories()}
+        listed = "\n".join(f"{labels.get(code, code)}: {ours} → {theirs}" for code, _field, ours, theirs in kept)
+        question = self.tr("The file gives other colours for %n code(s):", "", len(kept))
+        question += "\n\n" + listed + "\n\n" + self.tr("Ours were kept. Take the file's colours instead?")
+        if not ask(self._parent, self.tr("Codebook colours"), question):
+            return
+        try:
+            for code, _field, _ours, theirs in kept:
+                self._host.store.categories.update(code, colour=theirs)
+        except STORE_FAILURES as error:
+            self._host.show_error(self.tr("Colours not changed"), str(error))
+            return
+        codebook.changes += [(code, "colour", ours, theirs) for code, _f, ours, theirs in kept]
+        codebook.kept = []
+        self._host.annotations_added()
 
     def import_annotations_from(self, path: Path) -> ImportReport:
         # Reading annotation files needs the import pipeline: loaded at the first file, not with the window.

@@ -30,5 +30,14 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     message_box(parent, QMessageBox.Icon.Information, title, text)
 
 
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question, No by default; whether the answer was Yes."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def log_failure(what: str, error: StoreError) -> None:
     log.warning("%s: %s (%s)", what, error, error.fault.value)
