@@ -150,6 +150,11 @@ class NewArticle:
     original_title: str = ""
     # Metadata the page states: (field name, value) pairs; stored only where the field is empty.
     metadata: tuple[tuple[str, str], ...] = ()
+    # What an import's worker process worked out so that the writing process only inserts:
+    # the coding units (see units.unit_rows), the search-index terms and the map as JSON.
+    unit_rows: tuple[tuple[int, int, int, int, int, int, int], ...] = ()
+    index_terms: str = ""
+    map_json: str = ""
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,11 @@ def index_terms(text: str) -> str:
     return " ".join(terms)
 
 
+def document_terms(title: str, text: str) -> str:
+    """The terms an article is indexed by: its title's and its Simplified text's."""
+    return index_terms(f"{title}\n{text}")
+
+
 def query_terms(literal: str) -> list[str]:
     """Terms every text that contains ``literal`` holds: its pairs, or the character of a one-character run."""
     terms: list[str] = []

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from desktop.core.offsets import OffsetMap
+
 _NUMERAL = "一二三四五六七八九十百千零〇两"
 _SPACE = " \t\u3000\u00a0"
 CHAPTER = re.compile(rf"[{_SPACE}]*(?:第[{_NUMERAL}\d]+章|[{_NUMERAL}]+[、])")
@@ -36,7 +38,7 @@ class Unit(NamedTuple):
     sentence: int
 
     def label(self, article_id: int) -> str:
-        return UNIT_SEPARATOR.join(str(n) for n in (article_id, self.chapter, self.clause, self.sentence))
+        return label_of(article_id, self.chapter, self.clause, self.sentence)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -69,6 +71,24 @@ def split_units(text: str) -> list[Unit]:
                     units.append(Unit(start, end, chapter, clause, sentence))
         line_start = line_end + 1
     return units
+
+
+# A unit as an import prepares it before the article has an id: (start, end, original_start,
+# original_end, chapter, clause, sentence).
+UnitRow = tuple[int, int, int, int, int, int, int]
+
+
+def unit_rows(text: str, offset_map: OffsetMap) -> tuple[UnitRow, ...]:
+    """The units of a Simplified text with their offsets in the original, ready to store."""
+    rows = []
+    for unit in split_units(text):
+        original_start, original_end = offset_map.to_original(unit.start, unit.end)
+        rows.append((unit.start, unit.end, original_start, original_end, unit.chapter, unit.clause, unit.sentence))
+    return tuple(rows)
+
+
+def label_of(article_id: int, chapter: int, clause: int, sentence: int) -> str:
+    return UNIT_SEPARATOR.join(str(n) for n in (article_id, chapter, clause, sentence))
 
 
 def parse_label(label: str) -> tuple[int, int, int, int]:

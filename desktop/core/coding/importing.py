@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,11 +13,13 @@ from itertools import islice
 from pathlib import Path
 
 from desktop.core.models import NewArticle
+from desktop.core.search_terms import document_terms
 from desktop.core.store import Store
 from desktop.core.text.cleaning import DEFAULT_RULES, check_rules
 from desktop.core.text.convert import DEFAULT_CONVERTER, converter_info
 from desktop.core.text.pipeline import PIPELINE_VERSION, process, sha256
 from desktop.core.text.reading import MAX_ARTICLE_BYTES, ReadError, find_article_files, read_article, shown_path
+from desktop.core.units import unit_rows
 
 BATCH_SIZE = 64
 # Files per task sent to a worker process, and tasks in flight per worker.
@@ -49,6 +52,7 @@ def prepare_article(
     """Run the pipeline over one original text and package the result for the store."""
     processed = process(original, rules, converter)
     info = converter_info(converter)
+    # Worked out here, in the worker process when there are several: the writer only inserts.
     return NewArticle(
         title=processed.title,
         original_title=processed.original_title,
@@ -65,6 +69,9 @@ def prepare_article(
         source_path=source_path,
         flags=processed.flags,
         metadata=processed.metadata,
+        unit_rows=unit_rows(processed.text, processed.offset_map),
+        index_terms=document_terms(processed.title, processed.text),
+        map_json=json.dumps(processed.offset_map.to_json(), separators=(",", ":")),
     )
 
 

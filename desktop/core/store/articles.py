@@ -69,7 +69,7 @@ class ArticleTable:
                         "original_title": article.original_title,
                         "original_text": article.original_text,
                         "text": article.text,
-                        "offset_map": _map_json(article.offset_map),
+                        "offset_map": article.map_json or _map_json(article.offset_map),
                         "sha256": article.sha256,
                         "text_sha256": article.text_sha256,
                         "encoding": article.encoding,
@@ -86,9 +86,9 @@ class ArticleTable:
                 ids.append(article_id)
                 if article.flags:
                     _insert_flags(self.db, article_id, article.flags)
-                insert_units(self.db, article_id, article.text, article.offset_map)
+                insert_units(self.db, article_id, article.text, article.offset_map, article.unit_rows)
                 fill_stated(self.db, article_id, article.metadata)
-                index_article(self.db, article_id, article.title, article.text)
+                index_article(self.db, article_id, article.title, article.text, article.index_terms)
         return ids
 
     def _insert(self, values: dict[str, Any]) -> int:

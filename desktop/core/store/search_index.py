@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.core.search_terms import index_terms, match_expression
+from desktop.core.search_terms import document_terms, match_expression
 from desktop.core.store.database import WriteTransaction
 from desktop.core.store.queries import containing_clauses, where
 
@@ -25,14 +25,10 @@ from desktop.core.store.queries import containing_clauses, where
 BUILD_BATCH = 25
 
 
-def _document(title: str, text: str) -> str:
-    return f"{title}\n{text}"
-
-
-def index_article(db: Database, article_id: int, title: str, text: str) -> None:
-    """Add a new article's terms (inside the caller's transaction)."""
+def index_article(db: Database, article_id: int, title: str, text: str, terms: str = "") -> None:
+    """Add a new article's terms (``terms`` when an import prepared them; inside the caller's transaction)."""
     db.execute(
-        "insert into search_index (rowid, terms) values (?, ?)", [article_id, index_terms(_document(title, text))]
+        "insert into search_index (rowid, terms) values (?, ?)", [article_id, terms or document_terms(title, text)]
     )
 
 
@@ -44,7 +40,7 @@ def reindex_article(db: Database, article_id: int, old: tuple[str, str], new: tu
         return
     db.execute(
         "insert into search_index (search_index, rowid, terms) values ('delete', ?, ?)",
-        [article_id, index_terms(_document(*old))],
+        [article_id, document_terms(*old)],
     )
     index_article(db, article_id, *new)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from sqlite_utils import Database
 
 from desktop.core.offsets import OffsetMap
-from desktop.core.units import PlacedUnit, split_units
+from desktop.core.units import PlacedUnit, UnitRow, label_of, unit_rows
 
 # The units ``u`` a span ``s`` falls in: the one it starts in (the last one starting at or before
 # it) and every later one starting before its end, overlapping the span. Two index seeks per span.
@@ -19,29 +19,13 @@ SPAN_IN_UNIT = (
 UNITS_OF_SPAN = f"(select group_concat(u.label, ' ') from units u where {SPAN_IN_UNIT})"
 
 
-def insert_units(db: Database, article_id: int, text: str, offset_map: OffsetMap) -> None:
-    """(Re)write the units of one article from its Simplified text."""
+def insert_units(db: Database, article_id: int, text: str, offset_map: OffsetMap, rows: Sequence[UnitRow] = ()) -> None:
+    """(Re)write the units of one article (``rows`` when an import prepared them, else from its text)."""
     db.execute("delete from units where article_id = ?", [article_id])
-    rows = []
-    for unit in split_units(text):
-        original_start, original_end = offset_map.to_original(unit.start, unit.end)
-        rows.append(
-            (
-                article_id,
-                unit.start,
-                unit.end,
-                original_start,
-                original_end,
-                unit.chapter,
-                unit.clause,
-                unit.sentence,
-                unit.label(article_id),
-            )
-        )
     db.conn.executemany(
         "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence, label)"
         " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        [(article_id, *row, label_of(article_id, *row[4:])) for row in (rows or unit_rows(text, offset_map))],
     )
 
 
