@@ -105,3 +105,27 @@ def test_window_start_up_loads_no_import_pipeline(sample_db: Path, tmp_path: Pat
     assert loaded(
         RUN_CLI, "import", "--db", str(tmp_path / "c.db"), "--workers", "1", str(SAMPLE_DATA), modules=pipeline
     )
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "项目", "--count"], ["samples"]])
+def test_reading_an_up_to_date_database_loads_no_sqlite_utils(sample_db: Path, command: list[str]) -> None:
+    # sqlite-utils (~40 ms) loads only when a migration runs; the store speaks sqlite3 otherwise.
+    assert loaded(RUN_CLI, command[0], "--db", str(sample_db), *command[1:], modules=("sqlite_utils",)) == []
+
+
+def test_a_database_that_needs_its_migrations_loads_sqlite_utils_to_run_them(tmp_path: Path) -> None:
+    import sqlite3
+
+    from desktop.core.store import Store
+
+    db = tmp_path / "older.db"
+    Store.open(db).close()
+    # As a database made before the last migration.
+    with sqlite3.connect(db) as conn:
+        conn.execute("drop index idx_spans_layer_category")
+        conn.execute("delete from _sqlite_migrations where name = 'm012_spans_by_layer'")
+    conn.close()
+    assert loaded(RUN_CLI, "stats", "--db", str(db), modules=("sqlite_utils",)) == ["sqlite_utils"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from _sqlite_migrations where name = 'm012_spans_by_layer'").fetchone()[0]
+    conn.close()

@@ -19,8 +19,6 @@ from functools import partial
 from pathlib import Path
 from types import TracebackType
 
-from sqlite_utils import Database
-
 from desktop.core.document import Document
 from desktop.core.store.adjudications import AdjudicationLog
 from desktop.core.store.analysts import AnalystTable
@@ -28,6 +26,7 @@ from desktop.core.store.articles import ArticleTable
 from desktop.core.store.batches import BatchTable
 from desktop.core.store.categories import CategoryTable
 from desktop.core.store.coding_data import CodingQueries
+from desktop.core.store.connection import Database
 from desktop.core.store.database import MEMORY, WriteTransaction, keep_backup, open_database, writing
 from desktop.core.store.errors import STORE_FAILURES, Conflict, Fault, Refused, SpanMismatch, StoreError, explain
 from desktop.core.store.exports import ExportQueries

@@ -8,9 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlite_utils import Database
-
 from desktop.core.models import Span
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import Conflict
 from desktop.core.store.spans import SpanTable

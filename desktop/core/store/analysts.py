@@ -6,10 +6,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlite_utils import Database
-
 from desktop.core.layers import CONSENSUS, Layers, choose
 from desktop.core.models import Status
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction
 from desktop.core.store.queries import ADJUDICATED
 

@@ -6,10 +6,9 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core.models import Article, Flag, FlagKind, NewArticle, Script, Span, Status
 from desktop.core.offsets import OffsetMap
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import Conflict, StoreError
 from desktop.core.store.metadata import fill_stated, restore_values

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from sqlite_utils import Database
-
 from desktop.core.models import Span
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import StoreError
 from desktop.core.store.spans import SPAN_COLUMNS, SpanTable, same_tag

@@ -10,12 +10,11 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core.codebook import Codebook, free_id, guid_for, key_refusal
 from desktop.core.environment import resource_path
 from desktop.core.layers import Layer
 from desktop.core.models import Category, Span
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction
 from desktop.core.store.errors import Conflict, Refused
 from desktop.core.store.queries import layer_clause
@@ -307,6 +306,8 @@ class CategoryTable:
         defaults = json.loads(resource_path("default_categories.json").read_text(encoding="utf-8"))
         with db.atomic():
             for position, category in enumerate(defaults):
-                db["categories"].insert(  # type: ignore[union-attr]
-                    {**category, "position": position, "guid": guid_for(category["id"])}
+                values = {**category, "position": position, "guid": guid_for(category["id"])}
+                db.execute(
+                    f"insert into categories ({', '.join(values)}) values ({', '.join('?' * len(values))})",
+                    list(values.values()),
                 )

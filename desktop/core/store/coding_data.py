@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
+from desktop.core.store.connection import Database
 from desktop.core.store.queries import temporary_ids
 
 

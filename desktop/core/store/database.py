@@ -20,16 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from desktop.core.store.backups import BackupKind, daily_backup_due, make_backup
+from desktop.core.store.connection import Database
 from desktop.core.store.errors import Fault, StoreError, disk_full, explain, full_disk_error
 from desktop.core.store.integrity import gate_for, verify_at_open
-from desktop.core.store.schema import MIGRATION_SET, migrations
+from desktop.core.store.migration_names import KNOWN_MIGRATIONS, MIGRATION_SET
 
 MEMORY = ":memory:"
-# Every Database is made with execute_plugins=False: sqlite-utils plugins installed beside the program
-# must not change its connections, and finding them scans every installed package (~30 ms a start).
 BUSY_TIMEOUT_MS = 3000
 # Temporary files of ours that a killed process leaves behind, removed once their process is gone.
 _LEFTOVERS = (".creating-", ".restoring-")
@@ -47,8 +44,17 @@ class Opened:
     read_only: bool
 
 
-def _known_migrations() -> list[str]:
-    return [migration.name for migration in migrations.pending(Database(memory=True, execute_plugins=False))]
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema up to date (sqlite-utils' migrations: loaded only when one is due).
+
+    Made with execute_plugins=False: sqlite-utils plugins installed beside the program must not
+    change its connections, and finding them scans every installed package (~30 ms).
+    """
+    import sqlite_utils
+
+    from desktop.core.store.schema import migrations
+
+    migrations.apply(sqlite_utils.Database(conn, execute_plugins=False))
 
 
 def _check_openable(conn: sqlite3.Connection, path: str, read_only: bool) -> bool:
@@ -75,7 +81,7 @@ def _check_openable(conn: sqlite3.Connection, path: str, read_only: bool) -> boo
         }
     if tables - {"_sqlite_migrations", "sqlite_sequence"} and ("articles" not in tables or not applied):
         raise StoreError(f"{path}: an SQLite database of another program (no Policy Annotator tables)")
-    known = set(_known_migrations())
+    known = set(KNOWN_MIGRATIONS)
     unknown = applied - known
     if unknown:
         raise StoreError(
@@ -163,8 +169,8 @@ def _create(path: str, prepare: Callable[[Database], None]) -> None:
             # Built with a rollback journal: every page is in the file itself when a commit returns, so a
             # disk that fills up fails the build here instead of leaving pages in a log that is then deleted.
             # The file switches to WAL when it is first opened.
-            db = Database(conn, execute_plugins=False)
-            migrations.apply(db)
+            db = Database(conn)
+            _migrate(conn)
             prepare(db)
             problem = conn.execute("pragma quick_check(1)").fetchone()[0]
             if problem != "ok":
@@ -203,7 +209,7 @@ def open_database(path: str, *, create: bool = True, prepare: Callable[[Database
         raise explain(error, path) from None
     try:
         needs_migrations = _check_openable(conn, path, read_only)
-        db = Database(conn, execute_plugins=False)
+        db = Database(conn)
         db.execute("pragma foreign_keys = on")
         if read_only:
             if needs_migrations:
@@ -217,7 +223,7 @@ def open_database(path: str, *, create: bool = True, prepare: Callable[[Database
             db.execute("pragma synchronous = full")
         if needs_migrations:
             with writing(db, path):
-                migrations.apply(db)
+                _migrate(conn)
                 prepare(db)
     except StoreError:
         conn.close()

@@ -6,10 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core.models import SpanFilter
 from desktop.core.store.categories import CategoryTable
+from desktop.core.store.connection import Database
 from desktop.core.store.queries import article_clauses, formula_guard, span_clauses, where
 from desktop.core.store.units import UNITS_OF_SPAN
 

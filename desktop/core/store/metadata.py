@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlite_utils import Database
-
 from desktop.core.metadata import FIELD_NAME, ArticleData, FieldKind, MetadataField, ValueProblem, checked_value
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction
 from desktop.core.store.errors import Conflict, Refused
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from sqlite_utils import Database
-
 from desktop.core.layers import Layers
 from desktop.core.models import Span
+from desktop.core.store.connection import Database
 from desktop.core.store.queries import layers_clause, where
 from desktop.core.store.spans import SPAN_COLUMNS
 

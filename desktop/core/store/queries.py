@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core.layers import CONSENSUS, Layer, Layers
 from desktop.core.models import ArticleFilter, SpanFilter, Status
 from desktop.core.search_terms import match_expression, query_terms
+from desktop.core.store.connection import Database
 
 Clauses = tuple[list[str], list[Any]]
 

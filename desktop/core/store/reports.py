@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core.metadata import YEAR
 from desktop.core.models import FlagKind, SpanFilter, Status
+from desktop.core.store.connection import Database
 from desktop.core.store.queries import article_clauses, span_clauses, where
 from desktop.core.store.units import SPAN_IN_UNIT
 

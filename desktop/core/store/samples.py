@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlite_utils import Database
-
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import StoreError
 

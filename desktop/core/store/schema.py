@@ -10,9 +10,10 @@ from sqlite_utils.migrations import Migrations
 from desktop.core.codebook import guid_for
 from desktop.core.metadata import BUILTIN_FIELDS
 from desktop.core.offsets import OffsetMap, OffsetMapError
+from desktop.core.store.connection import Database as Connection
+from desktop.core.store.migration_names import MIGRATION_SET
 from desktop.core.store.units import insert_units
 
-MIGRATION_SET = "policy_annotator"
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -228,7 +229,7 @@ def m008_articles_as_data(db: Database) -> None:
         " primary key (article_id, start)) without rowid"
     )
     for article_id, text, map_json in db.execute("select id, text, offset_map from articles").fetchall():
-        insert_units(db, article_id, text, OffsetMap.from_json(json.loads(map_json)))
+        insert_units(Connection(db.conn), article_id, text, OffsetMap.from_json(json.loads(map_json)))
     db.execute("drop index if exists idx_spans_category_id")
     db.execute("create index idx_spans_category_article on spans (category_id, article_id)")
 

@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from heapq import merge
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core.search_terms import document_terms, match_expression
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction
 from desktop.core.store.queries import containing_clauses, where
 

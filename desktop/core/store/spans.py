@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from desktop.core.models import Span, text_order
+from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import Conflict, SpanMismatch, StoreError
 

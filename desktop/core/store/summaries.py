@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from desktop.core.models import ArticleFilter, ArticleSummary, Status
 from desktop.core.store.articles import ArticleTable
+from desktop.core.store.connection import Database
 from desktop.core.store.queries import layer_clause, listed_clauses, listed_status, where
 
 ALL = ArticleFilter()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from sqlite_utils import Database
-
 from desktop.core.offsets import OffsetMap
+from desktop.core.store.connection import Database
 from desktop.core.units import PlacedUnit, UnitRow, label_of, unit_rows
 
 # The units ``u`` a span ``s`` falls in: the one it starts in (the last one starting at or before

@@ -364,3 +364,13 @@ def test_spans_come_in_text_order_from_the_index_without_sorting(store: Store) -
     rest = store.spans.page(article_id, (first[-1].start, first[-1].end, first[-1].id or 0), 3)
     assert [(s.start, s.end) for s in first + rest] == [(0, 2), (0, 3), (4, 5), (4, 6)]
     assert [(s.start, s.end) for s in store.spans.in_view(article_id, 1, 0)] == [(0, 2), (0, 3)]
+
+
+def test_the_known_migrations_are_the_ones_the_schema_defines() -> None:
+    import sqlite_utils
+
+    from desktop.core.store.migration_names import KNOWN_MIGRATIONS
+    from desktop.core.store.schema import migrations
+
+    pending = migrations.pending(sqlite_utils.Database(memory=True, execute_plugins=False))
+    assert tuple(migration.name for migration in pending) == KNOWN_MIGRATIONS
