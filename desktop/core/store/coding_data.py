@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from desktop.core.store.connection import Database
@@ -52,7 +53,8 @@ class CodingQueries:
             f"select t.id, group_concat(u.start), group_concat(u.end) from {table} t"
             " join units u on u.article_id = t.id group by t.id"
         ):
-            starts, ends = [int(n) for n in starts_text.split(",")], [int(n) for n in ends_text.split(",")]
+            # json reads a list of numbers in C: int() on each of half a million strings cost a tenth of a second.
+            starts, ends = json.loads(f"[{starts_text}]"), json.loads(f"[{ends_text}]")
             if starts != sorted(starts):
                 pairs = sorted(zip(starts, ends, strict=True))
                 starts, ends = [a for a, _ in pairs], [b for _, b in pairs]

@@ -132,6 +132,8 @@ def where(clauses: list[str]) -> str:
 def temporary_ids(db: Database, name: str, ids: Iterable[int]) -> str:
     """A temporary table of ids (private to the connection, writable in a read-only database) to join on."""
     db.execute(f"create temp table if not exists {name} (id integer primary key)")
-    db.execute(f"delete from temp.{name}")
-    db.conn.executemany(f"insert or ignore into temp.{name} (id) values (?)", [(i,) for i in ids])
+    # One transaction for all the rows: outside one, every row would be its own commit.
+    with db.atomic():
+        db.execute(f"delete from temp.{name}")
+        db.conn.executemany(f"insert or ignore into temp.{name} (id) values (?)", [(i,) for i in ids])
     return f"temp.{name}"
