@@ -172,6 +172,8 @@ def main() -> None:
                 f"import, {workers} worker(s): {ours:8.2f} s  {total_chars / ours:12,.0f} chars/s"
                 f"  ({imported} imported)  ratio import/baseline: {ours / baseline:.3f}  (goal <= 0.1)"
             )
+        if cores > 1:
+            print(f"wall time, {cores} workers / 1 worker: {ours / raw_one_worker:.3f}  (goal <= 0.6)")
         jsonl = time_processed_import(root / "full-1.db", root)
         print(
             f"JSONL import of the same {args.articles} processed articles: {jsonl:8.2f} s"

@@ -152,7 +152,7 @@ class NewArticle:
     metadata: tuple[tuple[str, str], ...] = ()
     # What an import's worker process worked out so that the writing process only inserts:
     # the coding units (see units.unit_rows), the search-index terms and the map as JSON.
-    unit_rows: tuple[tuple[int, int, int, int, int, int, int], ...] = ()
+    unit_rows: tuple[tuple[int, int, int, int, int, int, int, str], ...] = ()
     index_terms: str = ""
     map_json: str = ""
 

@@ -38,7 +38,7 @@ class Unit(NamedTuple):
     sentence: int
 
     def label(self, article_id: int) -> str:
-        return label_of(article_id, self.chapter, self.clause, self.sentence)
+        return UNIT_SEPARATOR.join(str(n) for n in (article_id, self.chapter, self.clause, self.sentence))
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -74,8 +74,8 @@ def split_units(text: str) -> list[Unit]:
 
 
 # A unit as an import prepares it before the article has an id: (start, end, original_start,
-# original_end, chapter, clause, sentence).
-UnitRow = tuple[int, int, int, int, int, int, int]
+# original_end, chapter, clause, sentence, and its id without the article: "chapter-clause-sentence").
+UnitRow = tuple[int, int, int, int, int, int, int, str]
 
 
 def unit_rows(text: str, offset_map: OffsetMap) -> tuple[UnitRow, ...]:
@@ -83,12 +83,11 @@ def unit_rows(text: str, offset_map: OffsetMap) -> tuple[UnitRow, ...]:
     rows = []
     for unit in split_units(text):
         original_start, original_end = offset_map.to_original(unit.start, unit.end)
-        rows.append((unit.start, unit.end, original_start, original_end, unit.chapter, unit.clause, unit.sentence))
+        place = f"{unit.chapter}{UNIT_SEPARATOR}{unit.clause}{UNIT_SEPARATOR}{unit.sentence}"
+        rows.append(
+            (unit.start, unit.end, original_start, original_end, unit.chapter, unit.clause, unit.sentence, place)
+        )
     return tuple(rows)
-
-
-def label_of(article_id: int, chapter: int, clause: int, sentence: int) -> str:
-    return UNIT_SEPARATOR.join(str(n) for n in (article_id, chapter, clause, sentence))
 
 
 def parse_label(label: str) -> tuple[int, int, int, int]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from desktop.core.offsets import OffsetMap
 from desktop.core.store.connection import Database
-from desktop.core.units import PlacedUnit, UnitRow, label_of, unit_rows
+from desktop.core.units import UNIT_SEPARATOR, PlacedUnit, UnitRow, unit_rows
 
 # The units ``u`` a span ``s`` falls in: the one it starts in (the last one starting at or before
 # it) and every later one starting before its end, overlapping the span. Two index seeks per span.
@@ -24,7 +24,10 @@ def insert_units(db: Database, article_id: int, text: str, offset_map: OffsetMap
     db.conn.executemany(
         "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence, label)"
         " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, *row, label_of(article_id, *row[4:])) for row in (rows or unit_rows(text, offset_map))],
+        [
+            (article_id, *row[:7], f"{article_id}{UNIT_SEPARATOR}{row[7]}")
+            for row in (rows or unit_rows(text, offset_map))
+        ],
     )
 
 
