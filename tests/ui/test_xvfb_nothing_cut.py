@@ -81,3 +81,50 @@ def test_nothing_is_cut_at_1280x800(tmp_path: Path, language: str) -> None:
     assert set(found) == {"code", "search", "review", "report", "adjudication", "search hits", "report table"}
     cut = {where: what for where, what in found.items() if what}
     assert cut == {}, json.dumps(cut, ensure_ascii=False, indent=1)
+
+
+FILE_DIALOG = """
+import json, sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QFileDialog, QTreeView
+from desktop.ui.app import application
+from desktop.ui.widgets import i18n
+from desktop.ui.widgets.file_dialogs import make_dialog
+from tests.ui.cut_check import cut_content
+
+app = application()
+i18n.install(sys.argv[1])
+dialog = make_dialog(None, "Open", sys.argv[2], "Text (*.txt *.md)")
+dialog.setViewMode(QFileDialog.ViewMode.Detail)
+
+def look():
+    view = dialog.findChild(QTreeView, "treeView")
+    model, root, header = view.model(), view.rootIndex(), view.header()
+    cut = cut_content(dialog)
+    for column in range(header.count()):
+        # What the view itself needs to show every cell of the column whole.
+        needed = view.sizeHintForColumn(column)
+        if not header.isSectionHidden(column) and header.sectionSize(column) < needed:
+            cut.append(f"column {column}: {header.sectionSize(column)} < {needed} px")
+    print(json.dumps([model.rowCount(root), cut], ensure_ascii=False))
+    dialog.reject()
+    app.quit()
+
+QTimer.singleShot(1200, look)
+dialog.show()
+app.exec()
+"""
+
+
+@pytest.mark.xvfb
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_file_dialog_shows_names_sizes_and_dates_whole_at_1280x800(language: str) -> None:
+    from tests.conftest import SAMPLE_DATA
+
+    result = run_on_xvfb(
+        [sys.executable, "-c", textwrap.dedent(FILE_DIALOG), language, str(SAMPLE_DATA)], size="1280x800"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows, cut = json.loads(result.stdout.strip().splitlines()[-1])
+    assert rows == len(list(SAMPLE_DATA.iterdir()))
+    assert cut == [], json.dumps(cut, ensure_ascii=False, indent=1)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QFileInfo, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QFileInfo, QObject, QSize, Signal
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QStyle, QTreeView, QWidget
 
 
 class NameOnlyIcons(QAbstractFileIconProvider):
@@ -69,7 +69,26 @@ def make_dialog(parent: QWidget | None, title: str, start: str = "", filters: st
     # Windows' own dialog is out of reach of this problem (its locks are not POSIX locks).
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, sys.platform != "win32")
     dialog.setIconProvider(_icons())
+    _fit_columns(dialog)
     return dialog
+
+
+# Room the list of files gets by default: Qt's own size cuts names and sizes ("682...tes").
+_DIALOG_SIZE = QSize(900, 540)
+
+
+def _fit_columns(dialog: QFileDialog) -> None:
+    """Names take the spare width, sizes, types and dates as much as they need; the dialog as
+    large as fits the screen up to _DIALOG_SIZE."""
+    screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
+    size = _DIALOG_SIZE if screen is None else _DIALOG_SIZE.boundedTo(screen.size() * 0.9)
+    dialog.resize(size)
+    details = dialog.findChild(QTreeView, "treeView")
+    if details is not None:
+        header = details.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 def _run(dialog: QFileDialog) -> list[str]:
