@@ -50,8 +50,10 @@ class CodingQueries:
         # SQLite 3.40 has no ORDER BY inside group_concat: rows come ordered, and are checked.
         units: dict[int, tuple[list[int], list[int]]] = {}
         for article_id, starts_text, ends_text in self.db.execute(
+            # CROSS JOIN keeps the set of articles outside: each article's units are one seek of the
+            # table's key, in key order; left to itself the planner scanned every unit (twice the time).
             f"select t.id, group_concat(u.start), group_concat(u.end) from {table} t"
-            " join units u on u.article_id = t.id group by t.id"
+            " cross join units u on u.article_id = t.id group by t.id"
         ):
             # json reads a list of numbers in C: int() on each of half a million strings cost a tenth of a second.
             starts, ends = json.loads(f"[{starts_text}]"), json.loads(f"[{ends_text}]")
