@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 from desktop.core.models import NewArticle
 from desktop.core.search_terms import document_terms
 from desktop.core.store import Store
+from desktop.core.store.articles import map_json
 from desktop.core.text.cleaning import DEFAULT_RULES, check_rules
 from desktop.core.text.convert import DEFAULT_CONVERTER, converter_info
 from desktop.core.text.pipeline import PIPELINE_VERSION, process, sha256
@@ -71,7 +71,7 @@ def prepare_article(
         metadata=processed.metadata,
         unit_rows=unit_rows(processed.text, processed.offset_map),
         index_terms=document_terms(processed.title, processed.text),
-        map_json=json.dumps(processed.offset_map.to_json(), separators=(",", ":")),
+        map_json=map_json(processed.offset_map),
     )
 
 

@@ -12,9 +12,10 @@ its quote does not match.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from desktop.core.offsets import Utf16Index
 from desktop.core.text.reading import normalise_newlines
 
 Positions = tuple[int, int]
@@ -39,15 +40,6 @@ class Convention:
 
 class PositionError(ValueError):
     """No counting convention makes every quote match."""
-
-
-def _utf16_starts(text: str) -> list[int]:
-    starts, unit = [], 0
-    for ch in text:
-        starts.append(unit)
-        unit += 2 if ord(ch) > 0xFFFF else 1
-    starts.append(unit)
-    return starts
 
 
 def _utf8_starts(text: str) -> list[int]:
@@ -81,17 +73,31 @@ def _crlf_counted(written: str) -> Callable[[int, int], Positions | None]:
     return convert
 
 
-def conventions(written: str, text: str) -> list[Convention]:
-    """The counting conventions to try, ours first; ``written`` is the text as the file holds it."""
-    found = [Convention("code points, line ends as LF", lambda start, end: (start, end))]
+def _utf16(text: str) -> Callable[[int, int], Positions | None]:
+    """UTF-16 units to characters, through the project's one converter (a position inside a
+    character is no position of this convention)."""
+    units = Utf16Index(text)
+
+    def convert(start: int, end: int) -> Positions | None:
+        first, last = units.to_codepoint(start), units.to_codepoint(end)
+        return (first, last) if (units.to_utf16(first), units.to_utf16(last)) == (start, end) else None
+
+    return convert
+
+
+def conventions(written: str, text: str) -> Iterator[Convention]:
+    """The counting conventions to try, ours first; ``written`` is the text as the file holds it.
+
+    Each is built when it is tried: most files match the first, and need no table of units.
+    """
+    yield Convention("code points, line ends as LF", lambda start, end: (start, end))
     if "\r\n" in written:
-        found.append(Convention("code points, CRLF line ends counted as two", _crlf_counted(written)))
+        yield Convention("code points, CRLF line ends counted as two", _crlf_counted(written))
     if any(ord(ch) > 0xFFFF for ch in text):
-        found.append(Convention("UTF-16 units", _by_table(_utf16_starts(text))))
+        yield Convention("UTF-16 units", _utf16(text))
     if any(ord(ch) > 0x7F for ch in text):
-        found.append(Convention("UTF-8 bytes", _by_table(_utf8_starts(text))))
-    found.append(Convention("code points with a byte-order mark counted", lambda start, end: (start - 1, end - 1)))
-    return found
+        yield Convention("UTF-8 bytes", _by_table(_utf8_starts(text)))
+    yield Convention("code points with a byte-order mark counted", lambda start, end: (start - 1, end - 1))
 
 
 def _matches(text: str, where: Positions | None, quote: str) -> bool:
@@ -108,14 +114,14 @@ def prove(written: str, selections: Sequence[Quoted]) -> tuple[str, Convention]:
     """
     text = normalise_newlines(written)
     quoted = [(item, normalise_newlines(item.quote)) for item in selections if item.quote]
-    candidates = conventions(written, text)
-    for convention in candidates:
+    tried = []
+    for convention in conventions(written, text):
         if all(_matches(text, convention.convert(item.start, item.end), quote) for item, quote in quoted):
             return text, convention
+        tried.append(convention.name)
     item, quote = next((i, q) for i, q in quoted if not _matches(text, (i.start, i.end), q))
     found = text[item.start : item.end] if 0 <= item.start < item.end <= len(text) else ""
-    tried = ", ".join(convention.name for convention in candidates)
     raise PositionError(
         f"{item.name} at {item.start}–{item.end} reads “{found[:40]}” where the file quotes “{quote[:40]}”; "
-        f"no way of counting positions ({tried}) makes every quote match"
+        f"no way of counting positions ({', '.join(tried)}) makes every quote match"
     )

@@ -37,7 +37,8 @@ ARTICLE_COLUMNS = (
 )
 
 
-def _map_json(offset_map: OffsetMap) -> str:
+def map_json(offset_map: OffsetMap) -> str:
+    """The map as the articles table stores it (an import's workers write it the same way)."""
     return json.dumps(offset_map.to_json(), separators=(",", ":"))
 
 
@@ -68,7 +69,7 @@ class ArticleTable:
                         "original_title": article.original_title,
                         "original_text": article.original_text,
                         "text": article.text,
-                        "offset_map": article.map_json or _map_json(article.offset_map),
+                        "offset_map": article.map_json or map_json(article.offset_map),
                         "sha256": article.sha256,
                         "text_sha256": article.text_sha256,
                         "encoding": article.encoding,
@@ -257,7 +258,7 @@ class ArticleTable:
                 " pipeline_version = ?, rules = ?, title = ?, original_title = ? where id = ?",
                 [
                     fresh.text,
-                    _map_json(fresh.offset_map),
+                    map_json(fresh.offset_map),
                     fresh.text_sha256,
                     fresh.converter,
                     fresh.converter_version,
