@@ -19,6 +19,7 @@ from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.workspaces import Workspace
 from tests.conftest import PROJECT
 from tests.ui.conftest import tag_by_key
+from tests.ui.dialog_triggers import every_dialog
 from tests.ui.language_walk import visible_words, wrong_language
 
 RULES = PROJECT / "resources" / "suggestion_rules.toml"
@@ -124,27 +125,6 @@ def dialog_words(qtbot, trigger) -> list[tuple[str, str]]:  # type: ignore[no-un
     trigger()
     qtbot.waitUntil(lambda: bool(shown) and QApplication.activeModalWidget() is None)
     return words
-
-
-def every_dialog(window: MainWindow) -> list[tuple[str, object]]:
-    """(what, how to open it) for each dialog a menu opens."""
-    exchange, corpus = window.exchange, window.corpus
-    window.codebook.panel.select("measure")
-    return [
-        ("shortcuts", window.shortcuts_action.trigger),
-        ("add code", window.codebook.add_action.trigger),
-        ("edit code", window.codebook.edit_action.trigger),
-        ("merge code", window.codebook.merge_action.trigger),
-        ("sample", window.coding_round.sample_action.trigger),
-        ("batches", corpus.batches_action.trigger),
-        ("rules", corpus.rules_action.trigger),
-        ("restore", window.safety.restore_action.trigger),
-        ("export", exchange.export_actions["csv"].trigger),
-        ("import", exchange.import_files_action.trigger),
-        ("reprocess", window.reprocess_action.trigger),
-        ("analyst", window.analysts.other_action.trigger),
-        ("add field", window.study.article_panel.add_field_button.click),
-    ]
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

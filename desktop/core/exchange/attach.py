@@ -245,9 +245,7 @@ class _Importer:
             # A shape the format's checks let through: this record is left out, the rest go on.
             self.take_back(before)
             self.report.skipped.append((record.line, f"malformed record ({error})"))
-        except STORE_FAILURES:
-            self.take_back(before)
-            raise
+        # A store failure goes up to the batch, which takes back the counts of all its records.
 
     def snapshot(self) -> Snapshot:
         """What the report says now, to take back to when what follows is rolled back."""

@@ -213,7 +213,8 @@ def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
     notes = _notes(archive, root)
     # Every source's positions are proven against its quotes before anything is stored: a file
     # whose quotes no convention matches is refused whole.
-    sources: list[tuple[int, ET.Element, str, Convention] | tuple[int, ET.Element, str]] = []
+    # (number, source, its text and how its positions count, or why it cannot be read).
+    sources: list[tuple[int, ET.Element, tuple[str, Convention] | str]] = []
     counted: dict[str, int] = {}
     crlf = 0
     for number, source in enumerate(root.iterfind(f"{_q('Sources')}/{_q('TextSource')}"), start=1):
@@ -228,7 +229,7 @@ def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
             raise FormatError(f"positions do not match the quotes: {error}") from None
         counted[convention.name] = counted.get(convention.name, 0) + 1
         crlf += "\r" in written
-        sources.append((number, source, text, convention))
+        sources.append((number, source, (text, convention)))
     codes = root.find(f"{_q('CodeBook')}/{_q('Codes')}")
     incoming: list[IncomingCode] = list(read_codes(codes, PROJECT_NS)) if codes is not None else []
     incoming += skipped_sets(root, PROJECT_NS)
@@ -246,14 +247,13 @@ def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
         plain_guid(user.get("guid") or ""): user.get("name") or ""
         for user in root.iterfind(f"{_q('Users')}/{_q('User')}")
     }
-    for item in sources:
-        number, source = item[0], item[1]
+    for number, source, read in sources:
         guid = plain_guid(source.get("guid") or "")
         name = source.get("name") or ""
-        if len(item) == 3:
-            yield IncomingRecord(number, problems=[(number, f"source {name or guid}: {item[2]}")])
+        if isinstance(read, str):
+            yield IncomingRecord(number, problems=[(number, f"source {name or guid}: {read}")])
             continue
-        text, convention = item[2], item[3]  # type: ignore[misc]
+        text, convention = read
         record = IncomingRecord(number, title=name or None)
         for found in _spans(number, source, text, convention, users, notes, sidecar):
             if isinstance(found, tuple):

@@ -31,12 +31,13 @@ MIN_COMMON_SHARE = 0.6
 _COMMON = {"gb2312": (0xB0A1, 0xD7FE), "big5": (0xA440, 0xC67E)}
 
 
-_LATIN1 = re.compile("[\\u0080-\\u00ff]")
+# One Latin-1 letter: what text in the wrong code page is made of (the page tail counts them too).
+LATIN1 = re.compile("[\\u0080-\\u00ff]")
 
 
 def has_latin1(text: str) -> bool:
     """Whether the text holds any Latin-1 letter at all (most pages hold none: nothing to do)."""
-    return _LATIN1.search(text) is not None
+    return LATIN1.search(text) is not None
 
 
 def _bytes(run: str) -> bytes | None:

@@ -16,6 +16,7 @@ from enum import Enum
 
 from desktop.core.offsets import Edit
 from desktop.core.text.chinese import HAN_CLASS, line_spans
+from desktop.core.text.mojibake import LATIN1
 
 # Footer material wherever it stands in a short line.
 _FOOTER = re.compile(
@@ -72,9 +73,6 @@ _TRAILING_CREDIT = re.compile(
     "[（(【\\[]\\s*(?:[责責]任)?(?:[编編][辑輯]|[审審][核校]|校[对對]|[编編][审審])"
     "\\s*[:：]?\\s*[^（()）【】\\[\\]]{1,24}[）)】\\]]\\s*$"
 )
-# Text a crawler decoded with the wrong code page (Big5 or GBK bytes read as Latin-1): article
-# text, however it looks (its © and ® are bytes of characters, not notices).
-_LATIN1_RUN = re.compile("[\\u0080-\\u00ff]")
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；", "…", "”", "」", "』")
 _LONG_LINE = 40
 _HAN = re.compile(f"[{HAN_CLASS}]")
@@ -93,7 +91,7 @@ class _Line(Enum):
 
 def _mojibake(line: str) -> bool:
     """Mostly Latin-1 letters: a body decoded with the wrong code page, not a notice."""
-    found = len(_LATIN1_RUN.findall(line))
+    found = len(LATIN1.findall(line))
     return found >= MOJIBAKE_MIN and found >= MOJIBAKE_SHARE * len(line.replace(" ", ""))
 
 
@@ -129,10 +127,10 @@ def _kind(line: str) -> _Line:
     if credit and _holds_body(stripped[: credit.start()]):
         return _Line.BODY  # a paragraph that ends with its editor's name: the credit alone goes
     sentence = stripped.endswith(_SENTENCE_END)
-    if _FOOTER.search(stripped) and (len(stripped) <= 2 * _LONG_LINE or not sentence) and not _holds_body(stripped):
-        return _Line.FOOTER
+    footer = _FOOTER.search(stripped) is not None and (len(stripped) <= 2 * _LONG_LINE or not sentence)
     navigation = _NAVIGATION.search(stripped)
-    if navigation and (navigation.start() == 0 or not sentence) and not _holds_body(stripped):
+    leads = navigation is not None and (navigation.start() == 0 or not sentence)
+    if (footer or leads) and not _holds_body(stripped):
         return _Line.FOOTER
     if sentence or len(stripped) > _LONG_LINE:
         return _Line.BODY

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from desktop.core.coding.range_index import RangeIndex
 from desktop.core.colours import SPAN_ALPHA
+from desktop.core.colours import tint as paper_tint
 from desktop.core.models import Span
 
 # Laid over original text that the Simplified version leaves out (boilerplate, repeated titles):
@@ -25,13 +26,10 @@ UNKNOWN_CATEGORY = QColor("#dddddd")
 
 
 def tint(colour: str, alpha: float = SPAN_ALPHA) -> QColor:
-    """The category colour laid over white paper."""
+    """The category colour laid over white paper (as colours.tint works it out for choosing colours)."""
     base = QColor(colour)
-    return QColor(
-        round(255 + (base.red() - 255) * alpha),
-        round(255 + (base.green() - 255) * alpha),
-        round(255 + (base.blue() - 255) * alpha),
-    )
+    red, green, blue = paper_tint((base.red(), base.green(), base.blue()), alpha)
+    return QColor(round(red), round(green), round(blue))
 
 
 def blend(colours: list[QColor]) -> QColor:
