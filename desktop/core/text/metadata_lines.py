@@ -79,20 +79,18 @@ def _issuer(value: str) -> str:
     return value
 
 
-def _value_of(name: str, value: str) -> str:
-    """The field a label names and the value it reads from ``value`` ('' when the value is no such field)."""
-    if re.fullmatch(_ISSUER_LABELS, name):
+def _value_of(field: str, value: str) -> str:
+    """What a field's value reads as ('' when it is no value of that field)."""
+    if field == ISSUER:
         return _issuer(value)
-    if re.fullmatch(_DATE_LABELS, name):
+    if field == DATE:
         date_match = _DATE_AT_START.match(value)
         return (parse_date(date_match.group(1)) or "") if date_match else ""
-    if re.fullmatch(_NUMBER_LABELS, name):
+    if field == DOCUMENT_NUMBER:
         number = _DOCUMENT_NUMBER.fullmatch(value)
         return number.group(0) if number else ""
-    if re.fullmatch(_URL_LABELS, name):
-        url = _URL.match(value)
-        return url.group(0) if url else ""
-    return ""
+    url = _URL.match(value)
+    return url.group(0) if url else ""
 
 
 def _field_of(label: str) -> str | None:
@@ -117,7 +115,7 @@ def _labelled(line: str, next_line: str) -> dict[str, str]:
                 value = ""
         field = _field_of(start.group(1))
         if field is not None and value:
-            found.setdefault(field, _value_of(start.group(1), value))
+            found.setdefault(field, _value_of(field, value))
     return {field: value for field, value in found.items() if value}
 
 
