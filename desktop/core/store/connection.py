@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -20,10 +20,9 @@ class Database:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def execute(self, sql: str, parameters: Iterable[Any] | dict[str, Any] | None = None) -> sqlite3.Cursor:
-        if parameters is None:
-            return self.conn.execute(sql)
-        return self.conn.execute(sql, parameters if isinstance(parameters, dict) else tuple(parameters))
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> sqlite3.Cursor:
+        # Passed through as given, as sqlite-utils did: no copy on the hot paths.
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
 
     def close(self) -> None:
         self.conn.close()
