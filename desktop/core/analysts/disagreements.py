@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
 
 from desktop.core.analysts.agreement import CodedSpan
 
@@ -62,25 +63,32 @@ class Comparison:
     disagreements: list[Disagreement]
 
 
-def _by_article(spans: Iterable[CodedSpan], analyst: str) -> dict[int, list[CodedSpan]]:
-    grouped: dict[int, list[CodedSpan]] = defaultdict(list)
+def _by_article(
+    spans: Iterable[CodedSpan], first: str, second: str
+) -> tuple[dict[int, list[CodedSpan]], dict[int, list[CodedSpan]]]:
+    """Each analyst's spans by article, in one pass over the spans."""
+    grouped: dict[str, dict[int, list[CodedSpan]]] = {first: defaultdict(list), second: defaultdict(list)}
     for span in spans:
-        if span.annotator == analyst:
-            grouped[span.article_id].append(span)
-    return grouped
+        by_article = grouped.get(span.annotator)
+        if by_article is not None:
+            by_article[span.article_id].append(span)
+    return grouped[first], grouped[second]
+
+
+_SPAN_ID = itemgetter(5)  # CodedSpan.span_id: read in C, where a lambda per span cost a tenth of the comparison
 
 
 def compare(spans: Sequence[CodedSpan], first: str, second: str) -> Comparison:
     """Agreeing pairs and disagreements of ``first`` and ``second``, article by article, in text order."""
-    firsts, seconds = _by_article(spans, first), _by_article(spans, second)
+    firsts, seconds = _by_article(spans, first, second)
     agreed: list[tuple[CodedSpan, CodedSpan]] = []
     disagreements: list[Disagreement] = []
     for article_id in sorted(firsts.keys() | seconds.keys()):
         waiting: dict[tuple[str, int, int], list[CodedSpan]] = defaultdict(list)
-        for span in sorted(seconds.get(article_id, []), key=lambda s: s.span_id):
+        for span in sorted(seconds.get(article_id, []), key=_SPAN_ID):
             waiting[(span.category_id, span.start, span.end)].append(span)
         rest: list[tuple[CodedSpan, bool]] = []
-        for span in sorted(firsts.get(article_id, []), key=lambda s: s.span_id):
+        for span in sorted(firsts.get(article_id, []), key=_SPAN_ID):
             partners = waiting.get((span.category_id, span.start, span.end))
             if partners:
                 agreed.append((span, partners.pop(0)))
@@ -126,7 +134,7 @@ def confusion(spans: Sequence[CodedSpan], first: str, second: str) -> Counter[tu
     """(first's code, second's code) for every pair of overlapping spans; NONE for a span no span of the
     other analyst overlaps."""
     table: Counter[tuple[str, str]] = Counter()
-    firsts, seconds = _by_article(spans, first), _by_article(spans, second)
+    firsts, seconds = _by_article(spans, first, second)
     for article_id in firsts.keys() | seconds.keys():
         a_spans, b_spans = firsts.get(article_id, []), seconds.get(article_id, [])
         b_hit = [False] * len(b_spans)

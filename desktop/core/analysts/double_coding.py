@@ -66,7 +66,7 @@ def coding_data(
         everyone = set.intersection(*coded.values())
         article_ids = [article_id for article_id in article_ids if article_id in everyone]
     lengths, units, rows = store.coding.read(article_ids, analysts)
-    return CodingData(tuple(analysts), lengths, units, [CodedSpan(*row) for row in rows]), coverage
+    return CodingData(tuple(analysts), lengths, units, list(map(CodedSpan._make, rows))), coverage
 
 
 @dataclass(frozen=True)
