@@ -129,3 +129,54 @@ def test_a_database_that_needs_its_migrations_loads_sqlite_utils_to_run_them(tmp
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from _sqlite_migrations where name = 'm012_spans_by_layer'").fetchone()[0]
     conn.close()
+
+
+LEARNING = ("sklearn", "numpy", "scipy", "desktop.core.learning.model")
+
+
+def test_start_up_of_the_window_and_of_stats_loads_no_scikit_learn(sample_db: Path, tmp_path: Path) -> None:
+    assert loaded(RUN_CLI, "stats", "--db", str(sample_db), modules=LEARNING) == []
+    assert loaded(RUN_WINDOW, str(sample_db), str(tmp_path / "settings.ini"), modules=LEARNING) == []
+
+
+def test_learning_does_load_scikit_learn(sample_db: Path) -> None:
+    # The other side: `learn` loads it (and fails cleanly here, no article being marked done).
+    script = RUN_CLI.replace("code = main(sys.argv[1:])", "code = main(sys.argv[1:]); assert code == 2")
+    assert {"sklearn", "desktop.core.learning.model"} <= set(
+        loaded(script, "learn", "--db", str(sample_db), modules=LEARNING)
+    )
+
+
+RUN_WINDOW_LEARNING = """
+import json, os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from desktop.ui.app import application, create_window
+if __name__ == "__main__":
+    app = application()
+    settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+    settings.setValue("annotator", "ana")
+    settings.setValue("learning/enabled", "true")
+    window = create_window(sys.argv[1], settings)
+    window.show()
+    learning = window.corpus.learning
+    started = time.monotonic()
+    while (learning.training is None or learning.training_now()) and time.monotonic() - started < 90:
+        app.processEvents()
+        time.sleep(0.01)
+    assert learning.training is not None, learning.panel.state.text()
+    print(json.dumps([name for name in {modules!r} if name in sys.modules]))
+    learning.close()
+    window.store.close()
+"""
+
+
+def test_learning_in_the_window_trains_in_the_worker_and_never_loads_scikit_learn_in_the_window(tmp_path: Path) -> None:
+    from desktop.core.store import Store
+    from tests.learning_corpus import fill
+
+    db = tmp_path / "coded.db"
+    store = Store.open(db)
+    fill(store, 20, seed=1)
+    store.close()
+    assert loaded(RUN_WINDOW_LEARNING, str(db), str(tmp_path / "settings.ini"), modules=LEARNING) == []

@@ -14,6 +14,7 @@ from desktop.cli.backups import add_commands as add_backup_commands
 from desktop.cli.codebook import add_commands as add_codebook_commands
 from desktop.cli.data import add_commands as add_data_commands
 from desktop.cli.export import add_export_command
+from desktop.cli.learn import add_commands as add_learning_commands
 from desktop.cli.options import (
     UsageError,
     add_layer_options,
@@ -211,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_data_commands(commands, parents, _open_store)
     add_search_commands(commands, parents, _open_store)
     add_analyst_commands(commands, parents, _open_store)
+    add_learning_commands(commands, parents, _open_store)
     add_backup_commands(commands, parents, _db_path)
 
     stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")

@@ -11,6 +11,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from desktop.cli.learn import add_precision_option
 from desktop.cli.options import add_layer_options, check_categories, check_fields, chosen_layers
 from desktop.core.exchange.csv_cells import GuardedWriter
 from desktop.core.layers import Layers, describe
@@ -202,6 +203,10 @@ def cmd_suggest(args: argparse.Namespace, open_store: Opener) -> int:
         if args.article is None or args.article not in store.articles.ids():
             print("error: name an article with --article ID (or ask for --stats)", file=sys.stderr)
             return 2
+        if args.learned:
+            from desktop.cli.learn import print_learned
+
+            return print_learned(store, args.article, args.annotator[0] if args.annotator else "", args.precision)
         tagged = store.suggestions.tagged_strings(chosen_layers(store, args))
         suggester = Suggester(rules, tagged, store.suggestions.switched_off())
         text = store.articles.text(args.article)
@@ -312,6 +317,13 @@ def add_commands(
         "--off", action="append", default=[], metavar="SOURCE", help="switch a rule (or 'tagged elsewhere') off"
     )
     suggest.add_argument("--on", action="append", default=[], metavar="SOURCE", help="switch it on again")
+    suggest.add_argument(
+        "--learned",
+        action="store_true",
+        help="the units a model of the analyst's own coding (--annotator, or the only one with articles done)"
+        " finds a code in, with its probability; `learn` shows how often it is right",
+    )
+    add_precision_option(suggest)
     suggest.set_defaults(run=lambda args: cmd_suggest(args, open_store))
 
     passages = commands.add_parser(

@@ -169,6 +169,8 @@ class ArticleFilter:
     layers: Layers = ()
     # Show and filter by this analyst's own status (blind double coding), not the article's.
     status_of: str = ""
+    # Articles listed first, in this order (a learned model's least sure first); the rest follow by id.
+    order: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -118,43 +118,43 @@
 <context>
     <name>CorpusDocks</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="169" />
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="174" />
         <source>%n hit(s) so far, counting…</source>
         <translation>
             <numerusform>%n hit so far, counting…</numerusform><numerusform>%n hits so far, counting…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="175" />
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="180" />
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform><numerusform>%n hits</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="175" />
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="180" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="188" />
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="193" />
         <source>Search index ready (%n article(s))</source>
         <translation>
             <numerusform>Search index ready (%n article)</numerusform><numerusform>Search index ready (%n articles)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="191" />
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="196" />
         <source>Indexing for search: %1 / %n article(s)</source>
         <translation>
             <numerusform>Indexing for search: %1 / %n article</numerusform><numerusform>Indexing for search: %1 / %n articles</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="238" />
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="243" />
         <source>Nothing to tag: %n hit(s) tagged already</source>
         <translation>
             <numerusform>Nothing to tag: %n hit tagged already</numerusform><numerusform>Nothing to tag: %n hits tagged already</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="337" />
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="342" />
         <source>Wrote %n passage(s) to %1</source>
         <translation>
             <numerusform>Wrote %n passage to %1</numerusform><numerusform>Wrote %n passages to %1</numerusform></translation>

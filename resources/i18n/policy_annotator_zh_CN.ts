@@ -287,22 +287,22 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="215"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="220"/>
         <source>Filter by text…</source>
         <translation>按文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="219"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="224"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="271"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="276"/>
         <source>Sample: %1  ×</source>
         <translation>样本：%1  ×</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="272"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="277"/>
         <source>Click to list every article again</source>
         <translation>点击以重新列出所有文章</translation>
     </message>
@@ -338,27 +338,27 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="123"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="123"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="123"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panes/article_list.py" line="118"/>
+        <location filename="../../desktop/ui/panes/article_list.py" line="123"/>
         <source>Analysts</source>
         <translation>分析员</translation>
     </message>
@@ -860,156 +860,156 @@
 <context>
     <name>CorpusDocks</name>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="96"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="98"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="97"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="99"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="98"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
         <source>&amp;Search all articles…</source>
         <translation>搜索全部文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="99"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="101"/>
         <source>&amp;Passages of a code…</source>
         <translation>某一编码的段落(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="102"/>
         <source>Recent &amp;batches of tagged hits…</source>
         <translation>最近的批量标注(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="101"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="103"/>
         <source>Suggestion &amp;rules…</source>
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="159"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="229"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="285"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="335"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="164"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="234"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="290"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="340"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="162"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="167"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="169"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="174"/>
         <source>%n hit(s) so far, counting…</source>
         <translation>
             <numerusform>已找到 %n 处命中，仍在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="175"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="180"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 处命中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="175"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="180"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="176"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
         <source>%1 in %2</source>
         <translation>%1，分布于 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="188"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="193"/>
         <source>Search index ready (%n article(s))</source>
         <translation>
             <numerusform>检索索引已就绪（%n 篇文章）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="191"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="196"/>
         <source>Indexing for search: %1 / %n article(s)</source>
         <translation>
             <numerusform>正在建立检索索引：%1 / %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="238"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="243"/>
         <source>Nothing to tag: %n hit(s) tagged already</source>
         <translation>
             <numerusform>无可标注：%n 处命中已标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="337"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="342"/>
         <source>Wrote %n passage(s) to %1</source>
         <translation>
             <numerusform>已将 %n 个段落写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="178"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="183"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="179"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="184"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="232"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="237"/>
         <source>Nothing tagged</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="240"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="245"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="255"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="354"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="260"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="359"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="276"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="281"/>
         <source>Passages of %1</source>
         <translation>段落：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="301"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="306"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="318"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="332"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="323"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="337"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="318"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="323"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="364"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="369"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="368"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="373"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -1381,6 +1381,133 @@
         <location filename="../../desktop/ui/window/layer_choice.py" line="152"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
+    </message>
+</context>
+<context>
+    <name>LearningPanel</name>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="76"/>
+        <source>Learn from my coding</source>
+        <translation>从我的编码中学习</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="79"/>
+        <source>A model per code learns from the coding units of the articles you marked done, on this computer; its suggestions join the others (Show suggestions)</source>
+        <translation>每个编码一个模型，在本机从您标为完成的文章的编码单元中学习；它的建议与其他建议一同显示（显示建议）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="83"/>
+        <source>List the articles it is least sure of first</source>
+        <translation>把模型最没把握的文章排在前面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="84"/>
+        <source>Precision at least</source>
+        <translation>精确率至少</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="85"/>
+        <source>Train now</source>
+        <translation>立即训练</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="88"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="89"/>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="90"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="91"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="92"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="93"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="98"/>
+        <source>Figures from cross-validation by article. A code is suggested once it has %1 coded units in %2 articles and its suggestions reach the precision asked for.</source>
+        <translation>数值来自按文章分组的交叉验证。一个编码在 %2 篇文章中有 %1 个已编码单元、且其建议达到所要求的精确率后才会被建议。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="141"/>
+        <source>too few</source>
+        <translation>样例太少</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="142"/>
+        <source>not precise enough</source>
+        <translation>精确率不足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="147"/>
+        <source>Suggested where its probability reaches %1; %2 units in %3 articles</source>
+        <translation>概率达到 %1 处给出建议；%3 篇文章中的 %2 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="154"/>
+        <source>Not suggested: %1 coded units in %2 articles (it needs %3 in %4)</source>
+        <translation>不建议：%2 篇文章中有 %1 个已编码单元（需要 %4 篇文章中的 %3 个）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="161"/>
+        <source>Not suggested: on articles it did not see, its suggestions never reached the precision asked for</source>
+        <translation>不建议：在它未见过的文章上，它的建议始终达不到所要求的精确率</translation>
+    </message>
+</context>
+<context>
+    <name>LearningView</name>
+    <message>
+        <location filename="../../desktop/ui/search/learning_view.py" line="78"/>
+        <source>Learned suggestions</source>
+        <translation>学习所得建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_view.py" line="112"/>
+        <source>Learning reads the database from another process: it needs a database file</source>
+        <translation>学习由另一个进程读取数据库：需要一个数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_view.py" line="182"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="275"/>
+        <source>Learning failed: %1</source>
+        <translation>学习失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_view.py" line="189"/>
+        <source>Nothing to learn from yet: mark the articles you finished done (Ctrl+Shift+D)</source>
+        <translation>尚无可学习的内容：请把已完成的文章标为完成（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_view.py" line="200"/>
+        <source>Off: nothing is learned or sent anywhere</source>
+        <translation>已关闭：不学习，也不向任何地方发送内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_view.py" line="202"/>
+        <source>Learning from %1&apos;s done articles…</source>
+        <translation>正在从 %1 已完成的文章中学习…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_view.py" line="209"/>
+        <source>Learned from %1&apos;s coding: %2 units of %3 done articles in %4 s; learns again after %5 more units</source>
+        <translation>已从 %1 的编码中学习：%3 篇已完成文章的 %2 个单元，用时 %4 秒；再完成 %5 个单元后重新学习</translation>
     </message>
 </context>
 <context>
@@ -2378,67 +2505,78 @@
 <context>
     <name>SuggestionView</name>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="60"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="73"/>
         <source>Show &amp;suggestions</source>
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="62"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="75"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="63"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="76"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="64"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="77"/>
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="65"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="78"/>
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="85"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="98"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="109"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="122"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="128"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="136"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="177"/>
         <source>No suggestions in this article</source>
         <translation>本文没有建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="156"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="200"/>
         <source>tagged elsewhere %1</source>
         <translation>他处已标注 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="158"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="202"/>
+        <source>learned from your coding, probability %1</source>
+        <translation>从您的编码中学习所得，概率 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="203"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="161"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="207"/>
+        <source>Suggested: %1 (%2)</source>
+        <translation>建议：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="212"/>
         <source>Suggestion %1 (%2): Enter accepts, Backspace rejects, Tab goes on</source>
         <translation>建议：%1（%2）：回车接受，退格拒绝，Tab 下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="181"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="232"/>
         <source>No suggestion here: Tab goes to the next one</source>
         <translation>此处没有建议：按 Tab 转到下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="207"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="258"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2446,22 +2584,22 @@
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="103"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="110"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="104"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="111"/>
         <source>Search &amp;&amp; retrieve</source>
         <translation>检索与提取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="105"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="112"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="106"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="113"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>

@@ -25,6 +25,7 @@ from desktop.core.store.analysts import AnalystTable
 from desktop.core.store.articles import ArticleTable
 from desktop.core.store.batches import BatchTable
 from desktop.core.store.categories import CategoryTable
+from desktop.core.store.coded_units import CodedUnits
 from desktop.core.store.coding_data import CodingQueries
 from desktop.core.store.connection import Database
 from desktop.core.store.database import MEMORY, WriteTransaction, keep_backup, open_database, writing
@@ -86,6 +87,7 @@ class Store:
         self.analysts = AnalystTable(db, write)
         self.samples = SampleTable(db, write)
         self.coding = CodingQueries(db)
+        self.coded_units = CodedUnits(db)
         self.adjudications = AdjudicationLog(db, write, self.spans)
 
     @classmethod

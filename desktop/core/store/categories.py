@@ -48,6 +48,11 @@ def _row(c: Category) -> list[Any]:
     return values
 
 
+def codebook_of(db: Database) -> Codebook:
+    """The codebook as the database holds it now (no cache: for a connection that only reads)."""
+    return Codebook(_category(row) for row in db.execute(f"select {_COLUMNS} from categories").fetchall())
+
+
 class CategoryTable:
     def __init__(self, db: Database, write: WriteTransaction) -> None:
         self.db = db

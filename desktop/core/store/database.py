@@ -111,6 +111,13 @@ def _connect(path: str, read_only: bool) -> sqlite3.Connection:
         return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=timeout, isolation_level=None)
 
 
+def reading_connection(path: str) -> Database:
+    """A connection that never writes, for another process to read the database beside the window's."""
+    conn = _connect(path, read_only=True)
+    conn.execute("pragma query_only = 1")
+    return Database(conn)
+
+
 def _move_into_place(temporary: Path, target: Path) -> None:
     """Give the finished file its name, never replacing a database another process created meanwhile."""
     try:

@@ -8,6 +8,9 @@ from desktop.core.store.connection import Database
 from desktop.core.store.queries import layer_clause, listed_clauses, listed_status, where
 
 ALL = ArticleFilter()
+# Where an article outside ``ArticleFilter.order`` sorts: after every ranked one.
+_UNRANKED = 1 << 62
+_KEY = f"coalesce((select o.rank from temp.listed_order o where o.id = a.id), {_UNRANKED})"
 
 
 class SummaryQueries:
@@ -15,6 +18,7 @@ class SummaryQueries:
         self.db = db
         self._articles = articles
         self._listed_ids: tuple[int, ...] | None = None
+        self._listed_order: tuple[int, ...] | None = None
 
     def _clauses(self, listed: ArticleFilter) -> tuple[list[str], list[object]]:
         """The list's conditions, with the temporary table of found articles holding ``listed.ids``."""
@@ -26,11 +30,25 @@ class SummaryQueries:
                 "insert or ignore into temp.listed_ids (id) values (?)", [(i,) for i in listed.ids]
             )
             self._listed_ids = listed.ids
+        if listed.order is not None and listed.order is not self._listed_order:
+            self.db.execute("create temp table if not exists listed_order (id integer primary key, rank integer)")
+            self.db.execute("delete from temp.listed_order")
+            self.db.conn.executemany(
+                "insert or ignore into temp.listed_order (id, rank) values (?, ?)",
+                [(article_id, rank) for rank, article_id in enumerate(listed.order)],
+            )
+            self._listed_order = listed.order
         return listed_clauses(listed)
+
+    def _key_of(self, article_id: int, listed: ArticleFilter) -> int:
+        """An article's rank in ``listed.order`` (after every ranked one when it has none)."""
+        row = self.db.execute("select rank from temp.listed_order where id = ?", [article_id]).fetchone()
+        return _UNRANKED if row is None else int(row[0])
 
     def page(self, offset: int = 0, limit: int = 200, listed: ArticleFilter = ALL) -> list[ArticleSummary]:
         clauses, params = self._clauses(listed)
-        return self._summaries(clauses, params, listed, "order by a.id limit ? offset ?", [limit, offset])
+        ordering = "a.id" if listed.order is None else f"{_KEY}, a.id"
+        return self._summaries(clauses, params, listed, f"order by {ordering} limit ? offset ?", [limit, offset])
 
     def of(self, article_id: int, listed: ArticleFilter = ALL) -> ArticleSummary | None:
         """One article's row as ``page`` gives it (None when the filter leaves it out)."""
@@ -58,11 +76,15 @@ class SummaryQueries:
     def row_of(self, article_id: int, listed: ArticleFilter = ALL) -> int:
         """The row an article has in ``page`` under a filter, or -1."""
         clauses, params = self._clauses(listed)
-        before = where([*clauses, "a.id < ?"])
+        # Without an order the plain comparison, which SQLite answers from the key's range.
+        earlier, place = ("a.id < ?", [article_id])
+        if listed.order is not None:
+            earlier, place = f"({_KEY}, a.id) < (?, ?)", [self._key_of(article_id, listed), article_id]
+        before = where([*clauses, earlier])
         itself = where([*clauses, "a.id = ?"])
         row = self.db.execute(
             f"select (select count(*) from articles a {before}), exists (select 1 from articles a {itself})",
-            [*params, article_id, *params, article_id],
+            [*params, *place, *params, article_id],
         ).fetchone()
         return int(row[0]) if row[1] else -1
 
@@ -81,8 +103,12 @@ class SummaryQueries:
         clauses.append(f"{status} = ?")
         params += [*status_params, Status.TODO.value]
         # Articles after the current one come first (false sorts before true), then from the top again.
+        if listed.order is None:
+            ordering, place = "a.id <= ?, a.id", [-1 if after is None else after]
+        else:
+            here = [-1, -1] if after is None else [self._key_of(after, listed), after]
+            ordering, place = f"({_KEY}, a.id) <= (?, ?), {_KEY}, a.id", here
         row = self.db.execute(
-            f"select a.id from articles a {where(clauses)} order by a.id <= ?, a.id limit 1",
-            [*params, -1 if after is None else after],
+            f"select a.id from articles a {where(clauses)} order by {ordering} limit 1", [*params, *place]
         ).fetchone()
         return None if row is None else int(row[0])

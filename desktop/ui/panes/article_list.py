@@ -59,6 +59,11 @@ class ArticleTableModel(QAbstractTableModel):
         self.listed = replace(self.listed, status=status, ids=None if ids is None else tuple(ids))
         self.refresh()
 
+    def set_order(self, ids: list[int] | None) -> None:
+        """List these articles first, in this order (None: by number)."""
+        self.listed = replace(self.listed, order=None if ids is None else tuple(ids))
+        self.refresh()
+
     def set_layers(self, layers: Layers, status_of: str = "") -> None:
         """Count these layers' spans (a number each) and show this analyst's own status ('': the article's)."""
         self.listed = replace(self.listed, layers=layers, status_of=status_of)

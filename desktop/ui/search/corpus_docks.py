@@ -22,6 +22,7 @@ from desktop.core.search.suggesting import TAGGED, default_rules_path, load_rule
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.store.passages import PassageFilter
 from desktop.ui.search.corpus_dialogs import BatchesDialog, RulesDialog
+from desktop.ui.search.learning_view import LearningView
 from desktop.ui.search.retrieval_panel import RetrievalPanel
 from desktop.ui.search.search_panel import SearchChoices, SearchPanel
 from desktop.ui.search.search_worker import SHOWN_HITS, SearchService
@@ -46,7 +47,8 @@ class CorpusDocks(QObject):
         window.tabifyDockWidget(self.search_dock, self.passages_dock)
         for dock in (self.search_dock, self.passages_dock):
             dock.hide()
-        self.suggestions = SuggestionView(window)
+        self.learning = LearningView(window)
+        self.suggestions = SuggestionView(window, self.learning)
         self.search_action = QAction(self)
         self.search_action.setShortcut("Ctrl+Shift+F")
         self.search_action.triggered.connect(self.open_search)
@@ -102,10 +104,11 @@ class CorpusDocks(QObject):
         self.search_panel.retranslate()
         self.retrieval.retranslate()
         self.suggestions.retranslate()
+        self.learning.retranslate()
         self.set_categories()
 
     def docks(self) -> list[Any]:
-        return [self.search_dock, self.passages_dock]
+        return [self.search_dock, self.passages_dock, self.learning.dock]
 
     def set_categories(self) -> None:
         categories = self.window.controller.categories
@@ -118,11 +121,13 @@ class CorpusDocks(QObject):
         self.service = self._start_service(store)
         self.search_panel.clear_results()
         self._last = None
+        self.learning.use_store()
         self.suggestions.reset()
         self.set_categories()
 
     def stop(self) -> None:
         self.service.stop()
+        self.learning.close()
 
     # searching ---------------------------------------------------------------------------------
 

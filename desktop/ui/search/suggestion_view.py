@@ -4,6 +4,7 @@ or rejected from the keyboard (Tab / Shift+Tab, Enter, Backspace in a pane), eac
 from __future__ import annotations
 
 import time
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -12,9 +13,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from desktop.core.coding.commands import Change
 from desktop.core.coding.suggestion_commands import AcceptSuggestion, RejectSuggestion
 from desktop.core.document import SelectionError
+from desktop.core.learning.predicting import LEARNED
 from desktop.core.search.suggesting import TAGGED, Suggester, Suggestion, load_rules, rules_path
 from desktop.core.store import STORE_FAILURES, StoreError, explain
 from desktop.ui.panes.text_pane import TextPane
+from desktop.ui.search.learning_view import LearningView
+from desktop.ui.widgets.labels import category_label
 from desktop.ui.window.undo import CoreUndoCommand
 
 # Strings tagged elsewhere are re-read at most this often (a GROUP BY over every span).
@@ -22,9 +26,10 @@ TAGGED_REFRESH_S = 30.0
 
 
 class SuggestionView(QObject):
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Any, learning: LearningView) -> None:
         super().__init__(window)
         self.window = window
+        self.learning = learning
         self.suggestions: list[Suggestion] = []
         self.current: int | None = None
         self.problems: list[str] = []
@@ -54,6 +59,14 @@ class SuggestionView(QObject):
         controller.articleOpened.connect(lambda _a: self._clear())
         controller.spansRead.connect(lambda _a: self.refresh())
         controller.spansChanged.connect(lambda _c: self.refresh())
+        # Learned suggestions come from the worker a moment after the article opens, and anew after a training.
+        learning.suggestionsReady.connect(self._learned_ready)
+        learning.changed.connect(self.refresh)
+        for pane in (window.original_pane, window.text_pane):
+            spans_tip = pane.tooltip_for
+            pane.tooltip_for = lambda position, p=pane, tip=spans_tip: "<hr>".join(
+                part for part in (tip(position), self.tooltip(p, position)) if part
+            )
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -108,12 +121,40 @@ class SuggestionView(QObject):
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the database"), explain(error, self.window.store.path))
             return
-        self.suggestions = suggester.suggest(document.article.text, held, rejected)
+        found = suggester.suggest(document.article.text, held, rejected)
+        try:
+            learned = self.learning.suggestions(document, held, rejected)
+        except STORE_FAILURES as error:
+            self.window.report_failure(self.tr("Cannot read the database"), explain(error, self.window.store.path))
+            learned = []
+        # A place a rule or a tagged string already suggests for the code is suggested once, by them.
+        made = {s[:3] for s in found}
+        found += [s for s in learned if s[:3] not in made]
+        self.suggestions = sorted(found, key=lambda s: (s.start, s.end, s.category_id))
         if suggester.problems:
             self.window.show_status(suggester.problems[-1])
             suggester.problems.clear()
         self.current = None
         self._paint()
+
+    def _learned_ready(self, article_id: int) -> None:
+        document = self.window.controller.document
+        if document is not None and document.article.id == article_id:
+            current = self.suggestions[self.current] if self.current is not None else None
+            self.refresh()
+            if current is not None and current in self.suggestions:  # keep the place the analyst stepped to
+                self.current = self.suggestions.index(current)
+                self._paint()
+
+    def tooltip(self, pane: TextPane, position: int) -> str:
+        """The suggestions under the pointer, each with its code and source, as escaped rich text."""
+        document = self.window.controller.document
+        if document is None or not self.suggestions:
+            return ""
+        if pane is self.window.original_pane:
+            position = document.offset_map.from_original(position, position + 1)[0]
+        lines = [escape(self.describe_source(s)) for s in self.suggestions if s.start <= position < s.end]
+        return "<br>".join(lines)
 
     def _clear(self) -> None:
         self.suggestions, self.current = [], None
@@ -150,17 +191,27 @@ class SuggestionView(QObject):
         self._paint()
         self.window.show_status(self.describe(suggestion))
 
-    def describe(self, suggestion: Suggestion) -> str:
-        label = next((c.label_zh for c in self.window.controller.categories if c.id == suggestion.category_id), "")
-        source = (
-            self.tr("tagged elsewhere %1").replace("%1", suggestion.detail)
-            if suggestion.source == TAGGED
-            else self.tr("rule %1").replace("%1", suggestion.source)
+    def _label(self, suggestion: Suggestion) -> str:
+        category = next((c for c in self.window.controller.categories if c.id == suggestion.category_id), None)
+        return category_label(category) if category is not None else suggestion.category_id
+
+    def _source(self, suggestion: Suggestion) -> str:
+        if suggestion.source == TAGGED:
+            return self.tr("tagged elsewhere %1").replace("%1", suggestion.detail)
+        if suggestion.source == LEARNED:
+            return self.tr("learned from your coding, probability %1").replace("%1", suggestion.detail)
+        return self.tr("rule %1").replace("%1", suggestion.source)
+
+    def describe_source(self, suggestion: Suggestion) -> str:
+        return (
+            self.tr("Suggested: %1 (%2)").replace("%1", self._label(suggestion)).replace("%2", self._source(suggestion))
         )
+
+    def describe(self, suggestion: Suggestion) -> str:
         return (
             self.tr("Suggestion %1 (%2): Enter accepts, Backspace rejects, Tab goes on")
-            .replace("%1", label or suggestion.category_id)
-            .replace("%2", source)
+            .replace("%1", self._label(suggestion))
+            .replace("%2", self._source(suggestion))
         )
 
     def under_cursor(self) -> Suggestion | None:

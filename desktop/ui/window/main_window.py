@@ -225,9 +225,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        docks_yield(
-            self, [self.articles_dock, self.codebook_dock], [self.spans_dock, self.flags_dock, *self.study.docks()]
-        )
+        right = [self.spans_dock, self.flags_dock, *self.study.docks(), self.corpus.learning.dock]
+        docks_yield(self, [self.articles_dock, self.codebook_dock], right)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -297,6 +296,7 @@ class MainWindow(QMainWindow):
             self._build_tag_actions()
             self.codebook.refresh()
             self.article_list.refresh()
+            self.corpus.learning.refresh()
             if self.controller.document is not None:
                 self.controller.reload()
                 self.show_current_lists()

@@ -31,12 +31,19 @@ LEFT, RIGHT, BOTTOM = (
 # Each workspace's docks as it first shows them: (dock name, area); docks of one area after the first
 # are stacked under it, except where TABBED says they share its place.
 LAYOUTS: dict[Workspace, tuple[tuple[str, Qt.DockWidgetArea], ...]] = {
-    Workspace.CODE: (("articles", LEFT), ("codebook", LEFT), ("spans", RIGHT), ("article", RIGHT), ("flags", RIGHT)),
+    Workspace.CODE: (
+        ("articles", LEFT),
+        ("codebook", LEFT),
+        ("spans", RIGHT),
+        ("article", RIGHT),
+        ("flags", RIGHT),
+        ("learning", RIGHT),
+    ),
     Workspace.SEARCH: (("articles", LEFT), ("search", BOTTOM), ("passages", BOTTOM), ("spans", RIGHT)),
     Workspace.REVIEW: (("articles", LEFT), ("adjudication", RIGHT), ("spans", RIGHT)),
     Workspace.REPORT: (("reports", BOTTOM),),
 }
-TABBED = {("article", "flags"), ("search", "passages")}
+TABBED = {("article", "flags"), ("article", "learning"), ("search", "passages")}
 # A side dock's share of the window's width when a workspace is first laid out (others: 22%).
 SIDE_SHARES = {"articles": 0.25, "adjudication": 0.36}
 # The docks that take the window to their task's workspace when opened.

@@ -255,6 +255,24 @@ def test_counts_kept_by_triggers_match_real_counts(store: Store) -> None:
     assert (counts[Status.DONE], sum(counts.values())) == (2, 6)
 
 
+def test_an_order_lists_its_articles_first_and_rows_and_next_to_do_follow_it(store: Store) -> None:
+    ids = store.articles.add([prepare_article(f"第{i}篇\n正文{i % 2}。", f"{i}.txt", "utf-8") for i in range(6)])
+    store.articles.set_status(ids[4], Status.DONE)
+    ordered = ArticleFilter(order=(ids[4], ids[2], ids[5]))
+    listed = [s.id for s in store.summaries.page(listed=ordered)]
+    assert listed == [ids[4], ids[2], ids[5], ids[0], ids[1], ids[3]]
+    assert [store.summaries.row_of(i, ordered) for i in listed] == list(range(6))
+    # The next article to do follows the list's order, skipping the done one, and wraps round.
+    assert store.summaries.next_to_do(None, ordered) == ids[2]
+    assert store.summaries.next_to_do(ids[2], ordered) == ids[5]
+    assert store.summaries.next_to_do(ids[5], ordered) == ids[0]
+    assert store.summaries.next_to_do(ids[3], ordered) == ids[2]
+    # With a filter as well: only the odd texts, in the order given.
+    odd = ArticleFilter(contains="正文1", order=(ids[5], ids[1]))
+    assert [s.id for s in store.summaries.page(listed=odd)] == [ids[5], ids[1], ids[3]]
+    assert store.summaries.row_of(ids[3], odd) == 2
+
+
 def test_next_to_do_follows_the_list_and_wraps_round(store: Store) -> None:
     ids = store.articles.add([prepare_article(f"第{i}篇\n正文{i % 2}。", f"{i}.txt", "utf-8") for i in range(6)])
     for done in (ids[1], ids[2], ids[4]):

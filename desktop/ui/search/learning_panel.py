@@ -1,0 +1,162 @@
+"""The Suggestions panel's learned half: switch learning on, say the precision wanted, and read how often
+each code's suggestions were right on articles the model did not see, before trusting them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.learning.limits import DEFAULT_PRECISION, MIN_ARTICLES, MIN_POSITIVES
+from desktop.core.learning.results import CodeFigures, Training, Verdict
+
+
+def _figure(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+class LearningPanel(QWidget):
+    enabledChanged = Signal(bool)
+    uncertainFirstChanged = Signal(bool)
+    precisionChanged = Signal(float)
+    trainRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled_box = QCheckBox()
+        self.uncertain_box = QCheckBox()
+        self.precision_label = QLabel()
+        self.precision = QDoubleSpinBox(minimum=0.5, maximum=0.99, singleStep=0.05, decimals=2)
+        self.precision.setValue(DEFAULT_PRECISION)
+        self.train_button = QPushButton()
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(0, 6)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        self.rule.setTextFormat(Qt.TextFormat.PlainText)
+        precision_row = QHBoxLayout()
+        precision_row.addWidget(self.precision_label)
+        precision_row.addWidget(self.precision)
+        precision_row.addStretch(1)
+        precision_row.addWidget(self.train_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.enabled_box)
+        layout.addLayout(precision_row)
+        layout.addWidget(self.uncertain_box)
+        layout.addWidget(self.state)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.rule)
+        self.enabled_box.toggled.connect(self._enabled)
+        self.uncertain_box.toggled.connect(self.uncertainFirstChanged)
+        self.precision.valueChanged.connect(self.precisionChanged)
+        self.train_button.clicked.connect(self.trainRequested)
+        self._training: Training | None = None
+        self._labels: dict[str, str] = {}
+        self._enabled(False)
+
+    def retranslate(self) -> None:
+        self.enabled_box.setText(self.tr("Learn from my coding"))
+        self.enabled_box.setToolTip(
+            self.tr(
+                "A model per code learns from the coding units of the articles you marked done, on this"
+                " computer; its suggestions join the others (Show suggestions)"
+            )
+        )
+        self.uncertain_box.setText(self.tr("List the articles it is least sure of first"))
+        self.precision_label.setText(self.tr("Precision at least"))
+        self.train_button.setText(self.tr("Train now"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Units"),
+                self.tr("Precision"),
+                self.tr("Recall"),
+                self.tr("F1"),
+                self.tr("Threshold"),
+            ]
+        )
+        self.rule.setText(
+            self.tr(
+                "Figures from cross-validation by article. A code is suggested once it has %1 coded units in %2"
+                " articles and its suggestions reach the precision asked for."
+            )
+            .replace("%1", str(MIN_POSITIVES))
+            .replace("%2", str(MIN_ARTICLES))
+        )
+        self.show_training(self._training, self._labels)
+
+    def _enabled(self, on: bool) -> None:
+        for widget in (self.precision, self.train_button, self.uncertain_box, self.table):
+            widget.setEnabled(on)
+        self.enabledChanged.emit(on)
+
+    def set_state(self, text: str) -> None:
+        self.state.setText(text)
+
+    def show_training(self, training: Training | None, labels: dict[str, str]) -> None:
+        """Each code's figures, in codebook order; a code not suggested says why instead of a threshold."""
+        self._training, self._labels = training, labels
+        figures = training.figures if training is not None else []
+        self.table.setRowCount(len(figures))
+        for row, figure in enumerate(figures):
+            cells = [
+                labels.get(figure.code, figure.code),
+                str(figure.positives),
+                _figure(figure.precision),
+                _figure(figure.recall),
+                _figure(figure.f1),
+                self._threshold(figure),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if figure.verdict is not Verdict.SUGGESTED:
+                    item.setForeground(self.palette().placeholderText())
+                item.setToolTip(self._why(figure))
+                self.table.setItem(row, column, item)
+
+    def _threshold(self, figure: CodeFigures) -> str:
+        if figure.verdict is Verdict.SUGGESTED and figure.threshold is not None:
+            return f"{figure.threshold:.2f}"
+        if figure.verdict is Verdict.TOO_FEW:
+            return self.tr("too few")
+        return self.tr("not precise enough")
+
+    def _why(self, figure: CodeFigures) -> str:
+        if figure.verdict is Verdict.SUGGESTED:
+            return (
+                self.tr("Suggested where its probability reaches %1; %2 units in %3 articles")
+                .replace("%1", _figure(figure.threshold))
+                .replace("%2", str(figure.positives))
+                .replace("%3", str(figure.articles))
+            )
+        if figure.verdict is Verdict.TOO_FEW:
+            return (
+                self.tr("Not suggested: %1 coded units in %2 articles (it needs %3 in %4)")
+                .replace("%1", str(figure.positives))
+                .replace("%2", str(figure.articles))
+                .replace("%3", str(MIN_POSITIVES))
+                .replace("%4", str(MIN_ARTICLES))
+            )
+        return self.tr(
+            "Not suggested: on articles it did not see, its suggestions never reached the precision asked for"
+        )

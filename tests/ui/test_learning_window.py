@@ -1,0 +1,150 @@
+"""Learned suggestions in the window, driven as an analyst would: switch learning on, read the figures,
+step to a learned suggestion, take it with the key, undo it, list uncertain articles first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.learning.examples import read_examples
+from desktop.core.learning.model import train
+from desktop.core.learning.predicting import LEARNED
+from desktop.core.models import Status
+from desktop.core.store import Store
+from desktop.ui.app import create_window
+from desktop.ui.search.learning_view import RETRAIN_UNITS
+from desktop.ui.window.main_window import MainWindow
+from tests.learning_corpus import CODES, fill
+
+TRAINED_S = 60_000  # ms: the first training starts the worker process and loads scikit-learn there
+
+
+@pytest.fixture
+def learning_window(qtbot, tmp_path: Path, settings_file: Path):  # type: ignore[no-untyped-def]
+    db = tmp_path / "learn.db"
+    store = Store.open(db)
+    fill(store, 60, seed=1, analyst="tester", miss=0.05)
+    fill(store, 12, seed=2, analyst="tester", done=False, miss=1.0)  # not coded yet
+    store.close()
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    settings.setValue("view/language", "en")
+    settings.setValue("annotator", "tester")
+    window = create_window(str(db), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    yield window
+    window.corpus.learning.close()
+    window.store.close()
+
+
+def switch_on(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    learning = window.corpus.learning
+    window.workspaces.bring(learning.dock)
+    qtbot.mouseClick(learning.panel.enabled_box, Qt.MouseButton.LeftButton)
+    assert learning.enabled()
+    qtbot.waitUntil(lambda: learning.training is not None and not learning.training_now(), timeout=TRAINED_S)
+
+
+def test_switching_learning_on_trains_in_the_background_and_shows_each_codes_figures(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
+    window = learning_window
+    learning = window.corpus.learning
+    assert learning.panel.state.text().startswith("Off")
+    switch_on(qtbot, window)
+    table = learning.panel.table
+    assert table.rowCount() == len(CODES)
+    # The same figures as a training on the same coding in this process.
+    expected = train(read_examples(window.store.coded_units, "tester", window.store.categories.codebook()))
+    for row, figures in enumerate(expected.figures):
+        assert table.item(row, 1).text() == str(figures.positives)
+        assert table.item(row, 4).text() == f"{figures.f1:.2f}"
+        assert table.item(row, 5).text() == f"{figures.threshold:.2f}"
+    assert "Learned from tester's coding: " in learning.panel.state.text()
+    assert "60 done articles" in learning.panel.state.text()
+
+
+def test_a_learned_suggestion_is_dashed_in_the_panes_and_taken_with_the_key_then_undone(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
+    window = learning_window
+    switch_on(qtbot, window)
+    suggestions = window.corpus.suggestions
+    suggestions.show_action.setChecked(True)
+    window.open_article(61)
+    window.controller.finish_reading()
+    qtbot.waitUntil(lambda: any(s.source == LEARNED for s in suggestions.suggestions), timeout=10_000)
+    learned = [s for s in suggestions.suggestions if s.source == LEARNED]
+    painted = {(start, end) for start, end, _colour in window.text_pane.suggestions}
+    assert {(s.start, s.end) for s in learned} <= painted
+    first = learned[0]
+    tip = window.text_pane.tooltip_for(first.start)
+    assert "learned from your coding, probability " + first.detail in tip
+    window.text_pane.setFocus()
+    window.text_pane.select(0, 0)
+    while suggestions.current is None or suggestions.suggestions[suggestions.current] != first:
+        qtbot.keyClick(window.text_pane, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_Return)
+    spans = window.store.spans.of_article(61)
+    taken = [s for s in spans if (s.start, s.end, s.category_id) == (first.start, first.end, first.category_id)]
+    assert len(taken) == 1 and taken[0].annotator == "tester"
+    decided = window.store.db.execute(
+        "select source, accepted, span_id from suggestion_decisions where article_id = 61"
+    ).fetchall()
+    assert decided == [(LEARNED, 1, taken[0].id)]
+    window.undo_action.trigger()
+    assert not [s for s in window.store.spans.of_article(61) if s.id == taken[0].id]
+    assert window.store.db.execute("select count(*) from suggestion_decisions").fetchone()[0] == 0
+
+
+def test_the_article_list_can_put_the_articles_the_model_is_least_sure_of_first(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
+    window = learning_window
+    switch_on(qtbot, window)
+    learning = window.corpus.learning
+    scores = learning.uncertainty
+    assert set(scores) == set(range(61, 73))  # the articles not done
+    qtbot.mouseClick(learning.panel.uncertain_box, Qt.MouseButton.LeftButton)
+    model = window.article_list.model
+    listed = [model.summary(row).id for row in range(model.rowCount())]  # type: ignore[union-attr]
+    expected = sorted(scores, key=lambda a: (-scores[a], a))
+    assert listed[: len(expected)] == expected
+    assert listed[len(expected) :] == list(range(1, 61))
+    qtbot.mouseClick(learning.panel.uncertain_box, Qt.MouseButton.LeftButton)
+    assert [model.summary(row).id for row in range(5)] == [1, 2, 3, 4, 5]  # type: ignore[union-attr]
+
+
+def test_marking_enough_units_done_or_changing_the_codebook_trains_again(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
+    window = learning_window
+    switch_on(qtbot, window)
+    learning = window.corpus.learning
+    before = learning.training
+    assert before is not None and before.trained_on.articles == 60
+    marked = 0
+    article_id = 61
+    while marked < RETRAIN_UNITS:
+        window.open_article(article_id)
+        window.status_actions[Status.DONE].trigger()
+        marked += len(window.store.units.of_article(article_id))
+        article_id += 1
+    qtbot.waitUntil(lambda: learning.training is not before and not learning.training_now(), timeout=TRAINED_S)
+    assert learning.training is not None and learning.training.trained_on.articles == 60 + article_id - 61
+    trained = learning.training
+    window.store.categories.add("policy_goal", "政策目标")
+    window.refresh_from_database()
+    qtbot.waitUntil(lambda: learning.training is not trained and not learning.training_now(), timeout=TRAINED_S)
+    assert "policy_goal" in {f.code for f in learning.training.figures}  # type: ignore[union-attr]
+
+
+def test_learning_survives_a_worker_that_lost_its_model(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
+    window = learning_window
+    switch_on(qtbot, window)
+    learning = window.corpus.learning
+    learning.trainer.close()  # as if the worker process had died: the next prediction finds no model
+    trained = learning.training
+    window.corpus.suggestions.show_action.setChecked(True)
+    window.open_article(62)
+    window.controller.finish_reading()
+    qtbot.waitUntil(lambda: learning.training is not trained and not learning.training_now(), timeout=TRAINED_S)
+    qtbot.waitUntil(lambda: any(s.source == LEARNED for s in window.corpus.suggestions.suggestions), timeout=10_000)
