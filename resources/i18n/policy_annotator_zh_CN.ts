@@ -1386,87 +1386,117 @@
 <context>
     <name>LearningPanel</name>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="76"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="85"/>
         <source>Learn from my coding</source>
         <translation>从我的编码中学习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="79"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="88"/>
         <source>A model per code learns from the coding units of the articles you marked done, on this computer; its suggestions join the others (Show suggestions)</source>
         <translation>每个编码一个模型，在本机从您标为完成的文章的编码单元中学习；它的建议与其他建议一同显示（显示建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="83"/>
-        <source>List the articles it is least sure of first</source>
-        <translation>把模型最没把握的文章排在前面</translation>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="92"/>
+        <source>Least sure articles first</source>
+        <translation>最没把握的文章在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="84"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="94"/>
+        <source>List the articles the model is least sure of first, so each one coded teaches it most</source>
+        <translation>把模型最没把握的文章排在前面，使每编码一篇都让它学到最多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="96"/>
         <source>Precision at least</source>
         <translation>精确率至少</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="85"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="97"/>
         <source>Train now</source>
         <translation>立即训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="88"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="100"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="89"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="101"/>
         <source>Units</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="90"/>
-        <source>Precision</source>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="101"/>
+        <source>Coding units coded with it (sub-codes included)</source>
+        <translation>用它编码的编码单元（含下级编码）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="102"/>
+        <source>Prec.</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="91"/>
-        <source>Recall</source>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="102"/>
+        <source>Precision: of the units suggested, the share coded with it</source>
+        <translation>精确率：建议的单元中确用此编码的比例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="103"/>
+        <source>Rec.</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="92"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="103"/>
+        <source>Recall: of the units coded with it, the share suggested</source>
+        <translation>召回率：用此编码的单元中被建议的比例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="104"/>
+        <source>F1: the harmonic mean of precision and recall</source>
+        <translation>F1：精确率与召回率的调和平均</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="105"/>
+        <source>Thr.</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="105"/>
+        <source>Threshold: the probability a unit needs to be suggested</source>
+        <translation>阈值：单元被建议所需的概率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="157"/>
+        <source>imprecise</source>
+        <translation>不够精确</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="104"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="93"/>
-        <source>Threshold</source>
-        <translation>阈值</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="98"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="113"/>
         <source>Figures from cross-validation by article. A code is suggested once it has %1 coded units in %2 articles and its suggestions reach the precision asked for.</source>
         <translation>数值来自按文章分组的交叉验证。一个编码在 %2 篇文章中有 %1 个已编码单元、且其建议达到所要求的精确率后才会被建议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="141"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="156"/>
         <source>too few</source>
-        <translation>样例太少</translation>
+        <translation>太少</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="142"/>
-        <source>not precise enough</source>
-        <translation>精确率不足</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="147"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="162"/>
         <source>Suggested where its probability reaches %1; %2 units in %3 articles</source>
         <translation>概率达到 %1 处给出建议；%3 篇文章中的 %2 个单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="154"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="169"/>
         <source>Not suggested: %1 coded units in %2 articles (it needs %3 in %4)</source>
         <translation>不建议：%2 篇文章中有 %1 个已编码单元（需要 %4 篇文章中的 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="161"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="176"/>
         <source>Not suggested: on articles it did not see, its suggestions never reached the precision asked for</source>
         <translation>不建议：在它未见过的文章上，它的建议始终达不到所要求的精确率</translation>
     </message>
@@ -1475,8 +1505,8 @@
     <name>LearningView</name>
     <message>
         <location filename="../../desktop/ui/search/learning_view.py" line="78"/>
-        <source>Learned suggestions</source>
-        <translation>学习所得建议</translation>
+        <source>Learning</source>
+        <translation>学习</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/search/learning_view.py" line="112"/>

@@ -18,6 +18,8 @@ PROBE = """
 import json, sys, time
 from PySide6.QtCore import QSettings, QTimer, Qt
 from desktop.core.corpus.reporting import ReportKind, ReportRequest
+from desktop.core.learning.results import CodeFigures, TrainedOn, Training, Verdict
+from desktop.ui.widgets.labels import category_label
 from desktop.ui.app import application, create_window, demo_database
 from desktop.ui.window.workspaces import Workspace
 from tests.ui.cut_check import cut_content
@@ -62,6 +64,21 @@ def run():
     window.study.show_report(ReportRequest(ReportKind.FREQUENCIES))
     settle()
     found["report table"] = cut_content(window)
+    # The learned suggestions' dock with every kind of row: a code suggested, one with too few units,
+    # one not precise enough (figures as a training gives them; no training needed to lay them out).
+    window.workspaces.switch(Workspace.CODE)
+    learning = window.corpus.learning
+    window.workspaces.bring(learning.dock)
+    learning.panel._enabled(True)
+    rows = [
+        CodeFigures("project", 57, 38, 0.934, 1.0, 0.966, 0.415, Verdict.SUGGESTED),
+        CodeFigures("target", 6, 4, None, None, None, None, Verdict.TOO_FEW),
+        CodeFigures("measure", 187, 59, 0.61, 0.52, 0.56, None, Verdict.IMPRECISE),
+    ]
+    labels = {c.id: category_label(c) for c in window.controller.categories}
+    learning.panel.show_training(Training(rows, TrainedOn("甲", 717, 60, "x", 0.8, 0.1)), labels)
+    settle()
+    found["learned suggestions"] = cut_content(window)
     print(json.dumps(found, ensure_ascii=False))
     app.quit()
 
@@ -78,7 +95,16 @@ def test_nothing_is_cut_at_1280x800(tmp_path: Path, language: str) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     found = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(found) == {"code", "search", "review", "report", "adjudication", "search hits", "report table"}
+    assert set(found) == {
+        "code",
+        "search",
+        "review",
+        "report",
+        "adjudication",
+        "search hits",
+        "report table",
+        "learned suggestions",
+    }
     cut = {where: what for where, what in found.items() if what}
     assert cut == {}, json.dumps(cut, ensure_ascii=False, indent=1)
 

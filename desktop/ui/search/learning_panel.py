@@ -47,20 +47,29 @@ class LearningPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The code's name takes what the figures leave: a narrow dock elides it rather than scroll.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.rule = QLabel()
         self.rule.setWordWrap(True)
         self.rule.setTextFormat(Qt.TextFormat.PlainText)
+        # Rows of one or two controls: the dock shares a side of the window and is often narrow.
         precision_row = QHBoxLayout()
         precision_row.addWidget(self.precision_label)
         precision_row.addWidget(self.precision)
         precision_row.addStretch(1)
-        precision_row.addWidget(self.train_button)
+        train_row = QHBoxLayout()
+        train_row.addWidget(self.train_button)
+        train_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.enabled_box)
         layout.addLayout(precision_row)
         layout.addWidget(self.uncertain_box)
+        layout.addLayout(train_row)
         layout.addWidget(self.state)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.rule)
@@ -80,19 +89,25 @@ class LearningPanel(QWidget):
                 " computer; its suggestions join the others (Show suggestions)"
             )
         )
-        self.uncertain_box.setText(self.tr("List the articles it is least sure of first"))
+        self.uncertain_box.setText(self.tr("Least sure articles first"))
+        self.uncertain_box.setToolTip(
+            self.tr("List the articles the model is least sure of first, so each one coded teaches it most")
+        )
         self.precision_label.setText(self.tr("Precision at least"))
         self.train_button.setText(self.tr("Train now"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Code"),
-                self.tr("Units"),
-                self.tr("Precision"),
-                self.tr("Recall"),
-                self.tr("F1"),
-                self.tr("Threshold"),
-            ]
-        )
+        # Short headings (the dock is narrow), the whole word in each one's tooltip.
+        headings = [
+            (self.tr("Code"), self.tr("Code")),
+            (self.tr("Units"), self.tr("Coding units coded with it (sub-codes included)")),
+            (self.tr("Prec."), self.tr("Precision: of the units suggested, the share coded with it")),
+            (self.tr("Rec."), self.tr("Recall: of the units coded with it, the share suggested")),
+            (self.tr("F1"), self.tr("F1: the harmonic mean of precision and recall")),
+            (self.tr("Thr."), self.tr("Threshold: the probability a unit needs to be suggested")),
+        ]
+        for column, (text, tip) in enumerate(headings):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip)
+            self.table.setHorizontalHeaderItem(column, item)
         self.rule.setText(
             self.tr(
                 "Figures from cross-validation by article. A code is suggested once it has %1 coded units in %2"
@@ -139,7 +154,7 @@ class LearningPanel(QWidget):
             return f"{figure.threshold:.2f}"
         if figure.verdict is Verdict.TOO_FEW:
             return self.tr("too few")
-        return self.tr("not precise enough")
+        return self.tr("imprecise")
 
     def _why(self, figure: CodeFigures) -> str:
         if figure.verdict is Verdict.SUGGESTED:

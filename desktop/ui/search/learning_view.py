@@ -75,7 +75,7 @@ class LearningView(QObject):
         self.panel.enabled_box.setChecked(str(settings.value("learning/enabled", "false")) == "true")
 
     def retranslate(self) -> None:
-        self.dock.setWindowTitle(self.tr("Learned suggestions"))
+        self.dock.setWindowTitle(self.tr("Learning"))
         self.panel.retranslate()
         self._show_state()
 
