@@ -148,3 +148,44 @@ def test_learning_survives_a_worker_that_lost_its_model(qtbot, learning_window) 
     window.controller.finish_reading()
     qtbot.waitUntil(lambda: learning.training is not trained and not learning.training_now(), timeout=TRAINED_S)
     qtbot.waitUntil(lambda: any(s.source == LEARNED for s in window.corpus.suggestions.suggestions), timeout=10_000)
+
+
+def test_a_training_that_fails_is_reported_in_the_panel_and_the_window_goes_on(
+    qtbot, learning_window, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from concurrent.futures import Future
+
+    from desktop.core.learning.background import Trainer
+
+    def failing(self: Trainer, path: str, analyst: str, precision: float) -> Future[object]:
+        broken: Future[object] = Future()
+        broken.set_exception(OSError(f"{path}: disk I/O error"))
+        return broken
+
+    monkeypatch.setattr(Trainer, "start", failing)
+    window = learning_window
+    learning = window.corpus.learning
+    window.workspaces.bring(learning.dock)
+    qtbot.mouseClick(learning.panel.enabled_box, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Learning failed: " in learning.panel.state.text(), timeout=5_000)
+    assert "disk I/O error" in learning.panel.state.text() and learning.training is None
+    # The window still codes: suggestions without a model are the rules' and tagged strings' alone.
+    window.corpus.suggestions.show_action.setChecked(True)
+    window.open_article(61)
+    assert all(s.source != LEARNED for s in window.corpus.suggestions.suggestions)
+
+
+def test_switching_learning_off_forgets_the_model_and_its_suggestions(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
+    window = learning_window
+    switch_on(qtbot, window)
+    learning = window.corpus.learning
+    suggestions = window.corpus.suggestions
+    suggestions.show_action.setChecked(True)
+    window.open_article(61)
+    window.controller.finish_reading()
+    qtbot.waitUntil(lambda: any(s.source == LEARNED for s in suggestions.suggestions), timeout=10_000)
+    qtbot.mouseClick(learning.panel.enabled_box, Qt.MouseButton.LeftButton)
+    assert learning.training is None and learning.panel.table.rowCount() == 0
+    assert learning.panel.state.text().startswith("Off")
+    assert not any(s.source == LEARNED for s in suggestions.suggestions)
+    assert window.settings.value("learning/enabled") == "false"
