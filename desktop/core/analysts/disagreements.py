@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from operator import itemgetter
+from typing import NamedTuple
 
 from desktop.core.analysts.agreement import CodedSpan
 
@@ -25,8 +26,9 @@ class Quarrel(StrEnum):
     MIXED = "mixed"  # several spans, codes and ends differing
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(NamedTuple):
+    """A passage to decide (a tuple: a corpus has tens of thousands, made in one pass)."""
+
     article_id: int
     start: int  # from the first to the last character any of its spans covers
     end: int
@@ -78,63 +80,76 @@ def _by_article(
 _SPAN_ID = itemgetter(5)  # CodedSpan.span_id: read in C, where a lambda per span cost a tenth of the comparison
 
 
-def compare(spans: Sequence[CodedSpan], first: str, second: str) -> Comparison:
+ByArticle = tuple[dict[int, list[CodedSpan]], dict[int, list[CodedSpan]]]
+
+
+def by_article(spans: Iterable[CodedSpan], first: str, second: str) -> ByArticle:
+    """Each analyst's spans by article, in one pass over the spans (the report's comparison and
+    confusion table share it)."""
+    return _by_article(spans, first, second)
+
+
+def compare(spans: Sequence[CodedSpan], first: str, second: str, grouped: ByArticle | None = None) -> Comparison:
     """Agreeing pairs and disagreements of ``first`` and ``second``, article by article, in text order."""
-    firsts, seconds = _by_article(spans, first, second)
+    firsts, seconds = grouped or _by_article(spans, first, second)
     agreed: list[tuple[CodedSpan, CodedSpan]] = []
     disagreements: list[Disagreement] = []
     for article_id in sorted(firsts.keys() | seconds.keys()):
-        waiting: dict[tuple[str, int, int], list[CodedSpan]] = defaultdict(list)
-        for span in sorted(seconds.get(article_id, []), key=_SPAN_ID):
-            waiting[(span.category_id, span.start, span.end)].append(span)
-        rest: list[tuple[CodedSpan, bool]] = []
-        for span in sorted(firsts.get(article_id, []), key=_SPAN_ID):
+        waiting: dict[tuple[str, int, int], list[CodedSpan]] = {}
+        for span in sorted(seconds.get(article_id, ()), key=_SPAN_ID):
+            waiting.setdefault((span.category_id, span.start, span.end), []).append(span)
+        # (start, end, id, whose, span): sorted as plain tuples, in C, into text order.
+        rest: list[tuple[int, int, int, bool, CodedSpan]] = []
+        for span in sorted(firsts.get(article_id, ()), key=_SPAN_ID):
             partners = waiting.get((span.category_id, span.start, span.end))
             if partners:
                 agreed.append((span, partners.pop(0)))
             else:
-                rest.append((span, True))
-        rest += [(span, False) for partners in waiting.values() for span in partners]
-        disagreements += _passages(article_id, rest)
+                rest.append((span.start, span.end, span.span_id, True, span))
+        rest += [(s.start, s.end, s.span_id, False, s) for partners in waiting.values() for s in partners]
+        if rest:
+            disagreements += _passages(article_id, rest)
     return Comparison(agreed, disagreements)
 
 
-def _passages(article_id: int, spans: list[tuple[CodedSpan, bool]]) -> list[Disagreement]:
+def _passages(article_id: int, spans: list[tuple[int, int, int, bool, CodedSpan]]) -> list[Disagreement]:
     """Chains of overlapping spans, each one passage."""
     found: list[Disagreement] = []
-    group: list[tuple[CodedSpan, bool]] = []
+    spans.sort()
+    group: list[tuple[int, int, int, bool, CodedSpan]] = []
     reach = -1
-
-    def close() -> None:
-        if group:
-            found.append(
-                Disagreement(
-                    article_id,
-                    min(s.start for s, _ in group),
-                    reach,
-                    tuple(s for s, is_first in group if is_first),
-                    tuple(s for s, is_first in group if not is_first),
-                )
-            )
-
-    for span, is_first in sorted(spans, key=lambda item: (item[0].start, item[0].end, item[0].span_id)):
-        if group and span.start >= reach:
-            close()
+    for item in spans:
+        if group and item[0] >= reach:
+            found.append(_passage(article_id, group, reach))
             group, reach = [], -1
-        group.append((span, is_first))
-        reach = max(reach, span.end)
-    close()
+        group.append(item)
+        reach = max(reach, item[1])
+    if group:
+        found.append(_passage(article_id, group, reach))
     return found
+
+
+def _passage(article_id: int, group: list[tuple[int, int, int, bool, CodedSpan]], reach: int) -> Disagreement:
+    # The group is in text order: its first span starts first.
+    return Disagreement(
+        article_id,
+        group[0][0],
+        reach,
+        tuple(item[4] for item in group if item[3]),
+        tuple(item[4] for item in group if not item[3]),
+    )
 
 
 NONE = ""  # the row or column of spans the other analyst has nothing overlapping
 
 
-def confusion(spans: Sequence[CodedSpan], first: str, second: str) -> Counter[tuple[str, str]]:
+def confusion(
+    spans: Sequence[CodedSpan], first: str, second: str, grouped: ByArticle | None = None
+) -> Counter[tuple[str, str]]:
     """(first's code, second's code) for every pair of overlapping spans; NONE for a span no span of the
     other analyst overlaps."""
     table: Counter[tuple[str, str]] = Counter()
-    firsts, seconds = _by_article(spans, first, second)
+    firsts, seconds = grouped or _by_article(spans, first, second)
     for article_id in firsts.keys() | seconds.keys():
         a_spans, b_spans = firsts.get(article_id, []), seconds.get(article_id, [])
         b_hit = [False] * len(b_spans)

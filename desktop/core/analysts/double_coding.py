@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.core.analysts.agreement import MEASURES, CodedSpan, CodingData, Figure, Level, agreement
-from desktop.core.analysts.disagreements import NONE, Comparison, Disagreement, compare, confusion
+from desktop.core.analysts.disagreements import NONE, Comparison, Disagreement, by_article, compare, confusion
 from desktop.core.exchange.csv_cells import GuardedWriter
 from desktop.core.store import Store, StoreError
 
@@ -95,14 +95,15 @@ def report(
     """The figures, and (``details``) the confusion table and disagreements of the first two analysts."""
     data, coverage = coding_data(store, analysts, sample, finished_only)
     first, second = data.analysts[0], data.analysts[1]
+    grouped = by_article(data.spans, first, second) if details else None
     return Report(
         data.analysts,
         sample,
         len(data.lengths),
         Counter(span.annotator for span in data.spans),
         agreement(data, levels),
-        confusion(data.spans, first, second) if details else Counter(),
-        compare(data.spans, first, second) if details else Comparison([], []),
+        confusion(data.spans, first, second, grouped) if details else Counter(),
+        compare(data.spans, first, second, grouped) if details else Comparison([], []),
         coverage,
     )
 
