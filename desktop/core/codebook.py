@@ -7,7 +7,6 @@ depends on the shape of the tree is worked out here, once, from that list.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 
@@ -24,11 +23,13 @@ MANUAL_KEYS = AUTOMATIC_KEYS + tuple(f"Alt+{digit}" for digit in AUTOMATIC_KEYS)
 PATH_SEPARATOR = " > "
 # Codes made here get a REFI-QDA guid derived from their id, so that exports of one
 # database always name a code the same way.
-_GUIDS = uuid.UUID("6f6c1e2a-3b1d-4d8e-9a52-6b1f0c6a2d10")
+_GUIDS = "6f6c1e2a-3b1d-4d8e-9a52-6b1f0c6a2d10"
 
 
 def guid_for(category_id: str) -> str:
-    return str(uuid.uuid5(_GUIDS, category_id))
+    import uuid  # loaded when a code is made: reading a codebook needs none
+
+    return str(uuid.uuid5(uuid.UUID(_GUIDS), category_id))
 
 
 class Codebook:

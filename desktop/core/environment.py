@@ -7,13 +7,14 @@ import importlib.util
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "policy-annotator"
 
 
 def default_db_path() -> Path:
     """The database used when none is named: one per user, in the user's data folder."""
+    # Loaded here: every command starts through this module, and most name their database.
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "annotations.db"
 
 

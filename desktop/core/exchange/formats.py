@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.exchange.incoming import FormatError, IncomingRecord, Sample
-from desktop.core.exchange.outgoing import BINARY, Writer
+from desktop.core.exchange.outgoing import BINARY
+
+if TYPE_CHECKING:  # the readers' module loads at the first read: most commands never read a file
+    from desktop.core.exchange.incoming import IncomingRecord, Sample
+    from desktop.core.exchange.outgoing import Writer
 
 # (file text, analyst for spans the file names none for) -> records
-Reader = Callable[[str, str], Iterator[IncomingRecord]]
+Reader = Callable[[str, str], "Iterator[IncomingRecord]"]
 # The same for a format that is not text (a zip): recognised by its first bytes.
-BytesReader = Callable[[bytes, str], Iterator[IncomingRecord]]
+BytesReader = Callable[[bytes, str], "Iterator[IncomingRecord]"]
 
 # The ExportOptions fields beyond the filters that a format honours.
 CONTEXT = "context"
@@ -51,10 +54,14 @@ class ExchangeFormat:
 
 
 def _binary_only(text: str, annotator: str) -> Iterator[IncomingRecord]:
+    from desktop.core.exchange.incoming import FormatError
+
     raise FormatError("a .qdpx project is a zip file, not text")
 
 
 def _not_read(text: str, annotator: str) -> Iterator[IncomingRecord]:
+    from desktop.core.exchange.incoming import FormatError
+
     raise FormatError("an Excel workbook is a report: export the spans as CSV or JSONL to import them again")
 
 
@@ -158,6 +165,8 @@ def detect_bytes(data: bytes) -> ExchangeFormat | None:
 
 def detect(text: str) -> ExchangeFormat:
     """The format a file's content is in; FormatError names what was expected."""
+    from desktop.core.exchange.incoming import FormatError, Sample
+
     sample = Sample(text)
     for fmt in FORMATS:
         if fmt.recognises(sample):

@@ -56,29 +56,47 @@ def is_database_file(candidate: str | Path, database: str | Path) -> bool:
 
 def lock_holders(path: str | Path) -> dict[int, int] | None:
     """Process id -> number of POSIX locks it holds on the file; None where the system does not tell."""
-    identity = file_identity(Path(path))
-    if identity is None:
-        return {}
+    return lock_holders_of([path])[0]
+
+
+def lock_holders_of(paths: list[str | Path]) -> list[dict[int, int] | None]:
+    """``lock_holders`` of several files from one reading of the system's lock table (it can be long)."""
+    wanted: dict[str, int] = {}
+    found: list[dict[int, int] | None] = [{} for _ in paths]
+    for index, path in enumerate(paths):
+        identity = file_identity(Path(path))
+        if identity is not None:
+            device, inode = identity
+            wanted[f"{os.major(device):02x}:{os.minor(device):02x}:{inode}"] = index
+    if not wanted:
+        return found
     try:
         lines = PROC_LOCKS.read_text(encoding="ascii", errors="replace").splitlines()
     except OSError:
-        return None
-    device, inode = identity
-    wanted = f"{os.major(device):02x}:{os.minor(device):02x}:{inode}"
-    holders: dict[int, int] = {}
+        return [None for _ in paths]
     for line in lines:
         fields = line.split()
         # "7: POSIX  ADVISORY  READ 2994 fe:00:2154575 1073741826 1073742335"; a waiter has "->" after the number.
         if "->" in fields or len(fields) < 6 or fields[1] != "POSIX":
             continue
-        if fields[5] == wanted and fields[4].isdigit():
+        place = wanted.get(fields[5])
+        holders = found[place] if place is not None else None
+        if holders is not None and fields[4].isdigit():
             holders[int(fields[4])] = holders.get(int(fields[4]), 0) + 1
-    return holders
+    return found
 
 
 def own_lock_count(path: str | Path) -> int | None:
     holders = lock_holders(path)
     return None if holders is None else holders.get(os.getpid(), 0)
+
+
+def _database_and_shm_locked(path: str) -> bool | None:
+    """Whether this process holds locks on both the database file and its ``-shm`` (None: cannot tell)."""
+    database, shm = lock_holders_of([path, path + "-shm"])
+    if database is None or shm is None:
+        return None
+    return bool(database.get(os.getpid())) and bool(shm.get(os.getpid()))
 
 
 class FileProblem(Enum):
@@ -104,9 +122,7 @@ class FileGuard:
     @classmethod
     def taken(cls, path: str) -> FileGuard:
         """Right after SQLite opened ``path`` in WAL mode and read it (so it holds its locks)."""
-        count = own_lock_count(path)
-        shm = own_lock_count(path + "-shm")
-        return cls(path, file_identity(Path(path)), bool(count) and bool(shm))
+        return cls(path, file_identity(Path(path)), bool(_database_and_shm_locked(path)))
 
     def problem(self) -> FileProblem | None:
         """Why the open connection can no longer be trusted with this file, or None."""
@@ -115,6 +131,6 @@ class FileGuard:
             return FileProblem.REMOVED
         if self.identity is not None and now != self.identity:
             return FileProblem.REPLACED
-        if self.locks_visible and not (own_lock_count(self.path) and own_lock_count(self.path + "-shm")):
+        if self.locks_visible and not _database_and_shm_locked(self.path):
             return FileProblem.LOCKS_LOST
         return None
