@@ -123,7 +123,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: shown.append((title, text)))
     monkeypatch.setattr(
-        "desktop.ui.exchange.exchange_actions.show_summary",
+        "desktop.ui.exchange.import_dialog.show_summary",
         lambda parent, outcomes: shown.append(("summary", str(len(outcomes)))),
     )
     yield shown

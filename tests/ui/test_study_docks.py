@@ -88,7 +88,7 @@ def test_reports_in_the_window_match_the_core_and_export(qtbot, open_window, tmp
     assert panel.model.headings == ["Layer", "Code", "青禾县人民政府", "青禾县人民政府办公室", "Total"]
     assert not panel.chart.isVisibleTo(panel)
     target = tmp_path / "crosstab.csv"
-    monkeypatch.setattr("desktop.ui.reports.study_docks.save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr("desktop.ui.widgets.file_dialogs.save_file", lambda *a, **k: str(target))
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     frame = pd.read_csv(target, encoding="utf-8-sig").set_index("category")
     assert frame.loc["target", "total"] == 2
@@ -98,7 +98,7 @@ def test_file_export_writes_the_workbook(qtbot, open_window, tmp_path: Path, mon
     window = open_window({"notice.txt": NOTICE})
     tag_by_key(qtbot, window.text_pane, 0, 4, Qt.Key.Key_1)
     target = tmp_path / "study.xlsx"
-    monkeypatch.setattr("desktop.ui.exchange.exchange_actions.save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr("desktop.ui.widgets.file_dialogs.save_file", lambda *a, **k: str(target))
     monkeypatch.setattr(ExportDialog, "exec", lambda dialog: ExportDialog.DialogCode.Accepted)
     window.exchange.export("xlsx")
     book = openpyxl.load_workbook(target, read_only=True)

@@ -193,7 +193,7 @@ def test_export_from_the_window(qtbot, open_window, tmp_path: Path, monkeypatch)
         window.text_pane.select(start, start + 6)
         qtbot.keyClick(window.text_pane, key)
     target = tmp_path / "out.csv"
-    monkeypatch.setattr("desktop.ui.exchange.exchange_actions.save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr("desktop.ui.widgets.file_dialogs.save_file", lambda *a, **k: str(target))
 
     def choose(dialog) -> int:  # type: ignore[no-untyped-def]
         # What an analyst ticks: projects only, 4 characters of context, the article status, UTF-8.
@@ -302,7 +302,7 @@ def test_unticking_every_category_exports_nothing(qtbot, open_window, no_dialogs
 
     # Through the File menu, with a dialog answered by a user who unticked everything.
     target = tmp_path / "out.csv"
-    monkeypatch.setattr("desktop.ui.exchange.exchange_actions.save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr("desktop.ui.widgets.file_dialogs.save_file", lambda *a, **k: str(target))
 
     def untick_all(dialog) -> int:  # type: ignore[no-untyped-def]
         for box in [*dialog.category_boxes.values(), *dialog.status_boxes.values()]:

@@ -10,24 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from desktop.core.analysts.agreement import CodedSpan
 from desktop.core.analysts.disagreements import Comparison, Disagreement
+from desktop.core.analysts.verdicts import Decision
 from desktop.core.coding.commands import Change, ChangeKind
 from desktop.core.models import Span
 from desktop.core.store import Store
 from desktop.core.store.adjudications import Decided
 
 CONSENSUS = "consensus"
-
-
-class Decision(StrEnum):
-    FIRST = "first"  # keep the first analyst's spans
-    SECOND = "second"
-    BOTH = "both"
-    NEITHER = "neither"
-    AGREED = "agreed"  # both analysts had this very span
 
 
 def agreed_key(pair: tuple[CodedSpan, CodedSpan]) -> str:

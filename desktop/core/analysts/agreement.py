@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 from typing import NamedTuple
 
 from desktop.core.analysts.agreement_measures import (
@@ -82,7 +83,7 @@ class Figure:
 
 
 def categories_used(data: CodingData) -> list[str]:
-    return sorted({span.category_id for span in data.spans})
+    return sorted(set(map(attrgetter("category_id"), data.spans)))
 
 
 def _exact_tallies(data: CodingData, categories: Sequence[str]) -> dict[str, list[int]]:

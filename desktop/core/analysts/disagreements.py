@@ -11,19 +11,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from operator import itemgetter
 from typing import NamedTuple
 
 from desktop.core.analysts.agreement import CodedSpan
-
-
-class Quarrel(StrEnum):
-    CODE = "code"  # the same passage, different codes
-    BOUNDARY = "boundary"  # the same code, different ends
-    ONLY_FIRST = "only_first"  # the second analyst coded nothing there
-    ONLY_SECOND = "only_second"
-    MIXED = "mixed"  # several spans, codes and ends differing
+from desktop.core.analysts.verdicts import Quarrel
 
 
 class Disagreement(NamedTuple):

@@ -10,6 +10,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from desktop.core.analysts.agreement import MEASURES, CodedSpan, CodingData, Figure, Level, agreement
 from desktop.core.analysts.disagreements import NONE, Comparison, Disagreement, by_article, compare, confusion
@@ -60,12 +61,17 @@ def coding_data(
             f"no spans by {', '.join(unknown)} in this database (analysts here: {', '.join(sorted(known)) or 'none'})"
         )
     article_ids = store.samples.article_ids(sample) if sample else store.coding.coded_by(analysts)
-    coded = store.coding.coded(article_ids, analysts)
+    # One reading of the set: who coded what (marked done, or a span there) comes from it as well.
+    lengths, units, rows = store.coding.read(article_ids, analysts)
+    coded = store.coding.done_by(article_ids, analysts)
+    for article_id, _code, _start, _end, annotator, _id in rows:
+        coded[annotator].add(article_id)
     coverage = Coverage(len(article_ids), {name: len(coded[name]) for name in analysts}, finished_only)
     if finished_only:
         everyone = set.intersection(*coded.values())
-        article_ids = [article_id for article_id in article_ids if article_id in everyone]
-    lengths, units, rows = store.coding.read(article_ids, analysts)
+        lengths = {article_id: length for article_id, length in lengths.items() if article_id in everyone}
+        units = {article_id: found for article_id, found in units.items() if article_id in everyone}
+        rows = [row for row in rows if row[0] in everyone]
     return CodingData(tuple(analysts), lengths, units, list(map(CodedSpan._make, rows))), coverage
 
 
@@ -100,7 +106,7 @@ def report(
         data.analysts,
         sample,
         len(data.lengths),
-        Counter(span.annotator for span in data.spans),
+        Counter(map(attrgetter("annotator"), data.spans)),
         agreement(data, levels),
         confusion(data.spans, first, second, grouped) if details else Counter(),
         compare(data.spans, first, second, grouped) if details else Comparison([], []),

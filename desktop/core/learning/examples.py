@@ -8,7 +8,6 @@ analyst's own layer is read (blind coding: a colleague's choices never teach the
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -40,6 +39,8 @@ class Examples:
 
 def codebook_state(codebook: Codebook) -> str:
     """A short name for the codebook's shape: it changes when a code is added, removed, moved or made a heading."""
+    import hashlib  # loaded when learning is used: the window imports this module at start
+
     shape = "\n".join(f"{c.id}\t{c.parent_id or ''}\t{int(c.codable)}" for c in codebook.order)
     return hashlib.sha256(shape.encode("utf-8")).hexdigest()[:12]
 

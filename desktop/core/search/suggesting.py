@@ -16,14 +16,11 @@ from __future__ import annotations
 
 import operator
 import re
-import tomllib
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
-
-from platformdirs import user_data_dir
 
 from desktop.core.environment import APP_NAME, resource_path
 from desktop.core.search.required_literals import required_literals
@@ -64,6 +61,8 @@ def default_rules_path() -> Path:
 
 def user_rules_path() -> Path:
     """Where an analyst's own copy of the rules lives (made from the shipped file when first edited)."""
+    from platformdirs import user_data_dir  # loaded with the rules, not with the window
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / RULES_FILE
 
 
@@ -74,6 +73,8 @@ def rules_path() -> Path:
 
 def load_rules(path: Path, categories: Iterable[str] | None = None) -> tuple[list[Rule], list[str]]:
     """The rules of a file, and one message per rule skipped (or for a file that cannot be read)."""
+    import tomllib  # loaded when rules are read: the window starts with suggestions off
+
     known = None if categories is None else set(categories)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

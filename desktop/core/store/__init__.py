@@ -115,6 +115,11 @@ class Store:
     def is_open(self) -> bool:
         return not self._closed
 
+    def note_locks_soon(self) -> None:
+        """Take the locks this connection holds as the ones to keep, on a thread (the window, at start)."""
+        if self.guard is not None and self.guard.locks_visible is None:
+            self.guard.note_locks_soon()
+
     def file_problem(self) -> FileProblem | None:
         """Why this connection can no longer trust its file (locks lost, file replaced), or None."""
         return self.guard.problem() if self.guard is not None else None
@@ -129,6 +134,8 @@ class Store:
         gate_for(self.path).reset()
         opened = open_database(self.path, create=False, prepare=CategoryTable.fill_defaults)
         self._attach(opened.db, self.path, opened.read_only)
+        if self.guard is not None:
+            self.guard.note_locks()  # taken again just now: what the window keeps from here on
 
     def owns_file(self, path: str | Path) -> bool:
         """Whether ``path`` is this database or one of SQLite's files beside it (never to be opened by us)."""

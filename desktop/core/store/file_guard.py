@@ -15,7 +15,8 @@ file's identity: a database replaced or removed under us is noticed, lost locks 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -116,21 +117,46 @@ class FileGuard:
 
     path: str
     identity: tuple[int, int] | None
-    # The locks could be seen at open: their absence later means they were lost, not that we cannot see them.
-    locks_visible: bool
+    # The locks could be seen at the first look: their absence later means they were lost, not that we
+    # cannot see them. None until that look.
+    locks_visible: bool | None = None
 
     @classmethod
     def taken(cls, path: str) -> FileGuard:
-        """Right after SQLite opened ``path`` in WAL mode and read it (so it holds its locks)."""
-        return cls(path, file_identity(Path(path)), bool(_database_and_shm_locked(path)))
+        """Right after SQLite opened ``path`` in WAL mode and read it.
+
+        The locks are read at the first look (``problem``), not here: reading the system's lock
+        table the first time after locks were taken costs ~10 ms on some kernels, and only the
+        window looks (soon after it opens the file, before anything in it could close the file);
+        a command never does.
+        """
+        return cls(path, file_identity(Path(path)))
+
+    _noting: threading.Thread | None = field(default=None, repr=False, compare=False)
+
+    def note_locks(self) -> None:
+        """Take the locks held now as the ones to keep (right after opening, or the first look)."""
+        self.locks_visible = bool(_database_and_shm_locked(self.path))
+
+    def note_locks_soon(self) -> None:
+        """``note_locks`` on a thread of its own (reading the table waits in the kernel, not in Python):
+        the window goes on starting meanwhile, and the first look waits for it."""
+        self._noting = threading.Thread(target=self.note_locks, name="note-locks", daemon=True)
+        self._noting.start()
 
     def problem(self) -> FileProblem | None:
         """Why the open connection can no longer be trusted with this file, or None."""
+        if self._noting is not None:
+            self._noting.join()
+            self._noting = None
         now = file_identity(Path(self.path))
         if now is None:
             return FileProblem.REMOVED
         if self.identity is not None and now != self.identity:
             return FileProblem.REPLACED
+        if self.locks_visible is None:
+            self.note_locks()
+            return None
         if self.locks_visible and not _database_and_shm_locked(self.path):
             return FileProblem.LOCKS_LOST
         return None

@@ -16,7 +16,6 @@ from desktop.core.coding.codebook_commands import AddCategory, EditCategory, Mov
 from desktop.core.coding.commands import Change, Command
 from desktop.core.models import Category
 from desktop.core.store import STORE_FAILURES, StoreError, explain
-from desktop.ui.codebook.category_dialog import CategoryDialog
 from desktop.ui.codebook.codebook_panel import CodebookPanel
 from desktop.ui.widgets.i18n import current_language
 from desktop.ui.widgets.labels import category_label
@@ -125,6 +124,8 @@ class CodebookActions(QObject):
         except STORE_FAILURES as error:
             self._failed(explain(error, self.window.store.path))
             return
+        from desktop.ui.codebook.category_dialog import CategoryDialog
+
         dialog = CategoryDialog(codebook, None, self.window)
         if not dialog.exec():
             return
@@ -148,6 +149,8 @@ class CodebookActions(QObject):
         category = self._current()
         if category is None:
             return
+        from desktop.ui.codebook.category_dialog import CategoryDialog
+
         dialog = CategoryDialog(self.window.store.categories.codebook(), category, self.window)
         if dialog.exec() and dialog.changes():
             self.push(EditCategory(category, dialog.changes()))

@@ -14,9 +14,6 @@ from desktop.core.exchange.formats import FORMATS, READABLE_FORMATS, ExchangeFor
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.models import Category
 from desktop.core.store import STORE_FAILURES, Store, explain
-from desktop.ui.exchange.export_dialog import ExportDialog
-from desktop.ui.exchange.import_dialog import ImportRunner, StoreOpener, show_summary
-from desktop.ui.widgets.file_dialogs import choose_folder, open_file, open_files, save_file
 from desktop.ui.widgets.labels import category_label, format_label
 from desktop.ui.widgets.messages import ask, inform
 from desktop.ui.window.layer_choice import LayerChoice
@@ -24,6 +21,9 @@ from desktop.ui.window.layer_choice import LayerChoice
 if TYPE_CHECKING:
     from desktop.core.coding.importing import ImportOutcome
     from desktop.core.exchange.attach import ImportReport
+    from desktop.ui.exchange.import_dialog import ImportRunner, StoreOpener
+
+# The dialogs (file, import, export) load when first opened: the window's start needs none of them.
 
 # Keys for the exports used most; the others are in the menu only.
 EXPORT_SHORTCUTS = {"csv": "Ctrl+E", "jsonl": "Ctrl+Shift+E"}
@@ -86,17 +86,23 @@ class ExchangeActions(QObject):
     # articles -----------------------------------------------------------------------------
 
     def import_files(self) -> None:
+        from desktop.ui.widgets.file_dialogs import open_files
+
         paths = open_files(self._parent, self.tr("Import articles"), self.tr("Articles (*.txt *.md)"))
         if paths:
             self.start_import([Path(p) for p in paths])
 
     def import_folder(self) -> None:
+        from desktop.ui.widgets.file_dialogs import choose_folder
+
         folder = choose_folder(self._parent, self.tr("Import a folder of articles"))
         if folder:
             self.start_import([Path(folder)])
 
     def start_import(self, paths: list[Path]) -> ImportRunner:
         """Import off the UI thread, with its own connection to the database."""
+        from desktop.ui.exchange.import_dialog import ImportRunner
+
         runner = ImportRunner(self._host.store.path, paths, self._host.open_store, self._parent)
         runner.done.connect(self._import_done)
         self.running_import = runner
@@ -110,6 +116,8 @@ class ExchangeActions(QObject):
         self.running_import = None
         self._host.articles_added()
         self.importFinished.emit()
+        from desktop.ui.exchange.import_dialog import show_summary
+
         show_summary(self._parent, outcomes)
 
     # annotations --------------------------------------------------------------------------
@@ -117,6 +125,8 @@ class ExchangeActions(QObject):
     def import_annotation_file(self) -> None:
         suffixes = " ".join(sorted({f"*.{fmt.suffix}" for fmt in READABLE_FORMATS}))
         filters = self.tr("Annotations (%1);;All files (*)").replace("%1", suffixes)
+        from desktop.ui.widgets.file_dialogs import open_file
+
         path = open_file(self._parent, self.tr("Import annotations"), filters)
         if path:
             report = self.import_annotations_from(Path(path))
@@ -164,6 +174,8 @@ class ExchangeActions(QObject):
 
     def export(self, key: str) -> None:
         fmt = format_by_key(key)
+        from desktop.ui.exchange.export_dialog import ExportDialog
+
         dialog = ExportDialog(fmt, self._host.categories(), self._parent, self._host.layer_choice.offer())
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
@@ -171,6 +183,8 @@ class ExchangeActions(QObject):
         if problems:
             self._host.show_error(self.tr("Nothing exported"), " ".join(problems))
             return
+        from desktop.ui.widgets.file_dialogs import save_file
+
         path = save_file(
             self._parent, self.tr("Export"), f"annotations.{fmt.suffix}", f"{format_label(fmt)} (*.{fmt.suffix})"
         )

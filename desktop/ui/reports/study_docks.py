@@ -23,7 +23,6 @@ from desktop.ui.panes.article_panel import ArticlePanel
 from desktop.ui.panes.unit_margin import UnitMargin
 from desktop.ui.reports.report_words import ReportWords
 from desktop.ui.reports.reports_panel import SHOWN_ROWS, ReportsPanel
-from desktop.ui.widgets.file_dialogs import save_file
 from desktop.ui.widgets.labels import field_label
 from desktop.ui.window.undo import CoreUndoCommand
 from desktop.ui.window.window_layout import add_dock
@@ -204,6 +203,8 @@ class StudyDocks(QObject):
         self.reports.show_table(shown, rows, table.counts_from, summary)
 
     def export_report(self, request: ReportRequest) -> None:
+        from desktop.ui.widgets.file_dialogs import save_file
+
         path = save_file(self.window, self.tr("Export report"), f"{request.kind.value}.csv", self.tr("CSV (*.csv)"))
         if not path:
             return

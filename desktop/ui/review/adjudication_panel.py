@@ -8,7 +8,7 @@ consensus span afterwards (Shift+Alt / Ctrl+Alt with the arrows). Every decision
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.analysts.adjudication import Decision
-from desktop.core.analysts.agreement import CodedSpan
-from desktop.core.analysts.disagreements import Disagreement, Quarrel
-from desktop.ui.review.agreement_dialog import RoundChoice
+from desktop.core.analysts.verdicts import Decision, Quarrel
+from desktop.ui.review.round_choice import RoundChoice
 from desktop.ui.widgets.labels import plain_tooltip
+
+if TYPE_CHECKING:  # the agreement code loads when a round starts, not with the window
+    from desktop.core.analysts.agreement import CodedSpan
+    from desktop.core.analysts.disagreements import Disagreement
 
 
 class PassageNames(NamedTuple):

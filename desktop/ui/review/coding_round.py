@@ -6,7 +6,7 @@ stack like every other change.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -19,19 +19,20 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from desktop.core.analysts.adjudication import Decision, accept_agreed, decide, progress
-from desktop.core.analysts.disagreements import Comparison, Disagreement
-from desktop.core.analysts.double_coding import report
-from desktop.core.analysts.sampling import draw_sample
+from desktop.core.analysts.verdicts import Decision
 from desktop.core.coding.commands import Change, Command
 from desktop.core.models import Script
 from desktop.core.store import STORE_FAILURES, StoreError, explain
 from desktop.ui.review.adjudication_panel import AdjudicationPanel, PassageNames
-from desktop.ui.review.agreement_dialog import AgreementDialog, analyst_choices
+from desktop.ui.review.round_choice import analyst_choices
 from desktop.ui.widgets.labels import category_label, field_label
 from desktop.ui.window.command_words import batch_outcome
 from desktop.ui.window.undo import CoreUndoCommand
 from desktop.ui.window.window_layout import add_dock
+
+if TYPE_CHECKING:  # the agreement code and its dialog load when a round is started, not with the window
+    from desktop.core.analysts.disagreements import Comparison, Disagreement
+    from desktop.ui.review.agreement_dialog import AgreementDialog
 
 
 class SampleDialog(QDialog):
@@ -108,6 +109,8 @@ class CodingRound(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
+            from desktop.core.analysts.sampling import draw_sample
+
             chosen = draw_sample(
                 store, dialog.name.text(), dialog.articles.value(), dialog.seed.value(), dialog.stratify.currentData()
             )
@@ -120,6 +123,8 @@ class CodingRound(QObject):
         )
 
     def show_agreement(self) -> AgreementDialog:
+        from desktop.ui.review.agreement_dialog import AgreementDialog
+
         dialog = AgreementDialog(self.window.store, self.window.open_store, self.window)
         dialog.passageChosen.connect(self.select_passage)
         dialog.show()
@@ -131,10 +136,14 @@ class CodingRound(QObject):
 
     def pause(self) -> None:
         """End the threads (and so the connections) of open report dialogs; ``resume`` gives them new ones."""
+        from desktop.ui.review.agreement_dialog import AgreementDialog
+
         for dialog in self.window.findChildren(AgreementDialog):
             dialog.runner.stop()
 
     def resume(self) -> None:
+        from desktop.ui.review.agreement_dialog import AgreementDialog
+
         for dialog in self.window.findChildren(AgreementDialog):
             dialog.runner.resume()
 
@@ -155,6 +164,8 @@ class CodingRound(QObject):
         analysts, sample = self.panel.choice.chosen()
         try:
             # No figure is needed to walk the disagreements (levels=()): at corpus size they cost seconds.
+            from desktop.core.analysts.double_coding import report
+
             self.comparison = report(self.window.store, analysts, sample, levels=()).comparison
         except STORE_FAILURES as error:
             self.window.show_error(self.tr("Cannot adjudicate"), str(error))
@@ -173,6 +184,8 @@ class CodingRound(QObject):
             {c.id: category_label(c) for c in self.window.categories()},
             {a: store.articles.text(a) for a in articles},
         )
+        from desktop.core.analysts.adjudication import progress
+
         waiting = progress(done, self.comparison).agreed_waiting
         self.panel.show_passages(self.comparison.disagreements, done, waiting, shown)
 
@@ -198,6 +211,8 @@ class CodingRound(QObject):
             self.window.show_status(self.tr("Decided already: undo the decision first (Ctrl+Z)"))
             return
         try:
+            from desktop.core.analysts.adjudication import decide
+
             command = decide(self.window.store, *self.pair, item, decision)
         except STORE_FAILURES as error:
             self._failed(explain(error, self.window.store.path))
@@ -208,6 +223,8 @@ class CodingRound(QObject):
     def accept_agreed(self) -> None:
         if self.comparison is None:
             return
+        from desktop.core.analysts.adjudication import accept_agreed
+
         command = accept_agreed(self.window.store, *self.pair, self.comparison)
         if command is not None:
             self._push(command)

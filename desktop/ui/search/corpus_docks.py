@@ -27,7 +27,6 @@ from desktop.ui.search.retrieval_panel import RetrievalPanel
 from desktop.ui.search.search_panel import SearchChoices, SearchPanel
 from desktop.ui.search.search_worker import SHOWN_HITS, SearchService
 from desktop.ui.search.suggestion_view import SuggestionView
-from desktop.ui.widgets.file_dialogs import save_file
 from desktop.ui.window.command_words import batch_outcome
 from desktop.ui.window.layer_choice import shown
 from desktop.ui.window.undo import CoreUndoCommand
@@ -320,6 +319,8 @@ class CorpusDocks(QObject):
             self.window.controller.delete_span(span.id)
 
     def export_passages(self) -> None:
+        from desktop.ui.widgets.file_dialogs import save_file
+
         path = save_file(self.window, self.tr("Export passages"), "passages.csv", self.tr("CSV (*.csv)"))
         if not path:
             return

@@ -3,6 +3,8 @@ each code's suggestions were right on articles the model did not see, before tru
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.learning.limits import DEFAULT_PRECISION, MIN_ARTICLES, MIN_POSITIVES
-from desktop.core.learning.results import CodeFigures, Training, Verdict
+
+if TYPE_CHECKING:  # the figures' types load with the first training, not with the window
+    from desktop.core.learning.results import CodeFigures, Training
 
 
 def _figure(value: float | None) -> str:
@@ -131,6 +135,10 @@ class LearningPanel(QWidget):
         self._training, self._labels = training, labels
         figures = training.figures if training is not None else []
         self.table.setRowCount(len(figures))
+        if not figures:
+            return
+        from desktop.core.learning.results import Verdict
+
         for row, figure in enumerate(figures):
             cells = [
                 labels.get(figure.code, figure.code),
@@ -150,6 +158,8 @@ class LearningPanel(QWidget):
                 self.table.setItem(row, column, item)
 
     def _threshold(self, figure: CodeFigures) -> str:
+        from desktop.core.learning.results import Verdict
+
         if figure.verdict is Verdict.SUGGESTED and figure.threshold is not None:
             return f"{figure.threshold:.2f}"
         if figure.verdict is Verdict.TOO_FEW:
@@ -157,6 +167,8 @@ class LearningPanel(QWidget):
         return self.tr("imprecise")
 
     def _why(self, figure: CodeFigures) -> str:
+        from desktop.core.learning.results import Verdict
+
         if figure.verdict is Verdict.SUGGESTED:
             return (
                 self.tr("Suggested where its probability reaches %1; %2 units in %3 articles")

@@ -15,9 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.document import Document
-from desktop.core.learning.examples import codebook_state
-from desktop.core.learning.predicting import clause_places, suggestions_from
-from desktop.core.learning.results import Training
 from desktop.core.search.suggesting import Suggestion
 from desktop.core.store import STORE_FAILURES
 from desktop.core.store.database import MEMORY
@@ -25,10 +22,12 @@ from desktop.ui.search.learning_panel import LearningPanel
 from desktop.ui.widgets.labels import category_label
 from desktop.ui.window.window_layout import add_dock
 
-if TYPE_CHECKING:  # the worker's module (multiprocessing, pickling) loads only once learning is switched on
+# The learning modules (the worker's: multiprocessing, pickling) load once learning is switched on.
+if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from desktop.core.learning.background import Learned, Trainer
+    from desktop.core.learning.results import Training
 
 # Units newly marked done (or undone) before the model learns again.
 RETRAIN_UNITS = 50
@@ -151,6 +150,8 @@ class LearningView(QObject):
         """The database changed (the codebook, another program): learn again if the codebook's shape moved."""
         if not self.enabled() or self.training is None:
             return
+        from desktop.core.learning.examples import codebook_state
+
         try:
             state = codebook_state(self.window.store.categories.codebook())
         except STORE_FAILURES:
@@ -243,6 +244,8 @@ class LearningView(QObject):
         (``suggestionsReady`` says when) and none are given yet."""
         if not self.enabled() or self.training is None:
             return []
+        from desktop.core.learning.predicting import clause_places, suggestions_from
+
         if self.training.trained_on.analyst != self.window.annotator():
             self.train()  # another analyst at work: their own coding teaches the model, not the last one's
             return []

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QFileInfo, QObject, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QFileInfo, QSize
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QStyle, QTreeView, QWidget
+
+from desktop.ui.widgets.dialog_events import DialogEvents
 
 
 class NameOnlyIcons(QAbstractFileIconProvider):
@@ -37,20 +39,6 @@ class NameOnlyIcons(QAbstractFileIconProvider):
             return QCoreApplication.translate("FileDialogs", "Folder")
         suffix = info.suffix()
         return QCoreApplication.translate("FileDialogs", "%1 file").replace("%1", suffix.upper()) if suffix else ""
-
-
-class DialogEvents(QObject):
-    """Says when a file dialog has closed: the window then checks its database's locks."""
-
-    closed = Signal()
-
-    _instance: DialogEvents | None = None
-
-    @classmethod
-    def instance(cls) -> DialogEvents:
-        if cls._instance is None:
-            cls._instance = DialogEvents()
-        return cls._instance
 
 
 _ICONS: NameOnlyIcons | None = None

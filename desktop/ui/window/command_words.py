@@ -8,10 +8,11 @@ take Qt's plural forms.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from desktop.core.analysts.adjudication import Adjudicate, Decision
+from desktop.core.analysts.verdicts import Decision
 from desktop.core.coding.article_commands import EditArticleNote, SetMetadata
 from desktop.core.coding.batch_commands import TagHits, UndoBatch
 from desktop.core.coding.codebook_commands import AddCategory, EditCategory, MoveCategory, RemoveCategory
@@ -28,6 +29,9 @@ from desktop.core.coding.commands import (
 )
 from desktop.core.coding.suggestion_commands import AcceptSuggestion, RejectSuggestion
 from desktop.ui.widgets.labels import status_label
+
+if TYPE_CHECKING:
+    from desktop.core.analysts.adjudication import Adjudicate
 
 Names = Callable[[str], str]  # a code's id -> its label in the interface's language
 
@@ -86,6 +90,8 @@ class CommandWords(QObject):
             return self.tr("Delete the code %1").replace("%1", code(command.category_id))
         if isinstance(command, RejectSuggestion):
             return self.tr("Reject the suggestion %1").replace("%1", code(command.category_id))
+        from desktop.core.analysts.adjudication import Adjudicate  # loaded by the first round, not at start
+
         if isinstance(command, Adjudicate):
             return self._adjudication_text(command)
         return command.describe()

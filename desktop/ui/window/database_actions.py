@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core.store import Store, StoreError
-from desktop.ui.widgets.file_dialogs import open_file, save_file
 from desktop.ui.widgets.labels import menu_text, plain_tooltip
 
 MAX_RECENT = 8
@@ -48,11 +47,15 @@ class DatabaseActions(QObject):
         self.recent_menu.setTitle(self.tr("Recent databases"))
 
     def new_database(self) -> None:
+        from desktop.ui.widgets.file_dialogs import save_file
+
         path = save_file(self._parent, self.tr("New database"), "", self.tr("Databases (*.db)"))
         if path:
             self.switch(path if path.endswith(".db") else f"{path}.db")
 
     def open_database(self) -> None:
+        from desktop.ui.widgets.file_dialogs import open_file
+
         path = open_file(self._parent, self.tr("Open database"), self.tr("Databases (*.db)"))
         if path:
             self.switch(path)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.store import FileProblem, Store, StoreError
 from desktop.core.store.backups import BackupKind, backups_of, make_backup
-from desktop.ui.widgets.file_dialogs import DialogEvents
+from desktop.ui.widgets.dialog_events import DialogEvents
 from desktop.ui.window.restore_dialog import ask_and_restore
 
 
@@ -73,6 +73,12 @@ class DatabaseSafety(QObject):
         self.restore_action.triggered.connect(self.restore)
         host.watcher.looked.connect(self.check)
         DialogEvents.instance().closed.connect(self.check)
+        self.look_soon()
+
+    def look_soon(self) -> None:
+        """The locks a database just opened holds are the ones to keep: noted on a thread while the
+        window starts (nothing in the window can have closed the file before)."""
+        self.window.store.note_locks_soon()
 
     def retranslate(self) -> None:
         self.restore_action.setText(self.tr("Restore &backup…"))

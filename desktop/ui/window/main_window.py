@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         self.flags_panel.show_flags([])
         old.close()
         self._show_store()
+        self.safety.look_soon()
 
     def articles_added(self) -> None:
         self.article_list.refresh()

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.models import Status
-from desktop.ui.exchange.reprocess_dialog import reprocess_open_article
 from desktop.ui.panes.pane_menu import NOTE_KEY
 from desktop.ui.widgets import i18n
 from desktop.ui.window.menus import unique_keys
@@ -64,7 +63,7 @@ def build_actions(self: Any) -> None:
             (Status.DONE, "Ctrl+Shift+D"),
         )
     }
-    self.reprocess_action = _action(self, None, lambda: reprocess_open_article(self))
+    self.reprocess_action = _action(self, None, lambda: _reprocess(self))
     self.shortcuts_action = _action(self, QKeySequence(QKeySequence.StandardKey.HelpContents), self.show_shortcuts)
     self.tag_actions = []
     self.language_group = QActionGroup(self)
@@ -91,3 +90,10 @@ def build_tag_actions(self: Any) -> None:
             self.tag_actions.append(action)
     self.category_bar.set_categories(self.controller.categories)
     self.corpus.set_categories()
+
+
+def _reprocess(window: Any) -> None:
+    # The text pipeline loads when an article is re-processed, not with the window.
+    from desktop.ui.exchange.reprocess_dialog import reprocess_open_article
+
+    reprocess_open_article(window)
