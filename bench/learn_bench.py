@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -187,9 +188,7 @@ def main() -> int:
     ):
         stalls = [stall_in_a_window_process(path, seconds, mode) for _ in range(args.runs)]
         print(f"  {name:34} {min(stalls):5.0f} / {statistics.median(stalls):5.0f} / {max(stalls):5.0f}")
-    for leftover in folder.iterdir():
-        leftover.unlink()
-    folder.rmdir()
+    shutil.rmtree(folder)
     return 0
 
 

@@ -47,12 +47,12 @@ def open_window(qtbot, tmp_path: Path, settings_file: Path):  # type: ignore[no-
     """A factory: open_window(texts=None, language="en") -> shown, active MainWindow."""
     windows: list[MainWindow] = []
 
-    def factory(texts: dict[str, str] | None = None, language: str = "en") -> MainWindow:
+    def factory(texts: dict[str, str] | None = None, language: str = "en", db: Path | None = None) -> MainWindow:
+        """The window on ``db`` when given, else on a new database of ``texts`` (the samples without)."""
         settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         settings.setValue("view/language", language)
         settings.setValue("annotator", "tester")
-        db = make_db(tmp_path, texts)
-        window = create_window(str(db), settings)
+        window = create_window(str(db or make_db(tmp_path, texts)), settings)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -6,15 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from desktop.core.learning.examples import read_examples
 from desktop.core.learning.model import train
 from desktop.core.learning.predicting import LEARNED
 from desktop.core.models import Status
 from desktop.core.store import Store
-from desktop.ui.app import create_window
 from desktop.ui.search.learning_view import RETRAIN_UNITS
 from desktop.ui.window.main_window import MainWindow
 from tests.learning_corpus import CODES, fill
@@ -23,24 +21,15 @@ TRAINED_S = 60_000  # ms: the first training starts the worker process and loads
 
 
 @pytest.fixture
-def learning_window(qtbot, tmp_path: Path, settings_file: Path):  # type: ignore[no-untyped-def]
+def learning_window(open_window, tmp_path: Path):  # type: ignore[no-untyped-def]
     db = tmp_path / "learn.db"
     store = Store.open(db)
     fill(store, 60, seed=1, analyst="tester", miss=0.05)
     fill(store, 12, seed=2, analyst="tester", done=False, miss=1.0)  # not coded yet
     store.close()
-    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    settings.setValue("view/language", "en")
-    settings.setValue("annotator", "tester")
-    window = create_window(str(db), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = open_window(db=db)
     yield window
     window.corpus.learning.close()
-    window.store.close()
 
 
 def switch_on(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
