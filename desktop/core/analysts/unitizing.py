@@ -12,6 +12,7 @@ as one continuum.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations
@@ -99,12 +100,13 @@ def unitizing_disagreement(length: int, codings: Sequence[Sequence[Stretch]]) ->
     suffix = [*list(accumulate(reversed(gap_lengths)))[::-1], 0]
     placements = 0.0
     count = len(lengths)
-    for unit_length in lengths:
+    # Units of one length place alike: each length is worked out once (spans have few lengths, many units).
+    for unit_length, times in Counter(lengths).items():
         first = bisect_left(gap_lengths, unit_length)
         longer = len(gap_lengths) - first
         fits = suffix[first] - longer * (unit_length - 1)
         within = (count - 1) * (2 * unit_length**3 - 3 * unit_length**2 + unit_length) / 3
-        placements += within + unit_length * unit_length * fits
+        placements += times * (within + unit_length * unit_length * fits)
     denominator = m * length * (m * length - 1) - sum(n * (n - 1) for n in lengths)
     expected = 2.0 / length * placements / denominator if denominator else 0.0
     return UnitizingDisagreement(observed, expected)
