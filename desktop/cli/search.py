@@ -192,10 +192,11 @@ def cmd_suggest(args: argparse.Namespace, open_store: Opener) -> int:
             for source in args.on:
                 store.suggestions.switch(source, on=True)
         if args.stats or args.off or args.on:
+            from desktop.core.learning.predicting import LEARNED
             from desktop.core.search.suggesting import TAGGED
 
             print("source\taccepted\trejected\tacceptance\tstate")
-            for record in store.suggestions.records([TAGGED, *(rule.name for rule in rules)]):
+            for record in store.suggestions.records([TAGGED, LEARNED, *(rule.name for rule in rules)]):
                 rate = "-" if record.acceptance is None else f"{record.acceptance:.0%}"
                 state = "off" if record.switched_off else "on"
                 print(f"{record.source}\t{record.accepted}\t{record.rejected}\t{rate}\t{state}")
@@ -314,7 +315,11 @@ def add_commands(
     suggest.add_argument("--stats", action="store_true")
     add_layer_options(suggest)
     suggest.add_argument(
-        "--off", action="append", default=[], metavar="SOURCE", help="switch a rule (or 'tagged elsewhere') off"
+        "--off",
+        action="append",
+        default=[],
+        metavar="SOURCE",
+        help="switch a rule (or 'tagged elsewhere', or 'learned') off",
     )
     suggest.add_argument("--on", action="append", default=[], metavar="SOURCE", help="switch it on again")
     suggest.add_argument(

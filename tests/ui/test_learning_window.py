@@ -178,3 +178,32 @@ def test_switching_learning_off_forgets_the_model_and_its_suggestions(qtbot, lea
     assert learning.panel.state.text().startswith("Off")
     assert not any(s.source == LEARNED for s in suggestions.suggestions)
     assert window.settings.value("learning/enabled") == "false"
+
+
+def test_learned_suggestions_switched_off_as_a_source_are_not_made(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
+    window = learning_window
+    switch_on(qtbot, window)
+    suggestions = window.corpus.suggestions
+    suggestions.show_action.setChecked(True)
+    window.open_article(61)
+    window.controller.finish_reading()
+    qtbot.waitUntil(lambda: any(s.source == LEARNED for s in suggestions.suggestions), timeout=10_000)
+    window.corpus._switch(LEARNED, False)  # as the rules dialog's switch does
+    suggestions.refresh()
+    assert not any(s.source == LEARNED for s in suggestions.suggestions)
+    assert [r.source for r in window.store.suggestions.records([LEARNED]) if r.switched_off] == [LEARNED]
+
+
+def test_only_articles_newly_marked_done_count_towards_learning_again(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
+    window = learning_window
+    switch_on(qtbot, window)
+    learning = window.corpus.learning
+    window.open_article(61)
+    for _ in range(RETRAIN_UNITS):  # marking the same article done again and again is one article done
+        window.status_actions[Status.DONE].trigger()
+    window.status_actions[Status.IN_PROGRESS].trigger()
+    window.status_actions[Status.DONE].trigger()
+    units = len(window.store.units.of_article(61))
+    assert units < RETRAIN_UNITS / 3
+    assert not learning.training_now()
+    assert learning._new_units == 3 * units  # done, taken back, done again

@@ -16,6 +16,7 @@ from desktop.core.coding.commands import Change, Command
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
 from desktop.core.exchange.passages_csv import write_passages
 from desktop.core.layers import Layer
+from desktop.core.learning.predicting import LEARNED
 from desktop.core.models import Span, Status
 from desktop.core.search.searching import Hit, Search, SearchError, SearchFilter, hits, prepare
 from desktop.core.search.suggesting import TAGGED, default_rules_path, load_rules, rules_path, user_rules_path
@@ -347,7 +348,9 @@ class CorpusDocks(QObject):
     def show_rules(self) -> None:
         store = self.window.store
         rules, problems = load_rules(rules_path(), [c.id for c in self.window.controller.categories])
-        dialog = RulesDialog(store.suggestions.records([TAGGED, *(r.name for r in rules)]), problems, self.window)
+        dialog = RulesDialog(
+            store.suggestions.records([TAGGED, LEARNED, *(r.name for r in rules)]), problems, self.window
+        )
         dialog.switched.connect(lambda source, on: self._switch(source, on))
         dialog.editRequested.connect(self.edit_rules)
         dialog.exec()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.document import Document
+from desktop.core.models import Status
 from desktop.core.search.suggesting import Suggestion
 from desktop.core.store import STORE_FAILURES
 from desktop.core.store.database import MEMORY
@@ -56,6 +57,8 @@ class LearningView(QObject):
         self._asked: tuple[int, int, list[tuple[int, int]], Future[dict[str, list[float]]]] | None = None
         self._scored: tuple[int, int, list[tuple[int, int]], dict[str, list[float]]] | None = None
         self._new_units = 0
+        # Articles marked done in this window since it opened (a status set twice counts once).
+        self._done_here: set[int] = set()
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check)
@@ -137,12 +140,20 @@ class LearningView(QObject):
         self._precision_pause.start()
 
     def _status_changed(self, article_id: int) -> None:
+        """Count the units of an article the analyst just marked done, or took back from done."""
         if not self.enabled():
             return
         try:
+            done = self.window.store.analysts.status(article_id, self.window.annotator()) is Status.DONE
+            if done == (article_id in self._done_here):
+                return
             self._new_units += len(self.window.store.units.of_article(article_id))
         except STORE_FAILURES:
             return
+        if done:
+            self._done_here.add(article_id)
+        else:
+            self._done_here.discard(article_id)
         if self._new_units >= RETRAIN_UNITS:
             self.train()
 

@@ -123,7 +123,9 @@ class SuggestionView(QObject):
             return
         found = suggester.suggest(document.article.text, held, rejected)
         try:
-            learned = self.learning.suggestions(document, held, rejected)
+            # Switched off in the rules dialog like any source: then the model suggests nothing here.
+            off = LEARNED in self.window.store.suggestions.switched_off()
+            learned = [] if off else self.learning.suggestions(document, held, rejected)
         except STORE_FAILURES as error:
             self.window.report_failure(self.tr("Cannot read the database"), explain(error, self.window.store.path))
             learned = []
