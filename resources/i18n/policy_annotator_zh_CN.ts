@@ -4,76 +4,76 @@
 <context>
     <name>AdjudicationPanel</name>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="95"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="97"/>
         <source>List the disagreements</source>
         <translation>列出分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="110"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="112"/>
         <source>Keep first</source>
         <translation>保留第一位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="111"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="113"/>
         <source>Keep second</source>
         <translation>保留第二位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="112"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="114"/>
         <source>Both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="113"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="115"/>
         <source>Neither</source>
         <translation>都不保留</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="159"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="161"/>
         <source>%1 of %n disagreement(s) decided</source>
         <translation>
             <numerusform>已裁决 %1 / %n 处分歧</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="160"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="162"/>
         <source>%n agreed span(s) not yet accepted</source>
         <translation>
             <numerusform>%n 个一致标注尚未接受</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="161"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="163"/>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="165"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="167"/>
         <source>other code</source>
         <translation>编码不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="166"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="168"/>
         <source>other ends</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="167"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="169"/>
         <source>first only</source>
         <translation>仅第一位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="168"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="170"/>
         <source>second only</source>
         <translation>仅第二位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="169"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="171"/>
         <source>several spans</source>
         <translation>多个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/adjudication_panel.py" line="99"/>
+        <location filename="../../desktop/ui/review/adjudication_panel.py" line="101"/>
         <source>Accept every span both coded alike</source>
         <translation>接受双方一致的全部标注</translation>
     </message>
@@ -81,121 +81,121 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="40"/>
         <source>Agreement report</source>
         <translation>一致性报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="51"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="54"/>
         <source>Only articles every analyst coded</source>
         <translation>仅限每位分析员都编码过的文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="67"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="68"/>
         <source>Confusion</source>
         <translation>混淆表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="69"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="85"/>
         <source>Computing the agreement of %1…</source>
         <translation>正在计算 %1 的一致性…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="98"/>
         <source>%n article(s); spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
         <translation>
             <numerusform>%n 篇文章；标注数：%2。n/a：数据无法定义该值。百分比一致率未做机遇校正。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="121"/>
         <source>Not every analyst finished the set (%1): the figures cover the %n article(s) all of them coded.</source>
         <translation>
             <numerusform>并非每位分析员都完成了这组文章（%1）：数值只涵盖所有人都编码过的 %n 篇文章。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="111"/>
         <source>%1 coded %2 of %3</source>
         <translation>%1 编码了 %3 篇中的 %2 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="116"/>
         <source>Coverage: %1.</source>
         <translation>覆盖情况：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="130"/>
         <source>Not every analyst finished the set (%1): an article one of them has not coded counts as disagreement.</source>
         <translation>并非每位分析员都完成了这组文章（%1）：某人未编码的文章会计为分歧。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="143"/>
         <source>F1, exact spans</source>
         <translation>F1（边界完全一致）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="144"/>
         <source>F1, overlapping spans</source>
         <translation>F1（标注重叠）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="145"/>
         <source>Cohen&apos;s κ</source>
         <translation>Cohen κ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="146"/>
         <source>Fleiss&apos; κ</source>
         <translation>Fleiss κ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="147"/>
         <source>Krippendorff&apos;s α</source>
         <translation>Krippendorff α</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="148"/>
         <source>Percent agreement</source>
         <translation>百分比一致率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="149"/>
         <source>Krippendorff&apos;s uα (characters)</source>
         <translation>Krippendorff uα（逐字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="229"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="180"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="244"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="195"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="259"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="210"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="259"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="210"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -366,67 +366,67 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="45"/>
         <source>Recent batches</source>
         <translation>最近的批量标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="49"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="50"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="50"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="51"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="51"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="52"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="53"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="53"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="54"/>
         <source>Tagged</source>
         <translation>已标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="54"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="55"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="57"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="58"/>
         <source>Undo batch</source>
         <translation>撤销该批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="58"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="59"/>
         <source>Redo batch</source>
         <translation>重做该批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="66"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="67"/>
         <source>Undoing a batch removes its spans that are as it made them.</source>
         <translation>撤销批次只删除仍保持原样的该批次标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="79"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="80"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="79"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="80"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="81"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="82"/>
         <source>%1 tagged, %2 skipped</source>
         <translation>标注 %1 处，跳过 %2 处</translation>
     </message>
@@ -521,90 +521,90 @@
 <context>
     <name>CodebookActions</name>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="59"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="58"/>
         <source>Add code…</source>
         <translation>添加编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="60"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="59"/>
         <source>Add sub-code…</source>
         <translation>添加子编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="61"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="60"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="62"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="61"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="63"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="62"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="84"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="83"/>
         <source>Cannot read the codebook</source>
         <translation>无法读取编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="92"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="91"/>
         <source>Select a code in the codebook first</source>
         <translation>请先在编码表中选择一个编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="106"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="105"/>
         <source>There is no other code to choose</source>
         <translation>没有其他编码可选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="120"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="119"/>
         <source>Codebook not changed</source>
         <translation>编码表未更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="158"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="161"/>
         <source>Cannot move the code: a code cannot go under its own sub-codes</source>
         <translation>无法移动编码：编码不能移到自己的子编码之下</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="169"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="172"/>
         <source>Merge code</source>
         <translation>合并编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="170"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="173"/>
         <source>Merge “%1” into (its spans and sub-codes go there):</source>
         <translation>将“%1”合并到（其标注和子编码都移到该处）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="187"/>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="200"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="190"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="203"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="189"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="192"/>
         <source>“%1” has %n span(s). Move them to another code, or delete them with it?</source>
         <translation>
             <numerusform>“%1”有 %n 个标注。把它们移到另一个编码，还是随编码一起删除？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="193"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="196"/>
         <source>Move spans…</source>
         <translation>移动标注…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="194"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="197"/>
         <source>Delete spans</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="200"/>
+        <location filename="../../desktop/ui/codebook/codebook_actions.py" line="203"/>
         <source>Move its spans to:</source>
         <translation>将其标注移到：</translation>
     </message>
@@ -648,44 +648,44 @@
 <context>
     <name>CodingRound</name>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="81"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="82"/>
         <source>Draw a double-coding &amp;sample…</source>
         <translation>抽取双重编码样本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="82"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="83"/>
         <source>A&amp;greement report…</source>
         <translation>一致性报告(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="83"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="84"/>
         <source>Adjudication</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="115"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="118"/>
         <source>No sample drawn</source>
         <translation>未抽取样本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/coding_round.py" line="119"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="122"/>
         <source>Sample “%1”: %n article(s), listed now</source>
         <translation>
             <numerusform>样本“%1”：%n 篇文章，已列出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="160"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="171"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="198"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="211"/>
         <source>Decided already: undo the decision first (Ctrl+Z)</source>
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="224"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="241"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -693,166 +693,166 @@
 <context>
     <name>CommandWords</name>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="45"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="49"/>
         <source>Tag %1 as %2</source>
         <translation>将 %1 标为 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="45"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="49"/>
         <source>Accept %1 as %2</source>
         <translation>接受 %1 为 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="48"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="52"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="51"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="55"/>
         <source>Change %1 to %2</source>
         <translation>将 %1 改为 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="56"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="60"/>
         <source>Edit the note of %1</source>
         <translation>编辑 %1 的备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="58"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="62"/>
         <source>Move the ends of %1</source>
         <translation>移动 %1 的边界</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="60"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="64"/>
         <source>Mark the article %1</source>
         <translation>将文章标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="62"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="66"/>
         <source>Edit the article&apos;s note</source>
         <translation>编辑文章备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="65"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="69"/>
         <source>Set %1 to %2</source>
         <translation>将%1设为 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="70"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="74"/>
         <source>Tag %n hit(s) of %1 as %2</source>
         <translation>
             <numerusform>将 %1 的 %n 处命中标为 %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="75"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="79"/>
         <source>Take back %n tagged hit(s)</source>
         <translation>
             <numerusform>撤回 %n 处已标注的命中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="77"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="81"/>
         <source>Add the code %1</source>
         <translation>添加编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="79"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="83"/>
         <source>Edit the code %1</source>
         <translation>编辑编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="81"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="85"/>
         <source>Move the code %1</source>
         <translation>移动编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="84"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="88"/>
         <source>Merge the code %1 into %2</source>
         <translation>将编码 %1 合并到 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="86"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="90"/>
         <source>Delete the code %1</source>
         <translation>删除编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="88"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="92"/>
         <source>Reject the suggestion %1</source>
         <translation>拒绝建议 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="95"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="101"/>
         <source>Accept %n span(s) both analysts coded alike</source>
         <translation>
             <numerusform>接受两位分析员一致的 %n 个标注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="97"/>
-        <location filename="../../desktop/ui/window/command_words.py" line="98"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="103"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="104"/>
         <source>keep %1&apos;s spans</source>
         <translation>保留 %1 的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="99"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="105"/>
         <source>keep both analysts&apos; spans</source>
         <translation>保留两位分析员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="100"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="106"/>
         <source>keep neither analyst&apos;s spans</source>
         <translation>两位分析员的标注都不保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="103"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="109"/>
         <source>Decide a disagreement: %1</source>
         <translation>裁决分歧：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="109"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="115"/>
         <source>Removed %n span(s)</source>
         <translation>
             <numerusform>已移除 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="111"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="117"/>
         <source>kept %n changed since</source>
         <translation>
             <numerusform>保留了 %n 个此后改动过的标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="113"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="119"/>
         <source>Added %n span(s)</source>
         <translation>
             <numerusform>已添加 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="115"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="121"/>
         <source>skipped %n tagged already</source>
         <translation>
             <numerusform>跳过 %n 个已标注的</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="117"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="123"/>
         <source>%n could not be put back: their ids are taken</source>
         <translation>
             <numerusform>%n 个无法恢复：其编号已被占用</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window/command_words.py" line="119"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="125"/>
         <source>%n deleted already</source>
         <translation>
             <numerusform>%n 个已被删除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/command_words.py" line="120"/>
+        <location filename="../../desktop/ui/window/command_words.py" line="126"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -893,7 +893,7 @@
         <location filename="../../desktop/ui/search/corpus_docks.py" line="164"/>
         <location filename="../../desktop/ui/search/corpus_docks.py" line="234"/>
         <location filename="../../desktop/ui/search/corpus_docks.py" line="290"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="340"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="342"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
@@ -950,7 +950,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="342"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="344"/>
         <source>Wrote %n passage(s) to %1</source>
         <translation>
             <numerusform>已将 %n 个段落写入 %1</numerusform>
@@ -978,7 +978,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/search/corpus_docks.py" line="260"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="359"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="363"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -993,23 +993,23 @@
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="323"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="337"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="325"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="339"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="323"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="325"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="369"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="373"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="373"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="377"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -1017,38 +1017,38 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../desktop/ui/window/database_actions.py" line="46"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="45"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_actions.py" line="47"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="46"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_actions.py" line="48"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="47"/>
         <source>Recent databases</source>
         <translation>最近的数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_actions.py" line="51"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="52"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_actions.py" line="51"/>
-        <location filename="../../desktop/ui/window/database_actions.py" line="56"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="52"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="59"/>
         <source>Databases (*.db)</source>
         <translation>数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_actions.py" line="56"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="59"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_actions.py" line="65"/>
+        <location filename="../../desktop/ui/window/database_actions.py" line="68"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1056,37 +1056,37 @@
 <context>
     <name>DatabaseSafety</name>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="78"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="84"/>
         <source>Restore &amp;backup…</source>
         <translation>恢复备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="93"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="99"/>
         <source>Changes are not saved</source>
         <translation>更改未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="101"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="107"/>
         <source>This database file was replaced or removed while open; changes are no longer saved.</source>
         <translation>此数据库文件在打开期间被替换或移除；更改将不再保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="125"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="131"/>
         <source>Cannot open the database again</source>
         <translation>无法重新打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="131"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="137"/>
         <source>The database was closed and opened again: %1</source>
         <translation>数据库已关闭并重新打开：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="169"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="175"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="169"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="175"/>
         <source>Wait for the import to finish first.</source>
         <translation>请先等待导入完成。</translation>
     </message>
@@ -1114,73 +1114,73 @@
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="89"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="91"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="89"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="91"/>
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="94"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="98"/>
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="120"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="161"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="130"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="171"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="134"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="144"/>
         <source>The file gives other colours for %n code(s):</source>
         <translation>
             <numerusform>文件中有 %n 个编码的颜色与本库不同：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="135"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="145"/>
         <source>Ours were kept. Take the file&apos;s colours instead?</source>
         <translation>已保留本库的颜色。是否改用文件中的颜色？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="136"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="146"/>
         <source>Codebook colours</source>
         <translation>编码表颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="142"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="152"/>
         <source>Colours not changed</source>
         <translation>颜色未更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="190"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="204"/>
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="119"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="127"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="172"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="184"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="175"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="189"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="185"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="188"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="199"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="202"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1276,12 +1276,12 @@
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../desktop/ui/widgets/file_dialogs.py" line="37"/>
+        <location filename="../../desktop/ui/widgets/file_dialogs.py" line="39"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/file_dialogs.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/file_dialogs.py" line="41"/>
         <source>%1 file</source>
         <translation>%1 文件</translation>
     </message>
@@ -1386,117 +1386,117 @@
 <context>
     <name>LearningPanel</name>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="85"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="89"/>
         <source>Learn from my coding</source>
         <translation>从我的编码中学习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="88"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="92"/>
         <source>A model per code learns from the coding units of the articles you marked done, on this computer; its suggestions join the others (Show suggestions)</source>
         <translation>每个编码一个模型，在本机从您标为完成的文章的编码单元中学习；它的建议与其他建议一同显示（显示建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="92"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="96"/>
         <source>Least sure articles first</source>
         <translation>最没把握的文章在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="94"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="98"/>
         <source>List the articles the model is least sure of first, so each one coded teaches it most</source>
         <translation>把模型最没把握的文章排在前面，使每编码一篇都让它学到最多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="96"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="100"/>
         <source>Precision at least</source>
         <translation>精确率至少</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="97"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="101"/>
         <source>Train now</source>
         <translation>立即训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="100"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="104"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="101"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="105"/>
         <source>Units</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="101"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="105"/>
         <source>Coding units coded with it (sub-codes included)</source>
         <translation>用它编码的编码单元（含下级编码）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="102"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="106"/>
         <source>Prec.</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="102"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="106"/>
         <source>Precision: of the units suggested, the share coded with it</source>
         <translation>精确率：建议的单元中确用此编码的比例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="103"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="107"/>
         <source>Rec.</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="103"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="107"/>
         <source>Recall: of the units coded with it, the share suggested</source>
         <translation>召回率：用此编码的单元中被建议的比例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="104"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="108"/>
         <source>F1: the harmonic mean of precision and recall</source>
         <translation>F1：精确率与召回率的调和平均</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="105"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="109"/>
         <source>Thr.</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="105"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="109"/>
         <source>Threshold: the probability a unit needs to be suggested</source>
         <translation>阈值：单元被建议所需的概率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="157"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="167"/>
         <source>imprecise</source>
         <translation>不够精确</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="104"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="108"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="113"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="117"/>
         <source>Figures from cross-validation by article. A code is suggested once it has %1 coded units in %2 articles and its suggestions reach the precision asked for.</source>
         <translation>数值来自按文章分组的交叉验证。一个编码在 %2 篇文章中有 %1 个已编码单元、且其建议达到所要求的精确率后才会被建议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="156"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="166"/>
         <source>too few</source>
         <translation>太少</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="162"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="174"/>
         <source>Suggested where its probability reaches %1; %2 units in %3 articles</source>
         <translation>概率达到 %1 处给出建议；%3 篇文章中的 %2 个单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="169"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="181"/>
         <source>Not suggested: %1 coded units in %2 articles (it needs %3 in %4)</source>
         <translation>不建议：%2 篇文章中有 %1 个已编码单元（需要 %4 篇文章中的 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_panel.py" line="176"/>
+        <location filename="../../desktop/ui/search/learning_panel.py" line="188"/>
         <source>Not suggested: on articles it did not see, its suggestions never reached the precision asked for</source>
         <translation>不建议：在它未见过的文章上，它的建议始终达不到所要求的精确率</translation>
     </message>
@@ -1504,38 +1504,38 @@
 <context>
     <name>LearningView</name>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="78"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="80"/>
         <source>Learning</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="112"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="114"/>
         <source>Learning reads the database from another process: it needs a database file</source>
         <translation>学习由另一个进程读取数据库：需要一个数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="182"/>
-        <location filename="../../desktop/ui/search/learning_view.py" line="275"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="194"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="289"/>
         <source>Learning failed: %1</source>
         <translation>学习失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="189"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="201"/>
         <source>Nothing to learn from yet: mark the articles you finished done (Ctrl+Shift+D)</source>
         <translation>尚无可学习的内容：请把已完成的文章标为完成（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="200"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="212"/>
         <source>Off: nothing is learned or sent anywhere</source>
         <translation>已关闭：不学习，也不向任何地方发送内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="202"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="214"/>
         <source>Learning from %1&apos;s done articles…</source>
         <translation>正在从 %1 已完成的文章中学习…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="209"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="221"/>
         <source>Learned from %1&apos;s coding: %2 units of %3 done articles in %4 s; learns again after %5 more units</source>
         <translation>已从 %1 的编码中学习：%3 篇已完成文章的 %2 个单元，用时 %4 秒；再完成 %5 个单元后重新学习</translation>
     </message>
@@ -1708,22 +1708,22 @@
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="307"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="323"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="327"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="367"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -2181,23 +2181,23 @@
 <context>
     <name>RoundChoice</name>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/review/round_choice.py" line="31"/>
         <source>First analyst (reference)</source>
         <translation>第一位分析员（参照）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/review/round_choice.py" line="32"/>
         <source>Second analyst</source>
         <translation>第二位分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/review/round_choice.py" line="33"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="60"/>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/review/round_choice.py" line="35"/>
+        <location filename="../../desktop/ui/review/round_choice.py" line="43"/>
         <source>Every article either coded</source>
         <translation>任一方标注过的全部文章</translation>
     </message>
@@ -2205,37 +2205,42 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="114"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="116"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="116"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="116"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="115"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="116"/>
         <source>Accepted share</source>
         <translation>接受比例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="119"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="120"/>
         <source>Strings tagged elsewhere</source>
         <translation>其他文章中已标注的字符串</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="128"/>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="120"/>
+        <source>Learned from your coding</source>
+        <translation>从您的编码中学习所得</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/corpus_dialogs.py" line="130"/>
         <source>Edit rules file…</source>
         <translation>编辑规则文件…</translation>
     </message>
@@ -2243,37 +2248,37 @@
 <context>
     <name>SampleDialog</name>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="40"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="41"/>
         <source>Draw a double-coding sample</source>
         <translation>抽取双重编码样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="41"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="42"/>
         <source>double coding</source>
         <translation>双重编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="45"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="46"/>
         <source>(not stratified)</source>
         <translation>（不分层）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="49"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="50"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="50"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="51"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="51"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="52"/>
         <source>Seed (the same seed draws the same sample)</source>
         <translation>随机种子（相同种子抽出相同样本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="52"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="53"/>
         <source>Stratified by</source>
         <translation>分层依据</translation>
     </message>
@@ -2423,109 +2428,109 @@
 <context>
     <name>StudyDocks</name>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="66"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="65"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="67"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="66"/>
         <source>Coding &amp;units in the margin</source>
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="88"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="101"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="87"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="100"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="121"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="120"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="137"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="142"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="147"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="136"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="141"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="146"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="65"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="64"/>
         <source>Article data</source>
         <translation>文章信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="137"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="136"/>
         <source>Field name (e.g. province):</source>
         <translation>字段名（如 批次、省份）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="140"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="139"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="140"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="139"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="141"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="140"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="141"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="140"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="142"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="141"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="147"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="146"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="154"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="153"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="181"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="218"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="180"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="219"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="184"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="199"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="224"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="183"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="198"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="225"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="203"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="202"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="207"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="221"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="208"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="222"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="207"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="208"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/study_docks.py" line="226"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="227"/>
         <source>Wrote %n row(s) to %1</source>
         <translation>
             <numerusform>已将 %n 行写入 %1</numerusform>
@@ -2566,47 +2571,47 @@
     </message>
     <message>
         <location filename="../../desktop/ui/search/suggestion_view.py" line="122"/>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="128"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="130"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="177"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="179"/>
         <source>No suggestions in this article</source>
         <translation>本文没有建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="200"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="202"/>
         <source>tagged elsewhere %1</source>
         <translation>他处已标注 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="202"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="204"/>
         <source>learned from your coding, probability %1</source>
         <translation>从您的编码中学习所得，概率 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="203"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="205"/>
         <source>rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="207"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="209"/>
         <source>Suggested: %1 (%2)</source>
         <translation>建议：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="212"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="214"/>
         <source>Suggestion %1 (%2): Enter accepts, Backspace rejects, Tab goes on</source>
         <translation>建议：%1（%2）：回车接受，退格拒绝，Tab 下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="232"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="234"/>
         <source>No suggestion here: Tab goes to the next one</source>
         <translation>此处没有建议：按 Tab 转到下一条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/suggestion_view.py" line="258"/>
+        <location filename="../../desktop/ui/search/suggestion_view.py" line="260"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.learning.predicting import LEARNED
 from desktop.core.search.suggesting import TAGGED
 from desktop.core.store.batches import Batch, BatchState
 from desktop.core.store.suggestion_log import SourceRecord
@@ -115,8 +116,9 @@ class RulesDialog(QDialog):
         self.table = _table([self.tr("Source"), self.tr("Accepted"), self.tr("Rejected"), self.tr("Accepted share")])
         self.table.setRowCount(len(records))
         for row, record in enumerate(records):
-            # A rule by the name its file gives it; strings tagged elsewhere in the interface's words.
-            name = QTableWidgetItem(self.tr("Strings tagged elsewhere") if record.source == TAGGED else record.source)
+            # A rule by the name its file gives it; the other sources in the interface's words.
+            words = {TAGGED: self.tr("Strings tagged elsewhere"), LEARNED: self.tr("Learned from your coding")}
+            name = QTableWidgetItem(words.get(record.source, record.source))
             name.setData(Qt.ItemDataRole.UserRole, record.source)
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Unchecked if record.switched_off else Qt.CheckState.Checked)
