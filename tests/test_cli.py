@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -245,3 +246,29 @@ def test_bad_converter_or_worker_count_is_a_usage_error(tmp_path: Path) -> None:
     assert "Traceback" not in unknown.stderr and not db.exists()
     zero = run("import", "--db", str(db), "--workers", "0", str(SAMPLE_DATA))
     assert zero.returncode == 2 and "--workers must be 1 or more" in zero.stderr
+
+
+def test_a_command_built_alone_has_the_same_options_as_in_the_whole_parser() -> None:
+    from desktop.cli.main import COMMAND_GROUPS, build_parser
+
+    def commands_of(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        [action] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return dict(action.choices)
+
+    whole = commands_of(build_parser())
+    grouped = [name for names in COMMAND_GROUPS.values() for name in names]
+    # Every command belongs to exactly one part, so a new command cannot be left out of its part.
+    assert sorted(grouped) == sorted(whole)
+    for name, parser in whole.items():
+        alone = commands_of(build_parser(name))
+        assert name in alone
+        assert alone[name].format_help() == parser.format_help(), name
+
+
+def test_the_command_is_found_after_the_database_option() -> None:
+    from desktop.cli.main import command_named
+
+    assert command_named(["--db", "a.db", "stats"]) == "stats"
+    assert command_named(["--db=a.db", "search", "项目"]) == "search"
+    assert command_named(["stats", "--db", "a.db"]) == "stats"
+    assert command_named(["--help"]) is None and command_named([]) is None

@@ -7,30 +7,33 @@ import io
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
 
-from desktop.cli.analysts import add_commands as add_analyst_commands
-from desktop.cli.backups import add_commands as add_backup_commands
-from desktop.cli.codebook import add_commands as add_codebook_commands
-from desktop.cli.data import add_commands as add_data_commands
-from desktop.cli.export import add_export_command
-from desktop.cli.learn import add_commands as add_learning_commands
 from desktop.cli.options import (
     UsageError,
     add_layer_options,
     chosen_layers,
 )
-from desktop.cli.search import add_commands as add_search_commands
 from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
-from desktop.core.exchange.formats import READABLE_FORMATS
 from desktop.core.layers import LayerError
 from desktop.core.models import SpanFilter
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
-from desktop.core.text.cleaning import DEFAULT_RULES, RULES
 from desktop.core.text.convert import DEFAULT_CONVERTER, UnknownConverter, converter_info
-from desktop.core.text.reading import MAX_ARTICLE_BYTES
 
 MIB = 1024 * 1024
+# The commands each part of the command line adds. A command named on the command line builds its
+# part's parser alone: `stats` need not load (nor build the options of) every other command.
+COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
+    "main": ("import", "import-annotations", "reprocess", "stats", "demo"),
+    "export": ("export",),
+    "codebook": ("codebook",),
+    "data": ("metadata", "units", "report"),
+    "search": ("search", "tag-hits", "batches", "suggest", "passages"),
+    "analysts": ("agreement", "sample", "samples"),
+    "learn": ("learn",),
+    "backups": ("backups", "restore"),
+}
 
 
 def _db_path(args: argparse.Namespace) -> str:
@@ -43,6 +46,8 @@ def _open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
 
 
 def _rules(args: argparse.Namespace) -> tuple[str, ...]:
+    from desktop.core.text.cleaning import DEFAULT_RULES
+
     return tuple(name for name in DEFAULT_RULES if name not in args.without)
 
 
@@ -149,7 +154,13 @@ def _add_converter(command: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Every command's parser; with ``command``, only the parsers of its part (its help is the same)."""
+    group = next((name for name, commands in COMMAND_GROUPS.items() if command in commands), None)
+
+    def wanted(name: str) -> bool:
+        return group is None or group == name
+
     # --db is declared once and inherited: before the command (the window) or after it.
     database = argparse.ArgumentParser(add_help=False)
     database.add_argument(
@@ -160,6 +171,42 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_NAME, parents=parents, description="Tag projects, targets and measures in Chinese policy articles."
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if wanted("main"):
+        _add_import_commands(commands, parents)
+    if wanted("export"):
+        from desktop.cli.export import add_export_command
+
+        add_export_command(commands, parents, _open_store)
+    if wanted("main"):
+        _add_processing_commands(commands, parents)
+    parts = {
+        "codebook": "desktop.cli.codebook",
+        "data": "desktop.cli.data",
+        "search": "desktop.cli.search",
+        "analysts": "desktop.cli.analysts",
+        "learn": "desktop.cli.learn",
+    }
+    for name, module in parts.items():
+        if wanted(name):
+            import_module(module).add_commands(commands, parents, _open_store)
+    if wanted("backups"):
+        from desktop.cli.backups import add_commands as add_backup_commands
+
+        add_backup_commands(commands, parents, _db_path)
+    if wanted("main"):
+        stats = commands.add_parser(
+            "stats", parents=parents, help="articles by status, spans by category, flags by kind"
+        )
+        add_layer_options(stats)
+        stats.set_defaults(run=cmd_stats)
+        demo = commands.add_parser("demo", help="open the window on a temporary database with the sample articles")
+        demo.set_defaults(run=cmd_window)
+    return parser
+
+
+def _add_import_commands(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    from desktop.core.text.cleaning import RULES
+    from desktop.core.text.reading import MAX_ARTICLE_BYTES
 
     importing = commands.add_parser("import", parents=parents, help="import article files (.txt, .md) or folders")
     importing.add_argument("paths", nargs="+", metavar="PATH")
@@ -182,7 +229,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.set_defaults(run=cmd_import)
 
-    add_export_command(commands, parents, _open_store)
+
+def _add_processing_commands(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    from desktop.core.exchange.formats import READABLE_FORMATS
+    from desktop.core.text.cleaning import RULES
 
     annotations = commands.add_parser(
         "import-annotations",
@@ -208,20 +258,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_converter(reprocess)
     reprocess.set_defaults(run=cmd_reprocess)
 
-    add_codebook_commands(commands, parents, _open_store)
-    add_data_commands(commands, parents, _open_store)
-    add_search_commands(commands, parents, _open_store)
-    add_analyst_commands(commands, parents, _open_store)
-    add_learning_commands(commands, parents, _open_store)
-    add_backup_commands(commands, parents, _db_path)
 
-    stats = commands.add_parser("stats", parents=parents, help="articles by status, spans by category, flags by kind")
-    add_layer_options(stats)
-    stats.set_defaults(run=cmd_stats)
-
-    demo = commands.add_parser("demo", help="open the window on a temporary database with the sample articles")
-    demo.set_defaults(run=cmd_window)
-    return parser
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (its first word after the options ``--db``), or None."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--db":
+            skip = True
+        elif token.startswith("--db="):
+            continue
+        elif token.startswith("-"):
+            return None  # an option of the whole program (--help): every command is listed
+        else:
+            return token
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,8 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_named(words))
+    args = parser.parse_args(words)
     if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be 1 or more")
     if getattr(args, "max_size", 1) < 1:
