@@ -84,7 +84,11 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
     with _open_store(args) as store:
         report = import_annotations(
-            store, Path(args.file), args.annotator or default_annotator(), take_theirs=args.take_theirs
+            store,
+            Path(args.file),
+            args.annotator or default_annotator(),
+            take_theirs=args.take_theirs,
+            workers=args.workers,
         )
     for line in report.lines():
         print(line)
@@ -243,6 +247,12 @@ def _add_processing_commands(commands: argparse._SubParsersAction, parents: list
     annotations.add_argument("--annotator", help="analyst for spans whose file names none (default: you)")
     annotations.add_argument(
         "--take-theirs", action="store_true", help="take the colours of the file's codebook (by default ours stay)"
+    )
+    annotations.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="processes that work out processed articles' coding units and search terms (default: one per core)",
     )
     annotations.set_defaults(run=cmd_import_annotations)
 

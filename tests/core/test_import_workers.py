@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from desktop.core.coding.importing import Result, import_paths, prepare_article
 from desktop.core.coding.reprocessing import reprocess_article
 from desktop.core.store import Store
@@ -63,3 +65,34 @@ def test_reprocess_moves_an_article_to_the_new_converter_and_keeps_its_spans(sto
     [span] = store.spans.of_article(article_id)
     assert after.text[span.start : span.end] == span.text == "产业园"
     assert after.original_text[span.original_start : span.original_end] == span.original_text == "產業園"
+
+
+def test_a_jsonl_restore_with_worker_processes_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.exchange import derived_rows
+    from desktop.core.exchange.attach import import_annotations
+    from desktop.core.exchange.formats import format_by_key
+    from desktop.core.exchange.outgoing import ExportOptions
+    from desktop.core.search.searching import count, prepare
+
+    with Store.open(tmp_path / "source.db") as store:
+        list(import_paths(store, corpus(tmp_path / "articles")))
+        exported = tmp_path / "all.jsonl"
+        with exported.open("w", encoding="utf-8") as out:
+            format_by_key("jsonl").write(store, out, ExportOptions())
+        articles = len(store.articles.ids())
+    # Few articles: workers are started for them here as they would be for a hundred.
+    monkeypatch.setattr(derived_rows, "WORKERS_FROM", 1)
+    tables = {}
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"restored{workers}.db") as store:
+            report = import_annotations(store, exported, "li", workers=workers)
+            assert not report.failed and not report.skipped and len(report.created) == articles
+            assert count(store, prepare("项目")).articles > 0  # the search index was filled
+        with sqlite3.connect(tmp_path / f"restored{workers}.db") as connection:
+            tables[workers] = [
+                connection.execute(f"select * from {table} order by 1, 2").fetchall()
+                for table in ("articles", "units", "search_index_docsize")
+            ]
+    assert tables[1] == tables[2]

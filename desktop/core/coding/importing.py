@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import islice
+from functools import partial
 from pathlib import Path
 
+from desktop.core.coding.in_workers import in_order
 from desktop.core.models import NewArticle
 from desktop.core.search_terms import document_terms
 from desktop.core.store import Store
@@ -22,9 +20,8 @@ from desktop.core.text.reading import MAX_ARTICLE_BYTES, ReadError, find_article
 from desktop.core.units import unit_rows
 
 BATCH_SIZE = 64
-# Files per task sent to a worker process, and tasks in flight per worker.
+# Files per task sent to a worker process.
 _CHUNK_FILES = 16
-_CHUNKS_PER_WORKER = 3
 
 
 class Result(StrEnum):
@@ -120,36 +117,10 @@ def _prepared_in_order(
     workers: int,
     cancelled: Callable[[], bool],
 ) -> Iterator[_Prepared]:
-    """Each file prepared, in file order; by a pool of worker processes when ``workers`` > 1.
-
-    At most a few chunks per worker are in flight, so that memory stays flat however
-    many files there are.
-    """
-    if workers <= 1:
-        for found in paths:
-            if cancelled():
-                return
-            yield _prepare_file(found, rules, converter)
-        return
-    # Spawned, not forked: the window's process has threads (Qt) that a fork would copy mid-work.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[Future[list[_Prepared]]] = deque()
-        exhausted = False
-        try:
-            while True:
-                while not exhausted and len(pending) < workers * _CHUNKS_PER_WORKER:
-                    chunk = list(islice(paths, _CHUNK_FILES))
-                    if not chunk:
-                        exhausted = True
-                        break
-                    pending.append(pool.submit(_prepare_chunk, chunk, rules, converter))
-                if not pending or cancelled():
-                    return
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+    """Each file prepared, in file order; by a pool of worker processes when ``workers`` > 1."""
+    # One file at a time in this process: a cancel is seen between any two files.
+    chunk = _CHUNK_FILES if workers > 1 else 1
+    yield from in_order(paths, partial(_prepare_chunk, rules=rules, converter=converter), workers, chunk, cancelled)
 
 
 def import_paths(

@@ -18,6 +18,7 @@ from desktop.core.coding.importing import prepare_article
 from desktop.core.colours import ColourPicker
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
+from desktop.core.exchange.derived_rows import Derived, carries_map, derived_in_order
 from desktop.core.exchange.formats import detect, detect_bytes
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan, read_incoming
 from desktop.core.models import Flag, FlagKind, Script, Span
@@ -101,7 +102,7 @@ class _Importer:
         self.report.created.add(article_id)
         return article_id, Script.ORIGINAL
 
-    def article_from_record(self, data: dict) -> int:
+    def article_from_record(self, data: dict, derived: Derived | None = None) -> int:
         original = data["original_text"]
         existing = self.store.articles.id_for_sha256(sha256(original))
         if existing is not None:
@@ -146,7 +147,8 @@ class _Importer:
                 "note": data.get("note") or "",
                 "metadata": data.get("metadata") or {},
             }
-            article_id = self.store.articles.restore(record, flags)
+            units, terms = derived or ((), "")
+            article_id = self.store.articles.restore(record, flags, units, terms)
         else:
             [article_id] = self.store.articles.add([prepare_article(original, data.get("source_path") or "", "utf-8")])
         self.report.created.add(article_id)
@@ -225,7 +227,7 @@ class _Importer:
         self.category_ids.update(codebook.mapping)
         self.categories = self.store.categories.ids()
 
-    def import_record(self, record: IncomingRecord) -> None:
+    def import_record(self, record: IncomingRecord, derived: Derived | None = None) -> None:
         self.report.skipped.extend(record.problems)
         self.report.notices.extend(record.notices)
         if record.codes:
@@ -237,7 +239,7 @@ class _Importer:
         before = self.snapshot()
         try:
             with self.store.transaction():
-                self._import_record(record)
+                self._import_record(record, derived)
         except SkipRecord as reason:
             self.take_back(before)
             self.report.skipped.append((record.line, str(reason)))
@@ -266,10 +268,10 @@ class _Importer:
         self.report.categories_created, self.categories = categories_created, categories
         del self.report.skipped[skipped:]
 
-    def _import_record(self, record: IncomingRecord) -> None:
+    def _import_record(self, record: IncomingRecord, derived: Derived | None) -> None:
         """By what the record carries: a whole article, a text with spans, or spans naming their article."""
         if record.article is not None:
-            article_id = self.article_from_record(record.article)
+            article_id = self.article_from_record(record.article, derived)
             document = self.document(article_id)
             same_text = document.article.text == record.article["text"]
             for incoming in record.spans:
@@ -319,9 +321,12 @@ def _fix_utf16(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
     return converted if text[converted[0] : converted[1]] == quote else (start, end)
 
 
-def import_annotations(store: Store, path: Path, annotator: str, take_theirs: bool = False) -> ImportReport:
+def import_annotations(
+    store: Store, path: Path, annotator: str, take_theirs: bool = False, workers: int = 1
+) -> ImportReport:
     """Read an annotation file of any supported format into the store (``take_theirs``: the file's
-    codebook colours replace ours)."""
+    codebook colours replace ours). With ``workers`` > 1, processed articles' coding units and
+    search-index terms are worked out in worker processes while this one stores."""
     report = ImportReport()
     try:
         data = read_incoming(store, path)
@@ -339,6 +344,18 @@ def import_annotations(store: Store, path: Path, annotator: str, take_theirs: bo
         report.failed = f"{path}: {error}"
         return report
     importer = _Importer(store, annotator, report, take_theirs)
+    derived = derived_in_order(records, workers)
+    try:
+        _store_in_batches(store, importer, records, derived)
+    finally:
+        derived.close()  # a stop before the end: the workers' pending chunks are cancelled
+    return report
+
+
+def _store_in_batches(
+    store: Store, importer: _Importer, records: list[IncomingRecord], derived: Iterator[Derived | None]
+) -> None:
+    report = importer.report
     for first in range(0, len(records), BATCH_RECORDS):
         batch = records[first : first + BATCH_RECORDS]
         before = importer.snapshot()
@@ -347,7 +364,7 @@ def import_annotations(store: Store, path: Path, annotator: str, take_theirs: bo
             # each record is a savepoint inside it, so a record that fails its checks leaves alone.
             with store.transaction():
                 for record in batch:
-                    importer.import_record(record)
+                    importer.import_record(record, next(derived) if carries_map(record) else None)
         except STORE_FAILURES as error:
             # Batches stored so far stay and are counted below; this batch is not stored at all.
             importer.take_back(before)
@@ -356,4 +373,3 @@ def import_annotations(store: Store, path: Path, annotator: str, take_theirs: bo
                 f" before them were (counted below): {explain(error, store.path)}"
             )
             break
-    return report

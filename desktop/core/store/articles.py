@@ -15,6 +15,7 @@ from desktop.core.store.metadata import fill_stated, restore_values
 from desktop.core.store.search_index import index_article, reindex_article
 from desktop.core.store.spans import check_quotes
 from desktop.core.store.units import insert_units
+from desktop.core.units import UnitRow
 
 # Every stored column of an article but its id, in the order inserts name them.
 ARTICLE_COLUMNS = (
@@ -99,8 +100,13 @@ class ArticleTable:
         )
         return int(values.get("id") or cursor.lastrowid or 0)
 
-    def restore(self, record: dict[str, Any], flags: Sequence[Flag]) -> int:
-        """Insert an article exactly as another database had it; keeps its id when that id is free."""
+    def restore(
+        self, record: dict[str, Any], flags: Sequence[Flag], units: Sequence[UnitRow] = (), terms: str = ""
+    ) -> int:
+        """Insert an article exactly as another database had it; keeps its id when that id is free.
+
+        ``units`` and ``terms``: its coding units and search-index terms when a worker prepared them.
+        """
         values = {name: record[name] for name in ARTICLE_COLUMNS if name not in ("original_title", "note")}
         values["original_title"] = record.get("original_title") or record["title"]
         values["note"] = record.get("note") or ""
@@ -110,9 +116,10 @@ class ArticleTable:
                 values["id"] = wanted
             article_id = self._insert(values)
             _insert_flags(self.db, article_id, flags)
-            insert_units(self.db, article_id, values["text"], OffsetMap.from_json(json.loads(values["offset_map"])))
+            offset_map = OffsetMap.from_json(json.loads(values["offset_map"]))
+            insert_units(self.db, article_id, values["text"], offset_map, units)
             restore_values(self.db, article_id, record.get("metadata") or {})
-            index_article(self.db, article_id, values["title"], values["text"])
+            index_article(self.db, article_id, values["title"], values["text"], terms)
         return article_id
 
     # finding ----------------------------------------------------------------------------

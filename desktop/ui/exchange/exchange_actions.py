@@ -157,11 +157,12 @@ class ExchangeActions(QObject):
 
     def import_annotations_from(self, path: Path) -> ImportReport:
         # Reading annotation files needs the import pipeline: loaded at the first file, not with the window.
+        from desktop.core.environment import default_workers
         from desktop.core.exchange.attach import import_annotations
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = import_annotations(self._host.store, path, self._host.annotator())
+            report = import_annotations(self._host.store, path, self._host.annotator(), workers=default_workers())
         finally:
             QApplication.restoreOverrideCursor()
         self._host.annotations_added()

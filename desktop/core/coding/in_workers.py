@@ -1,0 +1,58 @@
+"""Work on a stream of items in worker processes, the results in the items' order, memory flat.
+
+Spawned, not forked: the window's process has threads (Qt) that a fork would copy mid-work.
+At most a few chunks per worker are in flight, so however many items there are, only those
+are held; the caller consumes results while the workers prepare the next chunks.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+CHUNKS_PER_WORKER = 3
+
+
+def in_order(
+    items: Iterable[T],
+    work: Callable[[list[T]], list[R]],
+    workers: int,
+    chunk: int,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Generator[R, None, None]:
+    """``work`` over chunks of ``items``, each result in order; in this process when ``workers`` <= 1.
+
+    ``work`` must be picklable (a module's function, or a partial of one) when ``workers`` > 1.
+    """
+    stream = iter(items)
+    if workers <= 1:
+        while not cancelled():
+            part = list(islice(stream, chunk))
+            if not part:
+                return
+            yield from work(part)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[Future[list[R]]] = deque()
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < workers * CHUNKS_PER_WORKER:
+                    part = list(islice(stream, chunk))
+                    if not part:
+                        exhausted = True
+                        break
+                    pending.append(pool.submit(work, part))
+                if not pending or cancelled():
+                    return
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
