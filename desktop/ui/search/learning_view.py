@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from desktop.core.learning.background import Learned, Trainer
     from desktop.core.learning.results import Training
 
+# What an article's scoring was made for: (article id, model number, hash of its Simplified text).
+Scoring = tuple[int, int, int]
 # Units newly marked done (or undone) before the model learns again.
 RETRAIN_UNITS = 50
 POLL_MS = 50
@@ -53,9 +55,10 @@ class LearningView(QObject):
         self._job: Future[Learned] | None = None
         self._again = False
         self._problem = ""
-        # The open article's scoring: asked of the worker, then kept until the model or the text changes.
-        self._asked: tuple[int, int, list[tuple[int, int]], Future[dict[str, list[float]]]] | None = None
-        self._scored: tuple[int, int, list[tuple[int, int]], dict[str, list[float]]] | None = None
+        # The open article's scoring, by (article, model, text): asked of the worker, then kept until the
+        # model or the text (a re-processed article) changes.
+        self._asked: tuple[Scoring, list[tuple[int, int]], Future[dict[str, list[float]]]] | None = None
+        self._scored: tuple[Scoring, list[tuple[int, int]], dict[str, list[float]]] | None = None
         self._new_units = 0
         # Articles marked done in this window since it opened (a status set twice counts once).
         self._done_here: set[int] = set()
@@ -182,7 +185,7 @@ class LearningView(QObject):
             if self._again:
                 self._again = False
                 self.train()
-        if self._asked is not None and self._asked[3].done():
+        if self._asked is not None and self._asked[2].done():
             self._scored_article()
         if self._job is None and self._asked is None:
             self._poll.stop()
@@ -260,17 +263,17 @@ class LearningView(QObject):
         if self.training.trained_on.analyst != self.window.annotator():
             self.train()  # another analyst at work: their own coding teaches the model, not the last one's
             return []
-        article_id = document.article.id
-        if self._scored is not None and self._scored[:2] == (article_id, self._model):
-            _article, _model, places, chances = self._scored
+        text = document.article.text
+        scoring = (document.article.id, self._model, hash(text))
+        if self._scored is not None and self._scored[0] == scoring:
+            _scoring, places, chances = self._scored
             codebook = self.window.store.categories.codebook()
             return suggestions_from(chances, self.training.thresholds(), places, codebook, held, rejected)
-        if self._asked is None or self._asked[:2] != (article_id, self._model):
-            text = document.article.text
-            units = [(unit.start, unit.end) for unit in self.window.store.units.of_article(article_id)]
+        if self._asked is None or self._asked[0] != scoring:
+            units = [(unit.start, unit.end) for unit in self.window.store.units.of_article(scoring[0])]
             places = clause_places(text, units)
             future = self.trainer.probabilities(self._model, [text[s:e] for s, e in places])
-            self._asked = (article_id, self._model, places, future)
+            self._asked = (scoring, places, future)
             self._poll.start()
         return []
 
@@ -278,7 +281,7 @@ class LearningView(QObject):
         assert self._asked is not None
         from desktop.core.learning.background import ModelGone
 
-        article_id, model, places, future = self._asked
+        scoring, places, future = self._asked
         self._asked = None
         try:
             chances = future.result()
@@ -289,6 +292,6 @@ class LearningView(QObject):
             self._problem = self.tr("Learning failed: %1").replace("%1", str(error) or type(error).__name__)
             self._show_state()
             return
-        if model == self._model:
-            self._scored = (article_id, model, places, chances)
-            self.suggestionsReady.emit(article_id)
+        if scoring[1] == self._model:
+            self._scored = (scoring, places, chances)
+            self.suggestionsReady.emit(scoring[0])
