@@ -86,116 +86,121 @@
         <translation>一致性报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="52"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="55"/>
         <source>Only articles every analyst coded</source>
         <translation>仅限每位分析员都编码过的文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="68"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="69"/>
         <source>Confusion</source>
         <translation>混淆表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="70"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="86"/>
         <source>Computing the agreement of %1…</source>
         <translation>正在计算 %1 的一致性…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="107"/>
         <source>%n article(s); spans: %2. n/a: not defined by the data. Percent agreement is not chance-corrected.</source>
         <translation>
             <numerusform>%n 篇文章；标注数：%2。n/a：数据无法定义该值。百分比一致率未做机遇校正。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="130"/>
         <source>Not every analyst finished the set (%1): the figures cover the %n article(s) all of them coded.</source>
         <translation>
             <numerusform>并非每位分析员都完成了这组文章（%1）：数值只涵盖所有人都编码过的 %n 篇文章。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="120"/>
         <source>%1 coded %2 of %3</source>
         <translation>%1 编码了 %3 篇中的 %2 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="99"/>
+        <source>Figures ready; the confusion table and the disagreements are being worked out…</source>
+        <translation>数值已算出；混淆表和分歧仍在计算中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="125"/>
         <source>Coverage: %1.</source>
         <translation>覆盖情况：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="139"/>
         <source>Not every analyst finished the set (%1): an article one of them has not coded counts as disagreement.</source>
         <translation>并非每位分析员都完成了这组文章（%1）：某人未编码的文章会计为分歧。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="152"/>
         <source>F1, exact spans</source>
         <translation>F1（边界完全一致）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="153"/>
         <source>F1, overlapping spans</source>
         <translation>F1（标注重叠）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="154"/>
         <source>Cohen&apos;s κ</source>
         <translation>Cohen κ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="155"/>
         <source>Fleiss&apos; κ</source>
         <translation>Fleiss κ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="156"/>
         <source>Krippendorff&apos;s α</source>
         <translation>Krippendorff α</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="157"/>
         <source>Percent agreement</source>
         <translation>百分比一致率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="158"/>
         <source>Krippendorff&apos;s uα (characters)</source>
         <translation>Krippendorff uα（逐字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="189"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="204"/>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="219"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/agreement_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/review/agreement_dialog.py" line="219"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -1130,7 +1135,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/exchange_actions.py" line="130"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="171"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="172"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
@@ -1157,7 +1162,7 @@
         <translation>颜色未更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="204"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="205"/>
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
@@ -1169,18 +1174,18 @@
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="184"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="185"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="189"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="190"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="199"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="202"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="200"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="203"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1504,38 +1509,38 @@
 <context>
     <name>LearningView</name>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="80"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="83"/>
         <source>Learning</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="114"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="117"/>
         <source>Learning reads the database from another process: it needs a database file</source>
         <translation>学习由另一个进程读取数据库：需要一个数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="194"/>
-        <location filename="../../desktop/ui/search/learning_view.py" line="289"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="197"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="292"/>
         <source>Learning failed: %1</source>
         <translation>学习失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="201"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="204"/>
         <source>Nothing to learn from yet: mark the articles you finished done (Ctrl+Shift+D)</source>
         <translation>尚无可学习的内容：请把已完成的文章标为完成（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="212"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="215"/>
         <source>Off: nothing is learned or sent anywhere</source>
         <translation>已关闭：不学习，也不向任何地方发送内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="214"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="217"/>
         <source>Learning from %1&apos;s done articles…</source>
         <translation>正在从 %1 已完成的文章中学习…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/learning_view.py" line="221"/>
+        <location filename="../../desktop/ui/search/learning_view.py" line="224"/>
         <source>Learned from %1&apos;s coding: %2 units of %3 done articles in %4 s; learns again after %5 more units</source>
         <translation>已从 %1 的编码中学习：%3 篇已完成文章的 %2 个单元，用时 %4 秒；再完成 %5 个单元后重新学习</translation>
     </message>

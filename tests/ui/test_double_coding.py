@@ -63,8 +63,10 @@ def test_import_report_adjudicate_undo_and_export_consensus(
     from desktop.ui.review import report_runner
 
     made_on: list[int] = []
-    make = report_runner.report
-    monkeypatch.setattr(report_runner, "report", lambda *a, **k: made_on.append(threading.get_ident()) or make(*a, **k))
+    make = report_runner.report_in_steps
+    monkeypatch.setattr(
+        report_runner, "report_in_steps", lambda *a, **k: made_on.append(threading.get_ident()) or make(*a, **k)
+    )
     window = open_window({"plan.txt": TEXT})
     for analyst in ("A", "B"):
         window.exchange.import_annotations_from(analyst_file(tmp_path / analyst, analyst))
@@ -74,9 +76,17 @@ def test_import_report_adjudicate_undo_and_export_consensus(
     dialog.choice.fill(["A", "B"], [])
     dialog.choice.first.setCurrentText("A")
     dialog.choice.second.setCurrentText("B")
+    # The figures are shown first, while the confusion table and the disagreements are worked out.
+    ahead: list[tuple[int, int, bool]] = []
+    dialog.runner.figured.connect(
+        lambda _r: ahead.append(
+            (dialog.figures.rowCount(), dialog.disagreements.rowCount(), dialog.compute.isEnabled())
+        )
+    )
     qtbot.mouseClick(dialog.compute, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.report is not None)
     assert dialog.compute.isEnabled()
+    assert len(ahead) == 1 and ahead[0][0] > 0 and ahead[0][1:] == (0, False)
     assert made_on and made_on[0] != threading.get_ident()  # computed off the window's thread
     headings = [dialog.figures.horizontalHeaderItem(c) for c in range(dialog.figures.columnCount())]
     measures = [heading.data(Qt.ItemDataRole.UserRole) for heading in headings]
@@ -220,7 +230,7 @@ def test_a_report_that_cannot_be_made_says_why_and_can_be_asked_again(
             raise StoreError("plan.db: the database is locked by another program")
         raise KeyError("no such code")
 
-    monkeypatch.setattr(report_runner, "report", unreadable)
+    monkeypatch.setattr(report_runner, "report_in_steps", unreadable)
     window = open_window({"plan.txt": TEXT})
     dialog = window.coding_round.show_agreement()
     dialog.choice.fill(["A", "B"], [])

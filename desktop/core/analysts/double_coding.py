@@ -8,8 +8,8 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from desktop.core.analysts.agreement import MEASURES, CodedSpan, CodingData, Figure, Level, agreement
@@ -85,6 +85,8 @@ class Report:
     confusion: Counter[tuple[str, str]]  # first two analysts
     comparison: Comparison  # first two analysts
     coverage: Coverage
+    # False for the figures alone, sent ahead while the confusion table and disagreements are worked out.
+    complete: bool = True
 
     def value(self, category: str, measure: str) -> float | None:
         return next((f.value for f in self.figures if (f.category, f.measure) == (category, measure)), None)
@@ -99,19 +101,42 @@ def report(
     finished_only: bool = False,
 ) -> Report:
     """The figures, and (``details``) the confusion table and disagreements of the first two analysts."""
+    *_ahead, whole = report_in_steps(store, analysts, sample, levels, details, finished_only)
+    return whole
+
+
+def report_in_steps(
+    store: Store,
+    analysts: Sequence[str],
+    sample: str = "",
+    levels: Iterable[Level] = tuple(Level),
+    details: bool = True,
+    finished_only: bool = False,
+) -> Iterator[Report]:
+    """``report``, with (when ``details``) the figures alone first: a window shows them while the
+    confusion table and the disagreements are worked out."""
     data, coverage = coding_data(store, analysts, sample, finished_only)
     first, second = data.analysts[0], data.analysts[1]
-    grouped = by_article(data.spans, first, second) if details else None
-    return Report(
+    figures = Report(
         data.analysts,
         sample,
         len(data.lengths),
         Counter(map(attrgetter("annotator"), data.spans)),
         agreement(data, levels),
-        confusion(data.spans, first, second, grouped) if details else Counter(),
-        compare(data.spans, first, second, grouped) if details else Comparison([], []),
+        Counter(),
+        Comparison([], []),
         coverage,
+        complete=not details,
     )
+    yield figures
+    if details:
+        grouped = by_article(data.spans, first, second)
+        yield replace(
+            figures,
+            confusion=confusion(data.spans, first, second, grouped),
+            comparison=compare(data.spans, first, second, grouped),
+            complete=True,
+        )
 
 
 def context_of(text: str, start: int, end: int) -> tuple[str, str, str]:

@@ -41,6 +41,7 @@ class AgreementDialog(QDialog):
         self.resize(900, 600)
         self.store = store
         self.runner = ReportRunner(store, open_store, self)
+        self.runner.figured.connect(self._show_figures)
         self.runner.ready.connect(self._show)
         self.runner.failed.connect(self._failed)
         self.report: Report | None = None
@@ -88,6 +89,14 @@ class AgreementDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.compute.setEnabled(True)
         self.summary.setText(message)
+
+    def _show_figures(self, result: Report) -> None:
+        """The figures, ahead of the confusion table and the disagreements still being worked out."""
+        self._show_coverage(result)
+        self._fill_figures(result)
+        for table in (self.confusion, self.disagreements):
+            table.setRowCount(0)
+        self.summary.setText(self.tr("Figures ready; the confusion table and the disagreements are being worked out…"))
 
     def _show(self, result: Report, texts: dict[int, str]) -> None:
         self.compute.setEnabled(True)

@@ -1,7 +1,8 @@
 """The agreement report computed off the window's thread, with a connection of its own.
 
-At corpus size the report reads and counts for seconds; the window stays usable meanwhile.
-A newer request makes an older answer stale: it is dropped when it arrives.
+At corpus size the report reads and counts for about a second; the window stays usable meanwhile,
+and the figures are shown as soon as they are ready, before the confusion table and the
+disagreements. A newer request makes an older answer stale: it is dropped when it arrives.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.core.analysts.double_coding import report
+from desktop.core.analysts.double_coding import report_in_steps
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.store.database import MEMORY
 
@@ -19,6 +20,7 @@ log = logging.getLogger("policy_annotator")
 
 
 class _Worker(QObject):
+    figured = Signal(int, object)  # job, the Report's figures alone
     finished = Signal(int, object, object)  # job, Report, {article id: Simplified text} of the disagreements
     failed = Signal(int, str)
 
@@ -34,7 +36,9 @@ class _Worker(QObject):
             # Opened for each report and closed after it: reports are rare, connections are cheap.
             store = self._open_store(self._path)
             try:
-                result = report(store, analysts, sample, finished_only=finished_only)
+                for result in report_in_steps(store, analysts, sample, finished_only=finished_only):
+                    if not result.complete:
+                        self.figured.emit(job, result)
                 ids = {item.article_id for item in result.comparison.disagreements}
                 texts = {article_id: store.articles.texts(article_id)[0] for article_id in ids}
             finally:
@@ -51,6 +55,7 @@ class _Worker(QObject):
 
 
 class ReportRunner(QObject):
+    figured = Signal(object)  # the Report's figures alone, sent ahead
     ready = Signal(object, object)  # Report, texts
     failed = Signal(str)
     _run = Signal(int, list, str, bool)
@@ -76,6 +81,7 @@ class ReportRunner(QObject):
             self._worker.moveToThread(self._thread)
             self._thread.start()
         self._run.connect(self._worker.run)
+        self._worker.figured.connect(self._figured)
         self._worker.finished.connect(self._finished)
         self._worker.failed.connect(self._failed)
 
@@ -94,6 +100,10 @@ class ReportRunner(QObject):
             self._thread.quit()
             self._thread.wait()
             self._thread = None
+
+    def _figured(self, job: int, result: object) -> None:
+        if job == self._job:
+            self.figured.emit(result)
 
     def _finished(self, job: int, result: object, texts: object) -> None:
         if job == self._job:
