@@ -14,6 +14,7 @@ from desktop.core.learning.predicting import LEARNED
 from desktop.core.models import Status
 from desktop.core.store import Store
 from desktop.ui.search.learning_view import RETRAIN_UNITS
+from desktop.ui.search.suggestion_view import SuggestionView
 from desktop.ui.window.main_window import MainWindow
 from tests.learning_corpus import CODES, fill
 
@@ -40,6 +41,16 @@ def switch_on(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def
     qtbot.waitUntil(lambda: learning.training is not None and not learning.training_now(), timeout=TRAINED_S)
 
 
+def with_learned_suggestions(qtbot, window: MainWindow, article_id: int) -> SuggestionView:  # type: ignore[no-untyped-def]
+    """Suggestions shown and an article open, once its learned suggestions have come from the worker."""
+    suggestions: SuggestionView = window.corpus.suggestions
+    suggestions.show_action.setChecked(True)
+    window.open_article(article_id)
+    window.controller.finish_reading()
+    qtbot.waitUntil(lambda: any(s.source == LEARNED for s in suggestions.suggestions), timeout=10_000)
+    return suggestions
+
+
 def test_switching_learning_on_trains_in_the_background_and_shows_each_codes_figures(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
     window = learning_window
     learning = window.corpus.learning
@@ -60,11 +71,7 @@ def test_switching_learning_on_trains_in_the_background_and_shows_each_codes_fig
 def test_a_learned_suggestion_is_dashed_in_the_panes_and_taken_with_the_key_then_undone(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
     window = learning_window
     switch_on(qtbot, window)
-    suggestions = window.corpus.suggestions
-    suggestions.show_action.setChecked(True)
-    window.open_article(61)
-    window.controller.finish_reading()
-    qtbot.waitUntil(lambda: any(s.source == LEARNED for s in suggestions.suggestions), timeout=10_000)
+    suggestions = with_learned_suggestions(qtbot, window, 61)
     learned = [s for s in suggestions.suggestions if s.source == LEARNED]
     painted = {(start, end) for start, end, _colour in window.text_pane.suggestions}
     assert {(s.start, s.end) for s in learned} <= painted
@@ -168,11 +175,7 @@ def test_switching_learning_off_forgets_the_model_and_its_suggestions(qtbot, lea
     window = learning_window
     switch_on(qtbot, window)
     learning = window.corpus.learning
-    suggestions = window.corpus.suggestions
-    suggestions.show_action.setChecked(True)
-    window.open_article(61)
-    window.controller.finish_reading()
-    qtbot.waitUntil(lambda: any(s.source == LEARNED for s in suggestions.suggestions), timeout=10_000)
+    suggestions = with_learned_suggestions(qtbot, window, 61)
     qtbot.mouseClick(learning.panel.enabled_box, Qt.MouseButton.LeftButton)
     assert learning.training is None and learning.panel.table.rowCount() == 0
     assert learning.panel.state.text().startswith("Off")
@@ -183,11 +186,7 @@ def test_switching_learning_off_forgets_the_model_and_its_suggestions(qtbot, lea
 def test_learned_suggestions_switched_off_as_a_source_are_not_made(qtbot, learning_window) -> None:  # type: ignore[no-untyped-def]
     window = learning_window
     switch_on(qtbot, window)
-    suggestions = window.corpus.suggestions
-    suggestions.show_action.setChecked(True)
-    window.open_article(61)
-    window.controller.finish_reading()
-    qtbot.waitUntil(lambda: any(s.source == LEARNED for s in suggestions.suggestions), timeout=10_000)
+    suggestions = with_learned_suggestions(qtbot, window, 61)
     window.corpus._switch(LEARNED, False)  # as the rules dialog's switch does
     suggestions.refresh()
     assert not any(s.source == LEARNED for s in suggestions.suggestions)
