@@ -5,7 +5,8 @@
 Needs Xvfb and CJK fonts (Debian: apt-get install xvfb fonts-noto-cjk) and the test dependencies.
 Each size gets its own virtual screen; in it the window opens on the sample articles with two
 analysts' coding, and each workspace is shown with work in it: spans in the panes, search hits,
-the adjudication round, a frequency table. Saves <out>/<workspace>-<size>-<language>.png.
+the adjudication round, a frequency table. Saves <out>/<workspace>-<size>-<language>.png; then
+learned suggestions on the corpus written for the learning tests, as <out>/learning-<size>-<language>.png.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -51,9 +54,12 @@ def shoot(language: str, out: Path, size: str) -> int:
             time.sleep(0.02)
 
     def save(workspace: Workspace) -> None:
+        save_as(workspace.value)
+
+    def save_as(name: str) -> None:
         settle()
         picture = few_colours(app.primaryScreen().grabWindow(0).toImage())
-        if not picture.save(str(out / f"{workspace.value}-{size}-{language}.png"), "PNG", 0):
+        if not picture.save(str(out / f"{name}-{size}-{language}.png"), "PNG", 0):
             raise SystemExit(f"cannot write pictures to {out}")
 
     def run() -> None:
@@ -84,11 +90,44 @@ def shoot(language: str, out: Path, size: str) -> int:
         window.workspaces.switch(Workspace.REPORT)
         window.study.show_report(ReportRequest(ReportKind.FREQUENCIES))
         save(Workspace.REPORT)
+        show_learning(window, settle)
+        save_as("learning")
+        window.corpus.learning.close()
         window.close()
         QApplication.quit()
 
     QTimer.singleShot(1000, run)
     return app.exec()
+
+
+def show_learning(window: Any, settle: Callable[[float], None]) -> None:
+    """The Code workspace on the corpus written for the learning tests: 60 articles done by 甲, the
+    model trained in its worker, an article not coded yet open with its learned suggestions."""
+    from desktop.core.store import Store
+    from desktop.ui.window.workspaces import Workspace
+    from tests.learning_corpus import fill
+
+    path = Path(tempfile.mkdtemp()) / "learning.db"
+    store = Store.open(path)
+    fill(store, 60, seed=1, analyst="甲", miss=0.05)
+    [(waiting, _article)] = fill(store, 1, seed=2, analyst="甲", done=False, miss=1.0)
+    store.close()
+    window.use_store(Store.open(path))
+    window.workspaces.switch(Workspace.CODE)
+    learning = window.corpus.learning
+    window.workspaces.bring(learning.dock)
+    learning.panel.enabled_box.setChecked(True)
+    deadline = time.monotonic() + 120
+    while (learning.training is None or learning.training_now()) and time.monotonic() < deadline:
+        settle(0.1)
+    window.corpus.suggestions.show_action.setChecked(True)
+    window.open_article(waiting)
+    deadline = time.monotonic() + 20
+    while not any(s.source == "learned" for s in window.corpus.suggestions.suggestions):
+        if time.monotonic() > deadline:
+            raise SystemExit("no learned suggestions came for the picture")
+        settle(0.1)
+    window.corpus.suggestions.step(1)
 
 
 def few_colours(picture: QImage) -> QImage:

@@ -218,9 +218,13 @@ def write_article(chance: random.Random, number: int) -> WrittenArticle:
 
 def add_codes(store: Store) -> None:
     """The policy-tool codes under the default ``measure``."""
-    for code, label in (("supply", "供给型"), ("demand", "需求型"), ("environment", "环境型")):
+    for code, label_zh, label_en in (
+        ("supply", "供给型", "Supply-side"),
+        ("demand", "需求型", "Demand-side"),
+        ("environment", "环境型", "Environmental"),
+    ):
         if code not in store.categories.ids():
-            store.categories.add(code, label, code, parent_id="measure")
+            store.categories.add(code, label_zh, label_en, parent_id="measure")
 
 
 def fill(

@@ -108,6 +108,6 @@ def test_the_picture_script_takes_every_workspace(tmp_path: Path) -> None:
         [*command, "--languages", "zh_CN"], cwd=PROJECT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    for workspace in WORKSPACES:
+    for workspace in (*WORKSPACES, "learning"):
         picture = QImage(str(tmp_path / f"{workspace}-1280x800-zh_CN.png"))
         assert (picture.width(), picture.height()) == (1280, 800), workspace
