@@ -82,20 +82,12 @@ def main() -> None:
 def build_large(path: Path, articles: int) -> None:
     """Articles written as rows (one short processed article repeated), statuses mixed, a span in each tenth."""
     sys.path.insert(0, str(ROOT))
-    from dataclasses import replace
-
-    from desktop.core.coding.importing import prepare_article
+    from bench.many_articles import add_many_articles
     from desktop.core.models import Status
     from desktop.core.store import Store
 
     store = Store.open(path)
-    template = prepare_article("第0篇文章\n\n正文:加快建设智能制造产业园,到2025年增长8%以上。", "0.txt", "utf-8")
-    for first in range(0, articles, 5000):
-        batch = [
-            replace(template, title=f"第{n}篇文章", sha256=f"{n:064x}")
-            for n in range(first, min(articles, first + 5000))
-        ]
-        ids = store.articles.add(batch)
+    for ids in add_many_articles(store, articles, "第0篇文章\n\n正文:加快建设智能制造产业园,到2025年增长8%以上。"):
         for article_id in ids[::3]:
             store.articles.set_status(article_id, Status.DONE)
         for article_id in ids[::10]:

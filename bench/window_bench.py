@@ -40,8 +40,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPlainTextEdit, QWidget
 
+from bench.many_articles import add_many_articles
 from desktop.core.coding.importing import prepare_article
-from desktop.core.models import NewArticle
 from desktop.core.store import Store
 from desktop.ui.app import create_window
 from desktop.ui.panes.text_pane import TextPane
@@ -226,13 +226,8 @@ def time_switch(window: MainWindow, ordinary: list[int]) -> tuple[float, float]:
 
 def build_many_articles_db(path: Path) -> None:
     store = Store.open(path)
-    template = prepare_article("第0篇文章\n\n正文:加快建設智能製造產業園。", "0.txt", "utf-8")
-    batch: list[NewArticle] = []
-    for index in range(ARTICLES):
-        batch.append(NewArticle(**{**template.__dict__, "title": f"第{index}篇文章", "sha256": f"{index:064x}"}))
-        if len(batch) == 5_000:
-            store.articles.add(batch)
-            batch.clear()
+    for _ids in add_many_articles(store, ARTICLES, "第0篇文章\n\n正文:加快建設智能製造產業園。"):
+        pass
     store.close()
 
 

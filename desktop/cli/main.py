@@ -149,7 +149,13 @@ def cmd_window(args: argparse.Namespace) -> int:
     return run_window(getattr(args, "db", None), demo=args.command == "demo")
 
 
-def _add_converter(command: argparse.ArgumentParser) -> None:
+def _add_text_options(command: argparse.ArgumentParser) -> None:
+    """How a command that processes text cleans and converts it: --without RULE, --converter."""
+    from desktop.core.text.cleaning import RULES
+
+    command.add_argument(
+        "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
+    )
     command.add_argument(
         "--converter",
         default=DEFAULT_CONVERTER,
@@ -209,15 +215,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def _add_import_commands(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    from desktop.core.text.cleaning import RULES
     from desktop.core.text.reading import MAX_ARTICLE_BYTES
 
     importing = commands.add_parser("import", parents=parents, help="import article files (.txt, .md) or folders")
     importing.add_argument("paths", nargs="+", metavar="PATH")
-    importing.add_argument(
-        "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
-    )
-    _add_converter(importing)
+    _add_text_options(importing)
     importing.add_argument(
         "--workers",
         type=int,
@@ -236,7 +238,6 @@ def _add_import_commands(commands: argparse._SubParsersAction, parents: list[arg
 
 def _add_processing_commands(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     from desktop.core.exchange.formats import READABLE_FORMATS
-    from desktop.core.text.cleaning import RULES
 
     annotations = commands.add_parser(
         "import-annotations",
@@ -262,10 +263,7 @@ def _add_processing_commands(commands: argparse._SubParsersAction, parents: list
         help="recompute Simplified texts with the current cleaning rules and re-map their spans",
     )
     reprocess.add_argument("--article", action="append", default=[], type=int, help="only this article id")
-    reprocess.add_argument(
-        "--without", action="append", choices=list(RULES), default=[], help="switch a cleaning rule off"
-    )
-    _add_converter(reprocess)
+    _add_text_options(reprocess)
     reprocess.set_defaults(run=cmd_reprocess)
 
 

@@ -19,9 +19,9 @@ class NoAnalyst(ValueError):
 
 def learning_analyst(units: CodedUnits, asked: str = "") -> str:
     """The analyst named, else the only one who marked articles done."""
-    candidates = units.analysts_with_done()
     if asked:
         return asked
+    candidates = units.analysts_with_done()
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:

@@ -48,9 +48,13 @@ def _row(c: Category) -> list[Any]:
     return values
 
 
+def categories_of(db: Database) -> list[Category]:
+    return [_category(row) for row in db.execute(f"select {_COLUMNS} from categories").fetchall()]
+
+
 def codebook_of(db: Database) -> Codebook:
     """The codebook as the database holds it now (no cache: for a connection that only reads)."""
-    return Codebook(_category(row) for row in db.execute(f"select {_COLUMNS} from categories").fetchall())
+    return Codebook(categories_of(db))
 
 
 class CategoryTable:
@@ -61,9 +65,6 @@ class CategoryTable:
 
     # reading ------------------------------------------------------------------------------------
 
-    def _rows(self) -> list[Category]:
-        return [_category(row) for row in self.db.execute(f"select {_COLUMNS} from categories").fetchall()]
-
     def codebook(self) -> Codebook:
         """The codebook, read again only once the database changed since the last reading.
 
@@ -73,7 +74,7 @@ class CategoryTable:
         """
         stamp = (self.db.conn.total_changes, int(self.db.execute("pragma data_version").fetchone()[0]))
         if self._cached is None or self._cached[0] != stamp:
-            self._cached = (stamp, Codebook(self._rows()))
+            self._cached = (stamp, Codebook(categories_of(self.db)))
         return self._cached[1]
 
     def all(self) -> list[Category]:
@@ -123,7 +124,7 @@ class CategoryTable:
         self._renumber(parent_id, order)
 
     def _check(self, category: Category) -> None:
-        codebook = Codebook([c for c in self._rows() if c.id != category.id] + [category])
+        codebook = Codebook([c for c in categories_of(self.db) if c.id != category.id] + [category])
         problem = codebook.key_problem(category.id, category.shortcut) or codebook.move_problem(
             category.id, category.parent_id
         )
@@ -223,7 +224,7 @@ class CategoryTable:
                 " codable = ?, parent_id = ?, position = ? where id = ?",
                 [[*_row(c)[1:5], c.description, int(c.codable), c.parent_id, c.position, c.id] for c in changed],
             )
-            codebook = Codebook(self._rows())
+            codebook = Codebook(categories_of(self.db))
             if len(codebook.order) != len(codebook.by_id):
                 raise Refused("the codes would form a loop (a code under its own sub-code)")
             seen: dict[str, Category] = {}
