@@ -13,7 +13,6 @@ The database is opened by SQLite in another process (read-only), so the window's
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -36,14 +35,13 @@ ORDER_LIMIT = 5000
 @dataclass(frozen=True)
 class Learned:
     """What a training brings back: its figures (None when there was nothing to learn from,
-    ``problem`` saying why), the name of the model the worker keeps, the uncertainty of the
-    articles not done yet, and how long it took."""
+    ``problem`` saying why; they hold how long it took), the name of the model the worker keeps,
+    and the uncertainty of the articles not done yet."""
 
     training: Training | None
     model: int = 0
     uncertainty: dict[int, float] = field(default_factory=dict)
     problem: str = ""
-    seconds: float = 0.0
 
 
 # In the worker: the model of the last training, by the number handed back for it.
@@ -59,7 +57,6 @@ def learn_from_database(path: str, analyst: str, precision: float) -> Learned:
     from desktop.core.learning.model import train
     from desktop.core.learning.predicting import uncertainty
 
-    started = time.perf_counter()
     units = reading(path)
     try:
         examples = read_examples(units, analyst, units.codebook())
@@ -72,7 +69,7 @@ def learn_from_database(path: str, analyst: str, precision: float) -> Learned:
     number = max(_KEPT, default=0) + 1
     _KEPT.clear()
     _KEPT[number] = model
-    return Learned(model.training, number, order, seconds=time.perf_counter() - started)
+    return Learned(model.training, number, order)
 
 
 def probabilities_of(model: int, texts: list[str]) -> dict[str, list[float]]:
