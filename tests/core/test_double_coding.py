@@ -257,3 +257,16 @@ def test_the_report_says_how_much_of_the_set_each_analyst_coded(store: Store) ->
     rows = as_csv(everything).splitlines()
     assert rows[1:3] == ["coverage,A,3,3", "coverage,B,2,3"]
     assert everything.coverage.unfinished() == ["B"]
+
+
+def test_the_report_writes_nothing_not_even_a_temporary_table(store: Store, coded: int) -> None:
+    expected = report(store, ["A", "B"])
+    # query_only refuses every write, to temporary tables too: the set must travel some other way.
+    store.db.execute("pragma query_only = 1")
+    try:
+        again = report(store, ["A", "B"])
+    finally:
+        store.db.execute("pragma query_only = 0")
+    assert again.figures == expected.figures
+    assert again.comparison == expected.comparison
+    assert store.db.execute("select count(*) from temp.sqlite_master").fetchone()[0] == 0

@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from desktop.core.analysts.agreement import MEASURES, CodedSpan, CodingData, Figure, Level, agreement
 from desktop.core.analysts.disagreements import NONE, Comparison, Disagreement, by_article, compare, confusion
+from desktop.core.collector import collector_paused
 from desktop.core.exchange.csv_cells import GuardedWriter
 from desktop.core.store import Store, StoreError
 
@@ -115,28 +116,32 @@ def report_in_steps(
 ) -> Iterator[Report]:
     """``report``, with (when ``details``) the figures alone first: a window shows them while the
     confusion table and the disagreements are worked out."""
-    data, coverage = coding_data(store, analysts, sample, finished_only)
-    first, second = data.analysts[0], data.analysts[1]
-    figures = Report(
-        data.analysts,
-        sample,
-        len(data.lengths),
-        Counter(map(attrgetter("annotator"), data.spans)),
-        agreement(data, levels),
-        Counter(),
-        Comparison([], []),
-        coverage,
-        complete=not details,
-    )
+    # Paused between the steps only: the caller may do anything while it holds a step.
+    with collector_paused():
+        data, coverage = coding_data(store, analysts, sample, finished_only)
+        first, second = data.analysts[0], data.analysts[1]
+        figures = Report(
+            data.analysts,
+            sample,
+            len(data.lengths),
+            Counter(map(attrgetter("annotator"), data.spans)),
+            agreement(data, levels),
+            Counter(),
+            Comparison([], []),
+            coverage,
+            complete=not details,
+        )
     yield figures
     if details:
-        grouped = by_article(data.spans, first, second)
-        yield replace(
-            figures,
-            confusion=confusion(data.spans, first, second, grouped),
-            comparison=compare(data.spans, first, second, grouped),
-            complete=True,
-        )
+        with collector_paused():
+            grouped = by_article(data.spans, first, second)
+            whole = replace(
+                figures,
+                confusion=confusion(data.spans, first, second, grouped),
+                comparison=compare(data.spans, first, second, grouped),
+                complete=True,
+            )
+        yield whole
 
 
 def context_of(text: str, start: int, end: int) -> tuple[str, str, str]:

@@ -6,7 +6,6 @@ import json
 from collections.abc import Sequence
 
 from desktop.core.store.connection import Database
-from desktop.core.store.queries import temporary_ids
 
 
 class CodingQueries:
@@ -39,30 +38,34 @@ class CodingQueries:
         self, article_ids: Sequence[int], analysts: Sequence[str]
     ) -> tuple[dict[int, int], dict[int, tuple[list[int], list[int]]], list[tuple[int, str, int, int, str, int]]]:
         """(lengths, units, spans) of these articles: units as (starts, ends) in text order, spans as
-        (article, code, start, end, analyst, id)."""
-        table = temporary_ids(self.db, "coding_ids", article_ids)
-        lengths = dict(
-            self.db.execute(f"select a.id, length(a.text) from {table} t join articles a on a.id = t.id").fetchall()
-        )
-        # One row per article, the offsets joined in SQL: reading a row per unit cost most of the report.
-        # SQLite 3.40 has no ORDER BY inside group_concat: rows come ordered, and are checked.
+        (article, code, start, end, analyst, id) in no set order (the measures sort what they need)."""
+        # The set travels as one JSON array: SQLite reads it with json_each, so no table of ids is
+        # written, and a read-only database serves as well.
+        listed = json.dumps(list(article_ids))
+        in_set = "in (select value from json_each(?))"
+        lengths = dict(self.db.execute(f"select id, length(text) from articles where id {in_set}", [listed]).fetchall())
+        # Units and spans come back as a few JSON arrays, which json reads in C: a row per unit or
+        # span, and int() on each offset, cost most of the report. Each article's units are one seek
+        # of the table's key, in key order (SQLite 3.40 has no ORDER BY inside an aggregate: the order
+        # is checked).
+        (units_json,) = self.db.execute(
+            "select json_group_array(json_array(a, json(s), json(e))) from (select u.article_id a,"
+            " json_group_array(u.start) s, json_group_array(u.end) e from units u"
+            f" where u.article_id {in_set} group by u.article_id)",
+            [listed],
+        ).fetchone()
         units: dict[int, tuple[list[int], list[int]]] = {}
-        for article_id, starts_text, ends_text in self.db.execute(
-            # CROSS JOIN keeps the set of articles outside: each article's units are one seek of the
-            # table's key, in key order; left to itself the planner scanned every unit (twice the time).
-            f"select t.id, group_concat(u.start), group_concat(u.end) from {table} t"
-            " cross join units u on u.article_id = t.id group by t.id"
-        ):
-            # json reads a list of numbers in C: int() on each of half a million strings cost a tenth of a second.
-            starts, ends = json.loads(f"[[{starts_text}],[{ends_text}]]")
+        for article_id, starts, ends in json.loads(units_json):
             if starts != sorted(starts):
                 pairs = sorted(zip(starts, ends, strict=True))
                 starts, ends = [a for a, _ in pairs], [b for _, b in pairs]
             units[article_id] = (starts, ends)
         marks = ", ".join("?" * len(analysts))
-        spans = self.db.execute(
-            f"select s.article_id, s.category_id, s.start, s.end, s.annotator, s.id from {table} t"
-            f" join spans s on s.article_id = t.id where s.annotator in ({marks})",
-            list(analysts),
-        ).fetchall()
+        columns = self.db.execute(
+            "select json_group_array(article_id), json_group_array(category_id), json_group_array(start),"
+            " json_group_array(end), json_group_array(annotator), json_group_array(id)"
+            f" from spans where annotator in ({marks}) and article_id {in_set}",
+            [*analysts, listed],
+        ).fetchone()
+        spans = list(zip(*map(json.loads, columns), strict=True))
         return lengths, units, spans

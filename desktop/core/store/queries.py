@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from desktop.core.layers import CONSENSUS, Layer, Layers
 from desktop.core.models import ArticleFilter, SpanFilter, Status
 from desktop.core.search_terms import match_expression, query_terms
-from desktop.core.store.connection import Database
 
 Clauses = tuple[list[str], list[Any]]
 
@@ -127,13 +125,3 @@ def containing_clauses(literal: str, terms: list[str] | None) -> Clauses:
 
 def where(clauses: list[str]) -> str:
     return ("where " + " and ".join(clauses)) if clauses else ""
-
-
-def temporary_ids(db: Database, name: str, ids: Iterable[int]) -> str:
-    """A temporary table of ids (private to the connection, writable in a read-only database) to join on."""
-    db.execute(f"create temp table if not exists {name} (id integer primary key)")
-    # One transaction for all the rows: outside one, every row would be its own commit.
-    with db.atomic():
-        db.execute(f"delete from temp.{name}")
-        db.conn.executemany(f"insert or ignore into temp.{name} (id) values (?)", [(i,) for i in ids])
-    return f"temp.{name}"
