@@ -37,6 +37,7 @@ GROUND = tuple(
         "search_terms",
         "layers",
         "colours",
+        "collector",
     )
 )
 # Use cases: the feature packages beside text/, store/ and exchange/ (coding, search, analysts, corpus),

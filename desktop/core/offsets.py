@@ -226,6 +226,20 @@ class OffsetMap:
             return point, point
         return self._original_at_start(start), self._original_at_end(end)
 
+    def to_original_all(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``to_original`` of each span (the coding units of a text: thousands per article)."""
+        length = self.text_length
+        for start, end in spans:
+            self._check_span(start, end, length)
+        if not self.blocks:
+            return list(spans)
+        at_start, at_end = self._original_at_start, self._original_at_end
+        mapped = []
+        for start, end in spans:
+            first = at_start(start)
+            mapped.append((first, at_end(end) if start < end else first))
+        return mapped
+
     def from_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the derived text that covers a span of the original.
 

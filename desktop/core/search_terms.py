@@ -18,6 +18,9 @@ exactly the terms it was given).
 
 from __future__ import annotations
 
+import re
+from operator import add
+
 _PRIVATE_PLANE = 0xF0000
 
 
@@ -35,11 +38,21 @@ def _fold_table() -> dict[int, int]:
 
 
 _FOLD = _fold_table()
+# What the table changes: upper-case ASCII letters, and ASCII that is neither a letter, a digit
+# nor a space. A Chinese text holds few of them: finding their runs and translating those alone
+# is a quarter of the time of translating every character through the table.
+_FOLDED_RUN = re.compile(
+    "[A-Z]+|[" + re.escape("".join(chr(code) for code, to in _FOLD.items() if to >= _PRIVATE_PLANE)) + "]+"
+)
+
+
+def _fold_run(found: re.Match[str]) -> str:
+    return found.group().translate(_FOLD)
 
 
 def folded(text: str) -> str:
     """The text as the index sees it: ASCII letters lower-cased, ASCII punctuation made a term character."""
-    return text.translate(_FOLD)
+    return _FOLDED_RUN.sub(_fold_run, text)
 
 
 def index_terms(text: str) -> str:
@@ -47,7 +60,8 @@ def index_terms(text: str) -> str:
     terms: set[str] = set()
     for run in folded(text).split():
         terms.update(run)
-        terms.update(run[i : i + 2] for i in range(len(run) - 1))
+        # The pairs are made in C (str + str over two views of the run), not by slicing in a loop.
+        terms.update(map(add, run, run[1:]))
     return " ".join(terms)
 
 

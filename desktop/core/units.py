@@ -63,12 +63,13 @@ def split_units(text: str) -> list[Unit]:
             elif CLAUSE.match(line):
                 clause, sentence = clause + 1, 0
             for piece in _SENTENCE.finditer(line):
-                if piece.start() == piece.end():
-                    continue
-                start, end = trimmed(text, line_start + piece.start(), line_start + piece.end())
-                if end > start:
+                # Trimmed by str.strip, in C: what ``trimmed`` does, at a fraction of the cost.
+                found = piece.group()
+                kept = found.strip()
+                if kept:
                     sentence += 1
-                    units.append(Unit(start, end, chapter, clause, sentence))
+                    start = line_start + piece.start() + len(found) - len(found.lstrip())
+                    units.append(Unit(start, start + len(kept), chapter, clause, sentence))
         line_start = line_end + 1
     return units
 
@@ -80,14 +81,23 @@ UnitRow = tuple[int, int, int, int, int, int, int, str]
 
 def unit_rows(text: str, offset_map: OffsetMap) -> tuple[UnitRow, ...]:
     """The units of a Simplified text with their offsets in the original, ready to store."""
-    rows = []
-    for unit in split_units(text):
-        original_start, original_end = offset_map.to_original(unit.start, unit.end)
-        place = f"{unit.chapter}{UNIT_SEPARATOR}{unit.clause}{UNIT_SEPARATOR}{unit.sentence}"
-        rows.append(
-            (unit.start, unit.end, original_start, original_end, unit.chapter, unit.clause, unit.sentence, place)
+    units = split_units(text)
+    originals = offset_map.to_original_all([(unit.start, unit.end) for unit in units])
+    return tuple(
+        (
+            start,
+            end,
+            original_start,
+            original_end,
+            chapter,
+            clause,
+            sentence,
+            f"{chapter}{UNIT_SEPARATOR}{clause}{UNIT_SEPARATOR}{sentence}",
         )
-    return tuple(rows)
+        for (start, end, chapter, clause, sentence), (original_start, original_end) in zip(
+            units, originals, strict=True
+        )
+    )
 
 
 def parse_label(label: str) -> tuple[int, int, int, int]:

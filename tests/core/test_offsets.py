@@ -170,3 +170,17 @@ def test_sparse_composition_equals_the_general_one(maps: tuple[OffsetMap, Offset
     composed = first.then(second)
     if general is not None:
         assert list(composed.blocks) == general
+
+
+@settings(max_examples=300, deadline=None)
+@given(edit_chains(), st.data())
+def test_mapping_many_spans_at_once_equals_mapping_each(
+    chain: tuple[str, list[list[Edit]]], data: st.DataObject
+) -> None:
+    original, steps = chain
+    _, offset_map = map_of(original, steps)
+    points = st.integers(0, offset_map.text_length)
+    spans = [tuple(sorted(pair)) for pair in data.draw(st.lists(st.tuples(points, points), max_size=12))]
+    assert offset_map.to_original_all(spans) == [offset_map.to_original(start, end) for start, end in spans]
+    with pytest.raises(OffsetMapError):
+        offset_map.to_original_all([(0, offset_map.text_length + 1)])

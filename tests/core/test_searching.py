@@ -19,7 +19,7 @@ from desktop.core.offsets import OffsetMap
 from desktop.core.search import searching
 from desktop.core.search.required_literals import required_literals
 from desktop.core.search.searching import SearchError, SearchFilter, count, hits, matching_articles, prepare
-from desktop.core.search_terms import index_terms, query_terms
+from desktop.core.search_terms import folded, index_terms, query_terms
 from desktop.core.store import Store
 from desktop.core.text.convert import convert
 from tests.conftest import SAMPLE_DATA
@@ -248,3 +248,17 @@ def test_restored_articles_are_indexed(store: Store) -> None:
     other = Store.in_memory()
     other.articles.restore(record, [])
     assert [h.text for h in hits(other, prepare("乙丙"))] == ["乙丙"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3100), max_size=60))
+def test_folding_changes_ascii_only_and_keeps_every_other_character(text: str) -> None:
+    # The index's folding, checked character by character against its definition.
+    expected = "".join(
+        char if ord(char) >= 128 or char.isspace() else char.lower() if char.isalnum() else chr(0xF0000 + ord(char))
+        for char in text
+    )
+    assert folded(text) == expected
+    pairs = {run[i : i + 2] for run in expected.split() for i in range(len(run) - 1)}
+    characters = {char for char in expected if not char.isspace()}
+    assert set(index_terms(text).split(" ")) - {""} == characters | pairs

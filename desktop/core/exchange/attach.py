@@ -80,6 +80,10 @@ class _Importer:
         self.category_ids: dict[str, str] = {}
         self._documents: dict[int, Document] = {}
         self._colours: ColourPicker | None = None
+        # Articles restored in this batch, (id, title, text, terms), indexed together at its end
+        # (see ArticleTable.add); the one the current record restored joins them once it is stored.
+        self.unindexed: list[tuple[int, str, str, str]] = []
+        self._restored: tuple[int, str, str, str] | None = None
 
     def document(self, article_id: int) -> Document:
         if article_id not in self._documents:
@@ -148,7 +152,8 @@ class _Importer:
                 "metadata": data.get("metadata") or {},
             }
             units, terms = derived or ((), "")
-            article_id = self.store.articles.restore(record, flags, units, terms)
+            article_id = self.store.articles.restore(record, flags, units, terms, index=False)
+            self._restored = (article_id, record["title"], record["text"], terms)
         else:
             [article_id] = self.store.articles.add([prepare_article(original, data.get("source_path") or "", "utf-8")])
         self.report.created.add(article_id)
@@ -237,9 +242,12 @@ class _Importer:
             return
         # What the report said before this record: a record rolled back takes its counts back with it.
         before = self.snapshot()
+        self._restored = None
         try:
             with self.store.transaction():
                 self._import_record(record, derived)
+            if self._restored is not None:
+                self.unindexed.append(self._restored)
         except SkipRecord as reason:
             self.take_back(before)
             self.report.skipped.append((record.line, str(reason)))
@@ -365,9 +373,12 @@ def _store_in_batches(
             with store.transaction():
                 for record in batch:
                     importer.import_record(record, next(derived) if carries_map(record) else None)
+                store.search.add(importer.unindexed)
+            importer.unindexed.clear()
         except STORE_FAILURES as error:
             # Batches stored so far stay and are counted below; this batch is not stored at all.
             importer.take_back(before)
+            importer.unindexed.clear()
             report.failed = (
                 f"stopped in lines {batch[0].line}–{batch[-1].line}: those records were not stored, the ones"
                 f" before them were (counted below): {explain(error, store.path)}"

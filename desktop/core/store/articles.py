@@ -12,7 +12,7 @@ from desktop.core.store.connection import Database
 from desktop.core.store.database import WriteTransaction, now
 from desktop.core.store.errors import Conflict, StoreError
 from desktop.core.store.metadata import fill_stated, restore_values
-from desktop.core.store.search_index import index_article, reindex_article
+from desktop.core.store.search_index import index_article, index_articles, reindex_article
 from desktop.core.store.spans import check_quotes
 from desktop.core.store.units import insert_units
 from desktop.core.units import UnitRow
@@ -62,6 +62,7 @@ class ArticleTable:
         """Insert articles with their flags, all or none."""
         ids: list[int] = []
         imported_at = now()
+        indexed: list[tuple[int, str, str, str]] = []
         with self._write():
             for article in articles:
                 article_id = self._insert(
@@ -89,7 +90,12 @@ class ArticleTable:
                     _insert_flags(self.db, article_id, article.flags)
                 insert_units(self.db, article_id, article.text, article.offset_map, article.unit_rows)
                 fill_stated(self.db, article_id, article.metadata)
-                index_article(self.db, article_id, article.title, article.text, article.index_terms)
+                indexed.append((article_id, article.title, article.text, article.index_terms))
+            # Last, and all together: FTS5 writes out what it holds whenever another table is
+            # written in the same transaction, so indexing each article between the others' rows
+            # made one small segment per article (and merging them cost more than the rest of the
+            # rows together).
+            index_articles(self.db, indexed)
         return ids
 
     def _insert(self, values: dict[str, Any]) -> int:
@@ -101,11 +107,18 @@ class ArticleTable:
         return int(values.get("id") or cursor.lastrowid or 0)
 
     def restore(
-        self, record: dict[str, Any], flags: Sequence[Flag], units: Sequence[UnitRow] = (), terms: str = ""
+        self,
+        record: dict[str, Any],
+        flags: Sequence[Flag],
+        units: Sequence[UnitRow] = (),
+        terms: str = "",
+        index: bool = True,
     ) -> int:
         """Insert an article exactly as another database had it; keeps its id when that id is free.
 
         ``units`` and ``terms``: its coding units and search-index terms when a worker prepared them.
+        Without ``index`` the caller adds it to the search index (``SearchIndex.add``) in the same
+        transaction, after the other rows: see ``add``.
         """
         values = {name: record[name] for name in ARTICLE_COLUMNS if name not in ("original_title", "note")}
         values["original_title"] = record.get("original_title") or record["title"]
@@ -119,7 +132,8 @@ class ArticleTable:
             offset_map = OffsetMap.from_json(json.loads(values["offset_map"]))
             insert_units(self.db, article_id, values["text"], offset_map, units)
             restore_values(self.db, article_id, record.get("metadata") or {})
-            index_article(self.db, article_id, values["title"], values["text"], terms)
+            if index:
+                index_article(self.db, article_id, values["title"], values["text"], terms)
         return article_id
 
     # finding ----------------------------------------------------------------------------

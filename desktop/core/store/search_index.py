@@ -11,7 +11,7 @@ missing an article.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from heapq import merge
 from typing import Any
 
@@ -28,6 +28,15 @@ def index_article(db: Database, article_id: int, title: str, text: str, terms: s
     """Add a new article's terms (``terms`` when an import prepared them; inside the caller's transaction)."""
     db.execute(
         "insert into search_index (rowid, terms) values (?, ?)", [article_id, terms or document_terms(title, text)]
+    )
+
+
+def index_articles(db: Database, articles: Sequence[tuple[int, str, str, str]]) -> None:
+    """Add new articles' terms, (id, title, text, terms or ''), in one statement (inside the caller's
+    transaction, after its other writes: see ``ArticleTable.add``)."""
+    db.conn.executemany(
+        "insert into search_index (rowid, terms) values (?, ?)",
+        [(article_id, terms or document_terms(title, text)) for article_id, title, text, terms in articles],
     )
 
 
@@ -50,6 +59,11 @@ class SearchIndex:
         self._write = write
 
     # building ---------------------------------------------------------------------------------
+
+    def add(self, articles: Sequence[tuple[int, str, str, str]]) -> None:
+        """Index articles stored without their terms, (id, title, text, terms or '')."""
+        with self._write():
+            index_articles(self.db, articles)
 
     def pending(self) -> int:
         """Articles not in the index yet."""

@@ -1,0 +1,88 @@
+"""Articles restored from this tool's JSONL enter the search index with their batch: all of them, or none."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.core.coding.importing import import_paths
+from desktop.core.exchange import attach
+from desktop.core.exchange.attach import import_annotations
+from desktop.core.exchange.formats import format_by_key
+from desktop.core.exchange.outgoing import ExportOptions
+from desktop.core.search.searching import matching_articles, prepare
+from desktop.core.search_terms import document_terms
+from desktop.core.store import Store
+from desktop.core.store.search_index import SearchIndex
+from tests.conftest import SAMPLE_DATA
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    path = tmp_path / "all.jsonl"
+    with Store.open(tmp_path / "source.db") as store:
+        list(import_paths(store, [SAMPLE_DATA]))
+        for number in range(6):
+            list(import_paths(store, [_own_article(tmp_path, number)]))
+        with path.open("w", encoding="utf-8") as out:
+            format_by_key("jsonl").write(store, out, ExportOptions())
+    return path
+
+
+def _own_article(folder: Path, number: int) -> Path:
+    path = folder / f"own{number}.txt"
+    path.write_text(f"第{number}篇\n\n推进第{number}号项目建设,发展新产业。", encoding="utf-8")
+    return path
+
+
+def indexed_ids(path: Path) -> list[int]:
+    with sqlite3.connect(path) as connection:
+        return [row[0] for row in connection.execute("select id from search_index_docsize order by id")]
+
+
+def test_every_restored_article_is_indexed_once_with_its_own_terms(
+    tmp_path: Path, exported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attach, "BATCH_RECORDS", 4)  # several batches, the last one short
+    with Store.open(tmp_path / "restored.db") as store:
+        report = import_annotations(store, exported, "li")
+        assert not report.failed and not report.skipped
+        ids = store.articles.ids()
+        assert len(ids) == len(report.created) > 8
+        for article_id in ids:
+            article = store.articles.get(article_id)
+            assert article_id in matching_articles(store, prepare(article.text[-6:-1]))
+            # The index holds exactly these terms: deleting the row with them must succeed.
+            store.db.execute(
+                "insert into search_index (search_index, rowid, terms) values ('delete', ?, ?)",
+                [article_id, document_terms(article.title, article.text)],
+            )
+        store.db.execute("insert into search_index (search_index) values ('integrity-check')")
+    assert indexed_ids(tmp_path / "restored.db") == []
+
+
+def test_a_batch_that_fails_leaves_neither_its_articles_nor_their_index_rows(
+    tmp_path: Path, exported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attach, "BATCH_RECORDS", 4)
+    calls = []
+    add = SearchIndex.add
+
+    def full_on_the_second_batch(self: SearchIndex, articles: list[tuple[int, str, str, str]]) -> None:
+        calls.append(len(articles))
+        add(self, articles)  # the rows are written, then the disk fills before the commit
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SearchIndex, "add", full_on_the_second_batch)
+    db = tmp_path / "restored.db"
+    with Store.open(db) as store:
+        report = import_annotations(store, exported, "li")
+        assert "stopped in lines" in report.failed and "full" in report.failed
+        kept = store.articles.ids()
+    assert len(calls) == 2  # the third batch was never started
+    # The first batch's articles (its first record is the codebook) stay, indexed; the second's are gone.
+    assert len(kept) == calls[0] == len(report.created) > 0
+    assert indexed_ids(db) == kept
