@@ -63,7 +63,7 @@ class ImportReport:
         )
 
 
-Snapshot = tuple[set[int], set[int], int, int, list[str], set[str], int]
+Snapshot = tuple[set[int], set[int], int, int, list[str], set[str], int, int]
 # Records stored per commit: a batch reported as imported is on disk; a failure stops the import
 # with the batches before it stored and this one not.
 BATCH_RECORDS = 200
@@ -81,9 +81,8 @@ class _Importer:
         self._documents: dict[int, Document] = {}
         self._colours: ColourPicker | None = None
         # Articles restored in this batch, (id, title, text, terms), indexed together at its end
-        # (see ArticleTable.add); the one the current record restored joins them once it is stored.
+        # (see ArticleTable.add); a record rolled back takes its article out again (take_back).
         self.unindexed: list[tuple[int, str, str, str]] = []
-        self._restored: tuple[int, str, str, str] | None = None
 
     def document(self, article_id: int) -> Document:
         if article_id not in self._documents:
@@ -153,7 +152,7 @@ class _Importer:
             }
             units, terms = derived or ((), "")
             article_id = self.store.articles.restore(record, flags, units, terms, index=False)
-            self._restored = (article_id, record["title"], record["text"], terms)
+            self.unindexed.append((article_id, record["title"], record["text"], terms))
         else:
             [article_id] = self.store.articles.add([prepare_article(original, data.get("source_path") or "", "utf-8")])
         self.report.created.add(article_id)
@@ -242,12 +241,9 @@ class _Importer:
             return
         # What the report said before this record: a record rolled back takes its counts back with it.
         before = self.snapshot()
-        self._restored = None
         try:
             with self.store.transaction():
                 self._import_record(record, derived)
-            if self._restored is not None:
-                self.unindexed.append(self._restored)
         except SkipRecord as reason:
             self.take_back(before)
             self.report.skipped.append((record.line, str(reason)))
@@ -258,7 +254,8 @@ class _Importer:
         # A store failure goes up to the batch, which takes back the counts of all its records.
 
     def snapshot(self) -> Snapshot:
-        """What the report says now, to take back to when what follows is rolled back."""
+        """What the report (and the list of articles to index) says now, to take back to when what
+        follows is rolled back."""
         return (
             set(self.report.attached),
             set(self.report.created),
@@ -267,14 +264,16 @@ class _Importer:
             list(self.report.categories_created),
             set(self.categories),
             len(self.report.skipped),
+            len(self.unindexed),
         )
 
     def take_back(self, before: Snapshot) -> None:
-        attached, created, imported, present, categories_created, categories, skipped = before
+        attached, created, imported, present, categories_created, categories, skipped, unindexed = before
         self.report.attached, self.report.created = attached, created
         self.report.spans_imported, self.report.spans_present = imported, present
         self.report.categories_created, self.categories = categories_created, categories
         del self.report.skipped[skipped:]
+        del self.unindexed[unindexed:]
 
     def _import_record(self, record: IncomingRecord, derived: Derived | None) -> None:
         """By what the record carries: a whole article, a text with spans, or spans naming their article."""
@@ -378,7 +377,6 @@ def _store_in_batches(
         except STORE_FAILURES as error:
             # Batches stored so far stay and are counted below; this batch is not stored at all.
             importer.take_back(before)
-            importer.unindexed.clear()
             report.failed = (
                 f"stopped in lines {batch[0].line}–{batch[-1].line}: those records were not stored, the ones"
                 f" before them were (counted below): {explain(error, store.path)}"

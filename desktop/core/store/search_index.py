@@ -26,9 +26,7 @@ BUILD_BATCH = 25
 
 def index_article(db: Database, article_id: int, title: str, text: str, terms: str = "") -> None:
     """Add a new article's terms (``terms`` when an import prepared them; inside the caller's transaction)."""
-    db.execute(
-        "insert into search_index (rowid, terms) values (?, ?)", [article_id, terms or document_terms(title, text)]
-    )
+    index_articles(db, [(article_id, title, text, terms)])
 
 
 def index_articles(db: Database, articles: Sequence[tuple[int, str, str, str]]) -> None:
@@ -77,8 +75,7 @@ class SearchIndex:
                 " order by p.article_id limit ?",
                 [limit],
             ).fetchall()
-            for article_id, title, text in rows:
-                index_article(self.db, article_id, title, text)
+            index_articles(self.db, [(article_id, title, text, "") for article_id, title, text in rows])
             self.db.conn.executemany("delete from search_pending where article_id = ?", [(row[0],) for row in rows])
             # Pending ids whose article is gone (none are expected) would otherwise stay pending for ever.
             if len(rows) < limit:
