@@ -19,7 +19,7 @@ from desktop.core.offsets import OffsetMap
 from desktop.core.search import searching
 from desktop.core.search.required_literals import required_literals
 from desktop.core.search.searching import SearchError, SearchFilter, count, hits, matching_articles, prepare
-from desktop.core.search_terms import folded, index_terms, query_terms
+from desktop.core.search_terms import LAST_SPACE, folded, index_terms, query_terms
 from desktop.core.store import Store
 from desktop.core.text.convert import convert
 from tests.conftest import SAMPLE_DATA
@@ -262,3 +262,24 @@ def test_folding_changes_ascii_only_and_keeps_every_other_character(text: str) -
     pairs = {run[i : i + 2] for run in expected.split() for i in range(len(run) - 1)}
     characters = {char for char in expected if not char.isspace()}
     assert set(index_terms(text).split(" ")) - {""} == characters | pairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60))
+def test_index_terms_are_each_character_and_pair_once_over_all_of_unicode(text: str) -> None:
+    # Beyond the BMP too: the terms are worked out on code points, not on UTF-16 units.
+    runs = folded(text).split()
+    expected = {char for run in runs for char in run} | {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    terms = index_terms(text).split(" ") if expected else []
+    # Sorted lists, not sets: a term given twice would fail here.
+    assert sorted(terms) == sorted(expected)
+
+
+def test_no_code_point_above_the_terms_space_table_is_a_space() -> None:
+    assert chr(LAST_SPACE).isspace()
+    assert not any(chr(code).isspace() for code in range(LAST_SPACE + 1, 0x110000))
+
+
+def test_a_text_of_spaces_has_no_terms() -> None:
+    assert index_terms("") == index_terms(" \u3000\t\n") == ""
+    assert index_terms("a\u3000𠀀") == "a 𠀀"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.coding.importing import prepare_article
 from desktop.core.store import Store
 from desktop.core.text.reading import read_article
-from desktop.core.units import parse_label, split_units
+from desktop.core.units import CHAPTER, CLAUSE, Unit, parse_label, split_units
 from tests.conftest import SAMPLE_DATA
 
 NOTICE = (
@@ -73,6 +74,46 @@ def test_units_are_ordered_disjoint_trimmed_and_cover_every_visible_character(te
     assert {i for i, ch in enumerate(text) if not ch.isspace()} <= covered
     labels = [unit.label(1) for unit in units]
     assert len(labels) == len(set(labels))
+
+
+def units_line_by_line(text: str) -> list[Unit]:
+    """The units as the module's docstring defines them, line by line and piece by piece."""
+    units: list[Unit] = []
+    chapter = clause = sentence = 0
+    line_start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            if CHAPTER.match(line):
+                chapter, clause, sentence = chapter + 1, 0, 0
+            elif CLAUSE.match(line):
+                clause, sentence = clause + 1, 0
+            for piece in re.finditer(r"[^。！？；!?]*(?:[。！？；!?]+[”’」』）)\]】]*|$)", line):
+                kept = piece.group().strip()
+                if kept:
+                    sentence += 1
+                    start = line_start + piece.start() + piece.group().index(kept)
+                    units.append(Unit(start, start + len(kept), chapter, clause, sentence))
+        line_start += len(line) + 1
+    return units
+
+
+# Every kind of white space Python knows, sentence ends, closing marks and the markers' characters.
+UNIT_ALPHABET = st.sampled_from(
+    [chr(code) for code in range(0x3001) if chr(code).isspace()]
+    + list("一二十、（）()第章条1２.．。；！？!?”’」』）)]】甲乙𠮷“")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(UNIT_ALPHABET, max_size=80).map("".join))
+def test_units_found_in_the_whole_text_are_those_of_the_line_by_line_definition(text: str) -> None:
+    assert split_units(text) == units_line_by_line(text)
+
+
+def test_units_of_the_sample_articles_are_those_of_the_line_by_line_definition() -> None:
+    for path in sorted(SAMPLE_DATA.iterdir()):
+        text = prepare_article(read_article(path).text, path.name, "utf-8").text
+        assert split_units(text) == units_line_by_line(text), path.name
 
 
 def test_units_are_the_same_after_reopening_and_map_to_the_original(tmp_path: Path) -> None:

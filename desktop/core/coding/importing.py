@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from desktop.core.coding.in_workers import in_order
+from desktop.core.collector import collector_paused
 from desktop.core.models import NewArticle
 from desktop.core.search_terms import document_terms
 from desktop.core.store import Store
@@ -107,7 +108,9 @@ def _prepare_file(found: Found, rules: tuple[str, ...], converter: str) -> _Prep
 
 
 def _prepare_chunk(chunk: list[Found], rules: tuple[str, ...], converter: str) -> list[_Prepared]:
-    return [_prepare_file(found, rules, converter) for found in chunk]
+    # (In a worker process: see import_paths on the collector.)
+    with collector_paused():
+        return [_prepare_file(found, rules, converter) for found in chunk]
 
 
 def _prepared_in_order(
@@ -144,16 +147,37 @@ def import_paths(
     queue: list[ImportOutcome | tuple[str, NewArticle, str]] = []
     pending_hashes: dict[str, str] = {}
 
-    def flush() -> Iterator[ImportOutcome]:
+    def stored_batch() -> list[ImportOutcome]:
         articles = [item[1] for item in queue if isinstance(item, tuple)]
         ids = iter(store.articles.add(articles)) if articles else iter(())
-        for item in queue:
-            if isinstance(item, tuple):
-                yield ImportOutcome(item[0], Result.IMPORTED, item[2], article_id=next(ids))
-            else:
-                yield item
+        outcomes = [
+            ImportOutcome(item[0], Result.IMPORTED, item[2], article_id=next(ids)) if isinstance(item, tuple) else item
+            for item in queue
+        ]
         queue.clear()
         pending_hashes.clear()
+        return outcomes
+
+    def next_batch(prepared: Iterator[_Prepared]) -> bool:
+        """Queue prepared files until a batch is full; False when there are no more."""
+        for item in prepared:
+            if cancelled():
+                return False
+            if item.problem or item.article is None:
+                queue.append(ImportOutcome(item.path, Result.FAILED, item.problem))
+                continue
+            existing = store.articles.id_for_sha256(item.digest)
+            if existing is not None:
+                queue.append(ImportOutcome(item.path, Result.DUPLICATE, f"same text as article {existing}", existing))
+                continue
+            if item.digest in pending_hashes:
+                queue.append(ImportOutcome(item.path, Result.DUPLICATE, f"same text as {pending_hashes[item.digest]}"))
+                continue
+            queue.append((item.path, item.article, item.note))
+            pending_hashes[item.digest] = item.path
+            if len(pending_hashes) >= BATCH_SIZE:
+                return True
+        return False
 
     found = (
         (
@@ -163,21 +187,13 @@ def import_paths(
         )
         for f in find_article_files(paths)
     )
-    for item in _prepared_in_order(found, rules, converter, workers, cancelled):
-        if cancelled():
-            break
-        if item.problem or item.article is None:
-            queue.append(ImportOutcome(item.path, Result.FAILED, item.problem))
-            continue
-        existing = store.articles.id_for_sha256(item.digest)
-        if existing is not None:
-            queue.append(ImportOutcome(item.path, Result.DUPLICATE, f"same text as article {existing}", existing))
-            continue
-        if item.digest in pending_hashes:
-            queue.append(ImportOutcome(item.path, Result.DUPLICATE, f"same text as {pending_hashes[item.digest]}"))
-            continue
-        queue.append((item.path, item.article, item.note))
-        pending_hashes[item.digest] = item.path
-        if len(pending_hashes) >= BATCH_SIZE:
-            yield from flush()
-    yield from flush()
+    prepared = _prepared_in_order(found, rules, converter, workers, cancelled)
+    more = True
+    while more:
+        # A batch's articles, units, maps and terms are thousands of small objects and no cycles:
+        # the cycle collector walking them as they piled up was 5-7% of an import. It runs again
+        # before the outcomes go to the caller.
+        with collector_paused():
+            more = next_batch(prepared)
+            outcomes = stored_batch()
+        yield from outcomes

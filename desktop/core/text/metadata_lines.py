@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 
 from desktop.core.metadata import DATE, DOCUMENT_NUMBER, ISSUER, URL, parse_date
-from desktop.core.text.chinese import line_spans
 
 _ISSUER_LABELS = (
     "信息来源|稿件来源|文章来源|新闻来源|来源单位|来源网站|来源|來源|发文机关|發文機關|发文单位|發文單位"
@@ -66,7 +65,8 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s?[)）]")
 # What a line that states a field holds at least one of: a colon, a leading year, a web address,
 # a document number's 号.
-_MAY_STATE = re.compile(r"[:：]|^[\s\u3000]*\d{4}|https?://|[号號]")
+# (Searched in the whole text: white space before the year stays on its line.)
+_MAY_STATE_IN_TEXT = re.compile(r"[:：]|^[^\S\n]*\d{4}|https?://|[号號]", re.MULTILINE)
 _LONGEST_VALUE = 60
 _LINES_WITHOUT_LABELS = 200  # a field line is short; longer lines are prose
 _BLANK = " \u3000\t\u00a0"
@@ -151,19 +151,39 @@ def _url_line(line: str) -> str:
     return url.group(0).rstrip(".,;:")
 
 
+def _lines_that_may_state(text: str, lines: list[str]) -> list[int]:
+    """Indices of the lines with a field's mark, short enough to hold fields, in order.
+
+    Found by one search of the whole text: most lines of a page are prose, and looking at each
+    line in Python cost more than reading the few that may state something.
+    """
+    indices: list[int] = []
+    index = position = 0
+    for mark in _MAY_STATE_IN_TEXT.finditer(text):
+        index += text.count("\n", position, mark.start())
+        position = mark.start()
+        if (not indices or indices[-1] != index) and len(lines[index]) <= _LINES_WITHOUT_LABELS:
+            indices.append(index)
+    return indices
+
+
+def _next_shown(lines: list[str], index: int) -> str:
+    """The first line after ``index`` that is not blank ('' when none is)."""
+    for later in range(index + 1, len(lines)):
+        if lines[later].strip(_BLANK):
+            return lines[later]
+    return ""
+
+
 def stated_metadata(text: str) -> dict[str, str]:
     """Field name -> value for what the page states as fields (see the module's rules)."""
     found: dict[str, str] = {}
-    lines = [text[start:end] for start, end in line_spans(text)]
-    shown = [index for index, line in enumerate(lines) if line.strip(_BLANK)]
-    for position, index in enumerate(shown):
+    lines = text.split("\n")
+    for index in _lines_that_may_state(text, lines):
         line = lines[index]
-        # Most lines of a page are prose with none of a field's marks: skipped at the cost of one search.
-        if len(line) > _LINES_WITHOUT_LABELS or not _MAY_STATE.search(line):
-            continue
         if "(" in line or "（" in line:
             line = _READING.sub("", line)
-        next_line = _READING.sub("", lines[shown[position + 1]]) if position + 1 < len(shown) else ""
+        next_line = _READING.sub("", _next_shown(lines, index))
         for name, value in _fields_of(line, next_line).items():
             found.setdefault(name, value)
         if DOCUMENT_NUMBER not in found:
