@@ -184,3 +184,23 @@ def test_mapping_many_spans_at_once_equals_mapping_each(
     assert offset_map.to_original_all(spans) == [offset_map.to_original(start, end) for start, end in spans]
     with pytest.raises(OffsetMapError):
         offset_map.to_original_all([(0, offset_map.text_length + 1)])
+
+
+@settings(max_examples=400, deadline=None)
+@given(edit_chains(), edit_chains())
+def test_blocks_placed_by_running_shifts_equal_those_placed_by_bisection(
+    first_chain: tuple[str, list[list[Edit]]], second_chain: tuple[str, list[list[Edit]]]
+) -> None:
+    original, steps = first_chain
+    text, first = map_of(original, steps)
+    # A later map over the first one's text, built from edits drawn for a text of that length.
+    _, second_steps = second_chain
+    second = OffsetMap.identity(len(text))
+    for edits in second_steps:
+        length = second.text_length
+        edits = [edit for edit in edits if edit.end <= length]
+        second = second.then(OffsetMap.from_edits(length, edits))
+    if not first.blocks or not second.blocks:
+        return
+    by_bisection = first._composed_blocks(second, first.blocks, second.blocks)
+    assert first._composed_blocks(second, first.blocks, second.blocks, whole=True) == by_bisection

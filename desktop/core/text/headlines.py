@@ -62,7 +62,10 @@ def repeated_title(text: str) -> list[Edit]:
     key = _title_key(text[span[0] : span[1]])
     if len(key) < _MIN_TITLE_KEY:
         return []
-    # Only lines holding the key (spaces allowed between its characters) can be copies.
+    # Only lines holding the key (spaces allowed between its characters) can be copies. Most
+    # articles hold none, which the text without its spaces says faster than compiling the pattern.
+    if key not in "".join(text[span[1] :].split()):
+        return []
     pattern = re.compile(r"\s*".join(re.escape(ch) for ch in key))
     edits: list[Edit] = []
     position = span[1]

@@ -23,6 +23,8 @@ pages (索引号, 发布机构, 成文日期, 发文字号, 主题分类 …) an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from desktop.core.metadata import DATE, DOCUMENT_NUMBER, ISSUER, URL, parse_date
 
@@ -65,8 +67,12 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s?[)）]")
 # What a line that states a field holds at least one of: a colon, a leading year, a web address,
 # a document number's 号.
-# (Searched in the whole text: white space before the year stays on its line.)
-_MAY_STATE_IN_TEXT = re.compile(r"[:：]|^[^\S\n]*\d{4}|https?://|[号號]", re.MULTILINE)
+# Searched in the whole text as two patterns: one alternation with "^" in it made the engine try
+# every alternative at every character, twice as slow. A leading year is found with the newline
+# before it; white space before the year stays on its line.
+_FIELD_MARK = re.compile(r"[:：号號]|https?://")
+_YEAR_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*\d{4}")
+_YEAR_FIRST = re.compile(r"[^\S\n]*\d{4}")
 _LONGEST_VALUE = 60
 _LINES_WITHOUT_LABELS = 200  # a field line is short; longer lines are prose
 _BLANK = " \u3000\t\u00a0"
@@ -100,8 +106,8 @@ def _field_of(label: str) -> str | None:
     return URL if re.fullmatch(_URL_LABELS, label) else None
 
 
-def _labelled(line: str, next_line: str) -> dict[str, str]:
-    """The labelled fields of one line; a label alone on the line reads ``next_line``."""
+def _labelled(line: str, next_line: Callable[[], str]) -> dict[str, str]:
+    """The labelled fields of one line; a label alone on the line reads ``next_line()``."""
     starts = list(_FIELD_START.finditer(line))
     if not starts or (starts[0].start() > 0 and _SENTENCE_END.search(line)):
         return {}
@@ -110,7 +116,8 @@ def _labelled(line: str, next_line: str) -> dict[str, str]:
         end = starts[number + 1].start() if number + 1 < len(starts) else len(line)
         value = line[start.end() : end].strip(_BLANK + "|｜丨")
         if not value and len(starts) == 1 and not line[: start.start()].strip(_BLANK):
-            value = next_line.strip(_BLANK) if len(next_line.strip(_BLANK)) <= _LONGEST_VALUE else ""
+            following = next_line().strip(_BLANK)
+            value = following if len(following) <= _LONGEST_VALUE else ""
             if _FIELD_START.search(value):
                 value = ""
         field = _field_of(start.group(1))
@@ -119,7 +126,11 @@ def _labelled(line: str, next_line: str) -> dict[str, str]:
     return {field: value for field, value in found.items() if value}
 
 
-def _fields_of(line: str, next_line: str = "") -> dict[str, str]:
+def _no_line() -> str:
+    return ""
+
+
+def _fields_of(line: str, next_line: Callable[[], str] = _no_line) -> dict[str, str]:
     """The fields of one line (a date leading it, labels, an unlabelled source after the date)."""
     rest = line.strip(_BLANK)
     date_first = _DATE_AT_START.match(rest)
@@ -134,7 +145,7 @@ def _fields_of(line: str, next_line: str = "") -> dict[str, str]:
     rest = rest.strip(_BLANK)
     if not rest:
         return found
-    labelled = _labelled(rest, "")
+    labelled = _labelled(rest, _no_line)
     if labelled:
         return {**labelled, **found}
     source = _SOURCE_NAME.match(rest)
@@ -157,21 +168,25 @@ def _lines_that_may_state(text: str, lines: list[str]) -> list[int]:
     Found by one search of the whole text: most lines of a page are prose, and looking at each
     line in Python cost more than reading the few that may state something.
     """
+    marks = [mark.start() for mark in _FIELD_MARK.finditer(text)]
+    marks += [year.start() + 1 for year in _YEAR_AFTER_NEWLINE.finditer(text)]
+    if _YEAR_FIRST.match(text):
+        marks.append(0)
     indices: list[int] = []
     index = position = 0
-    for mark in _MAY_STATE_IN_TEXT.finditer(text):
-        index += text.count("\n", position, mark.start())
-        position = mark.start()
+    for mark in sorted(marks):
+        index += text.count("\n", position, mark)
+        position = mark
         if (not indices or indices[-1] != index) and len(lines[index]) <= _LINES_WITHOUT_LABELS:
             indices.append(index)
     return indices
 
 
 def _next_shown(lines: list[str], index: int) -> str:
-    """The first line after ``index`` that is not blank ('' when none is)."""
+    """The first line after ``index`` that is not blank, without readings ('' when none is)."""
     for later in range(index + 1, len(lines)):
         if lines[later].strip(_BLANK):
-            return lines[later]
+            return _READING.sub("", lines[later])
     return ""
 
 
@@ -183,7 +198,8 @@ def stated_metadata(text: str) -> dict[str, str]:
         line = lines[index]
         if "(" in line or "（" in line:
             line = _READING.sub("", line)
-        next_line = _READING.sub("", _next_shown(lines, index))
+        # The next line is read only for a label alone on its line.
+        next_line = partial(_next_shown, lines, index)
         for name, value in _fields_of(line, next_line).items():
             found.setdefault(name, value)
         if DOCUMENT_NUMBER not in found:

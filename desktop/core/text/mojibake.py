@@ -42,6 +42,10 @@ def has_latin1(text: str) -> bool:
 
 def _bytes(run: str) -> bytes | None:
     """The bytes the run was decoded from (each character one byte of Latin-1 or cp1252)."""
+    try:
+        return run.encode("latin-1")  # most runs: every character a byte of Latin-1 itself
+    except UnicodeEncodeError:
+        pass
     out = bytearray()
     for ch in run:
         if ord(ch) < 0x100:
@@ -119,7 +123,8 @@ def repairable_runs(text: str) -> list[tuple[int, int, tuple[str, str]]]:
     found = []
     for match in _RUN.finditer(text):
         start, end = match.span()
-        if sum(1 for ch in match.group() if ch > "\x7f") < MIN_HIGH:
+        # Most runs are one letter (the è of a pinyin reading): too short to count.
+        if end - start < MIN_HIGH or sum(1 for ch in match.group() if ch > "\x7f") < MIN_HIGH:
             continue
         repair = redecoded(text[start:end])
         if repair is None and "\x40" <= text[end : end + 1] <= "\x7e":
@@ -133,7 +138,7 @@ def repairable_runs(text: str) -> list[tuple[int, int, tuple[str, str]]]:
 
 def mojibake_edits(text: str) -> list[Edit]:
     """Edits that put the Chinese back in place of each repairable run."""
-    if not any("\x80" <= ch <= "\xff" for ch in text):
+    if not has_latin1(text):
         return []
     return [
         edit

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.core.offsets import Edit
@@ -85,12 +84,6 @@ def _tone_numbers_to_marks(pinyin: str) -> str:
     return re.sub(r"[a-zü]+[1-5]", lambda m: to_tone(m.group()), pinyin)
 
 
-@dataclass(frozen=True)
-class _Note:
-    edit: Edit
-    characters: str
-
-
 @lru_cache(maxsize=65536)
 def _width(before: str, syllables: str) -> int:
     """How many of the characters ending ``before`` the note reads (0: it is no reading of them)."""
@@ -105,15 +98,12 @@ def _width(before: str, syllables: str) -> int:
     return 0
 
 
-def _confirmed(text: str, match: re.Match[str], anchor_end: int) -> _Note | None:
-    """The note as a reading of the characters ending at ``anchor_end`` (the note's start, or a
-    stray space before it)."""
+def _confirmed(text: str, match: re.Match[str], anchor_end: int) -> str:
+    """The characters ending at ``anchor_end`` (the note's start, or a stray space before it) that
+    the note reads ('' when it reads none)."""
     before = text[max(0, anchor_end - MAX_WORD) : anchor_end]
     width = _width(before, match.group("syllables"))
-    if not width:
-        return None
-    # The note joins its last character in one block of the offset map.
-    return _Note(Edit(anchor_end - 1, match.end(), before[-1]), before[-width:])
+    return before[-width:] if width else ""
 
 
 @lru_cache(maxsize=1)
@@ -152,21 +142,21 @@ def pinyin_note_edits(text: str) -> list[Edit]:
             continue
         if not anchor or not han.match(anchor):
             continue
-        note = _confirmed(text, match, start)
-        if note is None:
+        characters = _confirmed(text, match, start)
+        if not characters:
             continue
         end = match.end()
         if start < match.start() and text[end : end + 1] == " " and han.match(text[end + 1 : end + 2]):
             # Spaced on both sides (政 (zhèng) 府): the reading's spaces go with it.
             end += 1
-            note = _Note(note.edit._replace(end=end), note.characters)
-        if any(ord(ch) in changes for ch in note.characters):
+        if not changes.isdisjoint(map(ord, characters)):
             kind = changed
-        elif len(note.characters) > 1:
+        elif len(characters) > 1:
             kind = words
         else:
             kind = shared
-        kind.append(note.edit)
+        # The note joins its last character in one block of the offset map.
+        kind.append(Edit(start - 1, end, characters[-1]))
         last = (kind, end, syllables)
     if "?" in text:
         after_mojibake += [Edit(m.start(), m.end(), "?") for m in _BARE_NOTE_RE.finditer(text)]
