@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from desktop.core.layers import Layers
 from desktop.core.offsets import OffsetMap
+from desktop.core.units import UnitColumns
 
 
 class Script(StrEnum):
@@ -151,8 +152,8 @@ class NewArticle:
     # Metadata the page states: (field name, value) pairs; stored only where the field is empty.
     metadata: tuple[tuple[str, str], ...] = ()
     # What an import's worker process worked out so that the writing process only inserts:
-    # the coding units (see units.unit_rows), the search-index terms and the map as JSON.
-    unit_rows: tuple[tuple[int, int, int, int, int, int, int, str], ...] = ()
+    # the coding units (see units.unit_columns; None: from the text), the search-index terms and the map as JSON.
+    units: UnitColumns | None = None
     index_terms: str = ""
     map_json: str = ""
 

@@ -252,35 +252,40 @@ class OffsetMap:
         return self._original_at_start(start), self._original_at_end(end)
 
     def to_original_all(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """``to_original`` of each span (the coding units of a text: thousands per article).
+        """``to_original`` of each span."""
+        firsts, lasts = self.to_original_columns([span[0] for span in spans], [span[1] for span in spans])
+        return list(zip(firsts, lasts, strict=True))
+
+    def to_original_columns(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """``to_original`` of each span ``starts[i]:ends[i]`` (the coding units of a text: hundreds per article).
 
         The same lookups as ``_original_at_start`` and ``_original_at_end``, made for every span at
         once on arrays: a bisection per span in Python cost more than finding the units.
         """
-        if not spans:
-            return []
+        if not starts:
+            return [], []
         import numpy as np  # only where units are mapped: an import, never at start-up
 
-        starts, ends = np.array(spans).T
-        if not ((starts >= 0) & (starts <= ends) & (ends <= self.text_length)).all():
-            for start, end in spans:
+        at_start, at_end = np.array(starts), np.array(ends)
+        if not ((at_start >= 0) & (at_start <= at_end) & (at_end <= self.text_length)).all():
+            for start, end in zip(starts, ends, strict=True):
                 self._check_span(start, end, self.text_length)
         if not self.blocks:
-            return list(spans)
+            return list(starts), list(ends)
         t_starts, t_ends = np.array(self._t_starts), np.array(self._t_ends)
         o_starts, o_ends = np.array(self._o_starts), np.array(self._o_ends)
         # After the last block ending at or before a point, both texts move on together.
         shift = np.concatenate(([0], o_ends - t_ends))
         # A start inside a block takes the block's start.
-        inside = np.searchsorted(t_starts, starts, side="right") - 1
-        holds = (inside >= 0) & (starts < t_ends[inside])
-        firsts = np.where(holds, o_starts[inside], starts + shift[np.searchsorted(t_ends, starts, side="right")])
+        inside = np.searchsorted(t_starts, at_start, side="right") - 1
+        holds = (inside >= 0) & (at_start < t_ends[inside])
+        firsts = np.where(holds, o_starts[inside], at_start + shift[np.searchsorted(t_ends, at_start, side="right")])
         # An end inside a block (or at its end) takes the block's end.
-        after = np.searchsorted(t_ends, ends, side="left")
-        closes = (after < len(t_ends)) & (t_starts[np.minimum(after, len(t_ends) - 1)] < ends)
-        lasts = np.where(closes, o_ends[np.minimum(after, len(t_ends) - 1)], ends + shift[after])
-        lasts = np.where(starts < ends, lasts, firsts)
-        return list(zip(firsts.tolist(), lasts.tolist(), strict=True))
+        after = np.searchsorted(t_ends, at_end, side="left")
+        closes = (after < len(t_ends)) & (t_starts[np.minimum(after, len(t_ends) - 1)] < at_end)
+        lasts = np.where(closes, o_ends[np.minimum(after, len(t_ends) - 1)], at_end + shift[after])
+        lasts = np.where(at_start < at_end, lasts, firsts)
+        return firsts.tolist(), lasts.tolist()
 
     def from_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the derived text that covers a span of the original.

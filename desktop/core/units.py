@@ -15,6 +15,7 @@ the ids depend on the text alone and stay the same every time the article is ope
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from desktop.core.offsets import OffsetMap
@@ -32,9 +33,12 @@ _CLOSERS = "”’」』）)\\]】"
 _SENTENCE = re.compile(
     rf"[^\s{_ENDS}](?:[^{_ENDS}\n]*(?:[{_ENDS}]+[{_CLOSERS}]*|[^\s{_ENDS}]))?|[{_ENDS}]+[{_CLOSERS}]*"
 )
-# The line a marker opens: a chapter first, else a clause.
-_MARKER = re.compile(rf"^(?:({CHAPTER.pattern})|{CLAUSE.pattern})", re.MULTILINE)
+# The line a marker opens: a chapter first, else a clause. Searched with the newline before it
+# (and at the text's start by match): "^" in multi-line mode is tested at every character.
+_MARKER = re.compile(rf"(?:({CHAPTER.pattern})|{CLAUSE.pattern})")
+_MARKER_AFTER_NEWLINE = re.compile(rf"\n{_MARKER.pattern}")
 UNIT_SEPARATOR = "-"
+_LABEL = UNIT_SEPARATOR.join(["{}"] * 3)
 
 
 class Unit(NamedTuple):
@@ -59,53 +63,69 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _numbered(text: str) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """The units as columns: starts, ends, chapters, clauses, sentences."""
+    spans = [found.span() for found in _SENTENCE.finditer(text)]
+    starts = [span[0] for span in spans]
+    chapters: list[int] = []
+    clauses: list[int] = []
+    sentences: list[int] = []
+    # Each marker line opens a stretch of sentences numbered alike; the counts change only at
+    # markers, so the columns are extended a stretch at a time, not a sentence at a time.
+    opening = _MARKER.match(text)
+    # (line start, whether it opens a chapter) of each marker line, then the end.
+    markers = [(0, opening.group(1) is not None)] if opening else []
+    markers += [(found.start() + 1, found.group(1) is not None) for found in _MARKER_AFTER_NEWLINE.finditer(text)]
+    markers.append((len(text) + 1, False))
+    chapter = clause = 0
+    first = 0
+    for line_start, opens_chapter in markers:
+        last = bisect_left(starts, line_start)
+        count = last - first
+        chapters += [chapter] * count
+        clauses += [clause] * count
+        sentences += range(1, count + 1)
+        first = last
+        chapter, clause = (chapter + 1, 0) if opens_chapter else (chapter, clause + 1)
+    return starts, [span[1] for span in spans], chapters, clauses, sentences
+
+
 def split_units(text: str) -> list[Unit]:
     """The coding units of a Simplified text, in text order; whitespace between them belongs to none."""
-    units: list[Unit] = []
-    # Where each marker line starts and whether it opens a chapter; sentences count within them.
-    markers = [(found.start(), found.group(1) is not None) for found in _MARKER.finditer(text)]
-    markers.append((len(text) + 1, False))
-    next_marker, opens_chapter = markers[0]
-    marker_index = 0
-    chapter = clause = sentence = 0
-    for found in _SENTENCE.finditer(text):
-        start, end = found.span()
-        while next_marker <= start:
-            if opens_chapter:
-                chapter, clause = chapter + 1, 0
-            else:
-                clause += 1
-            sentence = 0
-            marker_index += 1
-            next_marker, opens_chapter = markers[marker_index]
-        sentence += 1
-        units.append(Unit(start, end, chapter, clause, sentence))
-    return units
+    return list(map(Unit, *_numbered(text)))
 
 
-# A unit as an import prepares it before the article has an id: (start, end, original_start,
-# original_end, chapter, clause, sentence, and its id without the article: "chapter-clause-sentence").
-UnitRow = tuple[int, int, int, int, int, int, int, str]
+class UnitColumns(NamedTuple):
+    """An article's units as an import prepares them, before the article has an id: one list per
+    column, so that the writer inserts them without a line of Python per unit."""
+
+    starts: list[int]
+    ends: list[int]
+    original_starts: list[int]
+    original_ends: list[int]
+    chapters: list[int]
+    clauses: list[int]
+    sentences: list[int]
+    # Each unit's id without the article: "chapter-clause-sentence".
+    labels: list[str]
 
 
-def unit_rows(text: str, offset_map: OffsetMap) -> tuple[UnitRow, ...]:
+NO_UNITS = UnitColumns([], [], [], [], [], [], [], [])
+
+
+def unit_columns(text: str, offset_map: OffsetMap) -> UnitColumns:
     """The units of a Simplified text with their offsets in the original, ready to store."""
-    units = split_units(text)
-    originals = offset_map.to_original_all([(unit.start, unit.end) for unit in units])
-    return tuple(
-        (
-            start,
-            end,
-            original_start,
-            original_end,
-            chapter,
-            clause,
-            sentence,
-            f"{chapter}{UNIT_SEPARATOR}{clause}{UNIT_SEPARATOR}{sentence}",
-        )
-        for (start, end, chapter, clause, sentence), (original_start, original_end) in zip(
-            units, originals, strict=True
-        )
+    starts, ends, chapters, clauses, sentences = _numbered(text)
+    original_starts, original_ends = offset_map.to_original_columns(starts, ends)
+    return UnitColumns(
+        starts,
+        ends,
+        original_starts,
+        original_ends,
+        chapters,
+        clauses,
+        sentences,
+        list(map(_LABEL.format, chapters, clauses, sentences)),
     )
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from desktop.core.coding.importing import prepare_article
 from desktop.core.store import Store
 from desktop.core.text.reading import read_article
-from desktop.core.units import CHAPTER, CLAUSE, Unit, parse_label, split_units
+from desktop.core.units import CHAPTER, CLAUSE, Unit, parse_label, split_units, unit_columns
 from tests.conftest import SAMPLE_DATA
 
 NOTICE = (
@@ -108,6 +108,18 @@ UNIT_ALPHABET = st.sampled_from(
 @given(st.lists(UNIT_ALPHABET, max_size=80).map("".join))
 def test_units_found_in_the_whole_text_are_those_of_the_line_by_line_definition(text: str) -> None:
     assert split_units(text) == units_line_by_line(text)
+
+
+def test_unit_columns_are_the_units_mapped_one_by_one_with_their_ids() -> None:
+    for path in sorted(SAMPLE_DATA.iterdir()):
+        article = prepare_article(read_article(path).text, path.name, "utf-8")
+        expected = [
+            (u.start, u.end, *article.offset_map.to_original(u.start, u.end), u.chapter, u.clause, u.sentence)
+            for u in split_units(article.text)
+        ]
+        columns = unit_columns(article.text, article.offset_map)
+        assert list(zip(*columns[:7], strict=True)) == expected, path.name
+        assert columns.labels == [unit.label(7).removeprefix("7-") for unit in split_units(article.text)]
 
 
 def test_units_of_the_sample_articles_are_those_of_the_line_by_line_definition() -> None:

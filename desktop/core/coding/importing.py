@@ -18,7 +18,7 @@ from desktop.core.text.cleaning import DEFAULT_RULES, check_rules
 from desktop.core.text.convert import DEFAULT_CONVERTER, converter_info
 from desktop.core.text.pipeline import PIPELINE_VERSION, process, sha256
 from desktop.core.text.reading import MAX_ARTICLE_BYTES, ReadError, find_article_files, read_article, shown_path
-from desktop.core.units import unit_rows
+from desktop.core.units import unit_columns
 
 BATCH_SIZE = 64
 # Files per task sent to a worker process.
@@ -67,7 +67,7 @@ def prepare_article(
         source_path=source_path,
         flags=processed.flags,
         metadata=processed.metadata,
-        unit_rows=unit_rows(processed.text, processed.offset_map),
+        units=unit_columns(processed.text, processed.offset_map),
         index_terms=document_terms(processed.title, processed.text),
         map_json=map_json(processed.offset_map),
     )

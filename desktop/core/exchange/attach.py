@@ -150,7 +150,7 @@ class _Importer:
                 "note": data.get("note") or "",
                 "metadata": data.get("metadata") or {},
             }
-            units, terms = derived or ((), "")
+            units, terms = derived or (None, "")
             article_id = self.store.articles.restore(record, flags, units, terms, index=False)
             self.unindexed.append((article_id, record["title"], record["text"], terms))
         else:

@@ -10,9 +10,9 @@ from desktop.core.coding.in_workers import in_order
 from desktop.core.exchange.incoming import IncomingRecord
 from desktop.core.offsets import OffsetMap, OffsetMapError
 from desktop.core.search_terms import document_terms
-from desktop.core.units import UnitRow, unit_rows
+from desktop.core.units import UnitColumns, unit_columns
 
-Derived = tuple[tuple[UnitRow, ...], str]
+Derived = tuple[UnitColumns, str]
 # Fewer processed articles than this are worked out here: starting workers would cost more.
 WORKERS_FROM = 100
 _DERIVED_CHUNK = 25
@@ -39,7 +39,7 @@ def _derived_chunk(chunk: list[tuple[str, Any, Any]]) -> list[Derived | None]:
     for title, text, offset_map in chunk:
         try:
             mapped = OffsetMap.from_json(offset_map)
-            found.append((unit_rows(text, mapped), document_terms(title, text)))
+            found.append((unit_columns(text, mapped), document_terms(title, text)))
         except (OffsetMapError, KeyError, TypeError, ValueError, AttributeError):
             found.append(None)  # a malformed record: the writer's checks say what is wrong with it
     return found

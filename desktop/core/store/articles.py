@@ -15,7 +15,7 @@ from desktop.core.store.metadata import fill_stated, restore_values
 from desktop.core.store.search_index import index_article, index_articles, reindex_article
 from desktop.core.store.spans import check_quotes
 from desktop.core.store.units import insert_units
-from desktop.core.units import UnitRow
+from desktop.core.units import UnitColumns
 
 # Every stored column of an article but its id, in the order inserts name them.
 ARTICLE_COLUMNS = (
@@ -88,7 +88,7 @@ class ArticleTable:
                 ids.append(article_id)
                 if article.flags:
                     _insert_flags(self.db, article_id, article.flags)
-                insert_units(self.db, article_id, article.text, article.offset_map, article.unit_rows)
+                insert_units(self.db, article_id, article.text, article.offset_map, article.units)
                 fill_stated(self.db, article_id, article.metadata)
                 indexed.append((article_id, article.title, article.text, article.index_terms))
             # Last, and all together. Indexed between the other rows, each article made the next
@@ -110,7 +110,7 @@ class ArticleTable:
         self,
         record: dict[str, Any],
         flags: Sequence[Flag],
-        units: Sequence[UnitRow] = (),
+        units: UnitColumns | None = None,
         terms: str = "",
         index: bool = True,
     ) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from itertools import repeat
 
 from desktop.core.offsets import OffsetMap
 from desktop.core.store.connection import Database
-from desktop.core.units import UNIT_SEPARATOR, PlacedUnit, UnitRow, unit_rows
+from desktop.core.units import UNIT_SEPARATOR, PlacedUnit, UnitColumns, unit_columns
 
 # The units ``u`` a span ``s`` falls in: the one it starts in (the last one starting at or before
 # it) and every later one starting before its end, overlapping the span. Two index seeks per span.
@@ -18,16 +19,18 @@ SPAN_IN_UNIT = (
 UNITS_OF_SPAN = f"(select group_concat(u.label, ' ') from units u where {SPAN_IN_UNIT})"
 
 
-def insert_units(db: Database, article_id: int, text: str, offset_map: OffsetMap, rows: Sequence[UnitRow] = ()) -> None:
-    """(Re)write the units of one article (``rows`` when an import prepared them, else from its text)."""
+def insert_units(
+    db: Database, article_id: int, text: str, offset_map: OffsetMap, units: UnitColumns | None = None
+) -> None:
+    """(Re)write the units of one article (``units`` when an import prepared them, else from its text)."""
     db.execute("delete from units where article_id = ?", [article_id])
+    columns = units if units is not None else unit_columns(text, offset_map)
+    # Rows zipped from the columns in C: ~180 units per article, no line of Python per unit.
+    prefix = f"{article_id}{UNIT_SEPARATOR}"
     db.conn.executemany(
         "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence, label)"
         " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (article_id, *row[:7], f"{article_id}{UNIT_SEPARATOR}{row[7]}")
-            for row in (rows or unit_rows(text, offset_map))
-        ],
+        zip(repeat(article_id), *columns[:7], map(prefix.__add__, columns.labels)),
     )
 
 
