@@ -18,7 +18,8 @@ Rule = Callable[[str], list[Edit]]
 
 # doubled punctuation -----------------------------------------------------------------
 
-_DOUBLED_PUNCTUATION = re.compile(rf"(?<=[{HAN_CLASS}{CLOSING_MARKS}])[,，](?P<real>[,，、。；;：:！!？?])")
+# The comma first and what precedes it checked after it: the engine skips to commas.
+_DOUBLED_PUNCTUATION = re.compile(rf"[,，](?<=[{HAN_CLASS}{CLOSING_MARKS}][,，])(?P<real>[,，、。；;：:！!？?])")
 
 
 def doubled_punctuation(text: str) -> list[Edit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from desktop.core.metadata import URL
 from desktop.core.models import Flag
@@ -74,7 +74,7 @@ def process(original: str, rules: Sequence[str] = DEFAULT_RULES, converter: str 
         start, end = offset_map.from_original(flag.original_start, flag.original_end)
         if start == end:
             continue  # in text the cleaning removed (a footer's real '?'): nothing for the analyst
-        flags.append(replace(flag, start=start, end=end))
+        flags.append(Flag(flag.kind, flag.original_start, flag.original_end, flag.excerpt, start, end))
     headline = title_span(original)
     # Read from the clean text: readings gone, furniture cut, labels and values in Simplified.
     # A page states its own address in its footer too (转载请注明地址:…): only that is read there.

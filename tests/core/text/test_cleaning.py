@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.models import FlagKind
 from desktop.core.offsets import apply_edits
+from desktop.core.text.chinese import line_spans
 from desktop.core.text.cleaning import DEFAULT_RULES, RULES, check_rules, doubled_punctuation, rule
 from desktop.core.text.flags import find_flags
 from desktop.core.text.headlines import repeated_title
@@ -180,3 +185,11 @@ def test_a_page_that_is_its_headline_over_and_over_keeps_one_copy(copies: int) -
     # Each copy took the newline before it, and the last one's overlapped the cut before: the map broke.
     processed = process("推进创新发展。\n" * copies, DEFAULT_RULES)
     assert processed.text.strip() == "推进创新发展。"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="甲a\n\r ", max_size=30))
+def test_line_spans_are_the_lines_between_newlines(text: str) -> None:
+    spans = list(line_spans(text))
+    assert [text[start:end] for start, end in spans] == text.split("\n")
+    assert all(end + 1 == following for (_, end), (following, _) in pairwise(spans))
