@@ -204,3 +204,32 @@ def test_blocks_placed_by_running_shifts_equal_those_placed_by_bisection(
         return
     by_bisection = first._composed_blocks(second, first.blocks, second.blocks)
     assert first._composed_blocks(second, first.blocks, second.blocks, whole=True) == by_bisection
+
+
+def valid_blocks(original_length: int, text_length: int, blocks: list[tuple[int, int, int, int]]) -> bool:
+    """The map's rules, block by block: in order, apart, equal stretches between and after."""
+    previous_o = previous_t = 0
+    for o_start, o_end, t_start, t_end in blocks:
+        if not (previous_o <= o_start <= o_end and previous_t <= t_start <= t_end):
+            return False
+        if o_start - previous_o != t_start - previous_t:
+            return False
+        previous_o, previous_t = o_end, t_end
+    return original_length - previous_o == text_length - previous_t and previous_o <= original_length
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.integers(-1, 12),
+    st.integers(-1, 12),
+    st.lists(st.tuples(*[st.integers(-1, 12)] * 4), max_size=4),
+)
+def test_a_map_is_refused_exactly_when_its_blocks_break_the_rules(
+    original_length: int, text_length: int, blocks: list[tuple[int, int, int, int]]
+) -> None:
+    try:
+        OffsetMap(original_length, text_length, blocks)
+    except OffsetMapError:
+        assert not valid_blocks(original_length, text_length, blocks)
+    else:
+        assert valid_blocks(original_length, text_length, blocks)
