@@ -10,11 +10,14 @@ record is written in one transaction; bad records are reported by line and skipp
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from desktop.core.coding.importing import prepare_article
+from desktop.core.collector import collector_paused
 from desktop.core.colours import ColourPicker
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
@@ -63,7 +66,9 @@ class ImportReport:
         )
 
 
-Snapshot = tuple[set[int], set[int], int, int, list[str], set[str], int, int]
+# (undo steps, spans imported, spans present, codes created, skipped, articles to index): lengths and
+# counts only, so that taking a snapshot per record costs the same however many came before.
+Snapshot = tuple[int, int, int, int, int, int]
 # Records stored per commit: a batch reported as imported is on disk; a failure stops the import
 # with the batches before it stored and this one not.
 BATCH_RECORDS = 200
@@ -83,6 +88,18 @@ class _Importer:
         # Articles restored in this batch, (id, title, text, terms), indexed together at its end
         # (see ArticleTable.add); a record rolled back takes its article out again (take_back).
         self.unindexed: list[tuple[int, str, str, str]] = []
+        # How to undo each addition to the report's sets and the known codes, in order (take_back).
+        self._undo: list[Callable[[], None]] = []
+
+    def _note(self, found: set[Any], item: Any) -> None:
+        """Add to one of the sets a rollback must restore."""
+        if item not in found:
+            found.add(item)
+            self._undo.append(partial(found.discard, item))
+
+    def forget_documents(self) -> None:
+        """Drop the documents read so far (after a batch): memory stays flat over a long file."""
+        self._documents.clear()
 
     def document(self, article_id: int) -> Document:
         if article_id not in self._documents:
@@ -95,21 +112,22 @@ class _Importer:
         """(article id, which text the offsets count in), creating the article when none matches."""
         found = self.store.articles.find_by_digest(sha256(text))
         if found is not None:
-            self.report.attached.add(found[0])
+            self._note(self.report.attached, found[0])
             return found
         # A text from another tool is what its annotators saw: convert it, but clean nothing.
         new = prepare_article(text, "", "utf-8", rules=())
         if title:
             new = replace(new, title=title)
         [article_id] = self.store.articles.add([new])
-        self.report.created.add(article_id)
+        self._note(self.report.created, article_id)
         return article_id, Script.ORIGINAL
 
     def article_from_record(self, data: dict, derived: Derived | None = None) -> int:
         original = data["original_text"]
-        existing = self.store.articles.id_for_sha256(sha256(original))
+        digest = sha256(original)
+        existing = self.store.articles.id_for_sha256(digest)
         if existing is not None:
-            self.report.attached.add(existing)
+            self._note(self.report.attached, existing)
             return existing
         if "offset_map" in data:
             try:
@@ -137,7 +155,7 @@ class _Importer:
                 "original_text": original,
                 "text": data["text"],
                 "offset_map": json.dumps(data["offset_map"], separators=(",", ":")),
-                "sha256": sha256(original),
+                "sha256": digest,
                 "text_sha256": sha256(data["text"]),
                 "encoding": data.get("encoding") or "",
                 "converter": data.get("converter") or "",
@@ -155,7 +173,7 @@ class _Importer:
             self.unindexed.append((article_id, record["title"], record["text"], terms))
         else:
             [article_id] = self.store.articles.add([prepare_article(original, data.get("source_path") or "", "utf-8")])
-        self.report.created.add(article_id)
+        self._note(self.report.created, article_id)
         return article_id
 
     def article_for_csv(self, record: IncomingRecord, span: IncomingSpan) -> int:
@@ -168,7 +186,7 @@ class _Importer:
             except StoreError:
                 continue
             if 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.quote:
-                self.report.attached.add(article_id)  # type: ignore[arg-type]
+                self._note(self.report.attached, article_id)
                 return article_id  # type: ignore[return-value]
         raise SkipRecord(f"no article here has “{span.quote}” at {span.start}:{span.end}")
 
@@ -179,7 +197,7 @@ class _Importer:
             if self._colours is None:
                 self._colours = ColourPicker(category.colour for category in self.store.categories.all())
             self.store.categories.add(category_id, colour=self._colours.next())
-            self.categories.add(category_id)
+            self._note(self.categories, category_id)
             self.report.categories_created.append(category_id)
         return category_id
 
@@ -229,7 +247,8 @@ class _Importer:
         codebook = merge_codes(self.store, record.codes, take_theirs=self.take_theirs)
         self.report.codebook = codebook
         self.category_ids.update(codebook.mapping)
-        self.categories = self.store.categories.ids()
+        before, self.categories = self.categories, self.store.categories.ids()
+        self._undo.append(partial(setattr, self, "categories", before))
 
     def import_record(self, record: IncomingRecord, derived: Derived | None = None) -> None:
         self.report.skipped.extend(record.problems)
@@ -257,32 +276,34 @@ class _Importer:
         """What the report (and the list of articles to index) says now, to take back to when what
         follows is rolled back."""
         return (
-            set(self.report.attached),
-            set(self.report.created),
+            len(self._undo),
             self.report.spans_imported,
             self.report.spans_present,
-            list(self.report.categories_created),
-            set(self.categories),
+            len(self.report.categories_created),
             len(self.report.skipped),
             len(self.unindexed),
         )
 
     def take_back(self, before: Snapshot) -> None:
-        attached, created, imported, present, categories_created, categories, skipped, unindexed = before
-        self.report.attached, self.report.created = attached, created
+        undo, imported, present, categories_created, skipped, unindexed = before
+        while len(self._undo) > undo:
+            self._undo.pop()()
         self.report.spans_imported, self.report.spans_present = imported, present
-        self.report.categories_created, self.categories = categories_created, categories
+        del self.report.categories_created[categories_created:]
         del self.report.skipped[skipped:]
         del self.unindexed[unindexed:]
+        # A document read since may be of an article that is no longer there.
+        self._documents.clear()
 
     def _import_record(self, record: IncomingRecord, derived: Derived | None) -> None:
         """By what the record carries: a whole article, a text with spans, or spans naming their article."""
         if record.article is not None:
             article_id = self.article_from_record(record.article, derived)
-            document = self.document(article_id)
-            same_text = document.article.text == record.article["text"]
-            for incoming in record.spans:
-                self._add_one(document, incoming, same_text)
+            if record.spans:  # (an article without spans is not read back)
+                document = self.document(article_id)
+                same_text = document.article.text == record.article["text"]
+                for incoming in record.spans:
+                    self._add_one(document, incoming, same_text)
             return
         if record.text is not None:
             article_id, coordinates = self.article_for_text(record.text, record.title)
@@ -336,17 +357,7 @@ def import_annotations(
     search-index terms are worked out in worker processes while this one stores."""
     report = ImportReport()
     try:
-        data = read_incoming(store, path)
-        binary = detect_bytes(data[:8])
-        if binary is not None and binary.read_bytes is not None:
-            report.format_name = binary.name
-            records = list(binary.read_bytes(data, annotator))
-        else:
-            text = decode(data).text
-            fmt = detect(text)
-            report.format_name = fmt.name
-            # The whole file is read and checked before anything is stored.
-            records = list(fmt.read(text, annotator))
+        report.format_name, records = _read_records(store, path, annotator)
     except (ReadError, FormatError) as error:
         report.failed = f"{path}: {error}"
         return report
@@ -359,6 +370,22 @@ def import_annotations(
     return report
 
 
+def _read_records(store: Store, path: Path, annotator: str) -> tuple[str, list[IncomingRecord]]:
+    """The file's format and all its records, read and checked before anything is stored.
+
+    The file's bytes and text are let go on return: held through the import, they were three
+    times the records' memory, and a large file's import slowed as it went.
+    """
+    data = read_incoming(store, path)
+    binary = detect_bytes(data[:8])
+    if binary is not None and binary.read_bytes is not None:
+        return binary.name, list(binary.read_bytes(data, annotator))
+    text = decode(data).text
+    del data
+    fmt = detect(text)
+    return fmt.name, list(fmt.read(text, annotator))
+
+
 def _store_in_batches(
     store: Store, importer: _Importer, records: list[IncomingRecord], derived: Iterator[Derived | None]
 ) -> None:
@@ -369,11 +396,13 @@ def _store_in_batches(
         try:
             # One commit per batch (a full-sync commit per record was half the time of an import);
             # each record is a savepoint inside it, so a record that fails its checks leaves alone.
-            with store.transaction():
+            # A batch's records, maps and units are many small objects and no cycles (see collector).
+            with collector_paused(), store.transaction():
                 for record in batch:
                     importer.import_record(record, next(derived) if carries_map(record) else None)
                 store.search.add(importer.unindexed)
             importer.unindexed.clear()
+            importer.forget_documents()
         except STORE_FAILURES as error:
             # Batches stored so far stay and are counted below; this batch is not stored at all.
             importer.take_back(before)

@@ -66,12 +66,12 @@ def write(store: Store, out: TextIO, options: ExportOptions) -> int:
 
 
 def recognises(sample: Sample) -> bool:
-    if sample.stripped.startswith("["):
+    if sample.starts_with("["):
         return True
     first = sample.first_object
     if first is not None and "annotations" in first and "data" in first:
         return True
-    return sample.stripped.startswith("{") and isinstance(sample.whole, dict) and "annotations" in sample.whole
+    return sample.starts_with("{") and isinstance(sample.whole, dict) and "annotations" in sample.whole
 
 
 def _json_array_items(text: str) -> Iterator[tuple[int, Any]]:

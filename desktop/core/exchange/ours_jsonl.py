@@ -80,6 +80,10 @@ def recognises(sample: Sample) -> bool:
     return first is not None and "spans" in first and ("original_text" in first or "format" in first)
 
 
+_STATUSES = frozenset(status.value for status in Status)
+_FLAG_KINDS = frozenset(kind.value for kind in FlagKind)
+
+
 def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
     """The record's article fields, each of the type this tool writes; anything else is refused by name."""
     missing = [key for key in _REQUIRED if key not in value]
@@ -98,11 +102,11 @@ def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
     if value.get("pipeline_version") is not None:
         whole_number(value["pipeline_version"], "pipeline_version")
     status = value.get("status")
-    if status is not None and status not in {s.value for s in Status}:
+    if status is not None and status not in _STATUSES:
         raise ValueError(f"status is not one of {', '.join(s.value for s in Status)}: {shown(status)}")
     for flag in list_value(value.get("flags") or [], "flags"):
         flag = object_value(flag, "flag")
-        if flag.get("kind") not in {kind.value for kind in FlagKind}:
+        if flag.get("kind") not in _FLAG_KINDS:
             raise ValueError(f"flag kind is unknown: {shown(flag.get('kind'))}")
         for name in ("original_start", "original_end"):
             whole_number(flag.get(name), f"flag {name}")

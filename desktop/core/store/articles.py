@@ -129,7 +129,8 @@ class ArticleTable:
                 values["id"] = wanted
             article_id = self._insert(values)
             _insert_flags(self.db, article_id, flags)
-            offset_map = OffsetMap.from_json(json.loads(values["offset_map"]))
+            # The map is read only to work out units a worker did not prepare.
+            offset_map = OffsetMap.from_json(json.loads(values["offset_map"])) if units is None else None
             insert_units(self.db, article_id, values["text"], offset_map, units)
             restore_values(self.db, article_id, record.get("metadata") or {})
             if index:

@@ -20,11 +20,16 @@ UNITS_OF_SPAN = f"(select group_concat(u.label, ' ') from units u where {SPAN_IN
 
 
 def insert_units(
-    db: Database, article_id: int, text: str, offset_map: OffsetMap, units: UnitColumns | None = None
+    db: Database, article_id: int, text: str, offset_map: OffsetMap | None, units: UnitColumns | None = None
 ) -> None:
-    """(Re)write the units of one article (``units`` when an import prepared them, else from its text)."""
+    """(Re)write the units of one article (``units`` when an import prepared them, else from its
+    text and ``offset_map``)."""
     db.execute("delete from units where article_id = ?", [article_id])
-    columns = units if units is not None else unit_columns(text, offset_map)
+    if units is None:
+        if offset_map is None:
+            raise ValueError("the units of an article need its offset map when they were not prepared")
+        units = unit_columns(text, offset_map)
+    columns = units
     # Rows zipped from the columns in C: ~180 units per article, no line of Python per unit.
     prefix = f"{article_id}{UNIT_SEPARATOR}"
     db.conn.executemany(

@@ -86,3 +86,18 @@ def test_a_batch_that_fails_leaves_neither_its_articles_nor_their_index_rows(
     # The first batch's articles (its first record is the codebook) stay, indexed; the second's are gone.
     assert len(kept) == calls[0] == len(report.created) > 0
     assert indexed_ids(db) == kept
+
+
+def test_taking_back_a_record_undoes_only_what_came_after_its_snapshot(store: Store) -> None:
+    importer = attach._Importer(store, "li", attach.ImportReport())
+    importer._note(importer.report.created, 1)
+    before = importer.snapshot()
+    importer._note(importer.report.created, 2)
+    importer._note(importer.report.attached, 1)
+    importer._note(importer.categories, "new-code")
+    importer.report.categories_created.append("new-code")
+    importer.report.skipped.append((3, "bad"))
+    importer.take_back(before)
+    assert importer.report.created == {1} and importer.report.attached == set()
+    assert "new-code" not in importer.categories and importer.report.categories_created == []
+    assert importer.report.skipped == []
