@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,51 +20,16 @@ from desktop.core.coding.importing import prepare_article
 from desktop.core.collector import collector_paused
 from desktop.core.colours import ColourPicker
 from desktop.core.document import Document
-from desktop.core.exchange.codebook_merge import CodebookReport, merge_codes
+from desktop.core.exchange.codebook_merge import merge_codes
 from desktop.core.exchange.derived_rows import Derived, carries_map, derived_in_order
 from desktop.core.exchange.formats import detect, detect_bytes
+from desktop.core.exchange.import_report import ImportReport, SkipRecord
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan, read_incoming
 from desktop.core.models import Flag, FlagKind, Script, Span
 from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
 from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, explain
 from desktop.core.text.pipeline import sha256
 from desktop.core.text.reading import ReadError, decode
-
-
-class SkipRecord(Exception):
-    """A span or record that cannot be imported; the message is the reason."""
-
-
-@dataclass
-class ImportReport:
-    format_name: str = ""
-    attached: set[int] = field(default_factory=set)
-    created: set[int] = field(default_factory=set)
-    spans_imported: int = 0
-    spans_present: int = 0
-    categories_created: list[str] = field(default_factory=list)
-    codebook: CodebookReport | None = None
-    skipped: list[tuple[int, str]] = field(default_factory=list)
-    failed: str = ""
-    notices: list[str] = field(default_factory=list)
-
-    def lines(self) -> Iterator[str]:
-        if self.format_name:
-            yield f"format: {self.format_name}"
-        yield from self.notices
-        for line, reason in self.skipped:
-            yield f"line {line}: skipped: {reason}"
-        if self.codebook is not None:
-            yield from (f"codebook: {line}" for line in self.codebook.lines())
-        for category in self.categories_created:
-            yield f"new category: {category} (not known before; created)"
-        if self.failed:
-            yield f"failed: {self.failed}"
-        yield f"articles: {len(self.attached - self.created)} attached, {len(self.created)} created"
-        yield (
-            f"spans: {self.spans_imported} imported, {self.spans_present} already present, {len(self.skipped)} skipped"
-        )
-
 
 # (undo steps, spans imported, spans present, codes created, skipped, articles to index): lengths and
 # counts only, so that taking a snapshot per record costs the same however many came before.

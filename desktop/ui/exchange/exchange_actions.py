@@ -20,7 +20,7 @@ from desktop.ui.window.layer_choice import LayerChoice
 
 if TYPE_CHECKING:
     from desktop.core.coding.importing import ImportOutcome
-    from desktop.core.exchange.attach import ImportReport
+    from desktop.core.exchange.import_report import ImportReport
     from desktop.ui.exchange.import_dialog import ImportRunner, StoreOpener
 
 # The dialogs (file, import, export) load when first opened: the window's start needs none of them.

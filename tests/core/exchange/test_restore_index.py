@@ -11,6 +11,7 @@ from desktop.core.coding.importing import import_paths
 from desktop.core.exchange import attach
 from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.formats import format_by_key
+from desktop.core.exchange.import_report import ImportReport
 from desktop.core.exchange.outgoing import ExportOptions
 from desktop.core.search.searching import matching_articles, prepare
 from desktop.core.search_terms import document_terms
@@ -89,7 +90,7 @@ def test_a_batch_that_fails_leaves_neither_its_articles_nor_their_index_rows(
 
 
 def test_taking_back_a_record_undoes_only_what_came_after_its_snapshot(store: Store) -> None:
-    importer = attach._Importer(store, "li", attach.ImportReport())
+    importer = attach._Importer(store, "li", ImportReport())
     importer._note(importer.report.created, 1)
     before = importer.snapshot()
     importer._note(importer.report.created, 2)
