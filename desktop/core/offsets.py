@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 Block = tuple[int, int, int, int]
@@ -311,7 +312,7 @@ class OffsetMap:
     # storage ------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, object]:
-        flat = [value for block in self.blocks for value in block]
+        flat = list(chain.from_iterable(self.blocks))
         return {"original_length": self.original_length, "text_length": self.text_length, "blocks": flat}
 
     @classmethod
