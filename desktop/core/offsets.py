@@ -57,14 +57,17 @@ class OffsetMap:
 
     __slots__ = ("_o_ends", "_o_starts", "_t_ends", "_t_starts", "blocks", "original_length", "text_length")
 
-    def __init__(self, original_length: int, text_length: int, blocks: Iterable[Block] = ()) -> None:
+    def __init__(
+        self, original_length: int, text_length: int, blocks: Iterable[Block] = (), *, _checked: bool = False
+    ) -> None:
         self.original_length = original_length
         self.text_length = text_length
         # tuple() hands a tuple back as it is: maps read from storage are not copied twice.
         self.blocks: tuple[Block, ...] = tuple(map(tuple, blocks))  # type: ignore[arg-type]
         columns = [list(column) for column in zip(*self.blocks, strict=True)] or [[], [], [], []]
         self._o_starts, self._o_ends, self._t_starts, self._t_ends = columns
-        self._check()
+        if not _checked:  # (from_edits checks its edits as it makes the blocks)
+            self._check()
 
     # construction -----------------------------------------------------------------
 
@@ -76,14 +79,17 @@ class OffsetMap:
     def from_edits(cls, length: int, edits: Sequence[Edit]) -> OffsetMap:
         """A map from a text of ``length`` to the text that ``edits`` make of it."""
         blocks: list[Block] = []
-        shift = 0
+        shift = previous = 0
         for start, end, replacement in edits:
+            if not previous <= start <= end <= length:
+                raise OffsetMapError(f"edit {start}:{end} overlaps, is out of order or lies outside the text")
+            previous = end
             replacement_length = len(replacement)
             if start == end and replacement_length == 0:
                 continue
             blocks.append((start, end, start + shift, start + shift + replacement_length))
             shift += replacement_length - (end - start)
-        return cls(length, length + shift, blocks)
+        return cls(length, length + shift, blocks, _checked=True)
 
     def _check(self) -> None:
         previous_o = previous_t = 0

@@ -233,3 +233,29 @@ def test_a_map_is_refused_exactly_when_its_blocks_break_the_rules(
         assert not valid_blocks(original_length, text_length, blocks)
     else:
         assert valid_blocks(original_length, text_length, blocks)
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        [Edit(2, 4, "x"), Edit(3, 5, "")],  # overlapping
+        [Edit(4, 5, ""), Edit(0, 1, "y")],  # out of order
+        [Edit(3, 2, "")],  # ends before it starts
+        [Edit(8, 11, "")],  # past the text's end
+        [Edit(-1, 1, "")],  # before its start
+    ],
+)
+def test_edits_that_cannot_be_applied_make_no_map(edits: list[Edit]) -> None:
+    with pytest.raises(OffsetMapError):
+        OffsetMap.from_edits(10, edits)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edit_chains())
+def test_a_map_made_from_edits_passes_the_full_check(chain: tuple[str, list[list[Edit]]]) -> None:
+    original, steps = chain
+    length = len(original)
+    for edits in steps:
+        made = OffsetMap.from_edits(length, edits)
+        assert OffsetMap(made.original_length, made.text_length, made.blocks) == made
+        length = made.text_length

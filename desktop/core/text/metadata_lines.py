@@ -73,6 +73,7 @@ _READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s?[a-zāáǎàēéěèīíǐ�
 _FIELD_MARK = re.compile(r"[:：号號]|https?://")
 _YEAR_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*\d{4}")
 _YEAR_FIRST = re.compile(r"[^\S\n]*\d{4}")
+_FIELDS = (ISSUER, DATE, DOCUMENT_NUMBER, URL)
 _LONGEST_VALUE = 60
 _LINES_WITHOUT_LABELS = 200  # a field line is short; longer lines are prose
 _BLANK = " \u3000\t\u00a0"
@@ -202,12 +203,14 @@ def stated_metadata(text: str) -> dict[str, str]:
         next_line = partial(_next_shown, lines, index)
         for name, value in _fields_of(line, next_line).items():
             found.setdefault(name, value)
-        if DOCUMENT_NUMBER not in found:
+        if DOCUMENT_NUMBER not in found and ("号" in line or "號" in line):
             number = _DOCUMENT_NUMBER.fullmatch(line.strip(_BLANK))
             if number:
                 found[DOCUMENT_NUMBER] = number.group(0)
-        if URL not in found:
+        if URL not in found and "http" in line:
             url = _url_line(line)
             if url:
                 found[URL] = url
+        if len(found) == len(_FIELDS):
+            break  # the first statement of each field wins: nothing below can change them
     return found

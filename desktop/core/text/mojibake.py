@@ -58,20 +58,23 @@ def _bytes(run: str) -> bytes | None:
     return bytes(out)
 
 
+@lru_cache(maxsize=32768)
+def _is_common(ch: str) -> bool:
+    """Whether a Chinese character is a common one of either script (GB2312 level 1, Big5's frequent)."""
+    for codec, (low, high) in _COMMON.items():
+        try:
+            code = int.from_bytes(ch.encode(codec), "big")
+        except UnicodeEncodeError:
+            continue
+        if low <= code <= high:
+            return True
+    return False
+
+
 def _common_share(text: str) -> float:
     """The share of the text's Chinese characters among the common ones of either script."""
     han = _HAN.findall(text)
-    common = 0
-    for ch in han:
-        for codec, (low, high) in _COMMON.items():
-            try:
-                code = int.from_bytes(ch.encode(codec), "big")
-            except UnicodeEncodeError:
-                continue
-            if low <= code <= high:
-                common += 1
-                break
-    return common / len(han) if han else 0.0
+    return sum(map(_is_common, han)) / len(han) if han else 0.0
 
 
 def _han_share(text: str) -> float:
@@ -103,13 +106,19 @@ def redecoded(run: str) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
+@lru_cache(maxsize=32768)
+def _width(ch: str, codec: str) -> int:
+    """How many bytes ``ch`` takes in ``codec``."""
+    return len(ch.encode(codec))
+
+
 def _character_edits(start: int, text: str, codec: str) -> list[Edit]:
     """One edit per character read again, over the characters its bytes were shown as: spans in
     the repaired text map to exactly their part of the original."""
     edits = []
     position = start
     for ch in text:
-        width = len(ch.encode(codec))
+        width = _width(ch, codec)
         if width > 1:
             edits.append(Edit(position, position + width, ch))
         position += width

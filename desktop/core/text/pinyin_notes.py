@@ -98,14 +98,6 @@ def _width(before: str, syllables: str) -> int:
     return 0
 
 
-def _confirmed(text: str, match: re.Match[str], anchor_end: int) -> str:
-    """The characters ending at ``anchor_end`` (the note's start, or a stray space before it) that
-    the note reads ('' when it reads none)."""
-    before = text[max(0, anchor_end - MAX_WORD) : anchor_end]
-    width = _width(before, match.group("syllables"))
-    return before[-width:] if width else ""
-
-
 @lru_cache(maxsize=1)
 def _t2s_changes() -> frozenset[int]:
     return frozenset(engine("t2s").chain[0].table)
@@ -124,34 +116,40 @@ def pinyin_note_edits(text: str) -> list[Edit]:
     # The list the last confirmed note went to, where it ended, and what it read.
     last: tuple[list[Edit], int, str] | None = None
     for match in _NOTE_RE.finditer(text):
-        syllables = _normalise(match.group("syllables"))
-        if last is not None and match.start() == last[1] and syllables == last[2]:
+        # (One pass per note: a page rendered with readings has one after every character.)
+        note_start, note_end = match.span()
+        written = match.group(1)  # the syllables
+        syllables = _normalise(written)
+        if last is not None and note_start == last[1] and syllables == last[2]:
             # The same reading again right after the first (經(jīng)(jīng)): it goes with it.
-            last[0].append(Edit(match.start(), match.end(), ""))
-            last = (last[0], match.end(), syllables)
+            last[0].append(Edit(note_start, note_end, ""))
+            last = (last[0], note_end, syllables)
             continue
         last = None
-        start = match.start()
+        start = note_start
         anchor = text[start - 1] if start else ""
         if anchor == " " and start > 1 and han.match(text[start - 2]):
             start -= 1  # a stray space between the character and its reading (政 (zhèng))
             anchor = text[start - 1]
         if anchor == "?":
             # No character left to check the reading against: trusted only on artifact pages.
-            after_mojibake.append(Edit(start - 1, match.end(), "?"))
+            after_mojibake.append(Edit(start - 1, note_end, "?"))
             continue
         if not anchor or not han.match(anchor):
             continue
-        characters = _confirmed(text, match, start)
-        if not characters:
+        # The characters ending at the note (or at a stray space before it) that it reads.
+        before = text[max(0, start - MAX_WORD) : start]
+        width = _width(before, written)
+        if not width:
             continue
-        end = match.end()
-        if start < match.start() and text[end : end + 1] == " " and han.match(text[end + 1 : end + 2]):
+        characters = before[-width:]
+        end = note_end
+        if start < note_start and text[end : end + 1] == " " and han.match(text[end + 1 : end + 2]):
             # Spaced on both sides (政 (zhèng) 府): the reading's spaces go with it.
             end += 1
         if not changes.isdisjoint(map(ord, characters)):
             kind = changed
-        elif len(characters) > 1:
+        elif width > 1:
             kind = words
         else:
             kind = shared
