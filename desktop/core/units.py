@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import repeat
 from typing import NamedTuple
 
 from desktop.core.offsets import OffsetMap
@@ -38,7 +40,7 @@ _SENTENCE = re.compile(
 _MARKER = re.compile(rf"(?:({CHAPTER.pattern})|{CLAUSE.pattern})")
 _MARKER_AFTER_NEWLINE = re.compile(rf"\n{_MARKER.pattern}")
 UNIT_SEPARATOR = "-"
-_LABEL = UNIT_SEPARATOR.join(["{}"] * 3)
+_LABEL = UNIT_SEPARATOR.join(["{}"] * 4)
 
 
 class Unit(NamedTuple):
@@ -106,11 +108,12 @@ class UnitColumns(NamedTuple):
     chapters: list[int]
     clauses: list[int]
     sentences: list[int]
-    # Each unit's id without the article: "chapter-clause-sentence".
-    labels: list[str]
 
-
-NO_UNITS = UnitColumns([], [], [], [], [], [], [], [])
+    def labels(self, article_id: int) -> Iterator[str]:
+        """Each unit's id (``Unit.label``), made in C."""
+        return map(
+            UNIT_SEPARATOR.join(["{}"] * 4).format, repeat(article_id), self.chapters, self.clauses, self.sentences
+        )
 
 
 def unit_columns(text: str, offset_map: OffsetMap) -> UnitColumns:
@@ -125,7 +128,6 @@ def unit_columns(text: str, offset_map: OffsetMap) -> UnitColumns:
         chapters,
         clauses,
         sentences,
-        list(map(_LABEL.format, chapters, clauses, sentences)),
     )
 
 

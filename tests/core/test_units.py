@@ -118,8 +118,8 @@ def test_unit_columns_are_the_units_mapped_one_by_one_with_their_ids() -> None:
             for u in split_units(article.text)
         ]
         columns = unit_columns(article.text, article.offset_map)
-        assert list(zip(*columns[:7], strict=True)) == expected, path.name
-        assert columns.labels == [unit.label(7).removeprefix("7-") for unit in split_units(article.text)]
+        assert list(zip(*columns, strict=True)) == expected, path.name
+        assert list(columns.labels(7)) == [unit.label(7) for unit in split_units(article.text)]
 
 
 def test_units_of_the_sample_articles_are_those_of_the_line_by_line_definition() -> None:
