@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
+from itertools import islice, tee
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,11 @@ class _Importer:
             return existing
         if "offset_map" in data:
             try:
-                offset_map = OffsetMap.from_json(data["offset_map"])
-                consistent = (offset_map.original_length, offset_map.text_length) == (len(original), len(data["text"]))
+                stored = data["offset_map"]
+                if derived is None:  # (units worked out from the map mean it was read, and checked, already)
+                    OffsetMap.from_json(stored)
+                lengths = (int(stored["original_length"]), int(stored["text_length"]))
+                consistent = lengths == (len(original), len(data["text"]))
             except (OffsetMapError, KeyError, TypeError, ValueError):
                 consistent = False
             if not consistent:
@@ -327,36 +331,41 @@ def import_annotations(
         report.failed = f"{path}: {error}"
         return report
     importer = _Importer(store, annotator, report, take_theirs)
-    derived = derived_in_order(records, workers)
+    # One pass over the records feeds the workers, the other the writer; what lies between the
+    # two is the workers' look-ahead, so a file read record by record is never held whole.
+    for_workers, for_writer = tee(records)
+    derived = derived_in_order(for_workers, workers)
     try:
-        _store_in_batches(store, importer, records, derived)
+        _store_in_batches(store, importer, for_writer, derived)
     finally:
         derived.close()  # a stop before the end: the workers' pending chunks are cancelled
     return report
 
 
-def _read_records(store: Store, path: Path, annotator: str) -> tuple[str, list[IncomingRecord]]:
-    """The file's format and all its records, read and checked before anything is stored.
+def _read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterator[IncomingRecord]]:
+    """The file's format and its records, each checked before it is stored.
 
-    The file's bytes and text are let go on return: held through the import, they were three
-    times the records' memory, and a large file's import slowed as it went.
+    A format read line by line (``streams``) gives its records as they are read; any other is read
+    and checked whole first, since it could still turn out broken at its end. The file's bytes are
+    let go once decoded: held through the import, they and every record at once made a large
+    file's import slower as it went.
     """
     data = read_incoming(store, path)
     binary = detect_bytes(data[:8])
     if binary is not None and binary.read_bytes is not None:
-        return binary.name, list(binary.read_bytes(data, annotator))
+        return binary.name, iter(list(binary.read_bytes(data, annotator)))
     text = decode(data).text
     del data
     fmt = detect(text)
-    return fmt.name, list(fmt.read(text, annotator))
+    records = fmt.read(text, annotator)
+    return fmt.name, records if fmt.streams else iter(list(records))
 
 
 def _store_in_batches(
-    store: Store, importer: _Importer, records: list[IncomingRecord], derived: Iterator[Derived | None]
+    store: Store, importer: _Importer, records: Iterator[IncomingRecord], derived: Iterator[Derived | None]
 ) -> None:
     report = importer.report
-    for first in range(0, len(records), BATCH_RECORDS):
-        batch = records[first : first + BATCH_RECORDS]
+    while batch := list(islice(records, BATCH_RECORDS)):
         before = importer.snapshot()
         try:
             # One commit per batch (a full-sync commit per record was half the time of an import);

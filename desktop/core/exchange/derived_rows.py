@@ -3,7 +3,8 @@ terms, worked out in worker processes while the writer stores the records before
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
+from itertools import chain, islice
 from typing import Any
 
 from desktop.core.coding.in_workers import in_order
@@ -22,16 +23,18 @@ def carries_map(record: IncomingRecord) -> bool:
     return record.article is not None and "offset_map" in record.article
 
 
-def derived_in_order(records: list[IncomingRecord], workers: int) -> Generator[Derived | None, None, None]:
+def derived_in_order(records: Iterable[IncomingRecord], workers: int) -> Generator[Derived | None, None, None]:
     """For each record that carries a processed article (in order), its units and terms; None where a
     worker could not (the writer then works them out, and reports what is wrong)."""
-    carried = [
+    carried = (
         (record.article.get("title") or "", record.article["text"], record.article["offset_map"])
         for record in records
         if carries_map(record) and record.article is not None
-    ]
-    used = workers if len(carried) >= WORKERS_FROM else 1
-    return in_order(carried, _derived_chunk, used, _DERIVED_CHUNK)
+    )
+    # Workers only for a file with enough processed articles to pay for starting them.
+    first = list(islice(carried, WORKERS_FROM))
+    used = workers if len(first) >= WORKERS_FROM else 1
+    return in_order(chain(first, carried), _derived_chunk, used, _DERIVED_CHUNK)
 
 
 def _derived_chunk(chunk: list[tuple[str, Any, Any]]) -> list[Derived | None]:

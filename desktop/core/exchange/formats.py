@@ -43,6 +43,9 @@ class ExchangeFormat:
     options: tuple[str, ...] = ()  # the ExportOptions fields it honours beyond the filters
     read_bytes: BytesReader | None = None  # a binary format: read from the file's bytes, not its text
     readable: bool = True  # False: written for people (a workbook), never imported
+    # Read line by line, each record checked on its own (a broken line is one skipped record): an
+    # import stores records as they are read instead of holding the whole file's first.
+    streams: bool = False
 
     @property
     def binary(self) -> bool:
@@ -99,6 +102,7 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         recognises=_deferred("ours_jsonl", "recognises"),
         read=_deferred("ours_jsonl", "read"),
         write=_deferred("ours_jsonl", "write"),
+        streams=True,
     ),
     ExchangeFormat(
         key="doccano",
@@ -109,6 +113,7 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         recognises=_deferred("doccano", "recognises"),
         read=_deferred("doccano", "read"),
         write=_deferred("doccano", "write"),
+        streams=True,
     ),
     ExchangeFormat(
         key="labelstudio",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,39 @@ def test_taking_back_a_record_undoes_only_what_came_after_its_snapshot(store: St
     assert importer.report.created == {1} and importer.report.attached == set()
     assert "new-code" not in importer.categories and importer.report.categories_created == []
     assert importer.report.skipped == []
+
+
+def test_a_jsonl_file_is_stored_batch_by_batch_as_it_is_read(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.exchange import ours_jsonl
+
+    read_so_far: list[int] = []
+    lines = [line for line in exported.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def counting_read(text: str, annotator: str):  # type: ignore[no-untyped-def]
+        for record in ours_jsonl.read(text, annotator):
+            read_so_far.append(record.line)
+            yield record
+
+    stored_when: list[int] = []
+    add = SearchIndex.add
+
+    def noting_add(self: SearchIndex, articles: list) -> None:  # type: ignore[type-arg]
+        stored_when.append(len(read_so_far))
+        add(self, articles)
+
+    from desktop.core.exchange import derived_rows
+
+    # Small batches and a short look-ahead, so that a file of a few records shows what a large one does.
+    monkeypatch.setattr(attach, "BATCH_RECORDS", 3)
+    monkeypatch.setattr(derived_rows, "WORKERS_FROM", 2)
+    monkeypatch.setattr(derived_rows, "_DERIVED_CHUNK", 2)
+    monkeypatch.setattr(SearchIndex, "add", noting_add)
+    monkeypatch.setattr(attach, "detect", lambda text: replace(format_by_key("jsonl"), read=counting_read))
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        report = import_annotations(fresh, exported, "li")
+        assert not report.failed and len(report.created) == len(lines) - 1  # (the first line is the codebook)
+    # The first batch was stored when only the records up to it (and the workers' look-ahead) were read.
+    assert stored_when[0] < len(lines) == len(read_so_far)
+    assert stored_when == sorted(stored_when) and len(stored_when) > 3
