@@ -119,9 +119,9 @@ class MatchStep:
     Most positions can only match one character, which the step's lookup array converts for the
     whole text at once; matching runs only where a longer key may start (a character that starts
     one, followed by a character that is second in one) or where a value has another length.
-    Both are found on the array of code points: a regular expression of the thousands of keys'
-    first characters, and ``str.translate`` with a dictionary, were two thirds of an import's
-    conversion.
+    Both work on the text as an array of code points. What they replace, ``str.translate`` with a
+    dictionary and a regular expression of the thousands of keys' first characters, took six times
+    as long.
     """
 
     def __init__(self, dictionaries: Sequence[Dictionary]) -> None:
@@ -163,7 +163,7 @@ class MatchStep:
             at = np.minimum(np.searchsorted(self._pairs, found), self._pairs.size - 1)
             candidates = candidates[self._pairs[at] == found]
         odd = np.flatnonzero(_flagged(self._odd, codes))
-        return [int(position) for position in np.union1d(candidates, odd)]
+        return list(np.union1d(candidates, odd).tolist())
 
     def _translated(self, codes: Any) -> str:
         """Every character converted by the lookup array (the same length as the text)."""
