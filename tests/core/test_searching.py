@@ -280,6 +280,6 @@ def test_no_code_point_above_the_terms_space_table_is_a_space() -> None:
     assert not any(chr(code).isspace() for code in range(LAST_SPACE + 1, 0x110000))
 
 
-def test_a_text_of_spaces_has_no_terms() -> None:
+def test_a_text_of_spaces_has_no_terms_and_any_space_separates_terms() -> None:
     assert index_terms("") == index_terms(" \u3000\t\n") == ""
     assert index_terms("a\u3000𠀀") == "a 𠀀"
