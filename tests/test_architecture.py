@@ -38,6 +38,7 @@ GROUND = tuple(
         "layers",
         "colours",
         "collector",
+        "code_points",
     )
 )
 # Use cases: the feature packages beside text/, store/ and exchange/ (coding, search, analysts, corpus),

@@ -275,11 +275,6 @@ class OffsetMap:
             return point, point
         return self._original_at_start(start), self._original_at_end(end)
 
-    def to_original_all(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """``to_original`` of each span."""
-        firsts, lasts = self.to_original_columns([span[0] for span in spans], [span[1] for span in spans])
-        return list(zip(firsts, lasts, strict=True))
-
     def to_original_columns(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
         """``to_original`` of each span ``starts[i]:ends[i]`` (the coding units of a text: hundreds per article).
 

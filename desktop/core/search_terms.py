@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from desktop.core.code_points import as_codes, as_text, flagged, lookup_flags
+
 _PRIVATE_PLANE = 0xF0000
 
 
@@ -62,11 +64,11 @@ LAST_SPACE = 0x3000
 
 @lru_cache(maxsize=1)
 def _term_tables() -> tuple[Any, Any, Any]:
-    """numpy, the folding of ASCII as a lookup array, and which code points up to U+3000 are spaces."""
+    """numpy, the folding of ASCII as a lookup array, and which code points are spaces (all up to U+3000)."""
     import numpy  # ~60 ms: imported where articles are indexed, never at start-up
 
     ascii_folded = numpy.array([_FOLD.get(code, code) for code in range(128)], dtype=numpy.uint32)
-    is_space = numpy.array([chr(code).isspace() for code in range(LAST_SPACE + 1)], dtype=bool)
+    is_space = lookup_flags(code for code in range(LAST_SPACE + 1) if chr(code).isspace())
     return numpy, ascii_folded, is_space
 
 
@@ -78,13 +80,13 @@ def index_terms(text: str) -> str:
     and making each one a Python string cost ten times as long.
     """
     np, ascii_folded, is_space = _term_tables()
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = as_codes(text)
     if codes.size == 0:
         return ""
     in_ascii = codes < 128
     if in_ascii.any():
         codes = np.where(in_ascii, ascii_folded[codes & 127], codes)
-    space = is_space[np.minimum(codes, LAST_SPACE)] & (codes <= LAST_SPACE)
+    space = flagged(is_space, codes)
     characters = np.unique(codes[~space])
     # A pair as one 64-bit number (first character in the high half), so numpy sorts and dedupes it.
     pairs = np.unique(((codes[:-1].astype(np.uint64) << np.uint64(32)) | codes[1:])[~(space[:-1] | space[1:])])
@@ -94,7 +96,7 @@ def index_terms(text: str) -> str:
     pair_cells = out[characters.size * 2 :].reshape(-1, 3)
     pair_cells[:, 0] = pairs >> np.uint64(32)
     pair_cells[:, 1] = pairs & np.uint64(0xFFFFFFFF)
-    return out[:-1].tobytes().decode("utf-32-le", "surrogatepass")
+    return as_text(out[:-1])
 
 
 def document_terms(title: str, text: str) -> str:

@@ -181,9 +181,10 @@ def test_mapping_many_spans_at_once_equals_mapping_each(
     _, offset_map = map_of(original, steps)
     points = st.integers(0, offset_map.text_length)
     spans = [tuple(sorted(pair)) for pair in data.draw(st.lists(st.tuples(points, points), max_size=12))]
-    assert offset_map.to_original_all(spans) == [offset_map.to_original(start, end) for start, end in spans]
+    firsts, lasts = offset_map.to_original_columns([start for start, _ in spans], [end for _, end in spans])
+    assert list(zip(firsts, lasts, strict=True)) == [offset_map.to_original(start, end) for start, end in spans]
     with pytest.raises(OffsetMapError):
-        offset_map.to_original_all([(0, offset_map.text_length + 1)])
+        offset_map.to_original_columns([0], [offset_map.text_length + 1])
 
 
 @settings(max_examples=400, deadline=None)

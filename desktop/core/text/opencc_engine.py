@@ -22,11 +22,12 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from desktop.core.code_points import as_codes, as_text, flagged, lookup_flags
 from desktop.core.offsets import Edit, OffsetMap
 
 # Ideographic description characters and how many operands each takes. A complete
@@ -83,36 +84,6 @@ def _load_text_dictionary(file_name: str) -> dict[str, str]:
     return entries
 
 
-def _codes(text: str) -> Any:
-    """The text as an array of code points (lone surrogates kept as they are)."""
-    import numpy as np
-
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def _text(codes: Any) -> str:
-    return str(codes.tobytes().decode("utf-32-le", "surrogatepass"))
-
-
-def _flags(codes: Iterable[int]) -> Any:
-    """A lookup array: True at each of ``codes``, up to the highest of them."""
-    import numpy as np
-
-    listed = sorted(set(codes))
-    flags = np.zeros(listed[-1] + 1 if listed else 0, dtype=bool)
-    flags[listed] = True
-    return flags
-
-
-def _flagged(flags: Any, codes: Any) -> Any:
-    """Where ``codes`` are flagged (a code beyond the lookup array is not)."""
-    import numpy as np
-
-    if not flags.size:
-        return np.zeros(codes.size, dtype=bool)
-    return flags[np.minimum(codes, flags.size - 1)] & (codes < flags.size)
-
-
 class MatchStep:
     """One step of maximum forward matching against dictionaries tried in order.
 
@@ -150,19 +121,19 @@ class MatchStep:
             self._lengths.append({first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()})
         # The first two characters of each longer key as one number, sorted for searchsorted.
         self._pairs = np.array(sorted(pairs), dtype=np.uint64)
-        self._firsts = _flags(pair >> 21 for pair in pairs)
-        self._odd = _flags(code for code, value in self.table.items() if len(value) != 1)
+        self._firsts = lookup_flags(pair >> 21 for pair in pairs)
+        self._odd = lookup_flags(code for code, value in self.table.items() if len(value) != 1)
 
     def _start_positions(self, codes: Any) -> list[int]:
         """Where the lookup array alone may be wrong, in order."""
         import numpy as np
 
-        candidates = np.flatnonzero(_flagged(self._firsts, codes[:-1]))
+        candidates = np.flatnonzero(flagged(self._firsts, codes[:-1]))
         if candidates.size:
             found = (codes[candidates].astype(np.uint64) << np.uint64(21)) | codes[candidates + 1]
             at = np.minimum(np.searchsorted(self._pairs, found), self._pairs.size - 1)
             candidates = candidates[self._pairs[at] == found]
-        odd = np.flatnonzero(_flagged(self._odd, codes))
+        odd = np.flatnonzero(flagged(self._odd, codes))
         return list(np.union1d(candidates, odd).tolist())
 
     def _translated(self, codes: Any) -> str:
@@ -171,7 +142,7 @@ class MatchStep:
 
         if self._lookup.size:
             codes = np.where(codes < self._lookup.size, self._lookup[np.minimum(codes, self._lookup.size - 1)], codes)
-        return _text(codes)
+        return as_text(codes)
 
     def match(self, text: str, position: int, limit: int) -> tuple[int, str] | None:
         """(length, value) of the match at ``position`` that ends by ``limit``, if any."""
@@ -206,7 +177,7 @@ class MatchStep:
         return "".join(pieces), edits
 
     def _run(self, text: str, bounds: Sequence[int], shift: int) -> tuple[str, list[Edit]]:
-        codes = _codes(text)
+        codes = as_codes(text)
         translated = self._translated(codes)
         starts = self._start_positions(codes)
         if not starts:
@@ -246,7 +217,7 @@ class MatchStep:
         position = 0
         pieces = [*kept, (len(text), len(text))]
         piece = 0
-        for start in self._start_positions(_codes(text)):
+        for start in self._start_positions(as_codes(text)):
             while start >= pieces[piece][0] and piece < len(pieces) - 1:
                 position = max(position, pieces[piece][1])
                 piece += 1
