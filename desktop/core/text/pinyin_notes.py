@@ -1,7 +1,7 @@
 """Pinyin readings in parentheses after characters: crawl artifacts go, deliberate glosses stay.
 
 A note counts only when it is a reading of the characters before it (pypinyin's
-dictionary; tone marks, tone numbers or none; syllables spaced or run together;
+table of readings, see pinyin_readings; tone marks, tone numbers or none; syllables spaced or run together;
 spaces inside the brackets tolerated), so ``(一)``, ``(GDP)``, ``方案(a)`` or
 ``(街道)`` are never touched. Which confirmed notes are removed:
 
@@ -26,6 +26,7 @@ from functools import lru_cache
 from desktop.core.offsets import Edit
 from desktop.core.text.chinese import HAN_CLASS
 from desktop.core.text.opencc_engine import engine
+from desktop.core.text.pinyin_readings import readings, tone_marked, tone_number_form, toneless_form
 
 MIN_ARTIFACT_NOTES = 3
 # A page whose readings follow at least this share of its characters (and this many) is a
@@ -57,16 +58,9 @@ def _normalise(pinyin: str) -> str:
 @lru_cache(maxsize=65536)
 def _forms(ch: str) -> tuple[str, ...]:
     """Every way a reading of ``ch`` is written: tone marks, tone numbers, no tones."""
-    # pypinyin's tables take ~50 MiB: loaded by the first article cleaned, never by the window alone.
-    from pypinyin.contrib.tone_convert import to_normal, to_tone3
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    listed = pinyin_dict.get(ord(ch))
-    if not listed:
-        return ()
     forms: set[str] = set()
-    for reading in listed.split(","):
-        forms.update((reading, to_tone3(reading, v_to_u=True), to_normal(reading, v_to_u=True)))
+    for reading in readings(ch):
+        forms.update((reading, tone_number_form(reading), toneless_form(reading)))
     # Longest first, so that "zhuang" is tried before "zhu".
     return tuple(sorted(forms, key=len, reverse=True))
 
@@ -79,9 +73,7 @@ def _reads(chars: str, pinyin: str) -> bool:
 
 
 def _tone_numbers_to_marks(pinyin: str) -> str:
-    from pypinyin.contrib.tone_convert import to_tone
-
-    return re.sub(r"[a-zü]+[1-5]", lambda m: to_tone(m.group()), pinyin)
+    return re.sub(r"[a-zü]+[1-5]", lambda m: tone_marked(m.group()), pinyin)
 
 
 @lru_cache(maxsize=65536)
