@@ -102,6 +102,12 @@ def test_window_start_up_loads_no_converter(sample_db: Path, tmp_path: Path) -> 
     assert loaded(RUN_WINDOW, str(sample_db), str(tmp_path / "settings.ini")) == []
 
 
+def test_window_start_up_loads_no_panel_of_the_search_workspace(sample_db: Path, tmp_path: Path) -> None:
+    # The window starts in the Code workspace: the Search and Passages panels are made when first shown.
+    panels = ("desktop.ui.search.search_panel", "desktop.ui.search.retrieval_panel")
+    assert loaded(RUN_WINDOW, str(sample_db), str(tmp_path / "settings.ini"), modules=panels) == []
+
+
 def test_window_start_up_loads_no_import_pipeline(sample_db: Path, tmp_path: Path) -> None:
     # Importing articles or annotation files loads these at its first use; opening the window does not.
     pipeline = ("desktop.core.coding.importing", "desktop.core.text.pipeline", "desktop.core.exchange.attach")

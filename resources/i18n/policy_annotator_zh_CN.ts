@@ -653,44 +653,44 @@
 <context>
     <name>CodingRound</name>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="82"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="92"/>
         <source>Draw a double-coding &amp;sample…</source>
         <translation>抽取双重编码样本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="83"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="93"/>
         <source>A&amp;greement report…</source>
         <translation>一致性报告(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="84"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="94"/>
         <source>Adjudication</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="118"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="130"/>
         <source>No sample drawn</source>
         <translation>未抽取样本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/coding_round.py" line="122"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="134"/>
         <source>Sample “%1”: %n article(s), listed now</source>
         <translation>
             <numerusform>样本“%1”：%n 篇文章，已列出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="171"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="183"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="211"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="223"/>
         <source>Decided already: undo the decision first (Ctrl+Z)</source>
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="241"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="253"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -871,150 +871,110 @@
     </message>
     <message>
         <location filename="../../desktop/ui/search/corpus_docks.py" line="99"/>
-        <source>Passages</source>
-        <translation>段落</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
         <source>&amp;Search all articles…</source>
         <translation>搜索全部文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="101"/>
-        <source>&amp;Passages of a code…</source>
-        <translation>某一编码的段落(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="102"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
         <source>Recent &amp;batches of tagged hits…</source>
         <translation>最近的批量标注(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="103"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="101"/>
         <source>Suggestion &amp;rules…</source>
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="164"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="234"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="290"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="342"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="165"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="235"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="167"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="168"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="174"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="175"/>
         <source>%n hit(s) so far, counting…</source>
         <translation>
             <numerusform>已找到 %n 处命中，仍在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="180"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 处命中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="180"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="182"/>
         <source>%1 in %2</source>
         <translation>%1，分布于 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="193"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="194"/>
         <source>Search index ready (%n article(s))</source>
         <translation>
             <numerusform>检索索引已就绪（%n 篇文章）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="196"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="197"/>
         <source>Indexing for search: %1 / %n article(s)</source>
         <translation>
             <numerusform>正在建立检索索引：%1 / %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="243"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="244"/>
         <source>Nothing to tag: %n hit(s) tagged already</source>
         <translation>
             <numerusform>无可标注：%n 处命中已标注</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="344"/>
-        <source>Wrote %n passage(s) to %1</source>
-        <translation>
-            <numerusform>已将 %n 个段落写入 %1</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="183"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="184"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="184"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="185"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="237"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="238"/>
         <source>Nothing tagged</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="245"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="246"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="260"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="363"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="261"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="287"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="281"/>
-        <source>Passages of %1</source>
-        <translation>段落：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="306"/>
-        <source>That span is no longer there</source>
-        <translation>该标注已不存在</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="325"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="339"/>
-        <source>Export passages</source>
-        <translation>导出段落</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="325"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="373"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="297"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="377"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="301"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -1806,6 +1766,53 @@
     </message>
 </context>
 <context>
+    <name>PassagesDock</name>
+    <message>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="53"/>
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="54"/>
+        <source>&amp;Passages of a code…</source>
+        <translation>某一编码的段落(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="72"/>
+        <source>Passages of %1</source>
+        <translation>段落：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="81"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="134"/>
+        <source>Cannot read the database</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="98"/>
+        <source>That span is no longer there</source>
+        <translation>该标注已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="117"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="131"/>
+        <source>Export passages</source>
+        <translation>导出段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="117"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search/passages_dock.py" line="136"/>
+        <source>Wrote %n passage(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个段落写入 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportWords</name>
     <message>
         <location filename="../../desktop/ui/reports/report_words.py" line="44"/>
@@ -2433,109 +2440,109 @@
 <context>
     <name>StudyDocks</name>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="65"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="75"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="66"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="76"/>
         <source>Coding &amp;units in the margin</source>
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="87"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="100"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="98"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="111"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="120"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="131"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="136"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="141"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="146"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="147"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="152"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="157"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="64"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="74"/>
         <source>Article data</source>
         <translation>文章信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="136"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="147"/>
         <source>Field name (e.g. province):</source>
         <translation>字段名（如 批次、省份）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="139"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="150"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="139"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="150"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="140"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="151"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="140"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="151"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="141"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="152"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="146"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="157"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="153"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="164"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="180"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="219"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="191"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="230"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="183"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="198"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="225"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="194"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="209"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="236"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="202"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="213"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="208"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="222"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="219"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="233"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="208"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="219"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/study_docks.py" line="227"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="238"/>
         <source>Wrote %n row(s) to %1</source>
         <translation>
             <numerusform>已将 %n 行写入 %1</numerusform>
@@ -2647,7 +2654,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="96"/>
+        <location filename="../../desktop/ui/app.py" line="100"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>

@@ -77,17 +77,17 @@ def test_search_tag_all_undo_after_reopening_and_recode_in_the_passages(qtbot, o
     )
 
     # The passages of 措施: every span with its context; recoding one repaints both panes.
-    later.corpus.open_passages("measure")
-    rows = later.corpus.retrieval.model.rows
+    later.corpus.passages.open("measure")
+    rows = later.corpus.passages.panel.model.rows
     assert len(rows) == len(tagged) and all(row.span.text == "乡村振兴" for row in rows)
     assert all(row.before or row.after for row in rows)
     span = rows[0].span
-    later.corpus.recode(span, "target")
+    later.corpus.passages.recode(span, "target")
     assert later.store.spans.get(span.id).category_id == "target"  # type: ignore[arg-type]
     assert later.controller.document.article.id == span.article_id
     assert categories_at(later.text_pane, span.start, span.end) == {"target"}
     assert categories_at(later.original_pane, span.original_start, span.original_end) == {"target"}
-    assert len(later.corpus.retrieval.model.rows) == len(tagged) - 1  # no longer a measure
+    assert len(later.corpus.passages.panel.model.rows) == len(tagged) - 1  # no longer a measure
     later.close()
 
 

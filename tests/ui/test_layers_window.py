@@ -55,9 +55,11 @@ def check_views(qtbot, window: MainWindow, by_code: Counter[str], by_article: Co
     window.study.show_report(window.study.reports.request())
     rows = window.study.reports.model.rows
     assert {row[1]: row[2] for row in rows} == {code: by_code[code] for code in CODES}
-    window.corpus.open_passages()
-    assert window.corpus.retrieval.model.rowCount() == min(total, window.corpus.retrieval.model.rowCount()) > 0
-    chosen = window.corpus._chosen()
+    window.corpus.passages.open()
+    assert (
+        window.corpus.passages.panel.model.rowCount() == min(total, window.corpus.passages.panel.model.rowCount()) > 0
+    )
+    chosen = window.corpus.passages._chosen()
     assert window.store.passages.count(chosen) == total
     dialog = ExportDialog(format_by_key("csv"), window.categories(), window, window.layer_choice.offer())
     assert dialog.options().filters.layers == window.layer_choice.layers()

@@ -72,7 +72,7 @@ def walk_everything(window: MainWindow, qtbot) -> list[tuple[str, str]]:  # type
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(panel.hits) > 0 and panel.search_button.isEnabled(), timeout=10000)
     words += visible_words(window)
-    window.corpus.open_passages("")
+    window.corpus.passages.open("")
     words += visible_words(window)
     window.coding_round.dock.show()
     round_panel = window.coding_round.panel

@@ -55,8 +55,8 @@ def test_passages_give_the_text_the_width_and_notes_a_column_only_when_there_are
     text = window.controller.document.article.text
     start = text.index("重大项目建设")
     tag_by_key(qtbot, window.text_pane, start, start + 6, Qt.Key.Key_1)
-    window.corpus.open_passages("")
-    retrieval = window.corpus.retrieval
+    window.corpus.passages.open("")
+    retrieval = window.corpus.passages.panel
     view, model = retrieval.view, retrieval.model
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     widths = [view.columnWidth(column) for column in range(model.columnCount())]
@@ -72,6 +72,6 @@ def test_passages_give_the_text_the_width_and_notes_a_column_only_when_there_are
     type_text(window.controller.note_editor, "见第三条")
     qtbot.keyClick(window.controller.note_editor, Qt.Key.Key_Return)
     assert not window.span_list.isColumnHidden(2)
-    window.corpus.open_passages("")
+    window.corpus.passages.open("")
     qtbot.waitUntil(lambda: not view.isColumnHidden(6))
     assert model.data(model.index(0, 6)) == "见第三条"

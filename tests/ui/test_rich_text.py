@@ -132,7 +132,7 @@ def test_a_database_full_of_html_shows_every_tag_as_text_in_every_widget(  # typ
     for dock in (*window.study.docks(), *window.corpus.docks(), window.coding_round.dock, window.codebook_dock):
         dock.show()
     window.study.show_report(ReportRequest(ReportKind.CROSSTAB, by="issuer_html"))
-    window.corpus.open_passages(CODE)
+    window.corpus.passages.open(CODE)
     window.corpus.open_search()
     window.corpus.search_panel.query.setText("斜体")
     qtbot.keyClick(window.corpus.search_panel.query, Qt.Key.Key_Return)

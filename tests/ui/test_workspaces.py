@@ -57,3 +57,37 @@ def test_a_workspace_keeps_its_layout_and_a_tasks_dock_brings_its_workspace(qtbo
     # The next start opens the workspace the window closed in, as it was.
     window.close()
     assert window.settings.value("workspace/current") == Workspace.REVIEW.value
+
+
+def test_the_panels_of_workspaces_not_shown_are_made_when_first_shown_with_the_windows_codes_and_language(
+    qtbot,  # type: ignore[no-untyped-def]
+    open_window,
+) -> None:
+    window = open_window({"a.txt": TEXT}, language="zh_CN")
+    deferred = {
+        "search": window.corpus._search,
+        "passages": window.corpus.passages._deferred,
+        "reports": window.study._reports,
+        "adjudication": window.coding_round._deferred,
+    }
+    assert {name: d.built for name, d in deferred.items()} == dict.fromkeys(deferred)
+    codes = [category.label_zh for category in window.controller.categories if category.codable]
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_2, CTRL)
+    search = deferred["search"].built
+    assert search is not None and deferred["search"].dock.widget().widget() is search
+    assert search.search_button.text() == "搜索"  # made in the window's language
+    assert [search.tag_category.itemText(i) for i in range(search.tag_category.count())] == codes
+    # Tabbed behind Search, Passages is made once its tab is shown, and lists the code's passages at once.
+    assert deferred["passages"].built is None
+    tag_by_key(qtbot, window.text_pane, 4, 8, Qt.Key.Key_1)
+    window.corpus.passages.open(window.controller.categories[0].id)
+    assert deferred["passages"].built is not None and deferred["passages"].built.model.rowCount() == 1
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_3, CTRL)
+    assert deferred["adjudication"].built is not None and deferred["reports"].built is None
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_4, CTRL)
+    assert deferred["reports"].built is not None and deferred["reports"].dock.isVisible()
+    # A panel is made once: switching back and forth keeps the same one.
+    made = {name: d.built for name, d in deferred.items()}
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_4):
+        qtbot.keyClick(window.text_pane, key, CTRL)
+    assert {name: d.built for name, d in deferred.items()} == made

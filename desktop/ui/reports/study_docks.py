@@ -25,7 +25,7 @@ from desktop.ui.reports.report_words import ReportWords
 from desktop.ui.reports.reports_panel import SHOWN_ROWS, ReportsPanel
 from desktop.ui.widgets.labels import field_label
 from desktop.ui.window.undo import CoreUndoCommand
-from desktop.ui.window.window_layout import add_dock
+from desktop.ui.window.window_layout import DeferredDock, add_dock
 
 
 class StudyDocks(QObject):
@@ -33,11 +33,12 @@ class StudyDocks(QObject):
         super().__init__(window)
         self.window = window
         self.article_panel = ArticlePanel()
-        self.reports = ReportsPanel()
         self.words = ReportWords(self)
         self._last: tuple[Table, ReportRequest, list[tuple[Any, ...]], bool] | None = None
         self.article_dock = add_dock(window, "article", self.article_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.reports_dock = add_dock(window, "reports", self.reports, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # The Report workspace's panel is made when first shown.
+        self._reports = DeferredDock(window, "reports", Qt.DockWidgetArea.BottomDockWidgetArea, self._made_reports)
+        self.reports_dock = self._reports.dock
         self.reports_dock.hide()
         window.tabifyDockWidget(window.flags_dock, self.article_dock)
         self.margins = [UnitMargin(window.original_pane), UnitMargin(window.text_pane)]
@@ -48,12 +49,21 @@ class StudyDocks(QObject):
         self.article_panel.valueEdited.connect(self._set_value)
         self.article_panel.noteEdited.connect(self._set_note)
         self.article_panel.addFieldRequested.connect(self.add_field)
-        self.reports.requested.connect(self.show_report)
-        self.reports.exportRequested.connect(self.export_report)
         self.reports_dock.visibilityChanged.connect(self._reports_shown)
         window.controller.articleOpened.connect(lambda _article: self.show_article())
         window.layer_choice.changed.connect(self._layers_changed)
         self.retranslate()
+
+    @property
+    def reports(self) -> ReportsPanel:
+        return self._reports.panel()
+
+    def _made_reports(self) -> ReportsPanel:
+        panel = ReportsPanel()
+        panel.requested.connect(self.show_report)
+        panel.exportRequested.connect(self.export_report)
+        panel.retranslate()
+        return panel
 
     def _layers_changed(self) -> None:
         """Other layers counted: a report on screen is counted again."""
@@ -65,7 +75,8 @@ class StudyDocks(QObject):
         self.reports_dock.setWindowTitle(self.tr("Reports"))
         self.units_action.setText(self.tr("Coding &units in the margin"))
         self.article_panel.retranslate()
-        self.reports.retranslate()
+        if self._reports.built is not None:
+            self._reports.built.retranslate()
         self._show_last()
 
     def docks(self) -> list[Any]:

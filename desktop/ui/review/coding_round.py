@@ -28,7 +28,7 @@ from desktop.ui.review.round_choice import analyst_choices
 from desktop.ui.widgets.labels import category_label, field_label
 from desktop.ui.window.command_words import batch_outcome
 from desktop.ui.window.undo import CoreUndoCommand
-from desktop.ui.window.window_layout import add_dock
+from desktop.ui.window.window_layout import DeferredDock
 
 if TYPE_CHECKING:  # the agreement code and its dialog load when a round is started, not with the window
     from desktop.core.analysts.disagreements import Comparison, Disagreement
@@ -61,8 +61,9 @@ class CodingRound(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self.panel = AdjudicationPanel()
-        self.dock = add_dock(window, "adjudication", self.panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        # The Review workspace's panel is made when first shown.
+        self._deferred = DeferredDock(window, "adjudication", Qt.DockWidgetArea.RightDockWidgetArea, self._made)
+        self.dock = self._deferred.dock
         self.dock.hide()
         self.sample_action = QAction(self)
         self.sample_action.triggered.connect(self.draw_sample)
@@ -72,24 +73,35 @@ class CodingRound(QObject):
         self.dock.visibilityChanged.connect(self._dock_shown)
         self.comparison: Comparison | None = None
         self.pair: tuple[str, str] = ("", "")
-        self.panel.startRequested.connect(self.start)
-        self.panel.passageChosen.connect(self.show_passage)
-        self.panel.decided.connect(self.decide)
-        self.panel.acceptAgreedRequested.connect(self.accept_agreed)
         window.analysts.extra = [None, self.sample_action, self.agreement_action, self.adjudicate_action]
+
+    @property
+    def panel(self) -> AdjudicationPanel:
+        return self._deferred.panel()
+
+    def _made(self) -> AdjudicationPanel:
+        panel = AdjudicationPanel()
+        panel.startRequested.connect(self.start)
+        panel.passageChosen.connect(self.show_passage)
+        panel.decided.connect(self.decide)
+        panel.acceptAgreedRequested.connect(self.accept_agreed)
+        panel.retranslate()
+        return panel
 
     def retranslate(self) -> None:
         self.sample_action.setText(self.tr("Draw a double-coding &sample…"))
         self.agreement_action.setText(self.tr("A&greement report…"))
         self.dock.setWindowTitle(self.tr("Adjudication"))
-        self.panel.retranslate()
+        if self._deferred.built is not None:
+            self._deferred.built.retranslate()
         self.refresh()  # the codes by their labels in the new language
 
     def use_store(self) -> None:
         """Another database: nothing of the previous round stays listed."""
         self.comparison = None
-        self.panel.show_passages([], {}, 0)
-        self._fill_choices()
+        if self._deferred.built is not None:  # (one made later starts empty and fills itself when shown)
+            self._deferred.built.show_passages([], {}, 0)
+            self._fill_choices()
 
     def _dock_shown(self, shown: bool) -> None:
         if shown:

@@ -1,11 +1,10 @@
 """Corpus work in the window: the Search dock (hits in context, tag hits as a batch), the Passages
-dock (every span of a code), recent batches, suggestions, and the article list's text filter,
-all searching through one worker thread (``search_worker``)."""
+dock (``passages_dock``), recent batches, suggestions, and the article list's text filter, all
+searching through one worker thread (``search_worker``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -13,76 +12,77 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.coding.batch_commands import TagHits, UndoBatch, Widen, plan_batch
 from desktop.core.coding.commands import Change, Command
-from desktop.core.exchange.outgoing import ExportOptions, write_to_path
-from desktop.core.exchange.passages_csv import write_passages
 from desktop.core.layers import Layer
 from desktop.core.learning.predicting import LEARNED
-from desktop.core.models import Span, Status
+from desktop.core.models import Status
 from desktop.core.search.searching import Hit, Search, SearchError, SearchFilter, hits, prepare
 from desktop.core.search.suggesting import TAGGED, default_rules_path, load_rules, rules_path, user_rules_path
 from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
-from desktop.core.store.passages import PassageFilter
 from desktop.ui.search.corpus_dialogs import BatchesDialog, RulesDialog
 from desktop.ui.search.learning_view import LearningView
-from desktop.ui.search.retrieval_panel import RetrievalPanel
-from desktop.ui.search.search_panel import SearchChoices, SearchPanel
+from desktop.ui.search.passages_dock import PassagesDock
 from desktop.ui.search.search_worker import SHOWN_HITS, SearchService
 from desktop.ui.search.suggestion_view import SuggestionView
 from desktop.ui.window.command_words import batch_outcome
-from desktop.ui.window.layer_choice import shown
 from desktop.ui.window.undo import CoreUndoCommand
-from desktop.ui.window.window_layout import add_dock
+from desktop.ui.window.window_layout import DeferredDock
+
+if TYPE_CHECKING:
+    from desktop.ui.search.search_panel import SearchChoices, SearchPanel
 
 
 class CorpusDocks(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self.search_panel = SearchPanel()
-        self.retrieval = RetrievalPanel()
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.search_dock = add_dock(window, "search", self.search_panel, bottom)
-        self.passages_dock = add_dock(window, "passages", self.retrieval, bottom)
+        # Its panel is made when first shown: the window starts in the Code workspace, without it.
+        self._search = DeferredDock(window, "search", bottom, self._made_search_panel)
+        self.search_dock = self._search.dock
+        self.passages = PassagesDock(window)
         window.tabifyDockWidget(window.study.reports_dock, self.search_dock)
-        window.tabifyDockWidget(self.search_dock, self.passages_dock)
-        for dock in (self.search_dock, self.passages_dock):
+        window.tabifyDockWidget(self.search_dock, self.passages.dock)
+        for dock in (self.search_dock, self.passages.dock):
             dock.hide()
         self.learning = LearningView(window)
         self.suggestions = SuggestionView(window, self.learning)
         self.search_action = QAction(self)
         self.search_action.setShortcut("Ctrl+Shift+F")
         self.search_action.triggered.connect(self.open_search)
-        self.passages_action = QAction(self)
-        self.passages_action.setShortcut("Ctrl+Shift+R")
-        self.passages_action.triggered.connect(self.open_passages)
         self.batches_action = QAction(self)
         self.batches_action.triggered.connect(self.show_batches)
         self.rules_action = QAction(self)
         self.rules_action.triggered.connect(self.show_rules)
-        window.addActions([self.search_action, self.passages_action])
+        window.addActions([self.search_action, self.passages.action])
         self._search_job = self._list_job = 0
         self._list_text = ""  # the article list's filter text the running job searches for
         self._last: tuple[Search, SearchFilter] | None = None
         self.service = self._start_service(window.store)
-        self.search_panel.searchRequested.connect(self.run_search)
-        self.search_panel.hitChosen.connect(self.show_hit)
-        self.search_panel.tagRequested.connect(self.tag_hits)
-        self.search_panel.batchesRequested.connect(self.show_batches)
-        self.retrieval.requested.connect(self.show_passages)
-        self.retrieval.passageChosen.connect(self.show_passage)
-        self.retrieval.recodeRequested.connect(self.recode)
-        self.retrieval.deleteRequested.connect(self.delete)
-        self.retrieval.exportRequested.connect(self.export_passages)
-        self.passages_dock.visibilityChanged.connect(self._passages_shown)
-        window.controller.spansChanged.connect(lambda _change: self._passages_changed())
+        window.controller.spansChanged.connect(lambda _change: self.passages.changed())
         window.article_list.filterRequested.connect(self.list_articles)
         window.layer_choice.changed.connect(self._layers_changed)
         self.retranslate()
 
+    @property
+    def search_panel(self) -> SearchPanel:
+        return self._search.panel()
+
+    def _made_search_panel(self) -> SearchPanel:
+        from desktop.ui.search.search_panel import SearchPanel
+
+        panel = SearchPanel()
+        panel.searchRequested.connect(self.run_search)
+        panel.hitChosen.connect(self.show_hit)
+        panel.tagRequested.connect(self.tag_hits)
+        panel.batchesRequested.connect(self.show_batches)
+        panel.retranslate()
+        panel.set_categories(self.window.controller.categories)
+        return panel
+
     def _layers_changed(self) -> None:
         """Other layers counted: the passages and the strings suggested follow."""
         self.suggestions.reset()
-        self._passages_changed()
+        self.passages.changed()
 
     def _start_service(self, store: Store) -> SearchService:
         service = SearchService(store, self.window.open_store, self)
@@ -96,30 +96,31 @@ class CorpusDocks(QObject):
 
     def retranslate(self) -> None:
         self.search_dock.setWindowTitle(self.tr("Search"))
-        self.passages_dock.setWindowTitle(self.tr("Passages"))
         self.search_action.setText(self.tr("&Search all articles…"))
-        self.passages_action.setText(self.tr("&Passages of a code…"))
         self.batches_action.setText(self.tr("Recent &batches of tagged hits…"))
         self.rules_action.setText(self.tr("Suggestion &rules…"))
-        self.search_panel.retranslate()
-        self.retrieval.retranslate()
+        if self._search.built is not None:
+            self._search.built.retranslate()
+        self.passages.retranslate()
         self.suggestions.retranslate()
         self.learning.retranslate()
         self.set_categories()
 
     def docks(self) -> list[Any]:
-        return [self.search_dock, self.passages_dock, self.learning.dock]
+        return [self.search_dock, self.passages.dock, self.learning.dock]
 
     def set_categories(self) -> None:
         categories = self.window.controller.categories
-        self.search_panel.set_categories(categories)
-        self.retrieval.set_categories(categories)
+        if self._search.built is not None:
+            self._search.built.set_categories(categories)
+        self.passages.set_categories(categories)
 
     def use_store(self, store: Store) -> None:
         """Another database: searches go to it, and nothing found in the last one stays."""
         self.service.stop()
         self.service = self._start_service(store)
-        self.search_panel.clear_results()
+        if self._search.built is not None:
+            self._search.built.clear_results()
         self._last = None
         self.learning.use_store()
         self.suggestions.reset()
@@ -254,7 +255,7 @@ class CorpusDocks(QObject):
     def _batch_changed(self, change: Change) -> None:
         self.window.refresh_from_database()
         self.window.show_status(batch_outcome(change))
-        self._passages_changed()
+        self.passages.changed()
 
     def _failed(self, error: StoreError) -> None:
         self.window.report_failure(self.tr("Not saved"), error)
@@ -265,83 +266,6 @@ class CorpusDocks(QObject):
         dialog.undoRequested.connect(lambda batch: self._push(UndoBatch(batch)))
         dialog.redoRequested.connect(lambda batch: self._push(_RedoBatch(batch)))
         dialog.exec()
-
-    # the passages of a code ---------------------------------------------------------------------
-
-    def open_passages(self, category_id: str = "") -> None:
-        if category_id:
-            self.retrieval.choose_category(category_id)
-        self.window.workspaces.bring(self.passages_dock)
-        self.show_passages()
-
-    def _chosen(self) -> PassageFilter:
-        category = self.retrieval.chosen_category()
-        categories = self.window.store.categories.codebook().expand([category]) if category else ()
-        layers = self.window.layer_choice.layers()
-        self.retrieval.whose.setText(self.tr("Passages of %1").replace("%1", shown(layers)))
-        return PassageFilter(categories, layers, self.retrieval.contains.text().strip())
-
-    def show_passages(self) -> None:
-        store = self.window.store
-        try:
-            chosen = self._chosen()
-            self.retrieval.show_passages(store.passages.page, chosen, store.passages.count(chosen))
-        except STORE_FAILURES as error:
-            self.window.report_failure(self.tr("Cannot read the database"), explain(error, store.path))
-
-    def _passages_shown(self, shown: bool) -> None:
-        if shown:
-            self.show_passages()
-
-    def _passages_changed(self) -> None:
-        if self.passages_dock.isVisible():
-            self.show_passages()
-
-    def _open_span(self, span: Span) -> bool:
-        document = self.window.controller.document
-        if document is None or document.article.id != span.article_id:
-            self.window.open_article(span.article_id)
-        found = self.window.controller.span_by_id(span.id)
-        if found is None:
-            self.window.show_status(self.tr("That span is no longer there"))
-            self.show_passages()
-        return found is not None
-
-    def show_passage(self, span: Span) -> None:
-        if self._open_span(span):
-            self.window.controller.select_span(span.id)
-
-    def recode(self, span: Span, category_id: str) -> None:
-        if self._open_span(span) and span.id is not None:
-            self.window.controller.change_category(span.id, category_id)
-
-    def delete(self, span: Span) -> None:
-        if self._open_span(span) and span.id is not None:
-            self.window.controller.delete_span(span.id)
-
-    def export_passages(self) -> None:
-        from desktop.ui.widgets.file_dialogs import save_file
-
-        path = save_file(self.window, self.tr("Export passages"), "passages.csv", self.tr("CSV (*.csv)"))
-        if not path:
-            return
-        store = self.window.store
-        chosen, order = self._chosen(), self.retrieval.chosen_order()
-        try:
-            count = write_to_path(
-                lambda s, out, _o: write_passages(s, chosen, order, out),
-                store,
-                Path(path),
-                ExportOptions(),
-                "utf-8-sig",
-            )
-        except OSError as error:
-            self.window.show_error(self.tr("Export passages"), f"{path}: {error.strerror or error}")
-            return
-        except STORE_FAILURES as error:
-            self.window.report_failure(self.tr("Cannot read the database"), explain(error, store.path))
-            return
-        self.window.show_status(self.tr("Wrote %n passage(s) to %1", "", count).replace("%1", path))
 
     # suggestion rules ---------------------------------------------------------------------------
 

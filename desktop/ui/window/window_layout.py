@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
@@ -65,6 +66,33 @@ def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidge
     dock.setWidget(scroll)
     window.addDockWidget(area, dock)
     return dock
+
+
+Panel = TypeVar("Panel", bound=QWidget)
+
+
+class DeferredDock(Generic[Panel]):
+    """A dock whose panel is made the first time the dock is shown or the panel is asked for.
+
+    The window starts without making (or importing) the panels of the workspaces it does not show:
+    the dock itself exists from the start, so saved layouts, the View menu and the workspaces
+    place it as any other. ``make`` connects the new panel and gives it the window's state.
+    """
+
+    def __init__(self, window: QMainWindow, name: str, area: Qt.DockWidgetArea, make: Callable[[], Panel]) -> None:
+        self.dock = add_dock(window, name, QWidget(), area)
+        self._make: Callable[[], Panel] | None = make
+        self.built: Panel | None = None
+        self.dock.visibilityChanged.connect(lambda shown: self.panel() if shown else None)
+
+    def panel(self) -> Panel:
+        if self.built is None:
+            make, self._make = self._make, None
+            if make is None:
+                raise RuntimeError(f"the {self.dock.objectName()} panel was asked for while it was being made")
+            self.built = make()
+            cast(QScrollArea, self.dock.widget()).setWidget(self.built)  # (deletes the placeholder)
+        return self.built
 
 
 def docks_yield(window: QMainWindow, left: list[QDockWidget], right: list[QDockWidget]) -> None:

@@ -24,7 +24,7 @@ def build_menus(window: Any) -> None:
     edit_menu = [window.undo_action, window.redo_action, None, window.find_action, None]
     edit_menu += [window.note_action, window.delete_span_action, *window.move_actions.values(), None]
     corpus = window.corpus
-    edit_menu += [corpus.search_action, corpus.passages_action, corpus.batches_action, None]
+    edit_menu += [corpus.search_action, corpus.passages.action, corpus.batches_action, None]
     edit_menu += [*corpus.suggestions.actions(), None]
     article_menu = [window.previous_action, window.next_action, window.next_todo_action, None]
     article_menu += [*window.status_actions.values(), None, window.reprocess_action]
