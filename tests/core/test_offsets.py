@@ -260,3 +260,21 @@ def test_a_map_made_from_edits_passes_the_full_check(chain: tuple[str, list[list
         made = OffsetMap.from_edits(length, edits)
         assert OffsetMap(made.original_length, made.text_length, made.blocks) == made
         length = made.text_length
+
+
+@settings(max_examples=400, deadline=None)
+@given(edit_chains())
+def test_every_composition_along_a_chain_passes_the_full_check(chain: tuple[str, list[list[Edit]]]) -> None:
+    # then() does not check what it composes (two valid maps make a valid one): here its results are.
+    original, steps = chain
+    offset_map = OffsetMap.identity(len(original))
+    for edits in steps:
+        offset_map = offset_map.then(OffsetMap.from_edits(offset_map.text_length, edits))
+        assert valid_blocks(offset_map.original_length, offset_map.text_length, list(offset_map.blocks))
+
+
+@settings(max_examples=400, deadline=None)
+@given(many_then_few())
+def test_a_sparse_composition_passes_the_full_check(maps: tuple[OffsetMap, OffsetMap]) -> None:
+    composed = maps[0].then(maps[1])
+    assert valid_blocks(composed.original_length, composed.text_length, list(composed.blocks))
