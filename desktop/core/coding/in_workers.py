@@ -3,14 +3,22 @@
 Spawned, not forked: the window's process has threads (Qt) that a fork would copy mid-work.
 At most a few chunks per worker are in flight, so however many items there are, only those
 are held; the caller consumes results while the workers prepare the next chunks.
+
+Workers run at a lower scheduling priority than the process that uses their results: that
+process (an import's single writer, the window) is the one everything waits for. With as many
+workers as cores, the three processes of a two-core import otherwise shared the cores evenly and
+the writer fell behind; at lower priority the workers take what the writer leaves (an import of
+4,000 articles with two workers: 0.64 -> 0.59 of one process's time), and the window stays quick.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from itertools import islice
 from typing import TypeVar
 
@@ -18,6 +26,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 CHUNKS_PER_WORKER = 3
+# Added to a worker's niceness (0 normal, 19 least favoured): a background task's.
+WORKER_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """In each worker as it starts."""
+    if hasattr(os, "nice"):  # (POSIX; Windows keeps the default priority)
+        with suppress(OSError):  # (a limit on priorities: the default is kept)
+            os.nice(WORKER_NICENESS)
 
 
 def in_order(
@@ -39,7 +56,8 @@ def in_order(
                 return
             yield from work(part)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_lower_priority) as pool:
         pending: deque[Future[list[R]]] = deque()
         exhausted = False
         try:
