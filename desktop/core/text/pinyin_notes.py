@@ -1,9 +1,9 @@
 """Pinyin readings in parentheses after characters: crawl artifacts go, deliberate glosses stay.
 
 A note counts only when it is a reading of the characters before it (pypinyin's
-table of readings, see pinyin_readings; tone marks, tone numbers or none; syllables spaced or run together;
-spaces inside the brackets tolerated), so ``(一)``, ``(GDP)``, ``方案(a)`` or
-``(街道)`` are never touched. Which confirmed notes are removed:
+table of readings, see pinyin_readings; tone marks, tone numbers or none; syllables
+spaced or run together; spaces inside the brackets tolerated), so ``(一)``, ``(GDP)``,
+``方案(a)`` or ``(街道)`` are never touched. Which confirmed notes are removed:
 
 * a note after a character that t2s changes (創(chuàng)): pages machine-converted from
   Simplified carry a reading after exactly the characters the converter changed;
