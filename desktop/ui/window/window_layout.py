@@ -53,10 +53,24 @@ PANES_SHARE = 0.4
 LEFT_SHARE, RIGHT_SHARE = 0.25, 0.3
 
 
-def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+class Dock(QDockWidget):
+    """A dock of the window. One whose panel is deferred (``DeferredDock``) makes it when shown, or
+    earlier when ``ready`` is called: a workspace calls it before it lays its docks out, since they
+    are sized by what they hold, and a placeholder asks for no room."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.make_panel: Callable[[], object] | None = None
+
+    def ready(self) -> None:
+        if self.make_panel is not None:
+            self.make_panel()
+
+
+def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> Dock:
     """A dock whose content scrolls rather than grow the window: a stack of docks, each as tall as its
     content asks, would otherwise make the window taller than the screen (and Qt never shrinks it back)."""
-    dock = QDockWidget()
+    dock = Dock()
     dock.setObjectName(name)  # the name saveState() keeps the dock's place under
     scroll = QScrollArea()
     scroll.setWidget(widget)
@@ -72,7 +86,8 @@ Panel = TypeVar("Panel", bound=QWidget)
 
 
 class DeferredDock(Generic[Panel]):
-    """A dock whose panel is made the first time the dock is shown or the panel is asked for.
+    """A dock whose panel is made the first time its workspace is laid out, the dock is shown, or the
+    panel is asked for.
 
     The window starts without making (or importing) the panels of the workspaces it does not show:
     the dock itself exists from the start, so saved layouts, the View menu and the workspaces
@@ -83,6 +98,7 @@ class DeferredDock(Generic[Panel]):
         self.dock = add_dock(window, name, QWidget(), area)
         self._make: Callable[[], Panel] | None = make
         self.built: Panel | None = None
+        self.dock.make_panel = self.panel
         self.dock.visibilityChanged.connect(lambda shown: self.panel() if shown else None)
 
     def panel(self) -> Panel:
@@ -91,7 +107,11 @@ class DeferredDock(Generic[Panel]):
             if make is None:
                 raise RuntimeError(f"the {self.dock.objectName()} panel was asked for while it was being made")
             self.built = make()
-            cast(QScrollArea, self.dock.widget()).setWidget(self.built)  # (deletes the placeholder)
+            scroll = cast(QScrollArea, self.dock.widget())
+            scroll.setWidget(self.built)  # (deletes the placeholder)
+            # The dock asks for the panel's room from now on (its layout kept the placeholder's).
+            scroll.updateGeometry()
+            self.dock.make_panel = None
         return self.built
 
 

@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QToolBar
 
+from desktop.ui.window.window_layout import Dock
+
 
 class Workspace(StrEnum):
     CODE = "code"
@@ -98,7 +100,7 @@ class Workspaces(QObject):
         self.menu = QMenu(window)
         self.menu.addActions(list(self.actions.values()))
         self.current = Workspace.CODE
-        self._pending_sizes: tuple[list[QDockWidget], list[int]] | None = None
+        self._pending_sizes: list[tuple[list[QDockWidget], list[int], Qt.Orientation]] = []
         self.bar.currentChanged.connect(lambda index: self.switch(list(Workspace)[index]))
         for name, dock in self.docks().items():
             if name in HOMES:
@@ -154,6 +156,12 @@ class Workspaces(QObject):
         fit_to_screen(self.window)
 
     def _apply(self, workspace: Workspace) -> None:
+        # Panels made when first needed are made now, before Qt sizes their docks by what they hold.
+        docks = self.docks()
+        for name, _area in LAYOUTS[workspace]:
+            dock = docks.get(name)
+            if isinstance(dock, Dock):
+                dock.ready()
         state = self.window.settings.value(f"workspace/{workspace.value}")
         if state is None or not self.window.restoreState(state):
             self._lay_out(workspace)
@@ -209,22 +217,27 @@ class Workspaces(QObject):
                 area = self.window.dockWidgetArea(dock)
                 first.setdefault(area, dock)
                 widest[area] = max(widest.get(area, 0.0), SIDE_SHARES.get(dock.objectName(), 0.22))
-            sides = list(first.values())
-            sizes = [int(width * widest[area]) for area in first]
-            # Before the window is shown Qt keeps the sizes for a later layout pass, which would then resize
-            # the panes under an article already painted: they are set once the window is on screen.
-            if self.window.isVisible():
-                # Once the docks just added have their place in the layout.
-                QTimer.singleShot(0, lambda: self.window.resizeDocks(sides, sizes, Qt.Orientation.Horizontal))
-            else:
-                self._pending_sizes = (sides, sizes)
+            self._resize(list(first.values()), [int(width * widest[area]) for area in first], Qt.Orientation.Horizontal)
+        bottoms = [docks[name] for name, area in wanted if area == BOTTOM and name in docks]
+        if bottoms and workspace is not Workspace.REPORT:
+            # As tall as what they hold asks: a panel made just now came after Qt gave its dock a height.
+            tallest = max(dock.sizeHint().height() for dock in bottoms)
+            self._resize(bottoms[:1], [tallest], Qt.Orientation.Vertical)
+
+    def _resize(self, docks: list[QDockWidget], sizes: list[int], orientation: Qt.Orientation) -> None:
+        # Before the window is shown Qt keeps the sizes for a later layout pass, which would then resize
+        # the panes under an article already painted: they are set once the window is on screen.
+        if self.window.isVisible():
+            # Once the docks just added have their place in the layout.
+            QTimer.singleShot(0, lambda: self.window.resizeDocks(docks, sizes, orientation))
+        else:
+            self._pending_sizes.append((docks, sizes, orientation))
 
     def shown(self) -> None:
-        """The window is on screen: the first layout's dock widths can be set."""
-        if self._pending_sizes is not None:
-            docks, sizes = self._pending_sizes
-            self._pending_sizes = None
-            self.window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+        """The window is on screen: the first layout's dock sizes can be set."""
+        pending, self._pending_sizes = self._pending_sizes, []
+        for docks, sizes, orientation in pending:
+            self.window.resizeDocks(docks, sizes, orientation)
 
     def _mark(self) -> None:
         index = list(Workspace).index(self.current)
