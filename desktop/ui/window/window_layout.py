@@ -53,24 +53,10 @@ PANES_SHARE = 0.4
 LEFT_SHARE, RIGHT_SHARE = 0.25, 0.3
 
 
-class Dock(QDockWidget):
-    """A dock of the window. One whose panel is deferred (``DeferredDock``) makes it when shown, or
-    earlier when ``ready`` is called: a workspace calls it before it lays its docks out, since they
-    are sized by what they hold, and a placeholder asks for no room."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.make_panel: Callable[[], object] | None = None
-
-    def ready(self) -> None:
-        if self.make_panel is not None:
-            self.make_panel()
-
-
-def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> Dock:
+def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
     """A dock whose content scrolls rather than grow the window: a stack of docks, each as tall as its
     content asks, would otherwise make the window taller than the screen (and Qt never shrinks it back)."""
-    dock = Dock()
+    dock = QDockWidget()
     dock.setObjectName(name)  # the name saveState() keeps the dock's place under
     scroll = QScrollArea()
     scroll.setWidget(widget)
@@ -83,6 +69,17 @@ def add_dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidge
 
 
 Panel = TypeVar("Panel", bound=QWidget)
+# What makes the panel of each deferred dock not made yet, by the dock's id. (The docks stay plain
+# QDockWidgets: with a Python subclass, every event a dock gets looks for Python overrides first.)
+_TO_MAKE: dict[int, Callable[[], object]] = {}
+
+
+def make_panel(dock: QDockWidget) -> None:
+    """The panel of a deferred dock, made now: a workspace makes them before it lays its docks out,
+    since they are sized by what they hold, and a placeholder asks for no room."""
+    make = _TO_MAKE.get(id(dock))
+    if make is not None:
+        make()
 
 
 class DeferredDock(Generic[Panel]):
@@ -98,7 +95,9 @@ class DeferredDock(Generic[Panel]):
         self.dock = add_dock(window, name, QWidget(), area)
         self._make: Callable[[], Panel] | None = make
         self.built: Panel | None = None
-        self.dock.make_panel = self.panel
+        key = id(self.dock)
+        _TO_MAKE[key] = self.panel
+        self.dock.destroyed.connect(lambda: _TO_MAKE.pop(key, None))
         self.dock.visibilityChanged.connect(lambda shown: self.panel() if shown else None)
 
     def panel(self) -> Panel:
@@ -111,7 +110,7 @@ class DeferredDock(Generic[Panel]):
             scroll.setWidget(self.built)  # (deletes the placeholder)
             # The dock asks for the panel's room from now on (its layout kept the placeholder's).
             scroll.updateGeometry()
-            self.dock.make_panel = None
+            _TO_MAKE.pop(id(self.dock), None)
         return self.built
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QToolBar
 
-from desktop.ui.window.window_layout import Dock
+from desktop.ui.window.window_layout import make_panel
 
 
 class Workspace(StrEnum):
@@ -159,9 +159,8 @@ class Workspaces(QObject):
         # Panels made when first needed are made now, before Qt sizes their docks by what they hold.
         docks = self.docks()
         for name, _area in LAYOUTS[workspace]:
-            dock = docks.get(name)
-            if isinstance(dock, Dock):
-                dock.ready()
+            if name in docks:
+                make_panel(docks[name])
         state = self.window.settings.value(f"workspace/{workspace.value}")
         if state is None or not self.window.restoreState(state):
             self._lay_out(workspace)
