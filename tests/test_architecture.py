@@ -39,6 +39,7 @@ GROUND = tuple(
         "colours",
         "collector",
         "code_points",
+        "line_starts",
     )
 )
 # Use cases: the feature packages beside text/, store/ and exchange/ (coding, search, analysts, corpus),

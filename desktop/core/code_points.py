@@ -32,6 +32,15 @@ def lookup_flags(codes: Iterable[int]) -> Any:
     return flags
 
 
+def mapped(table: Any, codes: Any) -> Any:
+    """``codes`` through a lookup array of code points (a code beyond its end stays as it is)."""
+    import numpy as np
+
+    if not table.size:
+        return codes
+    return np.where(codes < table.size, table[np.minimum(codes, table.size - 1)], codes)
+
+
 def flagged(flags: Any, codes: Any) -> Any:
     """Where ``codes`` are flagged in a lookup array (a code beyond its end is not)."""
     import numpy as np

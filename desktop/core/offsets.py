@@ -67,7 +67,7 @@ class OffsetMap:
         self.blocks: tuple[Block, ...] = tuple(map(tuple, blocks))  # type: ignore[arg-type]
         columns = [list(column) for column in zip(*self.blocks, strict=True)] or [[], [], [], []]
         self._o_starts, self._o_ends, self._t_starts, self._t_ends = columns
-        if not _checked:  # (from_edits checks its edits as it makes the blocks)
+        if not _checked:  # (from_edits checks its edits as it makes the blocks; then() composes valid maps)
             self._check()
 
     # construction -----------------------------------------------------------------

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from desktop.core.code_points import as_codes, as_text, flagged, lookup_flags
+from desktop.core.code_points import as_codes, as_text, flagged, lookup_flags, mapped
 
 _PRIVATE_PLANE = 0xF0000
 
@@ -83,9 +83,7 @@ def index_terms(text: str) -> str:
     codes = as_codes(text)
     if codes.size == 0:
         return ""
-    in_ascii = codes < 128
-    if in_ascii.any():
-        codes = np.where(in_ascii, ascii_folded[codes & 127], codes)
+    codes = mapped(ascii_folded, codes)
     space = flagged(is_space, codes)
     characters = np.unique(codes[~space])
     # A pair as one 64-bit number (first character in the high half), so numpy sorts and dedupes it.

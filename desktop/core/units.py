@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from itertools import repeat
 from typing import NamedTuple
 
+from desktop.core.line_starts import LineStarts
 from desktop.core.offsets import OffsetMap
 
 _NUMERAL = "一二三四五六七八九十百千零〇两"
@@ -35,10 +36,8 @@ _CLOSERS = "”’」』）)\\]】"
 _SENTENCE = re.compile(
     rf"[^\s{_ENDS}](?:[^{_ENDS}\n]*(?:[{_ENDS}]+[{_CLOSERS}]*|[^\s{_ENDS}]))?|[{_ENDS}]+[{_CLOSERS}]*"
 )
-# The line a marker opens: a chapter first, else a clause. Searched with the newline before it
-# (and at the text's start by match): "^" in multi-line mode is tested at every character.
-_MARKER = re.compile(rf"(?:({CHAPTER.pattern})|{CLAUSE.pattern})")
-_MARKER_AFTER_NEWLINE = re.compile(rf"\n{_MARKER.pattern}")
+# The lines a marker opens: a chapter first (group 1), else a clause.
+_MARKER_LINES = LineStarts(rf"({CHAPTER.pattern})|{CLAUSE.pattern}")
 UNIT_SEPARATOR = "-"
 _LABEL = UNIT_SEPARATOR.join(["{}"] * 4)
 
@@ -53,7 +52,7 @@ class Unit(NamedTuple):
     sentence: int
 
     def label(self, article_id: int) -> str:
-        return UNIT_SEPARATOR.join(str(n) for n in (article_id, self.chapter, self.clause, self.sentence))
+        return _LABEL.format(article_id, self.chapter, self.clause, self.sentence)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -74,10 +73,8 @@ def _numbered(text: str) -> tuple[list[int], list[int], list[int], list[int], li
     sentences: list[int] = []
     # Each marker line opens a stretch of sentences numbered alike; the counts change only at
     # markers, so the columns are extended a stretch at a time, not a sentence at a time.
-    opening = _MARKER.match(text)
     # (line start, whether it opens a chapter) of each marker line, then the end.
-    markers = [(0, opening.group(1) is not None)] if opening else []
-    markers += [(found.start() + 1, found.group(1) is not None) for found in _MARKER_AFTER_NEWLINE.finditer(text)]
+    markers = [(line_start, found.group(1) is not None) for line_start, found in _MARKER_LINES.matches(text)]
     markers.append((len(text) + 1, False))
     chapter = clause = 0
     first = 0
@@ -111,9 +108,7 @@ class UnitColumns(NamedTuple):
 
     def labels(self, article_id: int) -> Iterator[str]:
         """Each unit's id (``Unit.label``), made in C."""
-        return map(
-            UNIT_SEPARATOR.join(["{}"] * 4).format, repeat(article_id), self.chapters, self.clauses, self.sentences
-        )
+        return map(_LABEL.format, repeat(article_id), self.chapters, self.clauses, self.sentences)
 
 
 def unit_columns(text: str, offset_map: OffsetMap) -> UnitColumns:

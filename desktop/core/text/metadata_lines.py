@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from desktop.core.line_starts import LineStarts
 from desktop.core.metadata import DATE, DOCUMENT_NUMBER, ISSUER, URL, parse_date
 
 _ISSUER_LABELS = (
@@ -68,11 +69,9 @@ _READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s?[a-zāáǎàēéěèīíǐ�
 # What a line that states a field holds at least one of: a colon, a leading year, a web address,
 # a document number's 号.
 # Searched in the whole text as two patterns: one alternation with "^" in it made the engine try
-# every alternative at every character, twice as slow. A leading year is found with the newline
-# before it; white space before the year stays on its line.
+# every alternative at every character, twice as slow. White space before a year stays on its line.
 _FIELD_MARK = re.compile(r"[:：号號]|https?://")
-_YEAR_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*\d{4}")
-_YEAR_FIRST = re.compile(r"[^\S\n]*\d{4}")
+_YEAR_LINES = LineStarts(r"[^\S\n]*\d{4}")
 _FIELDS = (ISSUER, DATE, DOCUMENT_NUMBER, URL)
 _LONGEST_VALUE = 60
 _LINES_WITHOUT_LABELS = 200  # a field line is short; longer lines are prose
@@ -170,9 +169,7 @@ def _lines_that_may_state(text: str, lines: list[str]) -> list[int]:
     line in Python cost more than reading the few that may state something.
     """
     marks = [mark.start() for mark in _FIELD_MARK.finditer(text)]
-    marks += [year.start() + 1 for year in _YEAR_AFTER_NEWLINE.finditer(text)]
-    if _YEAR_FIRST.match(text):
-        marks.append(0)
+    marks += [line_start for line_start, _year in _YEAR_LINES.matches(text)]
     indices: list[int] = []
     index = position = 0
     for mark in sorted(marks):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from desktop.core.code_points import as_codes, as_text, flagged, lookup_flags
+from desktop.core.code_points import as_codes, as_text, flagged, lookup_flags, mapped
 from desktop.core.offsets import Edit, OffsetMap
 
 # Ideographic description characters and how many operands each takes. A complete
@@ -138,11 +138,7 @@ class MatchStep:
 
     def _translated(self, codes: Any) -> str:
         """Every character converted by the lookup array (the same length as the text)."""
-        import numpy as np
-
-        if self._lookup.size:
-            codes = np.where(codes < self._lookup.size, self._lookup[np.minimum(codes, self._lookup.size - 1)], codes)
-        return as_text(codes)
+        return as_text(mapped(self._lookup, codes))
 
     def match(self, text: str, position: int, limit: int) -> tuple[int, str] | None:
         """(length, value) of the match at ``position`` that ends by ``limit``, if any."""
