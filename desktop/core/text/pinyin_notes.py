@@ -95,59 +95,68 @@ def _t2s_changes() -> frozenset[int]:
     return frozenset(engine("t2s").chain[0].table)
 
 
+# What a confirmed note is: read after characters t2s changes, a word's reading, or a reading of
+# one character both scripts share.
+_CHANGED, _WORD, _SHARED = range(3)
+
+
+@lru_cache(maxsize=65536)
+def _judged(before: str, written: str) -> tuple[int, int]:
+    """(how many of the characters ending ``before`` the note reads, what kind of note it is); (0, _) when none."""
+    width = _width(before, written)
+    if not width:
+        return 0, _SHARED
+    if not _t2s_changes().isdisjoint(map(ord, before[-width:])):
+        return width, _CHANGED
+    return width, _WORD if width > 1 else _SHARED
+
+
 def pinyin_note_edits(text: str) -> list[Edit]:
     """Edits that drop the notes judged crawl artifacts (see the module's rules)."""
     if "(" not in text and "（" not in text and ")" not in text:
         return []
-    changed: list[Edit] = []
-    words: list[Edit] = []
-    shared: list[Edit] = []
+    # The confirmed notes by kind (_CHANGED, _WORD, _SHARED).
+    kinds: tuple[list[Edit], list[Edit], list[Edit]] = ([], [], [])
     after_mojibake: list[Edit] = []
-    changes = _t2s_changes()
-    han = _HAN
+    han = _HAN.match
     # The list the last confirmed note went to, where it ended, and what it read.
-    last: tuple[list[Edit], int, str] | None = None
+    last: list[Edit] | None = None
+    last_end = -1
+    last_read = ""
     for match in _NOTE_RE.finditer(text):
         # (One pass per note: a page rendered with readings has one after every character.)
         note_start, note_end = match.span()
         written = match.group(1)  # the syllables
-        syllables = _normalise(written)
-        if last is not None and note_start == last[1] and syllables == last[2]:
+        if last is not None and note_start == last_end and _normalise(written) == last_read:
             # The same reading again right after the first (經(jīng)(jīng)): it goes with it.
-            last[0].append(Edit(note_start, note_end, ""))
-            last = (last[0], note_end, syllables)
+            last.append(Edit(note_start, note_end, ""))
+            last_end = note_end
             continue
         last = None
         start = note_start
         anchor = text[start - 1] if start else ""
-        if anchor == " " and start > 1 and han.match(text[start - 2]):
+        if anchor == " " and start > 1 and han(text[start - 2]):
             start -= 1  # a stray space between the character and its reading (政 (zhèng))
             anchor = text[start - 1]
         if anchor == "?":
             # No character left to check the reading against: trusted only on artifact pages.
             after_mojibake.append(Edit(start - 1, note_end, "?"))
             continue
-        if not anchor or not han.match(anchor):
-            continue
-        # The characters ending at the note (or at a stray space before it) that it reads.
-        before = text[max(0, start - MAX_WORD) : start]
-        width = _width(before, written)
+        # The characters ending at the note (or at a stray space before it) that it reads (none
+        # when no character of Chinese stands before it).
+        width, kind = _judged(text[max(0, start - MAX_WORD) : start], written)
         if not width:
             continue
-        characters = before[-width:]
         end = note_end
-        if start < note_start and text[end : end + 1] == " " and han.match(text[end + 1 : end + 2]):
+        if start < note_start and text[end : end + 1] == " " and han(text[end + 1 : end + 2]):
             # Spaced on both sides (政 (zhèng) 府): the reading's spaces go with it.
             end += 1
-        if not changes.isdisjoint(map(ord, characters)):
-            kind = changed
-        elif width > 1:
-            kind = words
-        else:
-            kind = shared
         # The note joins its last character in one block of the offset map.
-        kind.append(Edit(start - 1, end, characters[-1]))
-        last = (kind, end, syllables)
+        last = kinds[kind]
+        last.append(Edit(start - 1, end, anchor))
+        last_end = end
+        last_read = _normalise(written)
+    changed, words, shared = kinds
     if "?" in text:
         after_mojibake += [Edit(m.start(), m.end(), "?") for m in _BARE_NOTE_RE.finditer(text)]
     removed = list(changed)
@@ -155,7 +164,7 @@ def pinyin_note_edits(text: str) -> list[Edit]:
         removed += words
     if len(removed) >= MIN_ARTIFACT_NOTES or _dense(text, shared):
         removed += shared + after_mojibake
-    return sorted(removed, key=lambda edit: edit.start)
+    return sorted(removed)  # (no two notes start at the same place)
 
 
 def _dense(text: str, shared: list[Edit]) -> bool:
