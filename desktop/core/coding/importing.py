@@ -179,10 +179,11 @@ def import_paths(
                 return True
         return False
 
+    own_files = store.own_files()
     found = (
         (
             str(f.path),
-            f.problem or ("is the database being imported into" if store.owns_file(f.path) else None),
+            f.problem or ("is the database being imported into" if f.path in own_files else None),
             max_bytes,
         )
         for f in find_article_files(paths)

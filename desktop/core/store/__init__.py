@@ -14,6 +14,7 @@ Never imports the text pipeline: articles arrive here already processed.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
@@ -31,7 +32,7 @@ from desktop.core.store.connection import Database
 from desktop.core.store.database import MEMORY, WriteTransaction, keep_backup, open_database, writing
 from desktop.core.store.errors import STORE_FAILURES, Conflict, Fault, Refused, SpanMismatch, StoreError, explain
 from desktop.core.store.exports import ExportQueries
-from desktop.core.store.file_guard import FileGuard, FileProblem, is_database_file
+from desktop.core.store.file_guard import DatabaseFiles, FileGuard, FileProblem, is_database_file
 from desktop.core.store.integrity import gate_for
 from desktop.core.store.metadata import MetadataTable
 from desktop.core.store.passages import PassageQueries
@@ -140,6 +141,10 @@ class Store:
     def owns_file(self, path: str | Path) -> bool:
         """Whether ``path`` is this database or one of SQLite's files beside it (never to be opened by us)."""
         return self.path != MEMORY and is_database_file(path, self.path)
+
+    def own_files(self) -> Container[str | Path]:
+        """``owns_file`` for many paths: the database's files are looked at once, now."""
+        return () if self.path == MEMORY else DatabaseFiles(self.path)
 
     def __enter__(self) -> Store:
         return self

@@ -39,20 +39,34 @@ def file_identity(path: Path) -> tuple[int, int] | None:
 
 
 def is_database_file(candidate: str | Path, database: str | Path) -> bool:
-    """Whether ``candidate`` is the database at ``database`` or one of SQLite's files beside it.
+    """Whether ``candidate`` is the database at ``database`` or one of SQLite's files beside it."""
+    return candidate in DatabaseFiles(database)
+
+
+class DatabaseFiles:
+    """The database's files as they are now, to tell whether a path is one of them.
 
     Compared by identity (``stat``, which opens nothing), so a link or another spelling of the
-    path is caught too; a name that does not exist yet is compared by its resolved path.
+    path is caught too; a name that does not exist yet is compared by its resolved path. An import
+    asks this of every file it finds: the database's own files are looked at once, not each time.
     """
-    candidate_path = Path(candidate)
-    found = file_identity(candidate_path)
-    if found is not None:
-        return any(found == file_identity(own) for own in database_files(database))
-    try:
-        resolved = candidate_path.resolve()
-        return any(resolved == own.resolve() for own in database_files(database))
-    except OSError:
-        return False
+
+    def __init__(self, database: str | Path) -> None:
+        self._files = database_files(database)
+        self._identities = {identity for identity in map(file_identity, self._files) if identity is not None}
+
+    def __contains__(self, candidate: object) -> bool:
+        if not isinstance(candidate, str | Path):
+            return False
+        candidate_path = Path(candidate)
+        found = file_identity(candidate_path)
+        if found is not None:
+            return found in self._identities
+        try:
+            resolved = candidate_path.resolve()
+            return any(resolved == own.resolve() for own in self._files)
+        except OSError:
+            return False
 
 
 def lock_holders(path: str | Path) -> dict[int, int] | None:
