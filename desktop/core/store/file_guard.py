@@ -54,6 +54,8 @@ class DatabaseFiles:
     def __init__(self, database: str | Path) -> None:
         self._files = database_files(database)
         self._identities = {identity for identity in map(file_identity, self._files) if identity is not None}
+        # By name too: a rollback journal comes and goes while an import reads its files.
+        self._names = {os.path.abspath(own) for own in self._files}
 
     def __contains__(self, candidate: object) -> bool:
         if not isinstance(candidate, str | Path):
@@ -61,7 +63,7 @@ class DatabaseFiles:
         candidate_path = Path(candidate)
         found = file_identity(candidate_path)
         if found is not None:
-            return found in self._identities
+            return found in self._identities or os.path.abspath(candidate_path) in self._names
         try:
             resolved = candidate_path.resolve()
             return any(resolved == own.resolve() for own in self._files)

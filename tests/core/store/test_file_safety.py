@@ -94,6 +94,14 @@ def test_the_database_and_its_sqlite_files_are_known_by_identity_and_name(tmp_pa
             assert store.owns_file(candidate), candidate
         assert is_database_file(tmp_path / "sub" / ".." / "day.db", path)
         assert not store.owns_file(tmp_path / "day.db.csv") and not store.owns_file(PROJECT / "README.md")
+        # An import looks at the database's files once: what appears later is still known by its name.
+        own = store.own_files()
+        journal = Path(f"{path}-journal")
+        journal.write_bytes(b"")  # (a stand-in: SQLite's journal is made and removed during a write)
+        for candidate in (path, link, journal, Path(f"{path}-wal")):
+            assert candidate in own, candidate
+        assert tmp_path / "day.db.csv" not in own and PROJECT / "README.md" not in own
+        journal.unlink()
 
 
 def test_damage_that_quick_check_misses_is_refused_at_open_naming_the_backup_and_restore(tmp_path: Path) -> None:
