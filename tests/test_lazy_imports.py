@@ -108,6 +108,11 @@ def test_window_start_up_loads_no_panel_of_the_search_workspace(sample_db: Path,
     assert loaded(RUN_WINDOW, str(sample_db), str(tmp_path / "settings.ini"), modules=panels) == []
 
 
+def test_window_start_up_loads_no_dialog_it_has_not_shown(sample_db: Path, tmp_path: Path) -> None:
+    dialogs = ("desktop.ui.window.restore_dialog", "desktop.ui.window.shortcuts_dialog")
+    assert loaded(RUN_WINDOW, str(sample_db), str(tmp_path / "settings.ini"), modules=dialogs) == []
+
+
 def test_window_start_up_loads_no_import_pipeline(sample_db: Path, tmp_path: Path) -> None:
     # Importing articles or annotation files loads these at its first use; opening the window does not.
     pipeline = ("desktop.core.coding.importing", "desktop.core.text.pipeline", "desktop.core.exchange.attach")

@@ -23,7 +23,6 @@ from desktop.core.store import Fault, Store, StoreError
 from desktop.core.store.backups import backups_of
 from desktop.ui.widgets import i18n
 from desktop.ui.widgets.messages import message_box
-from desktop.ui.window.restore_dialog import ask_and_restore
 
 if TYPE_CHECKING:
     from desktop.ui.window.main_window import MainWindow
@@ -100,7 +99,11 @@ def offer_restore(path: str, problem: str) -> bool:
     restore = box.addButton(QCoreApplication.translate("app", "Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
-    return box.clickedButton() is restore and ask_and_restore(path, None) is not None
+    if box.clickedButton() is not restore:
+        return False
+    from desktop.ui.window.restore_dialog import ask_and_restore  # (a dialog few starts ever show)
+
+    return ask_and_restore(path, None) is not None
 
 
 def application() -> QApplication:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.core.store import FileProblem, Store, StoreError
 from desktop.core.store.backups import BackupKind, backups_of, make_backup
 from desktop.ui.widgets.dialog_events import DialogEvents
-from desktop.ui.window.restore_dialog import ask_and_restore
 
 
 class SafetyHost(Protocol):
@@ -177,6 +176,8 @@ class DatabaseSafety(QObject):
         window.corpus.stop()
         window.coding_round.pause()
         window.store.close()
+        from desktop.ui.window.restore_dialog import ask_and_restore  # (imported when first asked for)
+
         restored = ask_and_restore(path, self._parent)
         if restored is None or not window.databases.switch(path):
             # Nothing restored (or the restored file did not open): the window goes on with the file it had.

@@ -35,7 +35,6 @@ from desktop.ui.window.database_safety import DatabaseSafety
 from desktop.ui.window.focus_return import FocusReturn
 from desktop.ui.window.layer_choice import LayerChoice
 from desktop.ui.window.menus import all_menu_actions
-from desktop.ui.window.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from desktop.ui.window.store_watch import StoreWatcher
 from desktop.ui.window.undo import retranslate_history
 from desktop.ui.window.window_actions import build_actions, build_tag_actions
@@ -135,6 +134,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
 
     def show_shortcuts(self) -> None:
+        from desktop.ui.window.shortcuts_dialog import ShortcutsDialog, shortcut_rows  # (when first asked for)
+
         ShortcutsDialog(shortcut_rows(all_menu_actions(self.menuBar())), self).exec()
 
     def _connect(self) -> None:
