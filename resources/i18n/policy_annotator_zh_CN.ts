@@ -1021,37 +1021,37 @@
 <context>
     <name>DatabaseSafety</name>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="84"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="83"/>
         <source>Restore &amp;backup…</source>
         <translation>恢复备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="99"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="98"/>
         <source>Changes are not saved</source>
         <translation>更改未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="107"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="106"/>
         <source>This database file was replaced or removed while open; changes are no longer saved.</source>
         <translation>此数据库文件在打开期间被替换或移除；更改将不再保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="131"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="130"/>
         <source>Cannot open the database again</source>
         <translation>无法重新打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="137"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="136"/>
         <source>The database was closed and opened again: %1</source>
         <translation>数据库已关闭并重新打开：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="175"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="174"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/database_safety.py" line="175"/>
+        <location filename="../../desktop/ui/window/database_safety.py" line="174"/>
         <source>Wait for the import to finish first.</source>
         <translation>请先等待导入完成。</translation>
     </message>
@@ -1548,147 +1548,147 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="171"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="172"/>
         <source>&amp;Delete selected span</source>
         <translation>删除选中的标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="173"/>
         <source>Edit &amp;note of selected span…</source>
         <translation>编辑所选标注的备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="174"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="175"/>
         <source>&amp;Re-process with the current pipeline…</source>
         <translation>用当前流程重新处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="176"/>
         <source>Extend span end</source>
         <translation>标注终点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="177"/>
         <source>Shorten span end</source>
         <translation>标注终点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="178"/>
         <source>Extend span start</source>
         <translation>标注起点前移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="179"/>
         <source>Shorten span start</source>
         <translation>标注起点后移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="180"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="181"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="182"/>
         <source>&amp;Reset zoom</source>
         <translation>还原大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="183"/>
         <source>&amp;Next article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="184"/>
         <source>&amp;Previous article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="185"/>
         <source>Next article &amp;to do</source>
         <translation>下一篇待处理(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="186"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="191"/>
         <source>Mark %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="195"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="196"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="197"/>
         <source>Import flags</source>
         <translation>导入提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="198"/>
         <source>Codebook</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="199"/>
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="201"/>
         <source>Read-only: this database file or its folder cannot be written; changes will not be saved.</source>
         <translation>只读：无法写入此数据库文件或其所在文件夹，所做的修改不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="203"/>
         <source>Simplified (OpenCC t2s, cleaned)</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="308"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="324"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="328"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="368"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1957,57 +1957,62 @@
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="167"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="170"/>
+        <source>Choose a report and press Show: it counts the spans of the layer chosen in the status bar.</source>
+        <translation>选择一种报表，然后点击“显示”：报表统计状态栏中所选层的标注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="172"/>
         <source>Once per article</source>
         <translation>每篇文章只计一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="168"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="173"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="169"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="174"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="171"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="176"/>
         <source>Frequencies</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="172"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="177"/>
         <source>Code × article matrix</source>
         <translation>编码 × 文章矩阵</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="173"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="178"/>
         <source>Crosstab by metadata</source>
         <translation>按元数据交叉表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="174"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="179"/>
         <source>Co-occurrence</source>
         <translation>共现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="175"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="180"/>
         <source>Coding table</source>
         <translation>编码表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="194"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="199"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="198"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="203"/>
         <source>Per coding unit</source>
         <translation>按编码单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_panel.py" line="199"/>
+        <location filename="../../desktop/ui/reports/reports_panel.py" line="204"/>
         <source>Per article</source>
         <translation>按文章</translation>
     </message>
@@ -2631,22 +2636,22 @@
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="110"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="112"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="111"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="113"/>
         <source>Search &amp;&amp; retrieve</source>
         <translation>检索与提取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="112"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="114"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/workspaces.py" line="113"/>
+        <location filename="../../desktop/ui/window/workspaces.py" line="115"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
@@ -2654,7 +2659,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="100"/>
+        <location filename="../../desktop/ui/app.py" line="99"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>

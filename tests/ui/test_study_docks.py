@@ -71,6 +71,8 @@ def test_reports_in_the_window_match_the_core_and_export(qtbot, open_window, tmp
     window.study.reports_dock.show()
     panel = window.study.reports
     panel.kind.setCurrentIndex(panel.kind.findData(ReportKind.FREQUENCIES.value))
+    # Before the first report the panel says how to get one, and its table is empty.
+    assert "press Show" in panel.summary.text() and panel.model.rowCount() == 0
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
     # The window counts the study layer: the tester's spans (nothing is adjudicated).
     layers = (Layer("tester", study=True),)

@@ -161,9 +161,14 @@ class ReportsPanel(QWidget):
         self.run_button.clicked.connect(lambda: self.requested.emit(self.request()))
         self.export_button.clicked.connect(lambda: self.exportRequested.emit(self.request()))
         self._fields: list[tuple[str, str]] = []
+        self._shown = False  # a table is shown: until then the summary says what to do
         self.retranslate()
 
     def retranslate(self) -> None:
+        if not self._shown:
+            self.summary.setText(
+                self.tr("Choose a report and press Show: it counts the spans of the layer chosen in the status bar.")
+            )
         self.once.setText(self.tr("Once per article"))
         self.run_button.setText(self.tr("Show"))
         self.export_button.setText(self.tr("Export CSV…"))
@@ -209,6 +214,7 @@ class ReportsPanel(QWidget):
 
     def show_table(self, shown: ShownTable, rows: list[tuple[Any, ...]], counts_from: int, summary: str) -> None:
         self.model.set_table(shown, rows, counts_from)
+        self._shown = True
         self.summary.setText(summary)
         frequencies = self.current_kind() is ReportKind.FREQUENCIES
         self.chart.setVisible(frequencies)
