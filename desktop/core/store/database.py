@@ -28,6 +28,11 @@ from desktop.core.store.migration_names import KNOWN_MIGRATIONS, MIGRATION_SET
 
 MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 3000
+# Pages of a new database, in bytes (SQLite's default is 4096; a file keeps the size it was made
+# with). An article row is ~35 kB of texts and map, and each import batch writes ~160,000 index
+# terms: at 8192 a 10,000-article import took ~2.5% less time (23.4-23.5 s against 23.9-24.3 s
+# in interleaved runs), in a file of the same size; at 16384 ~3% less, in a file 10% larger.
+PAGE_SIZE = 8192
 # Temporary files of ours that a killed process leaves behind, removed once their process is gone.
 _LEFTOVERS = (".creating-", ".restoring-")
 # What each table is given to open its write transactions with (``writing`` bound to the file).
@@ -176,6 +181,7 @@ def _create(path: str, prepare: Callable[[Database], None]) -> None:
             # Built with a rollback journal: every page is in the file itself when a commit returns, so a
             # disk that fills up fails the build here instead of leaving pages in a log that is then deleted.
             # The file switches to WAL when it is first opened.
+            conn.execute(f"pragma page_size = {PAGE_SIZE}")  # (before the first table: fixed from then on)
             db = Database(conn)
             _migrate(conn)
             prepare(db)

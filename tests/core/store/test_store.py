@@ -111,6 +111,24 @@ def test_reopening_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> 
     again.close()
 
 
+def test_a_new_database_gets_larger_pages_and_an_older_file_keeps_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.store import database
+
+    with Store.open(tmp_path / "new.db") as store:
+        assert store.db.execute("pragma page_size").fetchone()[0] == database.PAGE_SIZE != 4096
+    # A database made by an earlier version, at SQLite's default size, opens and grows as it is.
+    older = tmp_path / "older.db"
+    with monkeypatch.context() as earlier:
+        earlier.setattr(database, "PAGE_SIZE", 4096)
+        Store.open(older).close()
+    with Store.open(older) as store:
+        add_article(store)
+        assert store.articles.count() == 1
+        assert store.db.execute("pragma page_size").fetchone()[0] == 4096
+
+
 def test_newer_schema_is_refused_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     Store.open(path).close()
