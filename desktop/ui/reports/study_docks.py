@@ -62,7 +62,6 @@ class StudyDocks(QObject):
         panel = ReportsPanel()
         panel.requested.connect(self.show_report)
         panel.exportRequested.connect(self.export_report)
-        panel.retranslate()
         return panel
 
     def _layers_changed(self) -> None:

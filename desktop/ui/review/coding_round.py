@@ -85,7 +85,6 @@ class CodingRound(QObject):
         panel.passageChosen.connect(self.show_passage)
         panel.decided.connect(self.decide)
         panel.acceptAgreedRequested.connect(self.accept_agreed)
-        panel.retranslate()
         return panel
 
     def retranslate(self) -> None:

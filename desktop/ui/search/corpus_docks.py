@@ -75,7 +75,6 @@ class CorpusDocks(QObject):
         panel.hitChosen.connect(self.show_hit)
         panel.tagRequested.connect(self.tag_hits)
         panel.batchesRequested.connect(self.show_batches)
-        panel.retranslate()
         panel.set_categories(self.window.controller.categories)
         return panel
 

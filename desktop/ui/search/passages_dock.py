@@ -45,7 +45,6 @@ class PassagesDock(QObject):
         panel.recodeRequested.connect(self.recode)
         panel.deleteRequested.connect(self.delete)
         panel.exportRequested.connect(self.export)
-        panel.retranslate()
         panel.set_categories(self.window.controller.categories)
         return panel
 

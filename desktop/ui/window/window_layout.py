@@ -88,7 +88,8 @@ class DeferredDock(Generic[Panel]):
 
     The window starts without making (or importing) the panels of the workspaces it does not show:
     the dock itself exists from the start, so saved layouts, the View menu and the workspaces
-    place it as any other. ``make`` connects the new panel and gives it the window's state.
+    place it as any other. ``make`` connects the new panel and gives it the window's state (a panel
+    is in the window's language as it is made: each translates itself in its constructor).
     """
 
     def __init__(self, window: QMainWindow, name: str, area: Qt.DockWidgetArea, make: Callable[[], Panel]) -> None:
