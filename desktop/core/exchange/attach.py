@@ -354,7 +354,7 @@ def _read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterat
     binary = detect_bytes(data[:8])
     if binary is not None and binary.read_bytes is not None:
         return binary.name, iter(list(binary.read_bytes(data, annotator)))
-    text = decode(data).text
+    text = decode(data, separators_too=False).text
     del data
     fmt = detect(text)
     records = fmt.read(text, annotator)

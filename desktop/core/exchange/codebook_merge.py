@@ -268,7 +268,7 @@ def import_codebook(store: Store, path: Path, take_theirs: bool = False) -> Code
     report = CodebookReport()
     try:
         data = read_incoming(store, path)
-        codes = list(READERS[suffix_of(path)](decode(data).text))
+        codes = list(READERS[suffix_of(path)](decode(data, separators_too=False).text))
     except (ReadError, FormatError) as error:
         report.failed = f"{path}: {error}"
         return report

@@ -111,7 +111,7 @@ class _Rows:
 def import_metadata(store: Store, path: Path) -> MetadataReport:
     report = MetadataReport()
     try:
-        text = decode(read_incoming(store, path)).text
+        text = decode(read_incoming(store, path), separators_too=False).text
     except ReadError as error:
         report.failed = f"{path}: {error}"
         return report

@@ -28,6 +28,7 @@ _BOMS = (
 # Control characters that do not occur in text files; their presence means binary data.
 _BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _NEWLINES = re.compile("\r\n|[\r\u2028\u2029]")
+_LINE_ENDS = re.compile("\r\n?")
 
 
 class ReadError(Exception):
@@ -43,6 +44,11 @@ class DecodedText:
 def normalise_newlines(text: str) -> str:
     """``\\r\\n``, ``\\r``, U+2028 and U+2029 become ``\\n`` (Qt would treat each as a block break)."""
     return _NEWLINES.sub("\n", text) if ("\r" in text or "\u2028" in text or "\u2029" in text) else text
+
+
+def normalise_line_ends(text: str) -> str:
+    """``\\r\\n`` and ``\\r`` become ``\\n``; U+2028 and U+2029 stay (see ``decode``)."""
+    return _LINE_ENDS.sub("\n", text) if "\r" in text else text
 
 
 def _looks_binary(text: str) -> bool:
@@ -69,8 +75,13 @@ def _detect_legacy(data: bytes) -> str:
     return decodable[0]
 
 
-def decode(data: bytes) -> DecodedText:
-    """Decode the bytes of an article file, newlines normalised to ``\\n``."""
+def decode(data: bytes, separators_too: bool = True) -> DecodedText:
+    """Decode the bytes of an article file, newlines normalised to ``\\n``.
+
+    ``separators_too=False`` (an exchange file: JSON, CSV) leaves U+2028 and U+2029 as they are:
+    there they are characters of a value, and a JSON string holds them unescaped. Made ``\\n``,
+    they split a note's JSON line in two, and its whole record was refused on the way back in.
+    """
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is None:
         if b"\x00" in data:
@@ -88,7 +99,7 @@ def decode(data: bytes) -> DecodedText:
             raise ReadError(f"cannot decode as {encoding} despite its byte order mark: {error.reason}") from None
     if _looks_binary(text):
         raise ReadError("binary file: it contains control characters that text does not have")
-    text = normalise_newlines(text)
+    text = normalise_newlines(text) if separators_too else normalise_line_ends(text)
     if not text or text.isspace():  # (strip would copy a large file's text to find out)
         raise ReadError("empty file: no text in it")
     return DecodedText(text, encoding)

@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.coding.importing import prepare_article
+from desktop.core.exchange import metadata_csv
 from desktop.core.exchange.attach import import_annotations
+from desktop.core.exchange.codebook_merge import export_codebook, import_codebook
 from desktop.core.exchange.csv_cells import FORMULA_STARTS, neutralise, restore
 from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.ours_csv import CSV_COLUMNS
@@ -57,7 +59,7 @@ span_lists = st.lists(
         st.integers(0, 200),
         st.integers(0, 3),
         st.integers(0, 2),
-        st.text("備註=+\n", max_size=5),
+        st.text("備註=+\n\u2028\u2029", max_size=5),
     ),
     max_size=12,
 )
@@ -93,6 +95,41 @@ def test_jsonl_keeps_everything(tmp_path: Path, store: Store) -> None:
     assert copy == original
     assert fresh.articles.offset_map(1) == store.articles.offset_map(1)
     assert fresh.spans.of_article(1) == store.spans.of_article(1)
+
+
+LINE_SEPARATORS = "第一行\u2028第二行\u2029第三段"
+
+
+def test_line_and_paragraph_separators_in_values_come_back_unchanged(tmp_path: Path, store: Store) -> None:
+    """U+2028 and U+2029 pasted into a note, a metadata value or a code's rule: JSON keeps them
+    unescaped and CSV unquoted, so a reader that took them for line ends broke the record."""
+    fill(store, ["推進項目建設發展規劃"], [(0, 0, 4, 1, 0, LINE_SEPARATORS)])
+    store.articles.set_note(1, LINE_SEPARATORS, expected="")
+    store.metadata.set(1, "issuer", LINE_SEPARATORS)
+    store.categories.update("target", description=LINE_SEPARATORS)
+    restored = Store.in_memory()
+    coded_again = Store.in_memory()  # (a CSV holds the spans, not the articles)
+    fill(coded_again, ["推進項目建設發展規劃"], [])
+    for fmt, fresh in (("jsonl", restored), ("csv", coded_again)):
+        path = tmp_path / f"all.{fmt}"
+        path.write_text(export(store, fmt), encoding="utf-8")
+        report = import_annotations(fresh, path, "x")
+        assert report.skipped == [] and not report.failed, list(report.lines())
+        assert [span.note for span in fresh.spans.of_article(1)] == [LINE_SEPARATORS], fmt
+    assert restored.articles.note(1) == LINE_SEPARATORS
+    assert restored.metadata.values(1)["issuer"] == LINE_SEPARATORS
+    metadata_path = tmp_path / "metadata.csv"
+    with metadata_path.open("w", encoding="utf-8", newline="") as out:
+        metadata_csv.write(store, out)
+    store.metadata.set(1, "issuer", "")
+    assert not metadata_csv.import_metadata(store, metadata_path).failed
+    assert store.metadata.values(1)["issuer"] == LINE_SEPARATORS
+    for suffix in ("json", "csv"):
+        codebook_path = tmp_path / f"codebook.{suffix}"
+        export_codebook(store, codebook_path)
+        fresh = Store.in_memory()
+        assert not import_codebook(fresh, codebook_path).failed
+        assert fresh.categories.get("target").description == LINE_SEPARATORS, suffix
 
 
 def test_bad_records_are_reported_by_line_and_skipped(tmp_path: Path, store: Store) -> None:
