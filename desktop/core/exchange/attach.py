@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from itertools import islice, tee
@@ -25,7 +26,8 @@ from desktop.core.exchange.codebook_merge import merge_codes
 from desktop.core.exchange.derived_rows import Derived, carries_map, derived_in_order
 from desktop.core.exchange.formats import detect, detect_bytes
 from desktop.core.exchange.import_report import ImportReport, SkipRecord
-from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan, read_incoming
+from desktop.core.exchange.incoming import OWN_FILE, FormatError, IncomingRecord, IncomingSpan, read_incoming
+from desktop.core.exchange.line_files import streamed_lines
 from desktop.core.models import Flag, FlagKind, Script, Span
 from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
 from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, explain
@@ -345,11 +347,21 @@ def import_annotations(
 def _read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterator[IncomingRecord]]:
     """The file's format and its records, each checked before it is stored.
 
-    A format read line by line (``streams``) gives its records as they are read; any other is read
-    and checked whole first, since it could still turn out broken at its end. The file's bytes are
-    let go once decoded: held through the import, they and every record at once made a large
-    file's import slower as it went.
+    A format of one record per line (``read_lines``) gives its records as the file's lines are read
+    (``line_files``); any other is read and checked whole first, since it could still turn out
+    broken at its end. The file's bytes are let go once decoded: held through the import, they and
+    every record at once made a large file's import slower as it went.
     """
+    if store.owns_file(path):
+        raise ReadError(OWN_FILE)
+    streamed = streamed_lines(path)
+    if streamed is not None:
+        head, lines = streamed
+        with suppress(FormatError):  # (read whole below, which names what is wrong)
+            fmt = detect(head)
+            if fmt.read_lines is not None:
+                return fmt.name, fmt.read_lines(lines, annotator)
+        lines.close()
     data = read_incoming(store, path)
     binary = detect_bytes(data[:8])
     if binary is not None and binary.read_bytes is not None:
@@ -357,8 +369,7 @@ def _read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterat
     text = decode(data, separators_too=False).text
     del data
     fmt = detect(text)
-    records = fmt.read(text, annotator)
-    return fmt.name, records if fmt.streams else iter(list(records))
+    return fmt.name, iter(list(fmt.read(text, annotator)))
 
 
 def _store_in_batches(

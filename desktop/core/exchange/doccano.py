@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from desktop.core.exchange.incoming import (
@@ -18,6 +18,7 @@ from desktop.core.exchange.incoming import (
     text_value,
     whole_number,
 )
+from desktop.core.exchange.line_files import Line, text_lines
 from desktop.core.exchange.outgoing import ExportOptions, span_records
 from desktop.core.store import Store
 
@@ -43,8 +44,12 @@ def recognises(sample: Sample) -> bool:
 
 
 def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
+    return read_lines(text_lines(text), default_annotator)
+
+
+def read_lines(lines: Iterable[Line], default_annotator: str) -> Iterator[IncomingRecord]:
     """doccano names no analysts: every span is the importing analyst's."""
-    for number, value, problem in jsonl_objects(text):
+    for number, value, problem in jsonl_objects(lines):
         if value is None:
             yield IncomingRecord(number, problems=[(number, problem)])
             continue

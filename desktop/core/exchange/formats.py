@@ -6,7 +6,7 @@ A new format is one module with ``read``, ``write`` and ``recognises`` and one r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -15,12 +15,15 @@ from desktop.core.exchange.outgoing import BINARY
 
 if TYPE_CHECKING:  # the readers' module loads at the first read: most commands never read a file
     from desktop.core.exchange.incoming import IncomingRecord, Sample
+    from desktop.core.exchange.line_files import Line
     from desktop.core.exchange.outgoing import Writer
 
 # (file text, analyst for spans the file names none for) -> records
 Reader = Callable[[str, str], "Iterator[IncomingRecord]"]
 # The same for a format that is not text (a zip): recognised by its first bytes.
 BytesReader = Callable[[bytes, str], "Iterator[IncomingRecord]"]
+# The same for a format of one record per line, from the file's lines as they are read.
+LinesReader = Callable[["Iterable[Line]", str], "Iterator[IncomingRecord]"]
 
 # The ExportOptions fields beyond the filters that a format honours.
 CONTEXT = "context"
@@ -44,8 +47,12 @@ class ExchangeFormat:
     read_bytes: BytesReader | None = None  # a binary format: read from the file's bytes, not its text
     readable: bool = True  # False: written for people (a workbook), never imported
     # Read line by line, each record checked on its own (a broken line is one skipped record): an
-    # import stores records as they are read instead of holding the whole file's first.
-    streams: bool = False
+    # import stores records as they are read from the file instead of holding the whole file first.
+    read_lines: LinesReader | None = None
+
+    @property
+    def streams(self) -> bool:
+        return self.read_lines is not None
 
     @property
     def binary(self) -> bool:
@@ -102,7 +109,7 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         recognises=_deferred("ours_jsonl", "recognises"),
         read=_deferred("ours_jsonl", "read"),
         write=_deferred("ours_jsonl", "write"),
-        streams=True,
+        read_lines=_deferred("ours_jsonl", "read_lines"),
     ),
     ExchangeFormat(
         key="doccano",
@@ -113,7 +120,7 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         recognises=_deferred("doccano", "recognises"),
         read=_deferred("doccano", "read"),
         write=_deferred("doccano", "write"),
-        streams=True,
+        read_lines=_deferred("doccano", "read_lines"),
     ),
     ExchangeFormat(
         key="labelstudio",

@@ -10,21 +10,24 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from desktop.core.exchange.codebook_model import IncomingCode
+from desktop.core.exchange.line_files import Line, UndecodedLine
 from desktop.core.store import Store
 from desktop.core.text.reading import MAX_EXCHANGE_BYTES, ReadError, read_limited
+
+OWN_FILE = "is the database itself (or one of SQLite's files beside it), not a file to import"
 
 
 def read_incoming(store: Store, path: Path) -> bytes:
     """The bytes of a file to import into ``store``: never one of the database's own files, never unbounded."""
     if store.owns_file(path):
-        raise ReadError("is the database itself (or one of SQLite's files beside it), not a file to import")
+        raise ReadError(OWN_FILE)
     return read_limited(path, MAX_EXCHANGE_BYTES)
 
 
@@ -178,18 +181,12 @@ def whole_number(value: Any, name: str) -> int:
         raise ValueError(f"{name} is not a whole number: {value!r}") from None
 
 
-def jsonl_objects(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+def jsonl_objects(lines: Iterable[Line]) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
     """(line number, object or None, problem) for each non-blank line of a JSON Lines file."""
-    # Line by line as they are read, not split all at once: a processed article's line is ~40 kB,
-    # and a copy of every line beside the file's text was as large as the file again.
-    position = 0
-    number = 0
-    while position <= len(text):
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        line = text[position:end]
-        position = end + 1
-        number += 1
+    for number, line in enumerate(lines, start=1):
+        if isinstance(line, UndecodedLine):
+            yield number, None, line.reason
+            continue
         if not line or line.isspace():
             continue
         try:

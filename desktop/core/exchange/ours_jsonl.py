@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from desktop.core.exchange.codebook_files import category_records, codes_of_records
@@ -20,6 +20,7 @@ from desktop.core.exchange.incoming import (
     text_value,
     whole_number,
 )
+from desktop.core.exchange.line_files import Line, text_lines
 from desktop.core.exchange.outgoing import ExportOptions, flag_records, span_records
 from desktop.core.models import FlagKind, Status
 from desktop.core.store import Store
@@ -138,7 +139,11 @@ def _span_of(number: int, span: Any) -> IncomingSpan:
 
 
 def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
-    for number, value, problem in jsonl_objects(text):
+    return read_lines(text_lines(text), default_annotator)
+
+
+def read_lines(lines: Iterable[Line], default_annotator: str) -> Iterator[IncomingRecord]:
+    for number, value, problem in jsonl_objects(lines):
         if value is None:
             yield IncomingRecord(number, problems=[(number, problem)])
             continue

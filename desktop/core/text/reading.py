@@ -51,8 +51,13 @@ def normalise_line_ends(text: str) -> str:
     return _LINE_ENDS.sub("\n", text) if "\r" in text else text
 
 
-def _looks_binary(text: str) -> bool:
+def looks_binary(text: str) -> bool:
     return _BINARY_CONTROLS.search(text) is not None
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding the byte order mark at the start of ``data`` names, if it has one."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
 
 
 def _detect_legacy(data: bytes) -> str:
@@ -82,7 +87,7 @@ def decode(data: bytes, separators_too: bool = True) -> DecodedText:
     there they are characters of a value, and a JSON string holds them unescaped. Made ``\\n``,
     they split a note's JSON line in two, and its whole record was refused on the way back in.
     """
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    encoding = declared_encoding(data)
     if encoding is None:
         if b"\x00" in data:
             raise ReadError("binary file: it contains NUL bytes and no UTF-16 byte order mark")
@@ -97,7 +102,7 @@ def decode(data: bytes, separators_too: bool = True) -> DecodedText:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
             raise ReadError(f"cannot decode as {encoding} despite its byte order mark: {error.reason}") from None
-    if _looks_binary(text):
+    if looks_binary(text):
         raise ReadError("binary file: it contains control characters that text does not have")
     text = normalise_newlines(text) if separators_too else normalise_line_ends(text)
     if not text or text.isspace():  # (strip would copy a large file's text to find out)
@@ -114,12 +119,9 @@ def megabytes(size: int) -> str:
     return f"{size / _MIB:.1f} MB" if size < 10 * _MIB else f"{size // _MIB} MB"
 
 
-def read_limited(path: Path, limit: int, raise_it: str = "") -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; ReadError naming the reason otherwise.
-
-    A pipe, device or socket is refused before it is opened (reading one may never end), and a
-    file is never read past the limit, even one that grows while it is read.
-    """
+def regular_file_size(path: Path) -> int:
+    """The size of a regular file; ReadError for a folder, a pipe, a device or a socket (reading one
+    may never end), or a file that is not there."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -130,9 +132,19 @@ def read_limited(path: Path, limit: int, raise_it: str = "") -> bytes:
         raise ReadError("is a folder")
     if not stat.S_ISREG(info.st_mode):
         raise ReadError("is not a regular file (a pipe, device or socket); only files are read")
+    return info.st_size
+
+
+def read_limited(path: Path, limit: int, raise_it: str = "") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ReadError naming the reason otherwise.
+
+    A pipe, device or socket is refused before it is opened (reading one may never end), and a
+    file is never read past the limit, even one that grows while it is read.
+    """
+    size = regular_file_size(path)
     too_large = f"is over the limit of {megabytes(limit)}" + (f" ({raise_it})" if raise_it else "")
-    if info.st_size > limit:
-        raise ReadError(f"is {megabytes(info.st_size)}, {too_large}")
+    if size > limit:
+        raise ReadError(f"is {megabytes(size)}, {too_large}")
     try:
         with open(path, "rb") as stream:
             data = stream.read(limit + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -113,8 +114,8 @@ def test_a_jsonl_file_is_stored_batch_by_batch_as_it_is_read(
     read_so_far: list[int] = []
     lines = [line for line in exported.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-    def counting_read(text: str, annotator: str):  # type: ignore[no-untyped-def]
-        for record in ours_jsonl.read(text, annotator):
+    def counting_read(lines: Iterable[str], annotator: str):  # type: ignore[no-untyped-def]
+        for record in ours_jsonl.read_lines(lines, annotator):
             read_so_far.append(record.line)
             yield record
 
@@ -132,7 +133,7 @@ def test_a_jsonl_file_is_stored_batch_by_batch_as_it_is_read(
     monkeypatch.setattr(derived_rows, "WORKERS_FROM", 2)
     monkeypatch.setattr(derived_rows, "_DERIVED_CHUNK", 2)
     monkeypatch.setattr(SearchIndex, "add", noting_add)
-    monkeypatch.setattr(attach, "detect", lambda text: replace(format_by_key("jsonl"), read=counting_read))
+    monkeypatch.setattr(attach, "detect", lambda text: replace(format_by_key("jsonl"), read_lines=counting_read))
     with Store.open(tmp_path / "fresh.db") as fresh:
         report = import_annotations(fresh, exported, "li")
         assert not report.failed and len(report.created) == len(lines) - 1  # (the first line is the codebook)
