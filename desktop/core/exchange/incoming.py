@@ -147,6 +147,11 @@ def text_value(value: Any, name: str) -> str:
     return value
 
 
+def none_broken(texts: Iterable[str]) -> bool:
+    """Whether no text of ``texts`` holds a lone surrogate: one search over them all, for many short texts."""
+    return _LONE_SURROGATE.search("".join(texts)) is None
+
+
 def optional_text(value: Any, name: str) -> str | None:
     return None if value is None else text_value(value, name)
 

@@ -14,6 +14,7 @@ from desktop.core.exchange.incoming import (
     category_value,
     jsonl_objects,
     list_value,
+    none_broken,
     object_value,
     optional_text,
     shown,
@@ -85,6 +86,11 @@ _STATUSES = frozenset(status.value for status in Status)
 _FLAG_KINDS = frozenset(kind.value for kind in FlagKind)
 
 
+def _one_of(value: Any, names: frozenset[str]) -> bool:
+    # (a list or an object is not looked up: it cannot be hashed)
+    return type(value) is str and value in names
+
+
 def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
     """The record's article fields, each of the type this tool writes; anything else is refused by name."""
     missing = [key for key in _REQUIRED if key not in value]
@@ -103,11 +109,14 @@ def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
     if value.get("pipeline_version") is not None:
         whole_number(value["pipeline_version"], "pipeline_version")
     status = value.get("status")
-    if status is not None and status not in _STATUSES:
+    if status is not None and not _one_of(status, _STATUSES):
         raise ValueError(f"status is not one of {', '.join(s.value for s in Status)}: {shown(status)}")
-    for flag in list_value(value.get("flags") or [], "flags"):
+    flags = list_value(value.get("flags") or [], "flags")
+    if _as_written(flags):
+        return value
+    for flag in flags:
         flag = object_value(flag, "flag")
-        if flag.get("kind") not in _FLAG_KINDS:
+        if not _one_of(flag.get("kind"), _FLAG_KINDS):
             raise ValueError(f"flag kind is unknown: {shown(flag.get('kind'))}")
         for name in ("original_start", "original_end"):
             whole_number(flag.get(name), f"flag {name}")
@@ -116,6 +125,23 @@ def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
                 whole_number(flag[name], f"flag {name}")
         optional_text(flag.get("excerpt"), "flag excerpt")
     return value
+
+
+def _as_written(flags: list[Any]) -> bool:
+    """Whether every flag is as this tool writes it: the common case, checked without a call per field
+    (an article has ~20 flags, and checking each field on its own was a twentieth of a restore)."""
+    for flag in flags:
+        if not (
+            type(flag) is dict
+            and _one_of(flag.get("kind"), _FLAG_KINDS)
+            and type(flag.get("original_start")) is int
+            and type(flag.get("original_end")) is int
+            and type(flag.get("start", 0)) is int
+            and type(flag.get("end", 0)) is int
+            and type(flag.get("excerpt", "")) is str
+        ):
+            return False
+    return none_broken(flag.get("excerpt", "") for flag in flags)
 
 
 def _span_of(number: int, span: Any) -> IncomingSpan:

@@ -100,7 +100,16 @@ def our_jsonl_line(store: Store) -> dict:
         ({"text": 5}, "text is not text: 5"),
         ({"title": ["x"]}, "title is not text"),
         ({"status": "finished"}, "status is not one of"),
+        ({"status": ["done"]}, "status is not one of"),
         ({"flags": [{"kind": "nonsense", "original_start": 0, "original_end": 1}]}, "flag kind is unknown"),
+        ({"flags": [{"kind": {"k": 1}, "original_start": 0, "original_end": 1}]}, "flag kind is unknown"),
+        ({"flags": [{"kind": "mojibake", "original_start": 0.5, "original_end": 1}]}, "flag original_start is not"),
+        ({"flags": [{"kind": "mojibake", "original_start": 0, "original_end": True}]}, "flag original_end is not"),
+        ({"flags": [{"kind": "mojibake", "original_start": 0, "original_end": 1, "end": None}]}, "flag end is not"),
+        (
+            {"flags": [{"kind": "mojibake", "original_start": 0, "original_end": 1, "excerpt": "甲" + LONE}]},
+            "flag excerpt holds a lone surrogate",
+        ),
         ({"original_text": "甲" + LONE}, "original_text holds a lone surrogate"),
     ],
 )
