@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 from desktop.core.codebook import Codebook, split_path
 from desktop.core.exchange.codebook_model import IncomingCode
 from desktop.core.exchange.csv_cells import GuardedWriter, restore
-from desktop.core.exchange.incoming import FormatError, shown
+from desktop.core.exchange.incoming import JSON_LIMITS, FormatError, past_json_limit, shown
 from desktop.core.exchange.refi_codebook import CODEBOOK_NS, codebook_document, read_codes
 
 JSON_FORMAT = "policy-annotator-codebook/1"
@@ -94,6 +94,8 @@ def read_json(text: str) -> Iterator[IncomingCode]:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise FormatError(f"broken JSON ({error.msg} at line {error.lineno})") from None
+    except JSON_LIMITS as error:
+        raise FormatError(f"broken JSON ({past_json_limit(error)})") from None
     if not isinstance(value, dict) or not isinstance(value.get("categories"), list):
         raise FormatError(f"not a codebook: expected an object with a list of categories ({JSON_FORMAT})")
     yield from codes_of_records(value["categories"], "category")

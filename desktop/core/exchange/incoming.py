@@ -108,7 +108,7 @@ class Sample:
             return None
         try:
             value = json.loads(self.first_line)
-        except json.JSONDecodeError:
+        except JSON_LIMITS:
             return None
         return value if isinstance(value, dict) else None
 
@@ -117,7 +117,7 @@ class Sample:
         """The whole file as one JSON value, or None."""
         try:
             return json.loads(self._text[self._start :] if self._start else self._text)
-        except json.JSONDecodeError:
+        except JSON_LIMITS:
             return None
 
     @cached_property
@@ -125,6 +125,17 @@ class Sample:
         if self.looks_like_json:
             return []
         return next(csv.reader(io.StringIO(self.first_line)), [])
+
+
+# What json raises, beside JSONDecodeError (itself a ValueError), for a text past its limits: a
+# number of over 4,300 digits (ValueError) or nesting deeper than the recursion limit.
+JSON_LIMITS = (ValueError, RecursionError)
+# SQLite's integers: a larger number in a file is refused by name, not handed to SQLite to fail on.
+_SMALLEST, _LARGEST = -(2**63), 2**63 - 1
+
+
+def past_json_limit(error: BaseException) -> str:
+    return "nested too deeply" if isinstance(error, RecursionError) else "a number of over 4,300 digits"
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -179,11 +190,24 @@ def object_value(value: Any, name: str) -> dict[str, Any]:
 def whole_number(value: Any, name: str) -> int:
     """An integer from a JSON number or a CSV cell; anything else (true, 1.5, "x") is refused by name."""
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(f"{name} is not a whole number: {value!r}")
+        raise ValueError(f"{name} is not a whole number: {shown(value)}")
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        raise ValueError(f"{name} is not a whole number: {value!r}") from None
+        raise ValueError(f"{name} is not a whole number: {shown(value)}") from None
+    if not _SMALLEST <= number <= _LARGEST:
+        raise ValueError(f"{name} is out of range: {shown(value)}")
+    return number
+
+
+def record_id(value: Any, name: str) -> int | None:
+    """An id a file gives a record (an article's, a span's) to keep: a whole number from 1, or None."""
+    if value is None:
+        return None
+    number = whole_number(value, name)
+    if number < 1:
+        raise ValueError(f"{name} is not an id (a whole number from 1): {shown(value)}")
+    return number
 
 
 def jsonl_objects(lines: Iterable[Line]) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
@@ -198,6 +222,9 @@ def jsonl_objects(lines: Iterable[Line]) -> Iterator[tuple[int, dict[str, Any] |
             value = json.loads(line)
         except json.JSONDecodeError as error:
             yield number, None, f"broken JSON ({error.msg} at column {error.colno})"
+            continue
+        except JSON_LIMITS as error:
+            yield number, None, f"broken JSON ({past_json_limit(error)})"
             continue
         if not isinstance(value, dict):
             yield number, None, "not a JSON object"

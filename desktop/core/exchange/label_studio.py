@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from desktop.core.exchange.incoming import (
+    JSON_LIMITS,
     FormatError,
     IncomingRecord,
     IncomingSpan,
@@ -15,6 +16,7 @@ from desktop.core.exchange.incoming import (
     list_value,
     object_value,
     optional_text,
+    past_json_limit,
     text_value,
     whole_number,
 )
@@ -94,6 +96,9 @@ def _json_array_items(text: str) -> Iterator[tuple[int, Any]]:
             value, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise FormatError(f"line {error.lineno}: broken JSON ({error.msg})") from None
+        except JSON_LIMITS as error:
+            line = text.count("\n", 0, position) + 1
+            raise FormatError(f"line {line}: broken JSON ({past_json_limit(error)})") from None
         yield text.count("\n", 0, position) + 1, value
         position = end
 

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from desktop.core.exchange.csv_cells import FORMULA_STARTS, neutralise, restore
-from desktop.core.exchange.incoming import IncomingRecord, IncomingSpan, Sample, category_value, whole_number
+from desktop.core.exchange.incoming import (
+    IncomingRecord,
+    IncomingSpan,
+    Sample,
+    category_value,
+    record_id,
+    whole_number,
+)
 from desktop.core.exchange.outgoing import SPAN_FIELDS, Counted, ExportOptions
 from desktop.core.store import Store
 
@@ -107,7 +114,7 @@ def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
                 annotator=cells.get("annotator") or None,
                 created_at=cells.get("created_at") or "",
                 updated_at=cells.get("updated_at") or "",
-                span_id=_optional_number(cells, "span_id"),
+                span_id=record_id(cells.get("span_id") or None, "span_id"),
             )
             article_id = whole_number(cells["article_id"], "article_id")
         except (KeyError, TypeError, ValueError) as error:

@@ -17,6 +17,7 @@ from desktop.core.exchange.incoming import (
     none_broken,
     object_value,
     optional_text,
+    record_id,
     shown,
     text_value,
     whole_number,
@@ -106,6 +107,7 @@ def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
         text_value(field_value, f"metadata {name}")
     for rule in list_value(value.get("rules") or [], "rules"):
         text_value(rule, "rule")
+    record_id(value.get("article_id"), "article_id")
     if value.get("pipeline_version") is not None:
         whole_number(value["pipeline_version"], "pipeline_version")
     status = value.get("status")
@@ -160,7 +162,7 @@ def _span_of(number: int, span: Any) -> IncomingSpan:
         annotator=optional_text(span.get("annotator"), "annotator"),
         created_at=optional_text(span.get("created_at"), "created_at") or "",
         updated_at=optional_text(span.get("updated_at"), "updated_at") or "",
-        span_id=None if span_id is None else whole_number(span_id, "span_id"),
+        span_id=record_id(span_id, "span_id"),
     )
 
 

@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 
 from desktop.core.exchange.codebook_files import skipped_sets
 from desktop.core.exchange.codebook_model import IncomingCode
-from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
+from desktop.core.exchange.incoming import JSON_LIMITS, FormatError, IncomingRecord, IncomingSpan, record_id
 from desktop.core.exchange.positions import Convention, PositionError, Quoted, prove
 from desktop.core.exchange.qdpx_writer import SIDECAR, SIDECAR_FORMAT
 from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, read_codes
@@ -166,8 +166,16 @@ def _spans(
                 annotator=users.get(plain_guid(user)) if user else None,
                 created_at=_stamp(coding.get("creationDateTime") or selection.get("creationDateTime")),
                 updated_at=_stamp(selection.get("modifiedDateTime")),
-                span_id=known.get("span_id") if isinstance(known.get("span_id"), int) else None,
+                span_id=_kept_id(known.get("span_id")),
             )
+
+
+def _kept_id(value: Any) -> int | None:
+    """A span id the extra file kept; one that is no id (edited by hand) is not kept, the span is."""
+    try:
+        return record_id(value, "span_id")
+    except ValueError:
+        return None
 
 
 def _section(sidecar: dict[str, Any], name: str) -> dict[str, Any]:
@@ -208,7 +216,7 @@ def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
         try:
             loaded = json.loads(archive.text(SIDECAR))
             sidecar = loaded if isinstance(loaded, dict) and loaded.get("format") == SIDECAR_FORMAT else {}
-        except (json.JSONDecodeError, FormatError):
+        except (*JSON_LIMITS, FormatError):
             sidecar = {}
     notes = _notes(archive, root)
     # Every source's positions are proven against its quotes before anything is stored: a file

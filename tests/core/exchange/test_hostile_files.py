@@ -164,3 +164,94 @@ def test_a_project_that_declares_more_than_the_limit_unpacked_is_refused_before_
     report = import_annotations(store, project, "a")
     assert "unpacks to 3.1 MB, over the limit of 1.0 MB" in report.failed
     assert store.articles.count() == 0
+
+
+# Values a hand-edited or foreign file can hold where this tool writes something else: a number
+# past SQLite's 64 bits, one past the 4,300 digits Python converts, and nesting past the recursion limit.
+HOSTILE_VALUES = [None, True, 1.5, -1, 0, 2**63, "x", "", [], {}, ["x"], {"k": "v"}, [[1]]]
+TOO_LONG_NUMBER = "9" * 5000
+TOO_DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
+    """Every place in a JSON value (the first item of each list stands for all of them)."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list) and value:
+        found += _paths(value[0], (*prefix, 0))
+    return found
+
+
+def _with(value: object, path: tuple, new: object) -> object:
+    if not path:
+        return new
+    changed = json.loads(json.dumps(value))
+    target = changed
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = new
+    return changed
+
+
+def _written(fmt: str) -> list[object]:
+    with Store.in_memory() as source:
+        [article_id] = source.articles.add(
+            [prepare_article("推進項目建設(tuī jìn)，，發展規劃。\n\n分享到:", "a.txt", "utf-8")]
+        )
+        source.spans.insert(source.document(article_id).span_from_text(0, 2, "project", "a", "要點"))
+        source.metadata.set(article_id, "issuer", "县")
+        out = io.StringIO()
+        format_by_key(fmt).write(source, out, ExportOptions())
+    text = out.getvalue()
+    return [json.loads(text)] if fmt == "labelstudio" else [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "doccano", "labelstudio"])
+def test_any_value_in_any_field_is_reported_never_raised(tmp_path: Path, fmt: str) -> None:
+    """Each field of each line (the codebook's, the article's, a span's, a flag's) given each hostile value."""
+    written = _written(fmt)
+    path = tmp_path / f"hostile.{fmt}"
+    tried = 0
+    for index, line in enumerate(written):
+        for where in _paths(line):
+            for value in HOSTILE_VALUES:
+                lines = [*written[:index], _with(line, where, value), *written[index + 1 :]]
+                path.write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in lines) + "\n", "utf-8")
+                with Store.in_memory() as store:
+                    report = import_annotations(store, path, "me")  # (raising fails the test)
+                    assert report.failed == "" or report.failed.startswith(str(path)), (where, value)
+                tried += 1
+    assert tried >= 4 * len(HOSTILE_VALUES)  # (the file had fields to try)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        (
+            "doccano",
+            f'{{"text": "推進", "label": []}}\n{{"text": "推進", "label": [[0, {TOO_LONG_NUMBER}, "p"]]}}\n',
+            "line 2: skipped: broken JSON (a number of over 4,300 digits)",
+        ),
+        ("jsonl", f'{{"text": "推進", "label": []}}\n{TOO_DEEP}\n', "line 2: skipped: broken JSON (nested too deeply)"),
+        (
+            "labelstudio",
+            f'[{{"data": {{"text": "推進"}}}},\n{{"x": {TOO_LONG_NUMBER}}}]',
+            "line 2: broken JSON (a number",
+        ),
+        ("codebook", f'{{"categories": {TOO_DEEP}}}', "broken JSON (nested too deeply)"),
+    ],
+)
+def test_json_past_pythons_limits_is_reported(tmp_path: Path, name: str, content: str, reason: str) -> None:
+    from desktop.core.exchange.codebook_merge import import_codebook
+
+    path = tmp_path / f"{name}.json"
+    path.write_text(content, encoding="utf-8")
+    with Store.in_memory() as store:
+        if name == "codebook":
+            report = import_codebook(store, path)
+            assert reason in report.failed and store.categories.ids() == DEFAULTS
+        else:
+            lines = list(import_annotations(store, path, "me").lines())
+            assert any(reason in line for line in lines), lines
