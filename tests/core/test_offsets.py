@@ -127,6 +127,24 @@ def test_json_round_trip_and_validation() -> None:
         offset_map.to_original(0, offset_map.text_length + 1)
 
 
+def test_a_map_read_from_json_maps_as_the_map_it_was_written_from() -> None:
+    offset_map = OffsetMap.from_edits(12, [Edit(1, 3, "x"), Edit(5, 5, "yz"), Edit(8, 12, "")])
+    read = OffsetMap.from_json(offset_map.to_json())
+    spans = [(a, b) for a in range(offset_map.text_length + 1) for b in range(a, offset_map.text_length + 1)]
+    assert [read.to_original(*span) for span in spans] == [offset_map.to_original(*span) for span in spans]
+    assert read.to_original_columns([0, 2, 4], [1, 4, 9]) == offset_map.to_original_columns([0, 2, 4], [1, 4, 9])
+    originals = [(a, b) for a in range(13) for b in range(a, 13)]
+    assert [read.from_original(*span) for span in originals] == [offset_map.from_original(*span) for span in originals]
+    stored = offset_map.to_json()
+    for broken in (
+        {**stored, "blocks": [3, 4, 1, 2, 1, 2, 3, 4]},  # out of order
+        {**stored, "text_length": 99},  # does not end where the text ends
+        {**stored, "blocks": [1, 3, 1]},  # not four numbers a block
+    ):
+        with pytest.raises(OffsetMapError):
+            OffsetMap.from_json(broken)
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "abc", "𠮷", "a𠮷b", "𠮷𡈼😀創業", "創𠮷業😀\n𡈼x"],
