@@ -64,7 +64,7 @@
 <context>
     <name>CodingRound</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/coding_round.py" line="134"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="133"/>
         <source>Sample “%1”: %n article(s), listed now</source>
         <translation>
             <numerusform>Sample “%1”: %n article, listed now</numerusform>
@@ -150,7 +150,7 @@
 <context>
     <name>CorpusDocks</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="175"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="174"/>
         <source>%n hit(s) so far, counting…</source>
         <translation>
             <numerusform>%n hit so far, counting…</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="180"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="180"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="194"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="193"/>
         <source>Search index ready (%n article(s))</source>
         <translation>
             <numerusform>Search index ready (%n article)</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="197"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="196"/>
         <source>Indexing for search: %1 / %n article(s)</source>
         <translation>
             <numerusform>Indexing for search: %1 / %n article</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="244"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="243"/>
         <source>Nothing to tag: %n hit(s) tagged already</source>
         <translation>
             <numerusform>Nothing to tag: %n hit tagged already</numerusform>
@@ -201,7 +201,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="144"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="161"/>
         <source>The file gives other colours for %n code(s):</source>
         <translation>
             <numerusform>The file gives other colours for %n code:</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="205"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="209"/>
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>Exported %n row to %1</numerusform>
@@ -220,7 +220,7 @@
 <context>
     <name>PassagesDock</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/passages_dock.py" line="136"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="135"/>
         <source>Wrote %n passage(s) to %1</source>
         <translation>
             <numerusform>Wrote %n passage to %1</numerusform>
@@ -272,7 +272,7 @@
 <context>
     <name>StudyDocks</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/study_docks.py" line="238"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="237"/>
         <source>Wrote %n row(s) to %1</source>
         <translation>
             <numerusform>Wrote %n row to %1</numerusform>

@@ -290,6 +290,26 @@
     </message>
 </context>
 <context>
+    <name>AnnotationImportRunner</name>
+    <message>
+        <location filename="../../desktop/ui/exchange/annotation_import.py" line="65"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/annotation_import.py" line="66"/>
+        <source>Import annotations</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/annotation_import.py" line="72"/>
+        <source>Importing %1…
+stored up to line %2</source>
+        <translation>正在导入 %1…
+已保存到第 %2 行</translation>
+    </message>
+</context>
+<context>
     <name>ArticleList</name>
     <message>
         <location filename="../../desktop/ui/panes/article_list.py" line="220"/>
@@ -653,44 +673,44 @@
 <context>
     <name>CodingRound</name>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="92"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="91"/>
         <source>Draw a double-coding &amp;sample…</source>
         <translation>抽取双重编码样本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="93"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="92"/>
         <source>A&amp;greement report…</source>
         <translation>一致性报告(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="94"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="93"/>
         <source>Adjudication</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="130"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="129"/>
         <source>No sample drawn</source>
         <translation>未抽取样本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review/coding_round.py" line="134"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="133"/>
         <source>Sample “%1”: %n article(s), listed now</source>
         <translation>
             <numerusform>样本“%1”：%n 篇文章，已列出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="183"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="182"/>
         <source>Cannot adjudicate</source>
         <translation>无法裁决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="223"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="222"/>
         <source>Decided already: undo the decision first (Ctrl+Z)</source>
         <translation>已裁决：请先撤销该裁决（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/coding_round.py" line="253"/>
+        <location filename="../../desktop/ui/review/coding_round.py" line="252"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -865,116 +885,116 @@
 <context>
     <name>CorpusDocks</name>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="98"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="97"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="99"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="98"/>
         <source>&amp;Search all articles…</source>
         <translation>搜索全部文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="99"/>
         <source>Recent &amp;batches of tagged hits…</source>
         <translation>最近的批量标注(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="101"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="100"/>
         <source>Suggestion &amp;rules…</source>
         <translation>建议规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="165"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="235"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="164"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="234"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="168"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="167"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="175"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="174"/>
         <source>%n hit(s) so far, counting…</source>
         <translation>
             <numerusform>已找到 %n 处命中，仍在计数…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="180"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 处命中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="180"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="182"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="181"/>
         <source>%1 in %2</source>
         <translation>%1，分布于 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="194"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="193"/>
         <source>Search index ready (%n article(s))</source>
         <translation>
             <numerusform>检索索引已就绪（%n 篇文章）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="197"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="196"/>
         <source>Indexing for search: %1 / %n article(s)</source>
         <translation>
             <numerusform>正在建立检索索引：%1 / %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="244"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="243"/>
         <source>Nothing to tag: %n hit(s) tagged already</source>
         <translation>
             <numerusform>无可标注：%n 处命中已标注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="184"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="183"/>
         <source> — the first %1 are listed; Tag all hits tags every one</source>
         <translation> — 列出前 %1 处；“标注全部结果”会标注每一处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="185"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="184"/>
         <source>No hits</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="238"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="237"/>
         <source>Nothing tagged</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="246"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="245"/>
         <source>Select hits first (or Tag all hits)</source>
         <translation>请先选择结果（或标注全部结果）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="261"/>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="287"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="260"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="286"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="297"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="296"/>
         <source>Suggestion rules</source>
         <translation>建议规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/corpus_docks.py" line="301"/>
+        <location filename="../../desktop/ui/search/corpus_docks.py" line="300"/>
         <source>Rules file: %1 (read again when suggestions are shown)</source>
         <translation>规则文件：%1（显示建议时重新读取）</translation>
     </message>
@@ -1059,93 +1079,93 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="80"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="81"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="81"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="82"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="82"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="83"/>
         <source>Import &amp;annotations…</source>
         <translation>导入标注(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="84"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="85"/>
         <source>Export %1…</source>
         <translation>导出 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="91"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="92"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="91"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="92"/>
         <source>Articles (*.txt *.md)</source>
         <translation>文章 (*.txt *.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="98"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="99"/>
         <source>Import a folder of articles</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="130"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="172"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="131"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="176"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="144"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="161"/>
         <source>The file gives other colours for %n code(s):</source>
         <translation>
             <numerusform>文件中有 %n 个编码的颜色与本库不同：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="145"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="162"/>
         <source>Ours were kept. Take the file&apos;s colours instead?</source>
         <translation>已保留本库的颜色。是否改用文件中的颜色？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="146"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="163"/>
         <source>Codebook colours</source>
         <translation>编码表颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="152"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="169"/>
         <source>Colours not changed</source>
         <translation>颜色未更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="205"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="209"/>
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="127"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="128"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="185"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="189"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="190"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="194"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="200"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="203"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="204"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="207"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1275,34 +1295,29 @@
 <context>
     <name>ImportRunner</name>
     <message>
-        <location filename="../../desktop/ui/exchange/import_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="65"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/import_dialog.py" line="76"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange/import_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="66"/>
         <source>Import articles</source>
         <translation>导入文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="73"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 篇，共 %2 篇
 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/import_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="84"/>
         <source>%1 imported, %2 duplicate, %3 failed</source>
         <translation>导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/import_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/exchange/import_dialog.py" line="97"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -1768,48 +1783,56 @@
 <context>
     <name>PassagesDock</name>
     <message>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="53"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="52"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="54"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="53"/>
         <source>&amp;Passages of a code…</source>
         <translation>某一编码的段落(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="72"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="71"/>
         <source>Passages of %1</source>
         <translation>段落：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="81"/>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="134"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="80"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="133"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="98"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="97"/>
         <source>That span is no longer there</source>
         <translation>该标注已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="117"/>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="131"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="116"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="130"/>
         <source>Export passages</source>
         <translation>导出段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search/passages_dock.py" line="117"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="116"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search/passages_dock.py" line="136"/>
+        <location filename="../../desktop/ui/search/passages_dock.py" line="135"/>
         <source>Wrote %n passage(s) to %1</source>
         <translation>
             <numerusform>已将 %n 个段落写入 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRunner</name>
+    <message>
+        <location filename="../../desktop/ui/exchange/background_import.py" line="46"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2445,109 +2468,109 @@
 <context>
     <name>StudyDocks</name>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="75"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="74"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="76"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="75"/>
         <source>Coding &amp;units in the margin</source>
         <translation>页边显示编码单元(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="98"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="111"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="97"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="110"/>
         <source>Cannot read the article</source>
         <translation>无法读取文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="131"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="130"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="147"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="152"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="157"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="146"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="151"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="156"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="74"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="73"/>
         <source>Article data</source>
         <translation>文章信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="147"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="146"/>
         <source>Field name (e.g. province):</source>
         <translation>字段名（如 批次、省份）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="150"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="149"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="150"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="149"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="151"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="150"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="151"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="150"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="152"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="151"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="157"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="156"/>
         <source>Choices, separated by commas:</source>
         <translation>选项，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="164"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="163"/>
         <source>Cannot add the field</source>
         <translation>无法添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="191"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="230"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="190"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="229"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="194"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="209"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="236"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="193"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="208"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="235"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="213"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="212"/>
         <source> — the first %1 rows; Export CSV writes them all</source>
         <translation> — 仅显示前 %1 行；导出 CSV 包含全部行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="219"/>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="233"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="218"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="232"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/study_docks.py" line="219"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="218"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/study_docks.py" line="238"/>
+        <location filename="../../desktop/ui/reports/study_docks.py" line="237"/>
         <source>Wrote %n row(s) to %1</source>
         <translation>
             <numerusform>已将 %n 行写入 %1</numerusform>

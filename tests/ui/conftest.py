@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -12,9 +15,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.coding.importing import import_paths
+from desktop.core.exchange.import_report import ImportReport
 from desktop.core.offsets import Utf16Index
 from desktop.core.store import Store
 from desktop.ui.app import SETTINGS_ENV, create_window
+from desktop.ui.exchange.background_import import ProgressRunner
 from desktop.ui.panes.text_pane import TextPane
 from desktop.ui.widgets import i18n
 from desktop.ui.window.main_window import MainWindow
@@ -134,3 +139,34 @@ def tag_by_key(qtbot, pane: TextPane, start: int, end: int, key: Qt.Key) -> None
     pane.setFocus()
     pane.select(start, end)
     qtbot.keyClick(pane, key)
+
+
+def import_annotations_in(window: MainWindow, qtbot, path: Path) -> ImportReport:  # type: ignore[no-untyped-def]
+    """File → Import annotations as the window runs it (off the UI thread), waited for; the report it
+    would show and the colour question it might ask are handed back instead."""
+    exchange = window.exchange
+    reports: list[ImportReport] = []
+    with (
+        patch.object(exchange, "show_report", reports.append),
+        patch.object(exchange, "offer_their_colours", lambda report: None),
+    ):
+        exchange.start_annotation_import(path)
+        assert exchange.import_running()
+        qtbot.waitUntil(lambda: bool(reports), timeout=60_000)
+    assert not exchange.import_running()
+    return reports[0]
+
+
+@contextmanager
+def held_until_cancelled(qtbot, window: MainWindow, runner: ProgressRunner, held: threading.Event) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Around what a test does while an import waits on ``held``; then lets it go on. Should the test
+    fail meanwhile, the import is cancelled and waited for: its thread must end before the window
+    does, or Qt aborts the whole test run."""
+    try:
+        yield
+    except BaseException:
+        runner.worker.cancel()
+        held.set()
+        qtbot.waitUntil(lambda: not window.exchange.import_running(), timeout=30_000)
+        raise
+    held.set()

@@ -16,7 +16,7 @@ from desktop.core.layers import Layer
 from desktop.core.models import SpanFilter
 from desktop.core.store import Store
 from tests.test_cli import run
-from tests.ui.conftest import highlighted, make_db
+from tests.ui.conftest import highlighted, import_annotations_in, make_db
 
 TEXT = "一、总体目标。到2025年建成示范区。\n二、主要措施。设立专项资金。建设产业园项目。\n三、保障。加强组织领导。\n"
 CODING = {
@@ -69,7 +69,7 @@ def test_import_report_adjudicate_undo_and_export_consensus(
     )
     window = open_window({"plan.txt": TEXT})
     for analyst in ("A", "B"):
-        window.exchange.import_annotations_from(analyst_file(tmp_path / analyst, analyst))
+        import_annotations_in(window, qtbot, analyst_file(tmp_path / analyst, analyst))
     assert {s.annotator for s in window.store.spans.of_article(window.controller.document.article.id)} == {"A", "B"}
 
     dialog = window.coding_round.show_agreement()
@@ -143,7 +143,7 @@ def test_blind_mode_hides_other_analysts_and_the_switch_changes_who_codes(
     open_window, qtbot, tmp_path: Path, no_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window({"plan.txt": TEXT})
-    window.exchange.import_annotations_from(analyst_file(tmp_path / "A", "A"))
+    import_annotations_in(window, qtbot, analyst_file(tmp_path / "A", "A"))
     window.controller.finish_reading()
     assert len(window.controller.spans) == 5
     window.analysts.switch("B")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import SHARED
+from tests.ui.conftest import import_annotations_in
 
 QUALCODER = SHARED / "interop" / "qualcoder"
 
@@ -28,9 +29,9 @@ def test_the_window_asks_before_taking_another_programs_colours(qtbot, open_wind
         pytest.skip("../shared/interop/qualcoder is not beside this checkout")
     window = open_window()
     exchange = window.exchange
-    exchange.import_annotations_from(ours)
+    import_annotations_in(window, qtbot, ours)
     before = {c.id: c.colour for c in window.store.categories.all()}
-    report = exchange.import_annotations_from(theirs)
+    report = import_annotations_in(window, qtbot, theirs)
     assert report.codebook is not None and report.codebook.kept
     seen: list[str] = []
     button = QMessageBox.StandardButton.Yes if take else QMessageBox.StandardButton.No

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolTip
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QToolTip
 
 from desktop.core.exchange.formats import CONTEXT, FORMATS, format_by_key
 from desktop.core.models import Status
@@ -20,7 +20,7 @@ from desktop.ui.exchange.export_dialog import ExportDialog
 from desktop.ui.exchange.import_dialog import ImportRunner
 from desktop.ui.panes.article_list import PAGE_SIZE, ArticleTableModel
 from tests.conftest import SAMPLE_DATA
-from tests.ui.conftest import tag_by_key
+from tests.ui.conftest import held_until_cancelled, import_annotations_in, tag_by_key
 
 SAMPLES = len(list(SAMPLE_DATA.iterdir()))
 
@@ -186,6 +186,40 @@ def test_import_runs_off_the_ui_thread(qtbot, open_window, no_dialogs, tmp_path:
     assert no_dialogs[-1][0] == "summary"
 
 
+def test_the_progress_dialogs_cancel_button_stops_an_import_part_way(  # type: ignore[no-untyped-def]
+    qtbot, open_window, no_dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """Cancel reaches the import while it runs (a queued call waited for the worker's thread to be free)."""
+    import threading
+
+    from desktop.core.coding import importing
+
+    pressed = threading.Event()
+    import_paths = importing.import_paths
+
+    def waiting_after_the_first(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for number, outcome in enumerate(import_paths(*args, **kwargs)):
+            yield outcome
+            if number == 0:
+                assert pressed.wait(30)
+
+    monkeypatch.setattr(importing, "import_paths", waiting_after_the_first)
+    monkeypatch.setattr(importing, "BATCH_SIZE", 3)  # (outcomes come a stored batch at a time)
+    window = open_window({"one.txt": "第一篇\n\n內容。"})
+    (tmp_path / "more").mkdir()
+    for number in range(10):
+        (tmp_path / "more" / f"{number}.txt").write_text(f"第{number}篇文章\n\n正文。", encoding="utf-8")
+    runner = window.exchange.start_import([tmp_path / "more"])
+    with held_until_cancelled(qtbot, window, runner, pressed):
+        qtbot.waitUntil(lambda: "Importing 1 of 10" in runner.dialog.labelText(), timeout=30_000)
+        qtbot.waitUntil(runner.dialog.isVisible, timeout=5_000)  # (shown once the import takes 0.3 s)
+        assert window.article_list.model.rowCount() == 1  # the window answers meanwhile
+        runner.dialog.findChild(QPushButton).click()
+    with qtbot.waitSignal(runner.done, timeout=30_000) as blocker:
+        pass
+    assert len(blocker.args[0]) == 3 and window.article_list.model.rowCount() == 1 + 3
+
+
 def test_export_from_the_window(qtbot, open_window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     window.text_pane.setFocus()
@@ -267,7 +301,7 @@ def test_import_annotations_from_the_window(qtbot, open_window, tmp_path: Path) 
     path.write_text(
         json.dumps({"text": text, "label": [[0, 3, "project"], [3, 6, "region"]]}, ensure_ascii=False), encoding="utf-8"
     )
-    report = window.exchange.import_annotations_from(path)
+    report = import_annotations_in(window, qtbot, path)
     assert report.spans_imported == 2 and report.categories_created == ["region"]
     assert "region" in window.category_bar.buttons
     assert [s.category_id for s in window.controller.spans] == ["project", "region"]

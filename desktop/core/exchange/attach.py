@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from itertools import islice, tee
@@ -24,15 +23,14 @@ from desktop.core.colours import ColourPicker
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import merge_codes
 from desktop.core.exchange.derived_rows import Derived, carries_map, derived_in_order
-from desktop.core.exchange.formats import detect, detect_bytes
+from desktop.core.exchange.file_records import read_records
 from desktop.core.exchange.import_report import ImportReport, SkipRecord
-from desktop.core.exchange.incoming import OWN_FILE, FormatError, IncomingRecord, IncomingSpan, read_incoming
-from desktop.core.exchange.line_files import streamed_lines
+from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
 from desktop.core.models import Flag, FlagKind, Script, Span
 from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
 from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, explain
 from desktop.core.text.pipeline import sha256
-from desktop.core.text.reading import ReadError, decode
+from desktop.core.text.reading import ReadError
 
 # (undo steps, spans imported, spans present, codes created, skipped, articles to index): lengths and
 # counts only, so that taking a snapshot per record costs the same however many came before.
@@ -321,14 +319,24 @@ def _fix_utf16(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
 
 
 def import_annotations(
-    store: Store, path: Path, annotator: str, take_theirs: bool = False, workers: int = 1
+    store: Store,
+    path: Path,
+    annotator: str,
+    take_theirs: bool = False,
+    workers: int = 1,
+    progress: Callable[[int], object] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportReport:
     """Read an annotation file of any supported format into the store (``take_theirs``: the file's
     codebook colours replace ours). With ``workers`` > 1, processed articles' coding units and
-    search-index terms are worked out in worker processes while this one stores."""
+    search-index terms are worked out in worker processes while this one stores.
+
+    ``progress`` is told the last line of each batch once it is stored; ``cancelled`` is asked
+    before each batch, and a Yes stops the import there with the batches before it stored.
+    """
     report = ImportReport()
     try:
-        report.format_name, records = _read_records(store, path, annotator)
+        report.format_name, records = read_records(store, path, annotator)
     except (ReadError, FormatError) as error:
         report.failed = f"{path}: {error}"
         return report
@@ -338,45 +346,25 @@ def import_annotations(
     for_workers, for_writer = tee(records)
     derived = derived_in_order(for_workers, workers)
     try:
-        _store_in_batches(store, importer, for_writer, derived)
+        _store_in_batches(store, importer, for_writer, derived, progress, cancelled)
     finally:
         derived.close()  # a stop before the end: the workers' pending chunks are cancelled
     return report
 
 
-def _read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterator[IncomingRecord]]:
-    """The file's format and its records, each checked before it is stored.
-
-    A format of one record per line (``read_lines``) gives its records as the file's lines are read
-    (``line_files``); any other is read and checked whole first, since it could still turn out
-    broken at its end. The file's bytes are let go once decoded: held through the import, they and
-    every record at once made a large file's import slower as it went.
-    """
-    if store.owns_file(path):
-        raise ReadError(OWN_FILE)
-    streamed = streamed_lines(path)
-    if streamed is not None:
-        head, lines = streamed
-        with suppress(FormatError):  # (read whole below, which names what is wrong)
-            fmt = detect(head)
-            if fmt.read_lines is not None:
-                return fmt.name, fmt.read_lines(lines, annotator)
-        lines.close()
-    data = read_incoming(store, path)
-    binary = detect_bytes(data[:8])
-    if binary is not None and binary.read_bytes is not None:
-        return binary.name, iter(list(binary.read_bytes(data, annotator)))
-    text = decode(data, separators_too=False).text
-    del data
-    fmt = detect(text)
-    return fmt.name, iter(list(fmt.read(text, annotator)))
-
-
 def _store_in_batches(
-    store: Store, importer: _Importer, records: Iterator[IncomingRecord], derived: Iterator[Derived | None]
+    store: Store,
+    importer: _Importer,
+    records: Iterator[IncomingRecord],
+    derived: Iterator[Derived | None],
+    progress: Callable[[int], object] | None,
+    cancelled: Callable[[], bool],
 ) -> None:
     report = importer.report
     while batch := list(islice(records, BATCH_RECORDS)):
+        if cancelled():
+            report.cancelled_at = batch[0].line
+            break
         before = importer.snapshot()
         try:
             # One commit per batch (a full-sync commit per record was half the time of an import);
@@ -388,6 +376,8 @@ def _store_in_batches(
                 store.search.add(importer.unindexed)
             importer.unindexed.clear()
             importer.forget_documents()
+            if progress is not None:
+                progress(batch[-1].line)
         except STORE_FAILURES as error:
             # Batches stored so far stay and are counted below; this batch is not stored at all.
             importer.take_back(before)

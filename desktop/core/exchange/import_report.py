@@ -25,6 +25,8 @@ class ImportReport:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     failed: str = ""
     notices: list[str] = field(default_factory=list)
+    # The line an analyst's cancel stopped the import before (0: not cancelled).
+    cancelled_at: int = 0
 
     def lines(self) -> Iterator[str]:
         if self.format_name:
@@ -38,6 +40,11 @@ class ImportReport:
             yield f"new category: {category} (not known before; created)"
         if self.failed:
             yield f"failed: {self.failed}"
+        if self.cancelled_at:
+            yield (
+                f"cancelled at line {self.cancelled_at}: the records before it were stored (counted below),"
+                " that line and the ones after it were not"
+            )
         yield f"articles: {len(self.attached - self.created)} attached, {len(self.created)} created"
         yield (
             f"spans: {self.spans_imported} imported, {self.spans_present} already present, {len(self.skipped)} skipped"

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.exchange.formats import FORMATS, READABLE_FORMATS, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
@@ -21,6 +21,7 @@ from desktop.ui.window.layer_choice import LayerChoice
 if TYPE_CHECKING:
     from desktop.core.coding.importing import ImportOutcome
     from desktop.core.exchange.import_report import ImportReport
+    from desktop.ui.exchange.annotation_import import AnnotationImportRunner
     from desktop.ui.exchange.import_dialog import ImportRunner, StoreOpener
 
 # The dialogs (file, import, export) load when first opened: the window's start needs none of them.
@@ -56,7 +57,7 @@ class ExchangeActions(QObject):
         super().__init__(parent)
         self._parent = parent
         self._host = host
-        self.running_import: ImportRunner | None = None
+        self.running_import: ImportRunner | AnnotationImportRunner | None = None
         self.import_files_action = self._action(self.import_files, "Ctrl+I")
         self.import_folder_action = self._action(self.import_folder, "Ctrl+Shift+I")
         self.import_annotations_action = self._action(self.import_annotation_file)
@@ -129,9 +130,25 @@ class ExchangeActions(QObject):
 
         path = open_file(self._parent, self.tr("Import annotations"), filters)
         if path:
-            report = self.import_annotations_from(Path(path))
-            self.offer_their_colours(report)
-            self.show_report(report)
+            self.start_annotation_import(Path(path))
+
+    def start_annotation_import(self, path: Path) -> AnnotationImportRunner:
+        """Import an annotation file off the UI thread; the report (and any question) when it is done."""
+        from desktop.ui.exchange.annotation_import import AnnotationImportRunner
+
+        host = self._host
+        runner = AnnotationImportRunner(host.store.path, path, host.annotator(), host.open_store, self._parent)
+        runner.done.connect(self._annotations_imported)
+        self.running_import = runner
+        runner.start()
+        return runner
+
+    def _annotations_imported(self, report: ImportReport) -> None:
+        self.running_import = None
+        self._host.annotations_added()
+        self.importFinished.emit()
+        self.offer_their_colours(report)
+        self.show_report(report)
 
     def offer_their_colours(self, report: ImportReport) -> None:
         """The file's codebook colours differ from ours: they were kept; the analyst may take theirs."""
@@ -154,19 +171,6 @@ class ExchangeActions(QObject):
         codebook.changes += [(code, "colour", ours, theirs) for code, _f, ours, theirs in kept]
         codebook.kept = []
         self._host.annotations_added()
-
-    def import_annotations_from(self, path: Path) -> ImportReport:
-        # Reading annotation files needs the import pipeline: loaded at the first file, not with the window.
-        from desktop.core.environment import default_workers
-        from desktop.core.exchange.attach import import_annotations
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = import_annotations(self._host.store, path, self._host.annotator(), workers=default_workers())
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._host.annotations_added()
-        return report
 
     def show_report(self, report: ImportReport) -> None:
         inform(self._parent, self.tr("Import annotations"), "\n".join(report.lines()))

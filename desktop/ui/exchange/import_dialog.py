@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.environment import default_workers
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.text.reading import find_article_files
+from desktop.ui.exchange.background_import import CancellableWorker, ProgressRunner
 from desktop.ui.widgets.messages import inform
 
 if TYPE_CHECKING:
@@ -25,21 +25,14 @@ StoreOpener = Callable[[str], Store]
 PARALLEL_FROM = 40
 
 
-class ImportWorker(QObject):
-    """Runs in its own thread with its own database connection (SQLite connections stay in one thread)."""
-
+class ImportWorker(CancellableWorker):
     progressed = Signal(int, int, str)  # done, total, current path
-    finished = Signal(object)  # list[ImportOutcome]
 
     def __init__(self, db_path: str, paths: list[Path], open_store: StoreOpener) -> None:
         super().__init__()
         self._db_path = db_path
         self._paths = paths
         self._open_store = open_store
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
@@ -52,7 +45,7 @@ class ImportWorker(QObject):
             with self._open_store(self._db_path) as store:
                 # Worker processes pay off once there are more files than a process takes to start.
                 workers = default_workers() if len(files) >= PARALLEL_FROM else 1
-                for outcome in import_paths(store, files, cancelled=self._cancel.is_set, workers=workers):
+                for outcome in import_paths(store, files, cancelled=self.cancelled, workers=workers):
                     outcomes.append(outcome)
                     self.progressed.emit(len(outcomes), len(files), outcome.path)
         except STORE_FAILURES as error:
@@ -62,27 +55,16 @@ class ImportWorker(QObject):
             self.finished.emit(outcomes)
 
 
-class ImportRunner(QObject):
-    """Owns the thread, the worker and the progress dialog of one import."""
-
-    done = Signal(object)  # list[ImportOutcome]
+class ImportRunner(ProgressRunner):
+    """An import of article files; ``done`` carries its outcomes (list[ImportOutcome])."""
 
     def __init__(self, db_path: str, paths: list[Path], open_store: StoreOpener, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._parent = parent
-        self.worker_thread = QThread(self)
-        self.worker = ImportWorker(db_path, paths, open_store)
-        self.worker.moveToThread(self.worker_thread)
-        self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
+        worker = ImportWorker(db_path, paths, open_store)
+        super().__init__(worker, parent)
+        self.worker: ImportWorker = worker
+        self.dialog.setLabelText(self.tr("Importing…"))
         self.dialog.setWindowTitle(self.tr("Import articles"))
-        self.dialog.setMinimumDuration(300)
-        self.dialog.canceled.connect(self.worker.cancel)
-        self.worker_thread.started.connect(self.worker.run)
-        self.worker.progressed.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-
-    def start(self) -> None:
-        self.worker_thread.start()
+        worker.progressed.connect(self._progress)
 
     def _progress(self, done: int, total: int, path: str) -> None:
         self.dialog.setMaximum(total)
@@ -93,12 +75,6 @@ class ImportRunner(QObject):
             .replace("%2", str(total))
             .replace("%3", Path(path).name)
         )
-
-    def _finished(self, outcomes: list[ImportOutcome]) -> None:
-        self.dialog.reset()
-        self.worker_thread.quit()
-        self.worker_thread.wait()
-        self.done.emit(outcomes)
 
 
 def summary_text(outcomes: list[ImportOutcome]) -> str:

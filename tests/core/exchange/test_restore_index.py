@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.coding.importing import import_paths
-from desktop.core.exchange import attach
+from desktop.core.exchange import attach, file_records
 from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.import_report import ImportReport
@@ -133,10 +134,29 @@ def test_a_jsonl_file_is_stored_batch_by_batch_as_it_is_read(
     monkeypatch.setattr(derived_rows, "WORKERS_FROM", 2)
     monkeypatch.setattr(derived_rows, "_DERIVED_CHUNK", 2)
     monkeypatch.setattr(SearchIndex, "add", noting_add)
-    monkeypatch.setattr(attach, "detect", lambda text: replace(format_by_key("jsonl"), read_lines=counting_read))
+    monkeypatch.setattr(file_records, "detect", lambda text: replace(format_by_key("jsonl"), read_lines=counting_read))
     with Store.open(tmp_path / "fresh.db") as fresh:
         report = import_annotations(fresh, exported, "li")
         assert not report.failed and len(report.created) == len(lines) - 1  # (the first line is the codebook)
     # The first batch was stored when only the records up to it (and the workers' look-ahead) were read.
     assert stored_when[0] < len(lines) == len(read_so_far)
     assert stored_when == sorted(stored_when) and len(stored_when) > 3
+
+
+def test_progress_is_told_each_stored_batch_and_a_cancel_stops_before_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attach, "BATCH_RECORDS", 3)
+    path = tmp_path / "doccano.jsonl"
+    lines = [{"text": f"第{number}篇推進項目建設", "label": [[0, 2, "project"]]} for number in range(10)]
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    told: list[int] = []
+    with Store.open(tmp_path / "all.db") as store:
+        report = import_annotations(store, path, "li", progress=told.append)
+        assert told == [3, 6, 9, 10] and len(report.created) == 10 and report.cancelled_at == 0
+    told.clear()
+    with Store.open(tmp_path / "cancelled.db") as store:
+        report = import_annotations(store, path, "li", progress=told.append, cancelled=lambda: len(told) == 2)
+        assert told == [3, 6] and report.cancelled_at == 7
+        assert store.articles.count() == 6 and len(report.created) == 6
+        assert "cancelled at line 7: the records before it were stored" in "\n".join(report.lines())

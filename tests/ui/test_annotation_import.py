@@ -1,0 +1,68 @@
+"""File → Import annotations runs off the UI thread: the window answers while it runs, the progress
+dialog says how far it is, and Cancel stops it with what was stored before kept."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from desktop.core.exchange import attach
+from tests.ui.conftest import held_until_cancelled
+
+
+def doccano_file(path: Path, count: int) -> Path:
+    lines = [{"text": f"第{number}篇：推進項目建設", "label": [[0, 2, "project"]]} for number in range(count)]
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_cancel_in_the_progress_dialog_stops_the_import_and_keeps_what_was_stored(  # type: ignore[no-untyped-def]
+    qtbot, open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attach, "BATCH_RECORDS", 5)
+    # The import waits after its first batch until the test has pressed Cancel: what the analyst
+    # sees and does in between, made certain instead of a race with a fast import.
+    pressed = threading.Event()
+    import_annotations = attach.import_annotations
+
+    def waiting_after_each_batch(*args, progress, **kwargs):  # type: ignore[no-untyped-def]
+        def told(line: int) -> None:
+            progress(line)
+            assert pressed.wait(30)
+
+        return import_annotations(*args, progress=told, **kwargs)
+
+    monkeypatch.setattr(attach, "import_annotations", waiting_after_each_batch)
+    window = open_window()
+    before = window.store.articles.count()
+    reports: list = []
+    monkeypatch.setattr(window.exchange, "show_report", reports.append)
+    runner = window.exchange.start_annotation_import(doccano_file(tmp_path / "many.jsonl", 400))
+    with held_until_cancelled(qtbot, window, runner, pressed):
+        assert window.exchange.import_running()
+        qtbot.waitUntil(lambda: "stored up to line 5" in runner.dialog.labelText(), timeout=30_000)
+        qtbot.waitUntil(runner.dialog.isVisible, timeout=5_000)  # (shown once the import takes 0.3 s)
+        assert window.article_list.model.rowCount() == before  # the window answers meanwhile
+        runner.dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
+    [report] = reports
+    assert report.cancelled_at == 6 and len(report.created) == 5
+    assert window.store.articles.count() == before + 5
+    assert window.article_list.model.rowCount() == before + 5  # the window shows what was stored
+    assert not window.exchange.import_running()
+
+
+def test_a_file_that_cannot_be_read_is_reported_and_the_window_goes_on(  # type: ignore[no-untyped-def]
+    qtbot, open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window()
+    reports: list = []
+    monkeypatch.setattr(window.exchange, "show_report", reports.append)
+    window.exchange.start_annotation_import(tmp_path / "missing.jsonl")
+    qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
+    assert "missing.jsonl: no such file" in reports[0].failed
+    assert not window.exchange.import_running()
