@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from desktop.core.exchange import attach
+from desktop.core.store import Store
 from tests.ui.conftest import held_until_cancelled
 
 
@@ -66,3 +67,29 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_window_goes_on(  # type:
     qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
     assert "missing.jsonl: no such file" in reports[0].failed
     assert not window.exchange.import_running()
+
+
+def test_closing_the_window_during_an_import_cancels_it_and_waits(  # type: ignore[no-untyped-def]
+    qtbot, open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attach, "BATCH_RECORDS", 5)
+    pressed = threading.Event()
+    import_annotations = attach.import_annotations
+
+    def waiting_after_each_batch(*args, progress, **kwargs):  # type: ignore[no-untyped-def]
+        def told(line: int) -> None:
+            progress(line)
+            assert pressed.wait(30)
+
+        return import_annotations(*args, progress=told, **kwargs)
+
+    monkeypatch.setattr(attach, "import_annotations", waiting_after_each_batch)
+    window = open_window()
+    path, before = window.store.path, window.store.articles.count()
+    runner = window.exchange.start_annotation_import(doccano_file(tmp_path / "many.jsonl", 400))
+    qtbot.waitUntil(lambda: "stored up to line 5" in runner.dialog.labelText(), timeout=30_000)
+    threading.Timer(0.3, pressed.set).start()  # (the import is in its first batch's wait when the window closes)
+    window.close()
+    assert runner.worker_thread.isFinished() and not window.exchange.import_running()
+    with Store.open(path) as store:
+        assert store.articles.count() == before + 5  # the first batch, and nothing after the close

@@ -113,6 +113,18 @@ class ExchangeActions(QObject):
     def import_running(self) -> bool:
         return self.running_import is not None
 
+    def stop_import(self) -> None:
+        """Cancel an import under way and wait for its thread (the window is closing): the batch it
+        is storing is committed or rolled back whole, the ones before it stay. A thread still
+        running when the window is destroyed would abort the program."""
+        runner, self.running_import = self.running_import, None
+        if runner is None:
+            return
+        runner.done.disconnect()  # (no report, no refresh: the window is going)
+        runner.worker.cancel()
+        runner.worker_thread.quit()  # (its loop ends once the worker's run returns)
+        runner.worker_thread.wait()
+
     def _import_done(self, outcomes: list[ImportOutcome]) -> None:
         self.running_import = None
         self._host.articles_added()

@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.corpus.stop()
         self.coding_round.stop()
+        self.exchange.stop_import()
         super().closeEvent(event)
 
     def annotator(self) -> str:
