@@ -23,11 +23,10 @@ def read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterato
     """
     if store.owns_file(path):
         raise ReadError(OWN_FILE)
-    streamed = streamed_lines(path)
-    if streamed is not None:
-        head, lines = streamed
+    lines = streamed_lines(path)
+    if lines is not None:
         with suppress(FormatError):  # (read whole below, which names what is wrong)
-            fmt = detect(head)
+            fmt = detect(lines.head)
             if fmt.read_lines is not None:
                 return fmt.name, fmt.read_lines(lines, annotator)
         lines.close()

@@ -11,7 +11,7 @@ other exchange file is: its encoding is then worked out from all of it.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -48,15 +48,29 @@ def text_lines(text: str) -> Iterator[str]:
         position = end + 1
 
 
-def streamed_lines(path: Path) -> tuple[str, Generator[Line, None, None]] | None:
-    """The file's first lines as text (to detect its format by), and all its lines, those included, as
-    they are read; None when the file must be read whole (see the module's docstring).
+class LinesOfFile:
+    """A file's lines, read as they are iterated (once); ``head``: its first lines as text, to detect
+    its format by; ``close``: the file is not read after all."""
+
+    def __init__(self, head: str, stream: BinaryIO) -> None:
+        self.head = head
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[Line]:
+        return _lines(self.head, self._stream)
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def streamed_lines(path: Path) -> LinesOfFile | None:
+    """The file's lines as they are read, or None when it must be read whole (see the module's docstring).
 
     Raises ReadError for what is not a regular file, or a file that cannot be opened.
     """
     regular_file_size(path)
     try:
-        stream = open(path, "rb")  # noqa: SIM115 (closed by the lines' generator, or below)
+        stream = open(path, "rb")  # noqa: SIM115 (closed once its lines are read, or by LinesOfFile.close)
     except OSError as error:
         raise ReadError(f"cannot read: {error.strerror or error}") from None
     try:
@@ -68,7 +82,7 @@ def streamed_lines(path: Path) -> tuple[str, Generator[Line, None, None]] | None
     if text is None:
         stream.close()
         return None
-    return text, _lines(text, stream)
+    return LinesOfFile(text, stream)
 
 
 def _plain_utf8(head: bytes) -> str | None:
@@ -84,7 +98,7 @@ def _plain_utf8(head: bytes) -> str | None:
     return None if looks_binary(text) else text
 
 
-def _lines(head: str, stream: BinaryIO) -> Generator[Line, None, None]:
+def _lines(head: str, stream: BinaryIO) -> Iterator[Line]:
     with stream:
         ends_in_line = not head.endswith("\n")
         pieces = head.split("\n")

@@ -3,8 +3,10 @@ skipped alone, and files whose start is not plain UTF-8 still read whole as befo
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -51,9 +53,21 @@ def test_a_jsonl_export_past_the_whole_file_limit_comes_back_whole(
     assert [target.articles.get(i) for i in target.articles.ids()] == [
         source.articles.get(i) for i in source.articles.ids()
     ]
-    # The file was closed when its last line was read.
-    open_files = [os.path.realpath(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")]
-    assert str(path.resolve()) not in open_files
+    assert not open_here(path)  # (closed when its last line was read)
+    # A file whose first line says it is not read line by line is closed before it is read whole.
+    csv_path = tmp_path / "spans.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as out:
+        format_by_key("csv").write(source, out, ExportOptions())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)  # (what an unclosed file says when it is freed)
+        assert import_annotations(target, csv_path, "x").format_name == "Policy Annotator CSV"
+        gc.collect()
+    assert not open_here(csv_path) and not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+def open_here(path: Path) -> bool:
+    """Whether this process holds a descriptor of the file."""
+    return str(path.resolve()) in {os.path.realpath(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")}
 
 
 def test_a_line_that_is_not_utf8_is_skipped_by_number_and_the_lines_after_it_are_read(
@@ -112,10 +126,9 @@ def test_files_in_other_encodings_or_with_other_line_ends_import_as_before(
 def test_streamed_lines_leaves_what_is_not_plain_utf8_to_a_whole_read(tmp_path: Path) -> None:
     plain = tmp_path / "plain.jsonl"
     plain.write_bytes(b'{"a": 1}\r\n\n{"b": "\xe2\x80\xa8"}')
-    streamed = line_files.streamed_lines(plain)
-    assert streamed is not None
-    head, lines = streamed
-    assert list(lines) == ['{"a": 1}', "", '{"b": "\u2028"}'] and head.startswith('{"a"')
+    lines = line_files.streamed_lines(plain)
+    assert lines is not None
+    assert list(lines) == ['{"a": 1}', "", '{"b": "\u2028"}'] and lines.head.startswith('{"a"')
     for name, data in [("nul", b'{"a": 1}\x00\n'), ("blank", b"  \n\n"), ("control", b'{"a": "\x07"}\n')]:
         path = tmp_path / name
         path.write_bytes(data)
