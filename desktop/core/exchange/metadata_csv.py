@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.core.exchange.csv_cells import GuardedWriter, restore
-from desktop.core.exchange.incoming import read_incoming
+from desktop.core.exchange.incoming import read_incoming, shown
 from desktop.core.metadata import FIELD_NAME, MetadataField, ValueProblem, checked_value
 from desktop.core.store import STORE_FAILURES, Store, explain
 from desktop.core.text.reading import ReadError, decode
@@ -82,9 +82,10 @@ class _Rows:
     def article_of(self, number: int, row: dict[str, str]) -> int | None:
         wanted = (row.get("article_id") or "").strip()
         if wanted:
-            if wanted.isdigit() and int(wanted) in self.known_ids:
+            # (isdecimal: what int() reads; an id has at most 19 digits, and int() refuses over 4,300)
+            if wanted.isdecimal() and len(wanted) <= 19 and int(wanted) in self.known_ids:
                 return int(wanted)
-            self.report.problems.append(f"row {number}: no article {wanted}")
+            self.report.problems.append(f"row {number}: no article {shown(wanted)}")
             return None
         for key in ("source_path", "title"):
             value = restore(row.get(key) or "").strip()

@@ -3,6 +3,7 @@ category named ``None`` or ``5`` or one per letter, and nothing of a bad record 
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -14,6 +15,7 @@ from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.outgoing import ExportOptions
 from desktop.core.store import Store
+from tests.core.exchange.test_exchange import export
 
 DEFAULTS = {"project", "target", "measure"}
 GOOD_TEXT = "甲乙丙丁戊己"
@@ -255,3 +257,50 @@ def test_json_past_pythons_limits_is_reported(tmp_path: Path, name: str, content
         else:
             lines = list(import_annotations(store, path, "me").lines())
             assert any(reason in line for line in lines), lines
+
+
+HOSTILE_CELLS = ["", "x", "-1", "1.5", "9" * 30, "9" * 5000, "²", "=1+1", "\x01", "\u2028"]
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+@pytest.mark.parametrize("kind", ["spans", "metadata", "codebook"])
+def test_any_cell_of_a_csv_is_reported_never_raised(tmp_path: Path, kind: str) -> None:
+    """Each cell of the first row of our spans CSV, metadata CSV and codebook CSV given each hostile value."""
+    from desktop.core.exchange import metadata_csv
+    from desktop.core.exchange.codebook_merge import export_codebook, import_codebook
+
+    def coded() -> Store:
+        store = Store.in_memory()
+        [article_id] = store.articles.add([prepare_article("推進項目建設，發展規劃。", "a.txt", "utf-8")])
+        store.spans.insert(store.document(article_id).span_from_text(0, 2, "project", "a", "要點"))
+        store.metadata.set(article_id, "issuer", "县")
+        return store
+
+    source, path = coded(), tmp_path / f"{kind}.csv"
+    if kind == "codebook":
+        export_codebook(source, path)
+        written = path.read_text(encoding="utf-8-sig")
+    elif kind == "metadata":
+        out = io.StringIO()
+        metadata_csv.write(source, out)
+        written = out.getvalue()
+    else:
+        written = export(source, "csv")
+    rows = _csv_rows(written)
+    for column in range(len(rows[0])):
+        for value in HOSTILE_CELLS:
+            changed = [list(row) for row in rows]
+            changed[1][column] = value
+            with path.open("w", encoding="utf-8", newline="") as out_file:
+                csv.writer(out_file).writerows(changed)
+            with coded() as store:  # (raising fails the test)
+                if kind == "spans":
+                    report = import_annotations(store, path, "me")
+                    assert report.failed == "" or report.failed.startswith(str(path)), (rows[0][column], value)
+                elif kind == "metadata":
+                    metadata_csv.import_metadata(store, path)
+                else:
+                    import_codebook(store, path)
