@@ -245,7 +245,7 @@ def test_bad_converter_or_worker_count_is_a_usage_error(tmp_path: Path) -> None:
     assert unknown.returncode == 2 and "unknown converter 'nope'" in unknown.stderr
     assert "Traceback" not in unknown.stderr and not db.exists()
     zero = run("import", "--db", str(db), "--workers", "0", str(SAMPLE_DATA))
-    assert zero.returncode == 2 and "--workers must be 1 or more" in zero.stderr
+    assert zero.returncode == 2 and "argument --workers: must be 1 or more: 0" in zero.stderr
 
 
 def test_a_command_built_alone_has_the_same_options_as_in_the_whole_parser() -> None:

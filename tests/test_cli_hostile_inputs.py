@@ -14,6 +14,8 @@ import uuid
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from desktop.core.coding.importing import prepare_article
 from desktop.core.store import Store
 from tests.conftest import PROJECT
@@ -269,3 +271,45 @@ def test_a_disk_that_fills_part_way_through_an_annotation_file_reports_what_was_
     with Store.open(db, create=False) as store:
         assert store.articles.count() == 2 + created
         assert span_count(store) == 4 + imported
+
+
+# Every option that takes a number, with what its command needs besides.
+NUMBER_OPTIONS = [
+    ("units", "--article", []),
+    ("export", "--article", []),
+    ("export", "--context", []),
+    ("reprocess", "--article", []),
+    ("search", "--limit", ["项目"]),
+    ("search", "--timeout", ["项目"]),
+    ("tag-hits", "--timeout", ["项目", "--category", "project"]),
+    ("batches", "--undo", []),
+    ("batches", "--redo", []),
+    ("batches", "--limit", []),
+    ("suggest", "--article", []),
+    ("sample", "--size", ["s"]),
+    ("sample", "--seed", ["s", "--size", "1"]),
+    ("import", "--workers", ["x"]),
+    ("import", "--max-size", ["x"]),
+    ("import-annotations", "--workers", ["x"]),
+]
+
+
+@pytest.mark.parametrize(("command", "option", "besides"), NUMBER_OPTIONS)
+def test_a_number_option_refuses_what_no_command_can_use_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, option: str, besides: list[str]
+) -> None:
+    """Past SQLite's 64 bits, past Python's 4,300 digits, negative, not a number, or a time limit of
+    nan: each is named with its option before anything is opened (they ended in tracebacks, or in a
+    search with no time limit)."""
+    from desktop.cli.main import main
+
+    db = tmp_path / "never.db"
+    # (a time limit of 10^23 s is a time limit; one of 0, inf or nan is none)
+    big = "inf" if option == "--timeout" else "99999999999999999999999"
+    for value in (big, "9" * 5000, "-1", "0" if option == "--timeout" else "x", "nan"):
+        with pytest.raises(SystemExit) as stopped:
+            main([command, "--db", str(db), *besides, option, value])
+        said = capsys.readouterr().err
+        assert stopped.value.code == 2 and f"argument {option}: " in said and "Traceback" not in said, (value, said)
+        assert len(said.splitlines()[-1]) < 200  # (the 5,000 digits are not printed back)
+    assert not db.exists()

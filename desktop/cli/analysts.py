@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from desktop.cli.options import UsageError, check_fields, check_sample
+from desktop.cli.options import LARGEST_ID, UsageError, check_fields, check_sample, whole_number
 from desktop.core.store import Store, StoreError
 
 Opener = Callable[..., Store]
@@ -52,9 +52,6 @@ def cmd_agreement(args: argparse.Namespace, open_store: Opener) -> int:
 def cmd_sample(args: argparse.Namespace, open_store: Opener) -> int:
     from desktop.core.analysts.sampling import draw_sample
 
-    if args.size < 1:
-        print("error: --size must be 1 or more", file=sys.stderr)
-        return 2
     try:
         with open_store(args, create=False) as store:
             check_fields(store, [args.stratify] if args.stratify else [])
@@ -126,8 +123,10 @@ def add_commands(
         help="draw a reproducible random sample of articles for double coding and keep it under a name",
     )
     sample.add_argument("name", metavar="NAME")
-    sample.add_argument("--size", type=int, required=True, metavar="N")
-    sample.add_argument("--seed", type=int, default=1, help="the same seed draws the same sample (default 1)")
+    sample.add_argument("--size", type=whole_number(1), required=True, metavar="N")
+    sample.add_argument(
+        "--seed", type=whole_number(0, LARGEST_ID), default=1, help="the same seed draws the same sample (default 1)"
+    )
     sample.add_argument("--stratify", metavar="FIELD", help="give each value of this metadata field its share")
     sample.set_defaults(run=lambda args: cmd_sample(args, open_store))
 

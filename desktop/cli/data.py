@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from desktop.cli.options import add_layer_options, chosen_layers
+from desktop.cli.options import add_layer_options, an_id, chosen_layers
 from desktop.core.store import Store
 
 Opener = Callable[..., Store]
@@ -133,7 +133,7 @@ def add_commands(
     units = commands.add_parser(
         "units", parents=parents, help="print the numbered coding units (article-chapter-clause-sentence)"
     )
-    units.add_argument("--article", type=int, help="only this article id")
+    units.add_argument("--article", type=an_id, help="only this article id")
     units.add_argument("--format", choices=["text", "csv"], default="text")
     units.add_argument("--raw", action="store_true", help="CSV: do not neutralise formula-like cells")
     units.set_defaults(run=lambda args: cmd_units(args, open_store))

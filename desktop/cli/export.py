@@ -12,10 +12,12 @@ from pathlib import Path
 from desktop.cli.options import (
     UsageError,
     add_layer_options,
+    an_id,
     check_articles,
     check_categories,
     check_sample,
     chosen_layers,
+    whole_number,
 )
 from desktop.core.exchange.formats import FORMATS, FORMULA_GUARD, ExchangeFormat, format_by_key
 from desktop.core.exchange.outgoing import ExportOptions, write_to_path
@@ -152,7 +154,7 @@ def add_export_command(
         choices=[s.value for s in Status],
         help="only articles with this status (repeatable)",
     )
-    exporting.add_argument("--article", action="append", default=[], type=int, help="only this article id")
+    exporting.add_argument("--article", action="append", default=[], type=an_id, help="only this article id")
     add_layer_options(exporting)
     exporting.add_argument(
         "--sample",
@@ -172,7 +174,7 @@ def add_export_command(
     )
     exporting.add_argument(
         "--context",
-        type=int,
+        type=whole_number(0),
         default=0,
         metavar="N",
         help="CSV: add N characters of Simplified text before and after each span",

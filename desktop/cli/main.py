@@ -11,9 +11,12 @@ from importlib import import_module
 from pathlib import Path
 
 from desktop.cli.options import (
+    MAX_WORKERS,
     UsageError,
     add_layer_options,
+    an_id,
     chosen_layers,
+    whole_number,
 )
 from desktop.core.environment import APP_NAME, default_annotator, default_db_path, default_workers
 from desktop.core.layers import LayerError
@@ -22,6 +25,8 @@ from desktop.core.store import STORE_FAILURES, Store, StoreError, explain
 from desktop.core.text.convert import DEFAULT_CONVERTER, UnknownConverter, converter_info
 
 MIB = 1024 * 1024
+# An article is read whole into memory (and decoded, cleaned and converted there): --max-size stops here.
+LARGEST_ARTICLE_MB = 4096
 # The commands each part of the command line adds. A command named on the command line builds its
 # part's parser alone: `stats` need not load (nor build the options of) every other command.
 COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
@@ -222,13 +227,13 @@ def _add_import_commands(commands: argparse._SubParsersAction, parents: list[arg
     _add_text_options(importing)
     importing.add_argument(
         "--workers",
-        type=int,
+        type=whole_number(1, MAX_WORKERS),
         default=default_workers(),
         help="processes that read and convert files in parallel (default: one per core; 1 works in this process)",
     )
     importing.add_argument(
         "--max-size",
-        type=int,
+        type=whole_number(1, LARGEST_ARTICLE_MB),
         default=MAX_ARTICLE_BYTES // MIB,
         metavar="MB",
         help=f"refuse article files larger than this (default {MAX_ARTICLE_BYTES // MIB} MB)",
@@ -251,7 +256,7 @@ def _add_processing_commands(commands: argparse._SubParsersAction, parents: list
     )
     annotations.add_argument(
         "--workers",
-        type=int,
+        type=whole_number(1, MAX_WORKERS),
         default=default_workers(),
         help="processes that work out processed articles' coding units and search terms (default: one per core)",
     )
@@ -262,7 +267,7 @@ def _add_processing_commands(commands: argparse._SubParsersAction, parents: list
         parents=parents,
         help="recompute Simplified texts with the current cleaning rules and re-map their spans",
     )
-    reprocess.add_argument("--article", action="append", default=[], type=int, help="only this article id")
+    reprocess.add_argument("--article", action="append", default=[], type=an_id, help="only this article id")
     _add_text_options(reprocess)
     reprocess.set_defaults(run=cmd_reprocess)
 
@@ -301,10 +306,6 @@ def _main(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(command_named(words))
     args = parser.parse_args(words)
-    if getattr(args, "workers", 1) < 1:
-        parser.error("--workers must be 1 or more")
-    if getattr(args, "max_size", 1) < 1:
-        parser.error("--max-size must be 1 or more")
     if hasattr(args, "converter"):
         try:
             converter_info(args.converter)  # before any database is opened or created

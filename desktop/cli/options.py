@@ -5,7 +5,9 @@ an error listing the known ones, never an empty success)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import math
+import sys
+from collections.abc import Callable, Sequence
 
 from desktop.core.layers import EVERY, Layers
 from desktop.core.store import Store
@@ -62,3 +64,42 @@ def check_sample(store: Store, sample: str) -> None:
 def check_fields(store: Store, fields: Sequence[str]) -> None:
     known = [field.name for field in store.metadata.fields()]
     _known("metadata field", [f for f in dict.fromkeys(fields) if f not in known], known)
+
+
+# SQLite's largest integer: an id past it cannot be in the database (and SQLite refuses to be asked).
+LARGEST_ID = 2**63 - 1
+# Worker processes: more than a machine has cores only compete (and the pool takes a C int).
+MAX_WORKERS = 256
+
+
+def whole_number(low: int, high: int = sys.maxsize) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (argparse names the option when it is not)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:  # (also a number of over 4,300 digits)
+            raise argparse.ArgumentTypeError(f"not a whole number: {text[:30]!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be {low} or more: {value}")
+        if value > high:
+            raise argparse.ArgumentTypeError(f"must be {high:,} or less: {text[:30]}")
+        return value
+
+    return parse
+
+
+def an_id(text: str) -> int:
+    """An argparse type: an id of something stored (an article, a batch)."""
+    return whole_number(1, LARGEST_ID)(text)
+
+
+def seconds(text: str) -> float:
+    """An argparse type: a time limit, a number of seconds over 0 (0, nan or inf would take the limit away)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text[:30]!r}") from None
+    if not 0 < value < math.inf:  # (nan compares false)
+        raise argparse.ArgumentTypeError(f"must be a number of seconds over 0: {text[:30]}")
+    return value

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from desktop.cli.learn import add_precision_option
-from desktop.cli.options import add_layer_options, check_categories, check_fields, chosen_layers
+from desktop.cli.options import (
+    add_layer_options,
+    an_id,
+    check_categories,
+    check_fields,
+    chosen_layers,
+    seconds,
+    whole_number,
+)
 from desktop.core.exchange.csv_cells import GuardedWriter
 from desktop.core.layers import Layers, describe
 from desktop.core.models import Status
@@ -240,7 +248,7 @@ def _add_search_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--regex", action="store_true", help="QUERY is a regular expression (Python syntax)")
     parser.add_argument(
         "--timeout",
-        type=float,
+        type=seconds,
         default=MATCH_TIMEOUT_S,
         metavar="SECONDS",
         help=f"--regex: stop a pattern that takes longer than this on one article (default {MATCH_TIMEOUT_S:g})",
@@ -281,7 +289,7 @@ def add_commands(
         description="Hits are matched in the Simplified texts; offsets: code points, end exclusive, both scripts.",
     )
     _add_search_options(search)
-    search.add_argument("--limit", type=int, default=0, metavar="N", help="at most N hits")
+    search.add_argument("--limit", type=whole_number(0), default=0, metavar="N", help="at most N hits (0: all)")
     search.add_argument("--format", choices=["text", "csv", "jsonl"], default="text")
     search.add_argument("--count", action="store_true", help="print only how many hits and articles")
     search.set_defaults(run=lambda args: _stopped_searches(cmd_search, args, open_store))
@@ -300,15 +308,15 @@ def add_commands(
     batches = commands.add_parser(
         "batches", parents=parents, help="list the recent batches of tagged hits; undo or redo one"
     )
-    batches.add_argument("--undo", type=int, metavar="ID")
-    batches.add_argument("--redo", type=int, metavar="ID")
-    batches.add_argument("--limit", type=int, default=20)
+    batches.add_argument("--undo", type=an_id, metavar="ID")
+    batches.add_argument("--redo", type=an_id, metavar="ID")
+    batches.add_argument("--limit", type=whole_number(1), default=20)
     batches.set_defaults(run=lambda args: cmd_batches(args, open_store))
 
     suggest = commands.add_parser(
         "suggest", parents=parents, help="suggestions for an article; --stats: how often each rule was accepted"
     )
-    suggest.add_argument("--article", type=int, metavar="ID")
+    suggest.add_argument("--article", type=an_id, metavar="ID")
     suggest.add_argument(
         "--rules", metavar="FILE.toml", help="the rules file (default: your copy, else the shipped one)"
     )
