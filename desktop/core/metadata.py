@@ -9,6 +9,7 @@ gives no more), a number in Python's own spelling, a choice as one of its choice
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -110,6 +111,8 @@ def checked_value(field: MetadataField, value: str) -> str:
             number = float(value.replace(",", ""))
         except ValueError:
             raise ValueProblem(f"{field.name}: {value!r} is not a number") from None
+        if not math.isfinite(number):  # (float reads nan, inf and 1e999: no count or sum can use them)
+            raise ValueProblem(f"{field.name}: {value!r} is not a finite number")
         return str(int(number)) if number.is_integer() and abs(number) < 2**53 else repr(number)
     if field.kind is FieldKind.CHOICE and value not in field.choices:
         raise ValueProblem(f"{field.name}: {value!r} is not one of {', '.join(field.choices)}")

@@ -44,6 +44,9 @@ def test_fields_of_ones_own_check_their_kind(store: Store) -> None:
     assert store.metadata.set(article_id, "力度", "强") == "强"
     for name, value, reason in [
         ("budget", "三千", "not a number"),
+        ("budget", "nan", "not a finite number"),
+        ("budget", "-inf", "not a finite number"),
+        ("budget", "1e999", "not a finite number"),
         ("力度", "很强", "not one of 强, 中, 弱"),
         ("date", "2021-02-30", "not a date"),
         ("nope", "x", "no metadata field 'nope'"),
