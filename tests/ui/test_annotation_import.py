@@ -21,23 +21,28 @@ def doccano_file(path: Path, count: int) -> Path:
     return path
 
 
-def test_cancel_in_the_progress_dialog_stops_the_import_and_keeps_what_was_stored(  # type: ignore[no-untyped-def]
-    qtbot, open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def pressed(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Set it to let the import go on: it waits after each batch of five records until then. What the
+    analyst sees and does in between is made certain, instead of a race with a fast import."""
     monkeypatch.setattr(attach, "BATCH_RECORDS", 5)
-    # The import waits after its first batch until the test has pressed Cancel: what the analyst
-    # sees and does in between, made certain instead of a race with a fast import.
-    pressed = threading.Event()
+    event = threading.Event()
     import_annotations = attach.import_annotations
 
     def waiting_after_each_batch(*args, progress, **kwargs):  # type: ignore[no-untyped-def]
         def told(line: int) -> None:
             progress(line)
-            assert pressed.wait(30)
+            assert event.wait(30)
 
         return import_annotations(*args, progress=told, **kwargs)
 
     monkeypatch.setattr(attach, "import_annotations", waiting_after_each_batch)
+    return event
+
+
+def test_cancel_in_the_progress_dialog_stops_the_import_and_keeps_what_was_stored(  # type: ignore[no-untyped-def]
+    qtbot, open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pressed: threading.Event
+) -> None:
     window = open_window()
     before = window.store.articles.count()
     reports: list = []
@@ -70,20 +75,8 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_window_goes_on(  # type:
 
 
 def test_closing_the_window_during_an_import_cancels_it_and_waits(  # type: ignore[no-untyped-def]
-    qtbot, open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, open_window, tmp_path: Path, pressed: threading.Event
 ) -> None:
-    monkeypatch.setattr(attach, "BATCH_RECORDS", 5)
-    pressed = threading.Event()
-    import_annotations = attach.import_annotations
-
-    def waiting_after_each_batch(*args, progress, **kwargs):  # type: ignore[no-untyped-def]
-        def told(line: int) -> None:
-            progress(line)
-            assert pressed.wait(30)
-
-        return import_annotations(*args, progress=told, **kwargs)
-
-    monkeypatch.setattr(attach, "import_annotations", waiting_after_each_batch)
     window = open_window()
     path, before = window.store.path, window.store.articles.count()
     runner = window.exchange.start_annotation_import(doccano_file(tmp_path / "many.jsonl", 400))
