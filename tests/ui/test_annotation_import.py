@@ -53,6 +53,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_keeps_what_was_store
         qtbot.waitUntil(lambda: "stored up to line 5" in runner.dialog.labelText(), timeout=30_000)
         qtbot.waitUntil(runner.dialog.isVisible, timeout=5_000)  # (shown once the import takes 0.3 s)
         assert window.article_list.model.rowCount() == before  # the window answers meanwhile
+        assert not any(action.isEnabled() for action in window.exchange.import_actions())  # one import at a time
         runner.dialog.findChild(QPushButton).click()
     qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
     [report] = reports
@@ -60,6 +61,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_keeps_what_was_store
     assert window.store.articles.count() == before + 5
     assert window.article_list.model.rowCount() == before + 5  # the window shows what was stored
     assert not window.exchange.import_running()
+    assert all(action.isEnabled() for action in window.exchange.import_actions())
 
 
 def test_a_file_that_cannot_be_read_is_reported_and_the_window_goes_on(  # type: ignore[no-untyped-def]

@@ -214,10 +214,12 @@ def test_the_progress_dialogs_cancel_button_stops_an_import_part_way(  # type: i
         qtbot.waitUntil(lambda: "Importing 1 of 10" in runner.dialog.labelText(), timeout=30_000)
         qtbot.waitUntil(runner.dialog.isVisible, timeout=5_000)  # (shown once the import takes 0.3 s)
         assert window.article_list.model.rowCount() == 1  # the window answers meanwhile
+        assert not window.exchange.import_files_action.isEnabled()  # one import at a time
         runner.dialog.findChild(QPushButton).click()
     with qtbot.waitSignal(runner.done, timeout=30_000) as blocker:
         pass
     assert len(blocker.args[0]) == 3 and window.article_list.model.rowCount() == 1 + 3
+    assert window.exchange.import_files_action.isEnabled()
 
 
 def test_export_from_the_window(qtbot, open_window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

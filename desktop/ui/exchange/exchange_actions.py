@@ -106,27 +106,35 @@ class ExchangeActions(QObject):
 
         runner = ImportRunner(self._host.store.path, paths, self._host.open_store, self._parent)
         runner.done.connect(self._import_done)
-        self.running_import = runner
+        self._importing(runner)
         runner.start()
         return runner
 
     def import_running(self) -> bool:
         return self.running_import is not None
 
+    def _importing(self, runner: ImportRunner | AnnotationImportRunner | None) -> None:
+        """One import at a time: the import actions are greyed while one runs (two would each hold
+        the write lock in turn, and the window could tell only one of them to stop)."""
+        self.running_import = runner
+        for action in self.import_actions():
+            action.setEnabled(runner is None)
+
     def stop_import(self) -> None:
         """Cancel an import under way and wait for its thread (the window is closing): the batch it
         is storing is committed or rolled back whole, the ones before it stay. A thread still
         running when the window is destroyed would abort the program."""
-        runner, self.running_import = self.running_import, None
+        runner = self.running_import
         if runner is None:
             return
+        self._importing(None)
         runner.done.disconnect()  # (no report, no refresh: the window is going)
         runner.worker.cancel()
         runner.worker_thread.quit()  # (its loop ends once the worker's run returns)
         runner.worker_thread.wait()
 
     def _import_done(self, outcomes: list[ImportOutcome]) -> None:
-        self.running_import = None
+        self._importing(None)
         self._host.articles_added()
         self.importFinished.emit()
         from desktop.ui.exchange.import_dialog import show_summary
@@ -151,12 +159,12 @@ class ExchangeActions(QObject):
         host = self._host
         runner = AnnotationImportRunner(host.store.path, path, host.annotator(), host.open_store, self._parent)
         runner.done.connect(self._annotations_imported)
-        self.running_import = runner
+        self._importing(runner)
         runner.start()
         return runner
 
     def _annotations_imported(self, report: ImportReport) -> None:
-        self.running_import = None
+        self._importing(None)
         self._host.annotations_added()
         self.importFinished.emit()
         self.offer_their_colours(report)
