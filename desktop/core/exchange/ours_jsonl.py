@@ -114,33 +114,40 @@ def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
     if status is not None and not _one_of(status, _STATUSES):
         raise ValueError(f"status is not one of {', '.join(s.value for s in Status)}: {shown(status)}")
     flags = list_value(value.get("flags") or [], "flags")
-    if _as_written(flags):
+    original_length, text_length = len(value["original_text"]), len(value["text"])
+    if _as_written(flags, original_length, text_length):
         return value
     for flag in flags:
         flag = object_value(flag, "flag")
         if not _one_of(flag.get("kind"), _FLAG_KINDS):
             raise ValueError(f"flag kind is unknown: {shown(flag.get('kind'))}")
-        for name in ("original_start", "original_end"):
-            whole_number(flag.get(name), f"flag {name}")
-        for name in ("start", "end"):
-            if name in flag:
-                whole_number(flag[name], f"flag {name}")
+        o_start, o_end = (whole_number(flag.get(name), f"flag {name}") for name in ("original_start", "original_end"))
+        start, end = (whole_number(flag.get(name, -1), f"flag {name}") for name in ("start", "end"))
         optional_text(flag.get("excerpt"), "flag excerpt")
+        # (a flag elsewhere would be painted and jumped to outside its text)
+        if not 0 <= o_start <= o_end <= original_length:
+            raise ValueError(f"a flag at {o_start}–{o_end} lies outside the original text ({original_length})")
+        if not (start == end == -1 or 0 <= start <= end <= text_length):
+            raise ValueError(f"a flag at {start}–{end} lies outside the Simplified text ({text_length})")
     return value
 
 
-def _as_written(flags: list[Any]) -> bool:
+def _as_written(flags: list[Any], original_length: int, text_length: int) -> bool:
     """Whether every flag is as this tool writes it: the common case, checked without a call per field
     (an article has ~20 flags, and checking each field on its own was a twentieth of a restore)."""
     for flag in flags:
+        if not (type(flag) is dict and _one_of(flag.get("kind"), _FLAG_KINDS)):
+            return False
+        o_start, o_end = flag.get("original_start"), flag.get("original_end")
+        start, end = flag.get("start", -1), flag.get("end", -1)
         if not (
-            type(flag) is dict
-            and _one_of(flag.get("kind"), _FLAG_KINDS)
-            and type(flag.get("original_start")) is int
-            and type(flag.get("original_end")) is int
-            and type(flag.get("start", 0)) is int
-            and type(flag.get("end", 0)) is int
+            type(o_start) is int
+            and type(o_end) is int
+            and type(start) is int
+            and type(end) is int
             and type(flag.get("excerpt", "")) is str
+            and 0 <= o_start <= o_end <= original_length
+            and (start == end == -1 or 0 <= start <= end <= text_length)
         ):
             return False
     return none_broken(flag.get("excerpt", "") for flag in flags)

@@ -108,6 +108,12 @@ def our_jsonl_line(store: Store) -> dict:
         ({"flags": [{"kind": "mojibake", "original_start": 0.5, "original_end": 1}]}, "flag original_start is not"),
         ({"flags": [{"kind": "mojibake", "original_start": 0, "original_end": True}]}, "flag original_end is not"),
         ({"flags": [{"kind": "mojibake", "original_start": 0, "original_end": 1, "end": None}]}, "flag end is not"),
+        ({"flags": [{"kind": "mojibake", "original_start": 2**70, "original_end": 2**70}]}, "out of range"),
+        ({"flags": [{"kind": "mojibake", "original_start": 3, "original_end": 999}]}, "outside the original text"),
+        (
+            {"flags": [{"kind": "mojibake", "original_start": 0, "original_end": 1, "start": 2, "end": 999}]},
+            "outside the Simplified text",
+        ),
         (
             {"flags": [{"kind": "mojibake", "original_start": 0, "original_end": 1, "excerpt": "甲" + LONE}]},
             "flag excerpt holds a lone surrogate",
@@ -199,9 +205,9 @@ def _with(value: object, path: tuple, new: object) -> object:
 
 def _written(fmt: str) -> list[object]:
     with Store.in_memory() as source:
-        [article_id] = source.articles.add(
-            [prepare_article("推進項目建設(tuī jìn)，，發展規劃。\n\n分享到:", "a.txt", "utf-8")]
-        )
+        # (a pinyin reading, doubled punctuation, mojibake, a missing number: every part a line can have)
+        text = "推進項目建設(tuī jìn)，，發展規劃。推行“青禾?qū)嵺`”督查，投資億元。\n\n分享到:"
+        [article_id] = source.articles.add([prepare_article(text, "a.txt", "utf-8")])
         source.spans.insert(source.document(article_id).span_from_text(0, 2, "project", "a", "要點"))
         source.metadata.set(article_id, "issuer", "县")
         out = io.StringIO()
@@ -226,6 +232,8 @@ def test_any_value_in_any_field_is_reported_never_raised(tmp_path: Path, fmt: st
                     assert report.failed == "" or report.failed.startswith(str(path)), (where, value)
                 tried += 1
     assert tried >= 4 * len(HOSTILE_VALUES)  # (the file had fields to try)
+    if fmt == "jsonl":
+        assert written[1]["flags"], "the article has flags, so that their fields are tried too"
 
 
 @pytest.mark.parametrize(
