@@ -103,6 +103,8 @@ def our_jsonl_line(store: Store) -> dict:
         ({"title": ["x"]}, "title is not text"),
         ({"status": "finished"}, "status is not one of"),
         ({"status": ["done"]}, "status is not one of"),
+        ({"offset_map": {"original_length": 4, "text_length": 4.0, "blocks": []}}, "offset_map is not an object"),
+        ({"offset_map": {"original_length": 4, "text_length": 4, "blocks": [0.0, 1, 0, 1]}}, "offset_map is not"),
         ({"flags": [{"kind": "nonsense", "original_start": 0, "original_end": 1}]}, "flag kind is unknown"),
         ({"flags": [{"kind": {"k": 1}, "original_start": 0, "original_end": 1}]}, "flag kind is unknown"),
         ({"flags": [{"kind": "mojibake", "original_start": 0.5, "original_end": 1}]}, "flag original_start is not"),
@@ -312,3 +314,17 @@ def test_any_cell_of_a_csv_is_reported_never_raised(tmp_path: Path, kind: str) -
                     metadata_csv.import_metadata(store, path)
                 else:
                     import_codebook(store, path)
+
+
+def test_an_offset_map_that_fits_its_texts_but_holds_a_float_is_refused(tmp_path: Path) -> None:
+    """15.0 passes every comparison the map's check makes: stored, it broke slicing the texts later."""
+    [codebook, line] = _written("jsonl")
+    blocks = line["offset_map"]["blocks"]  # type: ignore[index]
+    assert blocks, "the article's map has blocks"
+    blocks[0] = float(blocks[0])
+    path = tmp_path / "float.jsonl"
+    path.write_text(f"{json.dumps(codebook)}\n{json.dumps(line, ensure_ascii=False)}\n", encoding="utf-8")
+    with Store.in_memory() as store:
+        report = import_annotations(store, path, "me")
+        assert report.skipped == [(2, "offset_map is not an object of whole numbers")]
+        assert store.articles.count() == 0
