@@ -201,7 +201,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="161"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="181"/>
         <source>The file gives other colours for %n code(s):</source>
         <translation>
             <numerusform>The file gives other colours for %n code:</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="209"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="229"/>
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>Exported %n row to %1</numerusform>

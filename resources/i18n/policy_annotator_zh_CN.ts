@@ -1114,58 +1114,58 @@ stored up to line %2</source>
         <translation>导入文章文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="131"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="176"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="151"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="196"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="161"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="181"/>
         <source>The file gives other colours for %n code(s):</source>
         <translation>
             <numerusform>文件中有 %n 个编码的颜色与本库不同：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="162"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="182"/>
         <source>Ours were kept. Take the file&apos;s colours instead?</source>
         <translation>已保留本库的颜色。是否改用文件中的颜色？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="163"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="183"/>
         <source>Codebook colours</source>
         <translation>编码表颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="169"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="189"/>
         <source>Colours not changed</source>
         <translation>颜色未更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="209"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="229"/>
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="128"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="148"/>
         <source>Annotations (%1);;All files (*)</source>
         <translation>标注文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="189"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="209"/>
         <source>Nothing exported</source>
         <translation>未导出任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="194"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="214"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="204"/>
-        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="207"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="224"/>
+        <location filename="../../desktop/ui/exchange/exchange_actions.py" line="227"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1688,22 +1688,22 @@ stored up to line %2</source>
         <translation>简体（OpenCC t2s，已清理）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="309"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="325"/>
         <source>Cannot open the article</source>
         <translation>无法打开文章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="329"/>
         <source>No article left to do</source>
         <translation>没有待处理的文章了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/window/main_window.py" line="369"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1717,6 +1717,14 @@ stored up to line %2</source>
         <location filename="../../desktop/ui/exchange/reprocess_dialog.py" line="104"/>
         <source>Re-processed: %1 spans moved</source>
         <translation>已重新处理：%1 个标注位置已更新</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/messages.py" line="35"/>
+        <source>… %1 more lines: Show Details</source>
+        <translation>…… 另有 %1 行：见“显示详情”</translation>
     </message>
 </context>
 <context>
