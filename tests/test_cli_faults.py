@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import stat
 import subprocess
 import sys
 import textwrap
 import time
+from contextlib import closing, suppress
 from pathlib import Path
 
 import pytest
@@ -255,3 +257,64 @@ def test_a_disk_with_no_space_left_is_called_full_not_damaged(tmp_path: Path) ->
     for output in outputs[:3]:
         assert "disk is full" in output and "damaged" not in output and "Traceback" not in output, output
     assert outputs[3].startswith("articles: 1"), outputs[3]
+
+
+def _many_processed_articles(path: Path, count: int) -> Path:
+    """A JSONL of ``count`` processed articles, made from one: each text gets its own last line (the
+    map's last stretch, where both texts run alike, grows with it)."""
+    with Store.in_memory() as source:
+        text = (SAMPLE_DATA / "01_traditional_pinyin_utf8.txt").read_text("utf-8")
+        source.articles.add([prepare_article(text, "a", "utf-8")])
+        from desktop.core.exchange.formats import format_by_key
+        from desktop.core.exchange.outgoing import ExportOptions
+
+        with path.open("w", encoding="utf-8") as out:
+            format_by_key("jsonl").write(source, out, ExportOptions())
+    [codebook, article] = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    with path.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(codebook, ensure_ascii=False) + "\n")
+        for number in range(count):
+            suffix = f"\n第{number}篇"
+            each = {**article, "article_id": None, "original_text": article["original_text"] + suffix}
+            each["text"] = article["text"] + suffix
+            each["offset_map"] = {
+                **article["offset_map"],
+                "original_length": len(each["original_text"]),
+                "text_length": len(each["text"]),
+            }
+            out.write(json.dumps(each, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_ctrl_c_stops_an_import_with_workers_at_once_with_one_line(tmp_path: Path) -> None:
+    """A terminal's Ctrl+C reaches every process of the group: the workers printed KeyboardInterrupt
+    tracebacks, and a pool that lost one waited for it for ever."""
+    source = _many_processed_articles(tmp_path / "many.jsonl", 3000)
+    db = tmp_path / "a.db"
+    words = ["import-annotations", "--db", str(db), str(source), "--workers", "2"]
+    script = f"import sys\nfrom desktop.cli import main\nsys.exit(main({words!r}))\n"
+    command = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # (its own group, as a terminal's command is)
+    )
+    try:
+        stored = 0
+        deadline = time.monotonic() + 60
+        while not stored and time.monotonic() < deadline and command.poll() is None:
+            time.sleep(0.05)
+            with suppress(sqlite3.Error), closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as reading:
+                stored = reading.execute("select count(*) from articles").fetchone()[0]
+        assert stored and command.poll() is None, "the import was under way when Ctrl+C came"
+        os.killpg(command.pid, signal.SIGINT)
+        _out, err = command.communicate(timeout=30)
+    finally:
+        if command.poll() is None:
+            os.killpg(command.pid, signal.SIGKILL)
+            command.communicate()
+    assert command.returncode == 130 and err.strip() == "interrupted", err[-2000:]
+    with Store.open(db, create=False) as store:
+        assert 0 < store.articles.count() < 3000  # the batches before it stored, whole

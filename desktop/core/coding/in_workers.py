@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,8 +31,14 @@ CHUNKS_PER_WORKER = 3
 WORKER_NICENESS = 10
 
 
-def _lower_priority() -> None:
-    """In each worker as it starts."""
+def _as_background_worker() -> None:
+    """In each worker as it starts: a lower priority, and Ctrl+C left to the process that started it.
+
+    A terminal's Ctrl+C reaches every process of the group. A worker it stopped left the pool
+    waiting for that worker's result for ever, and the command hung instead of stopping; the
+    starting process alone stops, cancelling what it has not been given back.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(os, "nice"):  # (POSIX; Windows keeps the default priority)
         with suppress(OSError):  # (a limit on priorities: the default is kept)
             os.nice(WORKER_NICENESS)
@@ -57,7 +64,7 @@ def in_order(
             yield from work(part)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_lower_priority) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_as_background_worker) as pool:
         pending: deque[Future[list[R]]] = deque()
         exhausted = False
         try:
