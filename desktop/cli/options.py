@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desktop.core.layers import EVERY, Layers
-from desktop.core.store import Store
+from desktop.core.store import SQLITE_INTEGERS, Store
 
 LAYER_HELP = (
     "whose spans: NAME's only ('consensus': the adjudicated layer); repeat it for several layers side by side,"
@@ -66,8 +66,8 @@ def check_fields(store: Store, fields: Sequence[str]) -> None:
     _known("metadata field", [f for f in dict.fromkeys(fields) if f not in known], known)
 
 
-# SQLite's largest integer: an id past it cannot be in the database (and SQLite refuses to be asked).
-LARGEST_ID = 2**63 - 1
+# An id past SQLite's largest integer cannot be in the database (and SQLite refuses to be asked).
+LARGEST_ID = SQLITE_INTEGERS[-1]
 # Worker processes: more than a machine has cores only compete (and the pool takes a C int).
 MAX_WORKERS = 256
 

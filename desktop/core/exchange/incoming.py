@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.core.exchange.codebook_model import IncomingCode
 from desktop.core.exchange.line_files import Line, UndecodedLine
-from desktop.core.store import Store
+from desktop.core.store import SQLITE_INTEGERS, Store
 from desktop.core.text.reading import MAX_EXCHANGE_BYTES, ReadError, read_limited
 
 OWN_FILE = "is the database itself (or one of SQLite's files beside it), not a file to import"
@@ -130,8 +130,6 @@ class Sample:
 # What json raises, beside JSONDecodeError (itself a ValueError), for a text past its limits: a
 # number of over 4,300 digits (ValueError) or nesting deeper than the recursion limit.
 JSON_LIMITS = (ValueError, RecursionError)
-# SQLite's integers: a larger number in a file is refused by name, not handed to SQLite to fail on.
-_SMALLEST, _LARGEST = -(2**63), 2**63 - 1
 
 
 def past_json_limit(error: BaseException) -> str:
@@ -195,7 +193,7 @@ def whole_number(value: Any, name: str) -> int:
         number = int(value)
     except ValueError:
         raise ValueError(f"{name} is not a whole number: {shown(value)}") from None
-    if not _SMALLEST <= number <= _LARGEST:
+    if number not in SQLITE_INTEGERS:
         raise ValueError(f"{name} is out of range: {shown(value)}")
     return number
 

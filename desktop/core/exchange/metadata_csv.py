@@ -19,11 +19,13 @@ from typing import TextIO
 from desktop.core.exchange.csv_cells import GuardedWriter, restore
 from desktop.core.exchange.incoming import read_incoming, shown
 from desktop.core.metadata import FIELD_NAME, MetadataField, ValueProblem, checked_value
-from desktop.core.store import STORE_FAILURES, Store, explain
+from desktop.core.store import SQLITE_INTEGERS, STORE_FAILURES, Store, explain
 from desktop.core.text.reading import ReadError, decode
 
 KEYS = ("article_id", "source_path", "title")
 NOTE = "note"
+
+_ID_DIGITS = len(str(SQLITE_INTEGERS[-1]))
 
 
 def write(store: Store, out: TextIO) -> int:
@@ -82,8 +84,9 @@ class _Rows:
     def article_of(self, number: int, row: dict[str, str]) -> int | None:
         wanted = (row.get("article_id") or "").strip()
         if wanted:
-            # (isdecimal: what int() reads; an id has at most 19 digits, and int() refuses over 4,300)
-            if wanted.isdecimal() and len(wanted) <= 19 and int(wanted) in self.known_ids:
+            # (isdecimal: what int() reads; an id is at most as long as SQLite's largest integer, and
+            # int() refuses over 4,300 digits)
+            if wanted.isdecimal() and len(wanted) <= _ID_DIGITS and int(wanted) in self.known_ids:
                 return int(wanted)
             self.report.problems.append(f"row {number}: no article {shown(wanted)}")
             return None

@@ -28,7 +28,7 @@ from desktop.core.store.batches import BatchTable
 from desktop.core.store.categories import CategoryTable
 from desktop.core.store.coded_units import CodedUnits
 from desktop.core.store.coding_data import CodingQueries
-from desktop.core.store.connection import Database
+from desktop.core.store.connection import SQLITE_INTEGERS, Database
 from desktop.core.store.database import MEMORY, WriteTransaction, keep_backup, open_database, writing
 from desktop.core.store.errors import STORE_FAILURES, Conflict, Fault, Refused, SpanMismatch, StoreError, explain
 from desktop.core.store.exports import ExportQueries
@@ -45,6 +45,7 @@ from desktop.core.store.summaries import SummaryQueries
 from desktop.core.store.units import UnitTable
 
 __all__ = [
+    "SQLITE_INTEGERS",
     "STORE_FAILURES",
     "Conflict",
     "Fault",

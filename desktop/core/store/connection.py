@@ -15,6 +15,9 @@ from typing import Any
 
 # Savepoint names, unique in the process (the secrets module cost every command ~3 ms to load).
 _SAVEPOINTS = count(1)
+# The integers SQLite stores (64 bits): a number from a file or an option outside them is refused by
+# name before SQLite is asked (sqlite3 raises OverflowError, a traceback, for one past them).
+SQLITE_INTEGERS = range(-(2**63), 2**63)
 
 
 class Database:
