@@ -51,10 +51,6 @@ class ExchangeFormat:
     read_lines: LinesReader | None = None
 
     @property
-    def streams(self) -> bool:
-        return self.read_lines is not None
-
-    @property
     def binary(self) -> bool:
         return self.encodings == (BINARY,)
 
