@@ -92,14 +92,14 @@ def _json_array_items(text: str) -> Iterator[tuple[int, Any]]:
             raise FormatError("the JSON array is not closed")
         if text[position] == "]":
             return
+        line = text.count("\n", 0, position) + 1
         try:
             value, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise FormatError(f"line {error.lineno}: broken JSON ({error.msg})") from None
         except JSON_LIMITS as error:
-            line = text.count("\n", 0, position) + 1
             raise FormatError(f"line {line}: broken JSON ({past_json_limit(error)})") from None
-        yield text.count("\n", 0, position) + 1, value
+        yield line, value
         position = end
 
 

@@ -128,11 +128,20 @@ def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
         start, end = (whole_number(flag.get(name, -1), f"flag {name}") for name in ("start", "end"))
         optional_text(flag.get("excerpt"), "flag excerpt")
         # (a flag elsewhere would be painted and jumped to outside its text)
-        if not 0 <= o_start <= o_end <= original_length:
+        if not _within(o_start, o_end, original_length):
             raise ValueError(f"a flag at {o_start}–{o_end} lies outside the original text ({original_length})")
-        if not (start == end == -1 or 0 <= start <= end <= text_length):
+        if not _within_if_placed(start, end, text_length):
             raise ValueError(f"a flag at {start}–{end} lies outside the Simplified text ({text_length})")
     return value
+
+
+def _within(start: int, end: int, length: int) -> bool:
+    return 0 <= start <= end <= length
+
+
+def _within_if_placed(start: int, end: int, length: int) -> bool:
+    """A flag's place in the Simplified text: none (-1, -1, its text was removed), or inside it."""
+    return start == end == -1 or _within(start, end, length)
 
 
 def _whole_numbers(offset_map: Any) -> bool:
@@ -157,8 +166,8 @@ def _as_written(flags: list[Any], original_length: int, text_length: int) -> boo
             and type(start) is int
             and type(end) is int
             and type(flag.get("excerpt", "")) is str
-            and 0 <= o_start <= o_end <= original_length
-            and (start == end == -1 or 0 <= start <= end <= text_length)
+            and _within(o_start, o_end, original_length)
+            and _within_if_placed(start, end, text_length)
         ):
             return False
     return none_broken(flag.get("excerpt", "") for flag in flags)
