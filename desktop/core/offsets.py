@@ -59,13 +59,20 @@ class OffsetMap:
     __slots__ = ("_o_ends", "_o_starts", "_t_ends", "_t_starts", "blocks", "original_length", "text_length")
 
     def __init__(
-        self, original_length: int, text_length: int, blocks: Iterable[Block] = (), *, _checked: bool = False
+        self,
+        original_length: int,
+        text_length: int,
+        blocks: Iterable[Block] = (),
+        *,
+        _checked: bool = False,
+        _columns: Sequence[list[int]] = (),
     ) -> None:
         self.original_length = original_length
         self.text_length = text_length
         # tuple() hands a tuple back as it is: maps read from storage are not copied twice.
         self.blocks: tuple[Block, ...] = tuple(map(tuple, blocks))  # type: ignore[arg-type]
-        columns = [list(column) for column in zip(*self.blocks, strict=True)] or [[], [], [], []]
+        # (``_columns``: the blocks' four columns when the caller has them, as a stored map does)
+        columns = _columns or [list(column) for column in zip(*self.blocks, strict=True)] or [[], [], [], []]
         self._o_starts, self._o_ends, self._t_starts, self._t_ends = columns
         if not _checked:  # (from_edits checks its edits as it makes the blocks; then() composes valid maps)
             self._check()
@@ -345,13 +352,8 @@ class OffsetMap:
         # The stored list's four strides are the map's four columns: taken as they are, not made
         # into blocks and transposed back (a third of reading a map, which a restore does per article).
         columns = flat[0::4], flat[1::4], flat[2::4], flat[3::4]
-        read = cls.__new__(cls)
-        read.original_length = int(data["original_length"])  # type: ignore[call-overload]
-        read.text_length = int(data["text_length"])  # type: ignore[call-overload]
-        read.blocks = tuple(zip(*columns, strict=True))
-        read._o_starts, read._o_ends, read._t_starts, read._t_ends = columns
-        read._check()
-        return read
+        blocks = tuple(zip(*columns, strict=True))
+        return cls(int(data["original_length"]), int(data["text_length"]), blocks, _columns=columns)  # type: ignore[call-overload]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, OffsetMap) and (self.original_length, self.text_length, self.blocks) == (
