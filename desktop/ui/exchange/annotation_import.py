@@ -17,18 +17,16 @@ from desktop.core.store import STORE_FAILURES, explain
 from desktop.ui.exchange.background_import import CancellableWorker, ProgressRunner
 
 if TYPE_CHECKING:
-    from desktop.ui.exchange.import_dialog import StoreOpener
+    from desktop.ui.window.database_actions import StoreOpener
 
 
 class AnnotationImportWorker(CancellableWorker):
     progressed = Signal(int)  # the last line stored
 
     def __init__(self, db_path: str, path: Path, annotator: str, open_store: StoreOpener) -> None:
-        super().__init__()
-        self._db_path = db_path
+        super().__init__(db_path, open_store)
         self._path = path
         self._annotator = annotator
-        self._open_store = open_store
 
     @Slot()
     def run(self) -> None:

@@ -9,18 +9,25 @@ busy importing, and a queued call would reach it only once the import was over.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+if TYPE_CHECKING:
+    from desktop.ui.window.database_actions import StoreOpener
+
 
 class CancellableWorker(QObject):
-    """Moved to its runner's thread; ``run`` does the work, asks ``cancelled`` and emits ``finished``."""
+    """Moved to its runner's thread; ``run`` opens the database at ``db_path`` with ``open_store``, does
+    the work, asks ``cancelled`` and emits ``finished``."""
 
     finished = Signal(object)  # what the import ends with, for the runner's ``done``
 
-    def __init__(self) -> None:
+    def __init__(self, db_path: str, open_store: StoreOpener) -> None:
         super().__init__()
+        self._db_path = db_path
+        self._open_store = open_store
         self._cancel = threading.Event()
 
     def cancel(self) -> None:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from desktop.core.coding.importing import ImportOutcome
     from desktop.core.exchange.import_report import ImportReport
     from desktop.ui.exchange.annotation_import import AnnotationImportRunner
-    from desktop.ui.exchange.import_dialog import ImportRunner, StoreOpener
+    from desktop.ui.exchange.import_dialog import ImportRunner
+    from desktop.ui.window.database_actions import StoreOpener
 
 # The dialogs (file, import, export) load when first opened: the window's start needs none of them.
 

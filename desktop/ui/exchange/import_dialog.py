@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,15 +10,14 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.environment import default_workers
-from desktop.core.store import STORE_FAILURES, Store, explain
+from desktop.core.store import STORE_FAILURES, explain
 from desktop.core.text.reading import find_article_files
 from desktop.ui.exchange.background_import import CancellableWorker, ProgressRunner
 from desktop.ui.widgets.messages import inform
 
 if TYPE_CHECKING:
     from desktop.core.coding.importing import ImportOutcome
-
-StoreOpener = Callable[[str], Store]
+    from desktop.ui.window.database_actions import StoreOpener
 
 # Below this many files one process is faster than starting workers.
 PARALLEL_FROM = 40
@@ -29,10 +27,8 @@ class ImportWorker(CancellableWorker):
     progressed = Signal(int, int, str)  # done, total, current path
 
     def __init__(self, db_path: str, paths: list[Path], open_store: StoreOpener) -> None:
-        super().__init__()
-        self._db_path = db_path
+        super().__init__(db_path, open_store)
         self._paths = paths
-        self._open_store = open_store
 
     @Slot()
     def run(self) -> None:
