@@ -292,7 +292,12 @@ def test_ctrl_c_stops_an_import_with_workers_at_once_with_one_line(tmp_path: Pat
     source = _many_processed_articles(tmp_path / "many.jsonl", 3000)
     db = tmp_path / "a.db"
     words = ["import-annotations", "--db", str(db), str(source), "--workers", "2"]
-    script = f"import sys\nfrom desktop.cli import main\nsys.exit(main({words!r}))\n"
+    # Ctrl+C as a terminal's command has it: a suite started in the background (`pytest &`) passes
+    # SIGINT on ignored, and a Python started so never raises KeyboardInterrupt.
+    script = (
+        "import signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        f"from desktop.cli import main\nsys.exit(main({words!r}))\n"
+    )
     command = subprocess.Popen(
         [sys.executable, "-c", script],
         cwd=PROJECT,
