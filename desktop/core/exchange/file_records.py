@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import suppress
+from itertools import chain
 from pathlib import Path
+from typing import IO
 
-from desktop.core.exchange.formats import detect, detect_bytes
+from desktop.core.exchange.formats import BytesReader, detect, detect_bytes
 from desktop.core.exchange.incoming import OWN_FILE, FormatError, IncomingRecord, read_incoming
 from desktop.core.exchange.line_files import streamed_lines
 from desktop.core.store import Store
@@ -17,9 +19,10 @@ def read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterato
     """The file's format and its records, each checked before it is stored.
 
     A format of one record per line (``read_lines``) gives its records as the file's lines are read
-    (``line_files``); any other is read and checked whole first, since it could still turn out
-    broken at its end. The file's bytes are let go once decoded: held through the import, they and
-    every record at once made a large file's import slower as it went.
+    (``line_files``), and a .qdpx project once its ``project.qde`` has been read through; any other is
+    read and checked whole first, since it could still turn out broken at its end. The file's bytes
+    are let go once decoded: held through the import, they and every record at once made a large
+    file's import slower as it went.
     """
     if store.owns_file(path):
         raise ReadError(OWN_FILE)
@@ -30,11 +33,37 @@ def read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterato
             if fmt.read_lines is not None:
                 return fmt.name, fmt.read_lines(lines, annotator)
         lines.close()
+    opened = _opened_binary(path)
+    if opened is not None:
+        name, reader, stream = opened
+        # Read from the file as records are made (a project is not held in memory). Whatever refuses
+        # the file is checked before its first record.
+        records = reader(stream, annotator)
+        try:
+            first = next(records)
+        except BaseException:
+            stream.close()  # (the reader's own close, when it got as far as opening it)
+            raise
+        return name, chain([first], records)
     data = read_incoming(store, path)
-    binary = detect_bytes(data[:8])
-    if binary is not None and binary.read_bytes is not None:
-        return binary.name, iter(list(binary.read_bytes(data, annotator)))
     text = decode(data, separators_too=False).text
     del data
     fmt = detect(text)
     return fmt.name, iter(list(fmt.read(text, annotator)))
+
+
+def _opened_binary(path: Path) -> tuple[str, BytesReader, IO[bytes]] | None:
+    """The file open at its start, with the binary format its first bytes announce; None for text."""
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 (the reader closes it once its records are read)
+    except OSError as error:
+        raise ReadError(f"cannot read: {error.strerror or error}") from None
+    try:
+        found = detect_bytes(stream.read(8))
+        stream.seek(0)
+    except OSError:
+        found = None
+    if found is None or found.read_bytes is None:
+        stream.close()
+        return None
+    return found.name, found.read_bytes, stream

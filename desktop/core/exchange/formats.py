@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from desktop.core.exchange.outgoing import BINARY
 
@@ -20,8 +20,9 @@ if TYPE_CHECKING:  # the readers' module loads at the first read: most commands 
 
 # (file text, analyst for spans the file names none for) -> records
 Reader = Callable[[str, str], "Iterator[IncomingRecord]"]
-# The same for a format that is not text (a zip): recognised by its first bytes.
-BytesReader = Callable[[bytes, str], "Iterator[IncomingRecord]"]
+# The same for a format that is not text (a zip), recognised by its first bytes: read from the file
+# open (closed once its records are read), or from its bytes.
+BytesReader = Callable[["IO[bytes] | bytes", str], "Iterator[IncomingRecord]"]
 # The same for a format of one record per line, from the file's lines as they are read.
 LinesReader = Callable[["Iterable[Line]", str], "Iterator[IncomingRecord]"]
 

@@ -4,6 +4,11 @@ Everything comes from the standard's own elements (codes, users, sources, select
 notes); ``policy-annotator.json``, when this tool wrote the project, only adds what the
 standard has no place for. A project from MAXQDA, NVivo, ATLAS.ti or QualCoder comes in as texts
 with spans counted in them, like a doccano file.
+
+``project.qde`` is read as a stream: each source is checked as it is parsed and let go, keeping only
+its selections, and its text is read again from the zip when its record is made. The notes (this
+tool's carry the original texts) wait in a temporary file; what stays in memory is the selections.
+A tree of the whole project took ~90 KB per article and refused projects of more than ~20,000.
 """
 
 from __future__ import annotations
@@ -11,25 +16,32 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
+from collections import deque
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass, field
+from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from desktop.core.exchange.codebook_files import skipped_sets
 from desktop.core.exchange.codebook_model import IncomingCode
 from desktop.core.exchange.incoming import JSON_LIMITS, FormatError, IncomingRecord, IncomingSpan, record_id
 from desktop.core.exchange.positions import Convention, PositionError, Quoted, prove
-from desktop.core.exchange.qdpx_writer import SIDECAR, SIDECAR_FORMAT
+from desktop.core.exchange.qdpx_writer import SIDECAR, SIDECAR_FORMAT, SOURCE_EXTRAS
 from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, read_codes
+from desktop.core.exchange.spilled_texts import SpilledTexts
 from desktop.core.text.reading import MAX_ARTICLE_BYTES, megabytes
 
 ZIP_MAGIC = b"PK\x03\x04"
-# A project.qde beyond this is not one this tool wrote or could hold in memory safely.
-_MAX_QDE = 512 * 1024 * 1024
+# This tool's extra data (one file, or one per source), read whole: past this it is not ours.
+_MAX_EXTRAS = 512 * 1024 * 1024
 # A source text is an article: the import's limit holds for it too.
 MAX_SOURCE_BYTES = MAX_ARTICLE_BYTES
-# Everything the zip says it unpacks to: a small file that claims gigabytes is refused before any is read.
+# Everything the zip says it unpacks to, when that is also more than BOMB_RATIO times its packed size:
+# a small file that claims gigabytes is refused before any is read. Text packs to a fifth to a tenth.
 MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
+BOMB_RATIO = 100
+_OLD_SIDECAR_FORMAT = "policy-annotator-qdpx/1"
 
 
 def _q(tag: str) -> str:
@@ -41,19 +53,30 @@ def recognises_bytes(data: bytes) -> bool:
 
 
 class _Archive:
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, stream: IO[bytes]) -> None:
         try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            packed = stream.seek(0, io.SEEK_END)
+            stream.seek(0)
+            self.zip = zipfile.ZipFile(stream)
         except zipfile.BadZipFile as error:
             raise FormatError(f"not a readable zip ({error})") from None
+        except OSError as error:
+            raise FormatError(f"cannot be read ({error.strerror or error})") from None
         self.names = {name.lower(): name for name in self.zip.namelist()}
         unpacked = sum(info.file_size for info in self.zip.infolist())
-        if unpacked > MAX_UNPACKED_BYTES:
+        if unpacked > MAX_UNPACKED_BYTES and unpacked > BOMB_RATIO * packed:
             raise FormatError(
-                f"it unpacks to {megabytes(unpacked)}, over the limit of {megabytes(MAX_UNPACKED_BYTES)}; not read"
+                f"it unpacks to {megabytes(unpacked)}, over the limit of {megabytes(MAX_UNPACKED_BYTES)}"
+                f" for a file that packs it {unpacked // max(1, packed)} times smaller; not read"
             )
 
-    def read(self, name: str, limit: int = _MAX_QDE) -> bytes:
+    def stream(self, name: str) -> IO[bytes]:
+        found = self.names.get(name.lower())
+        if found is None:
+            raise KeyError(name)
+        return self.zip.open(found)
+
+    def read(self, name: str, limit: int = _MAX_EXTRAS) -> bytes:
         found = self.names.get(name.lower())
         if found is None:
             raise KeyError(name)
@@ -63,10 +86,10 @@ class _Archive:
             raise FormatError(f"{name} unpacks to {megabytes(info.file_size)}, over the limit of {megabytes(limit)}")
         try:
             return self.zip.read(found)
-        except (zipfile.BadZipFile, OSError, EOFError) as error:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
             raise FormatError(f"{name} cannot be read from the zip ({error})") from None
 
-    def text(self, name: str, limit: int = _MAX_QDE) -> str:
+    def text(self, name: str, limit: int = _MAX_EXTRAS) -> str:
         try:
             return self.read(name, limit).decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -92,18 +115,7 @@ def _source_text(archive: _Archive, source: ET.Element) -> str:
     raise ValueError("it has no plain text")
 
 
-def _notes(archive: _Archive, root: ET.Element) -> dict[str, str]:
-    notes: dict[str, str] = {}
-    for note in root.iterfind(f"{_q('Notes')}/{_q('Note')}"):
-        guid = plain_guid(note.get("guid") or "")
-        try:
-            notes[guid] = _source_text(archive, note)
-        except (KeyError, ValueError, FormatError):
-            notes[guid] = ""
-    return notes
-
-
-def _note_text(element: ET.Element, notes: dict[str, str]) -> str:
+def _note_text(element: ET.Element, notes: SpilledTexts) -> str:
     """A selection's memo and notes as one note; the same text written both ways (as this tool
     writes a span's note) is one."""
     texts = [notes.get(plain_guid(ref.get("targetGUID") or ""), "") for ref in element.iterfind(_q("NoteRef"))]
@@ -136,8 +148,8 @@ def _spans(
     text: str,
     convention: Convention,
     users: dict[str, str],
-    notes: dict[str, str],
-    sidecar: dict[str, Any],
+    notes: SpilledTexts,
+    span_ids: dict[str, Any],
 ) -> Iterator[IncomingSpan | tuple[int, str]]:
     for selection in source.iterfind(_q("PlainTextSelection")):
         guid = plain_guid(selection.get("guid") or "")
@@ -148,7 +160,6 @@ def _spans(
             continue
         start, end = convention.convert(*written) or written
         note = _note_text(selection, notes)
-        known = _entry(_section(sidecar, "selections"), guid)
         for coding in selection.iterfind(_q("Coding")):
             ref = coding.find(_q("CodeRef"))
             code = plain_guid(ref.get("targetGUID") or "") if ref is not None else ""
@@ -166,7 +177,7 @@ def _spans(
                 annotator=users.get(plain_guid(user)) if user else None,
                 created_at=_stamp(coding.get("creationDateTime") or selection.get("creationDateTime")),
                 updated_at=_stamp(selection.get("modifiedDateTime")),
-                span_id=_kept_id(known.get("span_id")),
+                span_id=_kept_id(span_ids.get(guid)),
             )
 
 
@@ -179,7 +190,7 @@ def _kept_id(value: Any) -> int | None:
 
 
 def _section(sidecar: dict[str, Any], name: str) -> dict[str, Any]:
-    """A part of this tool's extra file; one of the wrong type (edited by hand, another program's) is ignored."""
+    """A part of this tool's extra data; one of the wrong type (edited by hand, another program's) is ignored."""
     found = sidecar.get(name)
     return found if isinstance(found, dict) else {}
 
@@ -189,89 +200,198 @@ def _entry(section: dict[str, Any], key: str) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def _article(text: str, extra: dict[str, Any], notes: dict[str, str], name: str) -> dict[str, Any] | None:
+class _Extras:
+    """What this tool adds beside the standard: the codebook's ids and keys, and per source the
+    article as stored. One file per source since format 2; format 1 kept every source in one file."""
+
+    def __init__(self, archive: _Archive) -> None:
+        self.archive = archive
+        self.whole: dict[str, Any] = {}
+        self.format = ""
+        if SIDECAR.lower() in archive.names:
+            try:
+                loaded = json.loads(archive.text(SIDECAR))
+            except (*JSON_LIMITS, FormatError):
+                return
+            if isinstance(loaded, dict) and loaded.get("format") in (SIDECAR_FORMAT, _OLD_SIDECAR_FORMAT):
+                self.whole, self.format = loaded, loaded["format"]
+        # Format 1: every selection's span id in one part, looked up once per selection.
+        self.old_span_ids = {
+            guid: entry.get("span_id")
+            for guid, entry in _section(self.whole, "selections").items()
+            if isinstance(entry, dict)
+        }
+
+    def code(self, guid: str) -> dict[str, Any]:
+        return _entry(_section(self.whole, "codes"), guid)
+
+    def source(self, guid: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """A source's article as stored (empty when not known), and its selections' span ids by guid."""
+        if self.format == _OLD_SIDECAR_FORMAT:
+            return _entry(_section(self.whole, "sources"), guid), self.old_span_ids
+        if self.format != SIDECAR_FORMAT or SOURCE_EXTRAS.format(guid).lower() not in self.archive.names:
+            return {}, {}
+        try:
+            loaded = json.loads(self.archive.text(SOURCE_EXTRAS.format(guid)))
+        except (*JSON_LIMITS, FormatError):
+            return {}, {}
+        return (loaded, _section(loaded, "span_ids")) if isinstance(loaded, dict) else ({}, {})
+
+
+def _article(text: str, extra: dict[str, Any], notes: SpilledTexts, name: str) -> dict[str, Any] | None:
     """The article as this tool stored it, when the project's extra file and the original note say so."""
     note = extra.get("original_note")
     original = notes.get(note) if isinstance(note, str) else None
     if not original or "offset_map" not in extra:
         return None
-    return {**extra, "original_text": original, "text": text, "title": extra.get("title") or name, "spans": []}
+    article = {key: value for key, value in extra.items() if key != "span_ids"}
+    return {**article, "original_text": original, "text": text, "title": extra.get("title") or name, "spans": []}
 
 
-def read_bytes(data: bytes, default_annotator: str) -> Iterator[IncomingRecord]:
-    """The codebook first (one record), then one record per text source."""
-    archive = _Archive(data)
+@dataclass
+class _Parsed:
+    """project.qde read through: the root without its sources and notes, and those kept apart."""
+
+    root: ET.Element
+    notes: SpilledTexts
+    # (number, the source stripped to its selections, or why its text cannot be read)
+    sources: deque[tuple[int, ET.Element, str | None]] = field(default_factory=deque)
+    counted: dict[str, int] = field(default_factory=dict)
+    crlf: int = 0
+
+
+def _checked_source(archive: _Archive, number: int, source: ET.Element, parsed: _Parsed) -> None:
+    """A source's positions proven against its quotes (a file whose quotes no convention matches is
+    refused whole, before anything is stored); the source kept without its text and description."""
+    problem = None
     try:
-        qde = archive.read("project.qde")
-    except KeyError:
-        raise FormatError("a .qdpx file must hold project.qde; this zip does not") from None
-    try:
-        root = ET.fromstring(qde)
-    except ET.ParseError as error:
-        raise FormatError(f"project.qde is broken XML ({error})") from None
-    if root.tag != _q("Project"):
-        raise FormatError(f"project.qde is not a REFI-QDA project (a Project element in {PROJECT_NS})")
-    sidecar: dict[str, Any] = {}
-    if SIDECAR.lower() in archive.names:
+        written = _source_text(archive, source)
+    except (KeyError, ValueError, FormatError) as error:
+        problem = str(error)
+    else:
         try:
-            loaded = json.loads(archive.text(SIDECAR))
-            sidecar = loaded if isinstance(loaded, dict) and loaded.get("format") == SIDECAR_FORMAT else {}
-        except (*JSON_LIMITS, FormatError):
-            sidecar = {}
-    notes = _notes(archive, root)
-    # Every source's positions are proven against its quotes before anything is stored: a file
-    # whose quotes no convention matches is refused whole.
-    # (number, source, its text and how its positions count, or why it cannot be read).
-    sources: list[tuple[int, ET.Element, tuple[str, Convention] | str]] = []
-    counted: dict[str, int] = {}
-    crlf = 0
-    for number, source in enumerate(root.iterfind(f"{_q('Sources')}/{_q('TextSource')}"), start=1):
-        try:
-            written = _source_text(archive, source)
-        except (KeyError, ValueError, FormatError) as error:
-            sources.append((number, source, str(error)))
-            continue
-        try:
-            text, convention = prove(written, _quoted(source))
+            _, convention = prove(written, _quoted(source))
         except PositionError as error:
             raise FormatError(f"positions do not match the quotes: {error}") from None
-        counted[convention.name] = counted.get(convention.name, 0) + 1
-        crlf += "\r" in written
-        sources.append((number, source, (text, convention)))
-    codes = root.find(f"{_q('CodeBook')}/{_q('Codes')}")
+        parsed.counted[convention.name] = parsed.counted.get(convention.name, 0) + 1
+        parsed.crlf += "\r" in written
+    for description in source.findall(_q("Description")):
+        source.remove(description)  # (this tool's: the original text again, for QualCoder)
+    parsed.sources.append((number, source, problem))
+
+
+def _parsed(archive: _Archive, notes: SpilledTexts) -> _Parsed:
+    try:
+        stream = archive.stream("project.qde")
+    except KeyError:
+        raise FormatError("a .qdpx file must hold project.qde; this zip does not") from None
+    source_path = (_q("Project"), _q("Sources"), _q("TextSource"))
+    note_path = (_q("Project"), _q("Notes"), _q("Note"))
+    parsed: _Parsed | None = None
+    # The open elements from the root down; a source or note is let go once read.
+    open_elements: list[ET.Element] = []
+    try:
+        with stream:
+            for event, element in ET.iterparse(stream, events=("start", "end")):
+                if event == "start":
+                    if parsed is None:
+                        if element.tag != _q("Project"):
+                            raise FormatError(
+                                f"project.qde is not a REFI-QDA project (a Project element in {PROJECT_NS})"
+                            )
+                        parsed = _Parsed(element, notes)
+                    open_elements.append(element)
+                    continue
+                open_elements.pop()
+                if parsed is None or len(open_elements) != 2:
+                    continue
+                path = (open_elements[0].tag, open_elements[1].tag, element.tag)
+                if path == source_path:
+                    _checked_source(archive, len(parsed.sources) + 1, element, parsed)
+                elif path == note_path:
+                    try:
+                        parsed.notes[plain_guid(element.get("guid") or "")] = _source_text(archive, element)
+                    except (KeyError, ValueError, FormatError):
+                        parsed.notes[plain_guid(element.get("guid") or "")] = ""
+                else:
+                    continue
+                open_elements[1].remove(element)
+    except ET.ParseError as error:
+        raise FormatError(f"project.qde is broken XML ({error})") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        raise FormatError(f"project.qde cannot be read from the zip ({error})") from None
+    if parsed is None:
+        raise FormatError("project.qde is broken XML (no element found)")
+    return parsed
+
+
+def _codes(parsed: _Parsed, extras: _Extras) -> list[IncomingCode]:
+    codes = parsed.root.find(f"{_q('CodeBook')}/{_q('Codes')}")
     incoming: list[IncomingCode] = list(read_codes(codes, PROJECT_NS)) if codes is not None else []
-    incoming += skipped_sets(root, PROJECT_NS)
+    incoming += skipped_sets(parsed.root, PROJECT_NS)
     for code in incoming:
-        extra = _entry(_section(sidecar, "codes"), code.guid or "")
+        extra = extras.code(code.guid or "")
         if extra:
             code.id = extra.get("id") if isinstance(extra.get("id"), str) else None
             code.label_en = extra.get("label_en") if isinstance(extra.get("label_en"), str) else code.label_en
             code.shortcut = extra.get("key") if isinstance(extra.get("key"), str) else code.shortcut
-    notices = [f"positions counted as {name}: {n} source(s), every quote matched" for name, n in counted.items()]
-    if crlf:
-        notices.append(f"line ends: {crlf} source(s) written with CRLF, read with LF as articles are")
-    yield IncomingRecord(0, codes=incoming, notices=notices)
+    return incoming
+
+
+def read_bytes(source: IO[bytes] | bytes, default_annotator: str) -> Iterator[IncomingRecord]:
+    """The codebook first (one record), then one record per text source; ``source`` is the file,
+    open (closed once its records are read), or its bytes.
+
+    Everything that can refuse the file is checked before the first record; what is wrong with one
+    source after that is that source's problem.
+    """
+    with io.BytesIO(source) if isinstance(source, bytes) else source as stream, SpilledTexts() as notes:
+        archive = _Archive(stream)
+        yield from _records(archive, _Extras(archive), _parsed(archive, notes))
+
+
+def _records(archive: _Archive, extras: _Extras, parsed: _Parsed) -> Iterator[IncomingRecord]:
+    notices = [f"positions counted as {name}: {n} source(s), every quote matched" for name, n in parsed.counted.items()]
+    if parsed.crlf:
+        notices.append(f"line ends: {parsed.crlf} source(s) written with CRLF, read with LF as articles are")
+    yield IncomingRecord(0, codes=_codes(parsed, extras), notices=notices)
     users = {
         plain_guid(user.get("guid") or ""): user.get("name") or ""
-        for user in root.iterfind(f"{_q('Users')}/{_q('User')}")
+        for user in parsed.root.iterfind(f"{_q('Users')}/{_q('User')}")
     }
-    for number, source, read in sources:
-        guid = plain_guid(source.get("guid") or "")
-        name = source.get("name") or ""
-        if isinstance(read, str):
-            yield IncomingRecord(number, problems=[(number, f"source {name or guid}: {read}")])
-            continue
-        text, convention = read
-        record = IncomingRecord(number, title=name or None)
-        for found in _spans(number, source, text, convention, users, notes, sidecar):
-            if isinstance(found, tuple):
-                record.problems.append(found)
-            else:
-                record.spans.append(found)
-        extra = _entry(_section(sidecar, "sources"), guid)
-        article = _article(text, extra, notes, name) if extra else None
-        if article is not None:
-            record.article = article
+    while parsed.sources:
+        number, source, problem = parsed.sources.popleft()
+        yield _record(archive, extras, parsed.notes, users, number, source, problem)
+
+
+def _record(
+    archive: _Archive,
+    extras: _Extras,
+    notes: SpilledTexts,
+    users: dict[str, str],
+    number: int,
+    source: ET.Element,
+    problem: str | None,
+) -> IncomingRecord:
+    guid = plain_guid(source.get("guid") or "")
+    name = source.get("name") or ""
+    if problem is None:
+        try:  # read again: proven when parsed, let go till now
+            text, convention = prove(_source_text(archive, source), _quoted(source))
+        except (KeyError, ValueError, FormatError) as error:
+            problem = str(error)
+    if problem is not None:
+        return IncomingRecord(number, problems=[(number, f"source {name or guid}: {problem}")])
+    extra, span_ids = extras.source(guid)
+    record = IncomingRecord(number, title=name or None)
+    for found in _spans(number, source, text, convention, users, notes, span_ids):
+        if isinstance(found, tuple):
+            record.problems.append(found)
         else:
-            record.text = text
-        yield record
+            record.spans.append(found)
+    article = _article(text, extra, notes, name) if extra else None
+    if article is not None:
+        record.article = article
+    else:
+        record.text = text
+    return record

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
 import re
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import pytest
 from lxml import etree
 
 from desktop.core.coding.importing import prepare_article
+from desktop.core.exchange import qdpx_reader
 from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.codebook_files import write_qdc
 from desktop.core.exchange.formats import format_by_key
@@ -129,6 +133,49 @@ def test_qdpx_into_a_fresh_database_gives_back_the_same_jsonl(store: Store, tmp_
         # A second import finds everything there already.
         again = import_annotations(fresh, tmp_path / "project.qdpx", "someone-else")
         assert again.spans_imported == 0 and again.spans_present == 4
+
+
+def test_the_extra_data_is_one_compact_file_per_source_with_its_map(store: Store, tmp_path: Path) -> None:
+    """Read by programs only, one source at a time: no indentation (an offset map indented one number
+    per line doubled the file), and no part that holds every source."""
+    nested_store(store)
+    archive = qdpx(store, tmp_path / "project.qdpx")
+    per_source = [name for name in archive.namelist() if name.startswith("policy-annotator/")]
+    assert len(per_source) == 2
+    written = [archive.read(name).decode("utf-8") for name in [SIDECAR, *per_source]]
+    assert all("\n" not in part and ", " not in part and ": " not in part for part in written)
+    assert set(json.loads(written[0])) == {"format", "codes"}
+    maps = [json.loads(part)["offset_map"] for part in written[1:]]
+    assert all(store.articles.offset_map(i).to_json() in maps for i in store.articles.ids())
+    span_ids = {span_id for part in written[1:] for span_id in json.loads(part)["span_ids"].values()}
+    assert span_ids == {span.id for i in store.articles.ids() for span in store.spans.of_article(i)}
+
+
+def test_a_project_of_the_first_format_with_one_extra_file_still_comes_back_whole(store: Store, tmp_path: Path) -> None:
+    """Projects written before the extra data was split per source: every source in one file."""
+    nested_store(store)
+    archive = qdpx(store, tmp_path / "new.qdpx")
+    sources, selections = {}, {}
+    for name in archive.namelist():
+        if name.startswith("policy-annotator/"):
+            extras = json.loads(archive.read(name))
+            selections.update({guid: {"span_id": span_id} for guid, span_id in extras.pop("span_ids").items()})
+            sources[name.removeprefix("policy-annotator/").removesuffix(".json")] = extras
+    first_format = json.loads(archive.read(SIDECAR)) | {
+        "format": "policy-annotator-qdpx/1",
+        "sources": sources,
+        "selections": selections,
+    }
+    old = tmp_path / "old.qdpx"
+    with zipfile.ZipFile(old, "w") as out:
+        for name in archive.namelist():
+            if not name.startswith("policy-annotator"):
+                out.writestr(name, archive.read(name))
+        out.writestr(SIDECAR, json.dumps(first_format, ensure_ascii=False, indent=1))
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        report = import_annotations(fresh, old, "someone-else")
+        assert not report.failed and not report.skipped and report.spans_imported == 4
+        assert jsonl(fresh) == jsonl(store)
 
 
 def test_a_project_saved_again_by_another_program_comes_back_from_the_standard_alone(
@@ -253,3 +300,59 @@ def test_the_project_gives_qualcoder_what_its_import_reads(store: Store, tmp_pat
             "人才 & <目标>",
             "见第三条",
         ]
+
+
+def test_a_large_project_is_read_one_source_at_a_time_not_held_whole(store: Store, tmp_path: Path) -> None:
+    """The reader holds the notes and selections, not the project: a tree of the whole project.qde
+    (and its bytes) took several times its size, and refused projects past 512 MB (~20,000 articles)."""
+    body = "".join(ARTICLES) * 40
+    store.articles.add([prepare_article(f"第{n}篇\n{n}{body}", f"{n}.txt", "utf-8") for n in range(120)])
+    qdpx(store, tmp_path / "large.qdpx")
+    data = (tmp_path / "large.qdpx").read_bytes()
+    qde_size = zipfile.ZipFile(io.BytesIO(data)).getinfo("project.qde").file_size
+    tracemalloc.start()
+    try:
+        records = 0
+        for record in qdpx_reader.read_bytes(data, "me"):
+            records += record.article is not None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert records == 120
+    assert peak < qde_size / 2, (peak, qde_size)
+
+
+def _open_files() -> set[str]:
+    found = set()
+    for descriptor in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            found.add(os.readlink(f"/proc/self/fd/{descriptor}"))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to list open files")
+def test_a_project_is_read_from_its_file_past_the_whole_file_limit_and_closed_after(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project is read from the file as its records are made, not loaded whole first (a 1 GB
+    limit held for the whole zip); the file is closed when the import ends, stored or refused."""
+    from desktop.core.exchange import incoming
+
+    nested_store(store)
+    project = tmp_path / "project.qdpx"
+    qdpx(store, project)
+    monkeypatch.setattr(incoming, "MAX_EXCHANGE_BYTES", project.stat().st_size // 2)
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        report = import_annotations(fresh, project, "me")
+        assert not report.failed and report.spans_imported == 4
+        assert jsonl(fresh) == jsonl(store)
+        assert str(project) not in _open_files()
+        broken = tmp_path / "broken.qdpx"
+        broken.write_bytes(project.read_bytes()[:-100])
+        assert import_annotations(fresh, broken, "me").failed
+        assert str(broken) not in _open_files()
+    # A text format is still held to the limit.
+    labelled = tmp_path / "tasks.json"
+    labelled.write_text("[" + ",".join(['{"data": {"text": "甲乙丙"}}'] * 2000) + "]", encoding="utf-8")
+    with Store.open(tmp_path / "other.db") as other:
+        assert "over the limit" in import_annotations(other, labelled, "me").failed
