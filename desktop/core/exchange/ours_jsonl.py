@@ -92,7 +92,7 @@ def _one_of(value: Any, names: frozenset[str]) -> bool:
     return type(value) is str and value in names
 
 
-def _checked_article(value: dict[str, Any]) -> dict[str, Any]:
+def checked_article(value: dict[str, Any]) -> dict[str, Any]:
     """The record's article fields, each of the type this tool writes; anything else is refused by name."""
     missing = [key for key in _REQUIRED if key not in value]
     if missing:
@@ -211,7 +211,7 @@ def read_lines(lines: Iterable[Line], default_annotator: str) -> Iterator[Incomi
             yield IncomingRecord(number, codes=codes)
             continue
         try:
-            article = _checked_article(value)
+            article = checked_article(value)
         except ValueError as error:
             yield IncomingRecord(number, problems=[(number, str(error))])
             continue

@@ -14,7 +14,6 @@ A tree of the whole project took ~90 KB per article and refused projects of more
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 import zlib
 from collections import deque
@@ -25,23 +24,17 @@ from xml.etree import ElementTree as ET
 
 from desktop.core.exchange.codebook_files import skipped_sets
 from desktop.core.exchange.codebook_model import IncomingCode
-from desktop.core.exchange.incoming import JSON_LIMITS, FormatError, IncomingRecord, IncomingSpan, record_id
+from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan, record_id
+from desktop.core.exchange.ours_jsonl import checked_article
 from desktop.core.exchange.positions import Convention, PositionError, Quoted, prove
-from desktop.core.exchange.qdpx_writer import SIDECAR, SIDECAR_FORMAT, SOURCE_EXTRAS
+from desktop.core.exchange.qdpx_archive import ProjectArchive, ProjectExtras
 from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, read_codes
 from desktop.core.exchange.spilled_texts import SpilledTexts
 from desktop.core.text.reading import MAX_ARTICLE_BYTES, megabytes
 
 ZIP_MAGIC = b"PK\x03\x04"
-# This tool's extra data (one file, or one per source), read whole: past this it is not ours.
-_MAX_EXTRAS = 512 * 1024 * 1024
 # A source text is an article: the import's limit holds for it too.
 MAX_SOURCE_BYTES = MAX_ARTICLE_BYTES
-# Everything the zip says it unpacks to, when that is also more than BOMB_RATIO times its packed size:
-# a small file that claims gigabytes is refused before any is read. Text packs to a fifth to a tenth.
-MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
-BOMB_RATIO = 100
-_OLD_SIDECAR_FORMAT = "policy-annotator-qdpx/1"
 
 
 def _q(tag: str) -> str:
@@ -52,51 +45,7 @@ def recognises_bytes(data: bytes) -> bool:
     return data.startswith(ZIP_MAGIC)
 
 
-class _Archive:
-    def __init__(self, stream: IO[bytes]) -> None:
-        try:
-            packed = stream.seek(0, io.SEEK_END)
-            stream.seek(0)
-            self.zip = zipfile.ZipFile(stream)
-        except zipfile.BadZipFile as error:
-            raise FormatError(f"not a readable zip ({error})") from None
-        except OSError as error:
-            raise FormatError(f"cannot be read ({error.strerror or error})") from None
-        self.names = {name.lower(): name for name in self.zip.namelist()}
-        unpacked = sum(info.file_size for info in self.zip.infolist())
-        if unpacked > MAX_UNPACKED_BYTES and unpacked > BOMB_RATIO * packed:
-            raise FormatError(
-                f"it unpacks to {megabytes(unpacked)}, over the limit of {megabytes(MAX_UNPACKED_BYTES)}"
-                f" for a file that packs it {unpacked // max(1, packed)} times smaller; not read"
-            )
-
-    def stream(self, name: str) -> IO[bytes]:
-        found = self.names.get(name.lower())
-        if found is None:
-            raise KeyError(name)
-        return self.zip.open(found)
-
-    def read(self, name: str, limit: int = _MAX_EXTRAS) -> bytes:
-        found = self.names.get(name.lower())
-        if found is None:
-            raise KeyError(name)
-        info = self.zip.getinfo(found)
-        # zipfile never unpacks an entry past the size it declares, so the declared size bounds the memory.
-        if info.file_size > limit:
-            raise FormatError(f"{name} unpacks to {megabytes(info.file_size)}, over the limit of {megabytes(limit)}")
-        try:
-            return self.zip.read(found)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
-            raise FormatError(f"{name} cannot be read from the zip ({error})") from None
-
-    def text(self, name: str, limit: int = _MAX_EXTRAS) -> str:
-        try:
-            return self.read(name, limit).decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise FormatError(f"{name} is not UTF-8 ({error.reason} at byte {error.start})") from None
-
-
-def _source_text(archive: _Archive, source: ET.Element) -> str:
+def _source_text(archive: ProjectArchive, source: ET.Element) -> str:
     path = source.get("plainTextPath") or ""
     if path.startswith("internal://"):
         return archive.text("sources/" + path.removeprefix("internal://"), MAX_SOURCE_BYTES)
@@ -189,63 +138,17 @@ def _kept_id(value: Any) -> int | None:
         return None
 
 
-def _section(sidecar: dict[str, Any], name: str) -> dict[str, Any]:
-    """A part of this tool's extra data; one of the wrong type (edited by hand, another program's) is ignored."""
-    found = sidecar.get(name)
-    return found if isinstance(found, dict) else {}
-
-
-def _entry(section: dict[str, Any], key: str) -> dict[str, Any]:
-    found = section.get(key)
-    return found if isinstance(found, dict) else {}
-
-
-class _Extras:
-    """What this tool adds beside the standard: the codebook's ids and keys, and per source the
-    article as stored. One file per source since format 2; format 1 kept every source in one file."""
-
-    def __init__(self, archive: _Archive) -> None:
-        self.archive = archive
-        self.whole: dict[str, Any] = {}
-        self.format = ""
-        if SIDECAR.lower() in archive.names:
-            try:
-                loaded = json.loads(archive.text(SIDECAR))
-            except (*JSON_LIMITS, FormatError):
-                return
-            if isinstance(loaded, dict) and loaded.get("format") in (SIDECAR_FORMAT, _OLD_SIDECAR_FORMAT):
-                self.whole, self.format = loaded, loaded["format"]
-        # Format 1: every selection's span id in one part, looked up once per selection.
-        self.old_span_ids = {
-            guid: entry.get("span_id")
-            for guid, entry in _section(self.whole, "selections").items()
-            if isinstance(entry, dict)
-        }
-
-    def code(self, guid: str) -> dict[str, Any]:
-        return _entry(_section(self.whole, "codes"), guid)
-
-    def source(self, guid: str) -> tuple[dict[str, Any], dict[str, Any]]:
-        """A source's article as stored (empty when not known), and its selections' span ids by guid."""
-        if self.format == _OLD_SIDECAR_FORMAT:
-            return _entry(_section(self.whole, "sources"), guid), self.old_span_ids
-        if self.format != SIDECAR_FORMAT or SOURCE_EXTRAS.format(guid).lower() not in self.archive.names:
-            return {}, {}
-        try:
-            loaded = json.loads(self.archive.text(SOURCE_EXTRAS.format(guid)))
-        except (*JSON_LIMITS, FormatError):
-            return {}, {}
-        return (loaded, _section(loaded, "span_ids")) if isinstance(loaded, dict) else ({}, {})
-
-
 def _article(text: str, extra: dict[str, Any], notes: SpilledTexts, name: str) -> dict[str, Any] | None:
-    """The article as this tool stored it, when the project's extra file and the original note say so."""
+    """The article as this tool stored it, when the project's extra file and the original note say so;
+    checked as a JSONL line's article is (ValueError naming what is wrong)."""
     note = extra.get("original_note")
     original = notes.get(note) if isinstance(note, str) else None
     if not original or "offset_map" not in extra:
         return None
     article = {key: value for key, value in extra.items() if key != "span_ids"}
-    return {**article, "original_text": original, "text": text, "title": extra.get("title") or name, "spans": []}
+    return checked_article(
+        {**article, "original_text": original, "text": text, "title": extra.get("title") or name, "spans": []}
+    )
 
 
 @dataclass
@@ -260,7 +163,7 @@ class _Parsed:
     crlf: int = 0
 
 
-def _checked_source(archive: _Archive, number: int, source: ET.Element, parsed: _Parsed) -> None:
+def _checked_source(archive: ProjectArchive, number: int, source: ET.Element, parsed: _Parsed) -> None:
     """A source's positions proven against its quotes (a file whose quotes no convention matches is
     refused whole, before anything is stored); the source kept without its text and description."""
     problem = None
@@ -280,7 +183,7 @@ def _checked_source(archive: _Archive, number: int, source: ET.Element, parsed: 
     parsed.sources.append((number, source, problem))
 
 
-def _parsed(archive: _Archive, notes: SpilledTexts) -> _Parsed:
+def _parsed(archive: ProjectArchive, notes: SpilledTexts) -> _Parsed:
     try:
         stream = archive.stream("project.qde")
     except KeyError:
@@ -325,7 +228,7 @@ def _parsed(archive: _Archive, notes: SpilledTexts) -> _Parsed:
     return parsed
 
 
-def _codes(parsed: _Parsed, extras: _Extras) -> list[IncomingCode]:
+def _codes(parsed: _Parsed, extras: ProjectExtras) -> list[IncomingCode]:
     codes = parsed.root.find(f"{_q('CodeBook')}/{_q('Codes')}")
     incoming: list[IncomingCode] = list(read_codes(codes, PROJECT_NS)) if codes is not None else []
     incoming += skipped_sets(parsed.root, PROJECT_NS)
@@ -346,11 +249,11 @@ def read_bytes(source: IO[bytes] | bytes, default_annotator: str) -> Iterator[In
     source after that is that source's problem.
     """
     with io.BytesIO(source) if isinstance(source, bytes) else source as stream, SpilledTexts() as notes:
-        archive = _Archive(stream)
-        yield from _records(archive, _Extras(archive), _parsed(archive, notes))
+        archive = ProjectArchive(stream)
+        yield from _records(archive, ProjectExtras(archive), _parsed(archive, notes))
 
 
-def _records(archive: _Archive, extras: _Extras, parsed: _Parsed) -> Iterator[IncomingRecord]:
+def _records(archive: ProjectArchive, extras: ProjectExtras, parsed: _Parsed) -> Iterator[IncomingRecord]:
     notices = [f"positions counted as {name}: {n} source(s), every quote matched" for name, n in parsed.counted.items()]
     if parsed.crlf:
         notices.append(f"line ends: {parsed.crlf} source(s) written with CRLF, read with LF as articles are")
@@ -365,8 +268,8 @@ def _records(archive: _Archive, extras: _Extras, parsed: _Parsed) -> Iterator[In
 
 
 def _record(
-    archive: _Archive,
-    extras: _Extras,
+    archive: ProjectArchive,
+    extras: ProjectExtras,
     notes: SpilledTexts,
     users: dict[str, str],
     number: int,
@@ -389,7 +292,12 @@ def _record(
             record.problems.append(found)
         else:
             record.spans.append(found)
-    article = _article(text, extra, notes, name) if extra else None
+    try:
+        article = _article(text, extra, notes, name) if extra else None
+    except ValueError as error:
+        # (edited by hand): the source comes in from the standard's elements, as another program's would
+        record.problems.append((number, f"source {name or guid}: this tool's extra data for it is not used: {error}"))
+        article = None
     if article is not None:
         record.article = article
     else:

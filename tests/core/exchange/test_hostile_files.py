@@ -163,9 +163,9 @@ def test_a_project_that_declares_more_than_the_limit_unpacked_is_refused_before_
 ) -> None:
     import zipfile
 
-    from desktop.core.exchange import qdpx_reader
+    from desktop.core.exchange import qdpx_archive
 
-    monkeypatch.setattr(qdpx_reader, "MAX_UNPACKED_BYTES", 1_000_000)
+    monkeypatch.setattr(qdpx_archive, "MAX_UNPACKED_BYTES", 1_000_000)
     project = tmp_path / "many.qdpx"
     with zipfile.ZipFile(project, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", '<Project xmlns="urn:QDA-XML:project:1.0"/>')
@@ -236,6 +236,40 @@ def test_any_value_in_any_field_is_reported_never_raised(tmp_path: Path, fmt: st
     assert tried >= 4 * len(HOSTILE_VALUES)  # (the file had fields to try)
     if fmt == "jsonl":
         assert written[1]["flags"], "the article has flags, so that their fields are tried too"
+
+
+def test_any_value_in_any_field_of_a_projects_extra_data_is_reported_never_raised(tmp_path: Path) -> None:
+    """This tool's extra data in a .qdpx (the codebook's entry and each source's), edited by hand: each
+    field given each hostile value. An article id past 64 bits stopped the whole import with a traceback."""
+    import zipfile
+
+    with Store.in_memory() as source:
+        text = "推進項目建設(tuī jìn)，，發展規劃。推行“青禾?qū)嵺`”督查，投資億元。\n\n分享到:"
+        [article_id] = source.articles.add([prepare_article(text, "a.txt", "utf-8")])
+        source.spans.insert(source.document(article_id).span_from_text(0, 2, "project", "a", "要點"))
+        out = io.BytesIO()
+        format_by_key("qdpx").write(source, out, ExportOptions())
+    written = zipfile.ZipFile(out)
+    entries = {name: written.read(name) for name in written.namelist()}
+    extras = [name for name in entries if name.endswith(".json")]
+    assert len(extras) == 2  # the codebook's and the one source's
+    path = tmp_path / "hostile.qdpx"
+    tried = 0
+    for name in extras:
+        for where in _paths(json.loads(entries[name])):
+            for value in HOSTILE_VALUES:
+                changed = json.dumps(_with(json.loads(entries[name]), where, value), ensure_ascii=False)
+                with zipfile.ZipFile(path, "w") as archive:
+                    for other, data in entries.items():
+                        archive.writestr(other, changed if other == name else data)
+                with Store.in_memory() as store:
+                    report = import_annotations(store, path, "me")  # (raising fails the test)
+                    assert report.failed == "", (name, where, value, report.failed)
+                    # The source comes in with its span, or is reported (an offset map that does not fit).
+                    stored = store.articles.count() == 1 and report.spans_imported == 1
+                    assert stored or report.skipped, (name, where, value)
+                tried += 1
+    assert tried >= 20 * len(HOSTILE_VALUES)
 
 
 @pytest.mark.parametrize(
@@ -327,4 +361,23 @@ def test_an_offset_map_that_fits_its_texts_but_holds_a_float_is_refused(tmp_path
     with Store.in_memory() as store:
         report = import_annotations(store, path, "me")
         assert report.skipped == [(2, "offset_map is not an object of whole numbers")]
+        assert store.articles.count() == 0
+
+
+def test_a_project_whose_project_qde_entry_is_damaged_is_named_and_stores_nothing(tmp_path: Path) -> None:
+    """The zip's directory is whole, the entry it points to is not: reported, never raised."""
+    import zipfile
+
+    with Store.in_memory() as source:
+        source.articles.add([prepare_article("推進項目建設。", "a.txt", "utf-8")])
+        out = io.BytesIO()
+        format_by_key("qdpx").write(source, out, ExportOptions())
+    data = bytearray(out.getvalue())
+    at = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("project.qde").header_offset
+    data[at : at + 4] = b"XXXX"  # the entry's own header
+    path = tmp_path / "damaged.qdpx"
+    path.write_bytes(bytes(data))
+    with Store.in_memory() as store:
+        report = import_annotations(store, path, "me")
+        assert "project.qde cannot be read from the zip" in report.failed
         assert store.articles.count() == 0
