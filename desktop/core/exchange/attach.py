@@ -51,6 +51,8 @@ class _Importer:
         self.category_ids: dict[str, str] = {}
         self._documents: dict[int, Document] = {}
         self._colours: ColourPicker | None = None
+        # Titles -> article ids, read once when a CSV row's article id does not fit its quote.
+        self._titled: dict[str, list[int]] | None = None
         # Articles restored in this batch, (id, title, text, terms), indexed together at its end
         # (see ArticleTable.add); a record rolled back takes its article out again (take_back).
         self.unindexed: list[tuple[int, str, str, str]] = []
@@ -147,9 +149,11 @@ class _Importer:
 
     def article_for_csv(self, record: IncomingRecord, span: IncomingSpan) -> int:
         """The article a CSV row names, checked by its quote; else one with the same title and quote."""
-        candidates = [record.article_id] if record.article_id is not None else []
-        candidates += self.store.articles.ids_titled(record.title) if record.title else []
-        for article_id in dict.fromkeys(candidates):
+        tried: set[int] = set()
+        for article_id in self._named_by(record):
+            if article_id in tried:
+                continue
+            tried.add(article_id)
             try:
                 text = self.document(article_id).article.text  # type: ignore[arg-type]
             except StoreError:
@@ -158,6 +162,16 @@ class _Importer:
                 self._note(self.report.attached, article_id)
                 return article_id  # type: ignore[return-value]
         raise SkipRecord(f"no article here has “{span.quote}” at {span.start}:{span.end}")
+
+    def _named_by(self, record: IncomingRecord) -> Iterator[int]:
+        """The article a row's id names, then those with its title (looked up only when needed)."""
+        if record.article_id is not None:
+            yield record.article_id
+        if record.title:
+            if self._titled is None:
+                # (a CSV only attaches spans: no article it adds can be missing from this)
+                self._titled = self.store.articles.ids_by_title()
+            yield from self._titled.get(record.title, [])
 
     # spans ------------------------------------------------------------------------------
 
