@@ -26,8 +26,9 @@ from desktop.core.exchange.derived_rows import Derived, carries_map, derived_in_
 from desktop.core.exchange.file_records import read_records
 from desktop.core.exchange.import_report import ImportReport, SkipRecord
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
+from desktop.core.exchange.positions import utf16_fixed
 from desktop.core.models import Flag, FlagKind, Script, Span
-from desktop.core.offsets import OffsetMap, OffsetMapError, Utf16Index
+from desktop.core.offsets import OffsetMap, OffsetMapError
 from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, explain
 from desktop.core.text.pipeline import sha256
 from desktop.core.text.reading import ReadError
@@ -187,7 +188,7 @@ class _Importer:
     def span(self, document: Document, incoming: IncomingSpan, coordinates: Script, source_text: str | None) -> Span:
         start, end = incoming.start, incoming.end
         if source_text is not None and incoming.quote is not None and incoming.maybe_utf16:
-            start, end = _fix_utf16(source_text, start, end, incoming.quote)
+            start, end = utf16_fixed(source_text, start, end, incoming.quote)
         article = document.article
         if coordinates is Script.ORIGINAL:
             if not 0 <= start < end <= len(article.original_text):
@@ -321,15 +322,6 @@ class _Importer:
             self.add(span, incoming.span_id)
         except SkipRecord as reason:
             self.report.skipped.append((incoming.line, str(reason)))
-
-
-def _fix_utf16(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
-    """Offsets that only match their quote when read as UTF-16 units are converted to code points."""
-    if text[start:end] == quote:
-        return start, end
-    units = Utf16Index(text)
-    converted = units.to_codepoint(start), units.to_codepoint(end, round_up=True)
-    return converted if text[converted[0] : converted[1]] == quote else (start, end)
 
 
 def import_annotations(

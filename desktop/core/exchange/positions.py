@@ -125,3 +125,12 @@ def prove(written: str, selections: Sequence[Quoted]) -> tuple[str, Convention]:
         f"{item.name} at {item.start}–{item.end} reads “{found[:40]}” where the file quotes “{quote[:40]}”; "
         f"no way of counting positions ({', '.join(tried)}) makes every quote match"
     )
+
+
+def utf16_fixed(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
+    """Offsets that only match their quote when read as UTF-16 units are converted to code points."""
+    if text[start:end] == quote:
+        return start, end
+    units = Utf16Index(text)
+    converted = units.to_codepoint(start), units.to_codepoint(end, round_up=True)
+    return converted if text[converted[0] : converted[1]] == quote else (start, end)
