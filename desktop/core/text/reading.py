@@ -135,6 +135,9 @@ def regular_file_size(path: Path) -> int:
     return info.st_size
 
 
+_GROWTH_PIECE = 1024 * 1024
+
+
 def read_limited(path: Path, limit: int, raise_it: str = "") -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; ReadError naming the reason otherwise.
 
@@ -147,7 +150,14 @@ def read_limited(path: Path, limit: int, raise_it: str = "") -> bytes:
         raise ReadError(f"is {megabytes(size)}, {too_large}")
     try:
         with open(path, "rb") as stream:
-            data = stream.read(limit + 1)
+            # What the file holds and one byte more: asked for the limit, Python sets aside the whole
+            # limit first (16 MB for every article, 1 GB for every exchange file, whatever its size).
+            data = stream.read(size + 1)
+            if len(data) > size:  # it grew since it was measured: read on a piece at a time, to the limit
+                grown = bytearray(data)
+                while len(grown) <= limit and (piece := stream.read(min(_GROWTH_PIECE, limit + 1 - len(grown)))):
+                    grown += piece
+                data = bytes(grown)
     except OSError as error:
         raise ReadError(f"cannot read: {error.strerror or error}") from None
     if len(data) > limit:
