@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
-from itertools import islice, tee
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from desktop.core.collector import collector_paused
 from desktop.core.colours import ColourPicker
 from desktop.core.document import Document
 from desktop.core.exchange.codebook_merge import merge_codes
-from desktop.core.exchange.derived_rows import Derived, carries_map, derived_in_order
+from desktop.core.exchange.derived_rows import Derived, carries_map, with_derived
 from desktop.core.exchange.file_records import read_records
 from desktop.core.exchange.import_report import ImportReport, SkipRecord
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
@@ -347,10 +347,7 @@ def import_annotations(
         report.failed = f"{path}: {error}"
         return report
     importer = _Importer(store, annotator, report, take_theirs)
-    # One pass over the records feeds the workers, the other the writer; what lies between the
-    # two is the workers' look-ahead, so a file read record by record is never held whole.
-    for_workers, for_writer = tee(records)
-    derived = derived_in_order(for_workers, workers)
+    for_writer, derived = with_derived(records, workers)
     try:
         _store_in_batches(store, importer, for_writer, derived, progress, cancelled)
     finally:
@@ -378,7 +375,7 @@ def _store_in_batches(
             # A batch's records, maps and units are many small objects and no cycles (see collector).
             with collector_paused(), store.transaction():
                 for record in batch:
-                    importer.import_record(record, next(derived) if carries_map(record) else None)
+                    importer.import_record(record, next(derived, None) if carries_map(record) else None)
                 store.search.add(importer.unindexed)
             importer.unindexed.clear()
             importer.forget_documents()

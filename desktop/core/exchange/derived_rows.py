@@ -3,8 +3,8 @@ terms, worked out in worker processes while the writer stores the records before
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
-from itertools import chain, islice
+from collections.abc import Generator, Iterator
+from itertools import chain, islice, tee
 from typing import Any
 
 from desktop.core.coding.in_workers import in_order
@@ -23,18 +23,34 @@ def carries_map(record: IncomingRecord) -> bool:
     return record.article is not None and "offset_map" in record.article
 
 
-def derived_in_order(records: Iterable[IncomingRecord], workers: int) -> Generator[Derived | None, None, None]:
-    """For each record that carries a processed article (in order), its units and terms; None where a
-    worker could not (the writer then works them out, and reports what is wrong)."""
+def with_derived(
+    records: Iterator[IncomingRecord], workers: int
+) -> tuple[Iterator[IncomingRecord], Generator[Derived | None, None, None]]:
+    """The records for the writer, and for each that carries a processed article (in order) its units
+    and terms; None where a worker could not (the writer then works them out, and reports what is wrong).
+
+    The file's first records decide. With none carrying a processed article (a spans CSV, a doccano
+    file) the writer reads the records alone: a second reader of them that never moves on made the
+    first keep every record read, and such a file was held whole. Workers only for a file with
+    enough processed articles to pay for starting them.
+    """
+    head = list(islice(records, 2 * WORKERS_FROM))
+    carrying = sum(map(carries_map, head))
+    if not carrying:
+        return chain(head, records), _none()
+    # What lies between the writer and the workers' reader is the workers' look-ahead.
+    for_workers, for_writer = tee(chain(head, records))
     carried = (
         (record.article.get("title") or "", record.article["text"], record.article["offset_map"])
-        for record in records
+        for record in for_workers
         if carries_map(record) and record.article is not None
     )
-    # Workers only for a file with enough processed articles to pay for starting them.
-    first = list(islice(carried, WORKERS_FROM))
-    used = workers if len(first) >= WORKERS_FROM else 1
-    return in_order(chain(first, carried), _derived_chunk, used, _DERIVED_CHUNK)
+    used = workers if carrying >= WORKERS_FROM else 1
+    return for_writer, in_order(carried, _derived_chunk, used, _DERIVED_CHUNK)
+
+
+def _none() -> Generator[Derived | None, None, None]:
+    yield from ()
 
 
 def _derived_chunk(chunk: list[tuple[str, Any, Any]]) -> list[Derived | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 from contextlib import suppress
 from itertools import chain
@@ -13,6 +14,8 @@ from desktop.core.exchange.incoming import OWN_FILE, FormatError, IncomingRecord
 from desktop.core.exchange.line_files import streamed_lines
 from desktop.core.store import Store
 from desktop.core.text.reading import ReadError, decode
+
+_SCAN_CHUNK = 1024 * 1024
 
 
 def read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterator[IncomingRecord]]:
@@ -30,7 +33,7 @@ def read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterato
     if lines is not None:
         with suppress(FormatError):  # (read whole below, which names what is wrong)
             fmt = detect(lines.head)
-            if fmt.read_lines is not None:
+            if fmt.read_lines is not None and (fmt.utf8_by_definition or _utf8_throughout(path)):
                 return fmt.name, fmt.read_lines(lines, annotator)
         lines.close()
     opened = _opened_binary(path)
@@ -50,6 +53,20 @@ def read_records(store: Store, path: Path, annotator: str) -> tuple[str, Iterato
     del data
     fmt = detect(text)
     return fmt.name, iter(list(fmt.read(text, annotator)))
+
+
+def _utf8_throughout(path: Path) -> bool:
+    """Whether the whole file decodes as UTF-8, read a megabyte at a time (~1 GB/s): a file whose start
+    is UTF-8 can still be GB18030 further on, and is then read whole to work out its encoding."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as stream:
+            while chunk := stream.read(_SCAN_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError):
+        return False
+    return True
 
 
 def _opened_binary(path: Path) -> tuple[str, BytesReader, IO[bytes]] | None:

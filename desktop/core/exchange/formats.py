@@ -50,6 +50,9 @@ class ExchangeFormat:
     # Read line by line, each record checked on its own (a broken line is one skipped record): an
     # import stores records as they are read from the file instead of holding the whole file first.
     read_lines: LinesReader | None = None
+    # False: the format may be in another encoding (a CSV from Chinese Excel in GB18030), so its lines
+    # are read as they come only from a file that is UTF-8 throughout, checked before the first.
+    utf8_by_definition: bool = True
 
     @property
     def binary(self) -> bool:
@@ -96,6 +99,8 @@ FORMATS: tuple[ExchangeFormat, ...] = (
         # Excel recognises UTF-8 only by its byte order mark; Chinese Excel also reads GB18030.
         encodings=("utf-8-sig", "utf-8", "gb18030"),
         options=(CONTEXT, WITH_STATUS, WITH_METADATA, FORMULA_GUARD),
+        read_lines=_deferred("ours_csv", "read_lines"),
+        utf8_by_definition=False,
     ),
     ExchangeFormat(
         key="jsonl",

@@ -124,7 +124,7 @@ def _decoded(raw: bytes) -> Line:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return UndecodedLine(f"not UTF-8 at byte {error.start + 1} of the line (JSON Lines are UTF-8)")
+        return UndecodedLine(f"not UTF-8 at byte {error.start + 1} of the line")
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

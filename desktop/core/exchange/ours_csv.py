@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from desktop.core.exchange.csv_cells import FORMULA_STARTS, neutralise, restore
@@ -16,6 +16,7 @@ from desktop.core.exchange.incoming import (
     record_id,
     whole_number,
 )
+from desktop.core.exchange.line_files import Line, UndecodedLine
 from desktop.core.exchange.outgoing import SPAN_FIELDS, Counted, ExportOptions
 from desktop.core.store import Store
 
@@ -84,7 +85,28 @@ def recognises(sample: Sample) -> bool:
 
 def read(text: str, default_annotator: str) -> Iterator[IncomingRecord]:
     """Rows as this tool wrote them, or as a spreadsheet saved them back (apostrophes removed again)."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    return _rows(io.StringIO(text, newline=""))
+
+
+def read_lines(lines: Iterable[Line], default_annotator: str) -> Iterator[IncomingRecord]:
+    """The same from the file's lines as they are read (a file of UTF-8 throughout: see file_records).
+    A line that cannot be read ends the rows there: it may lie inside a quoted cell."""
+    stopped: list[tuple[int, str]] = []
+
+    def texts() -> Iterator[str]:
+        for number, line in enumerate(lines, start=1):
+            if isinstance(line, UndecodedLine):
+                stopped.append((number, f"{line.reason}; the rows after it were not read"))
+                return
+            yield line + "\n"
+
+    yield from _rows(texts())
+    if stopped:
+        yield IncomingRecord(stopped[0][0], problems=stopped)
+
+
+def _rows(lines: Iterable[str]) -> Iterator[IncomingRecord]:
+    reader = csv.DictReader(lines)
     try:
         _ = reader.fieldnames  # reads the header, so that line numbers below count from the first row
     except csv.Error as error:

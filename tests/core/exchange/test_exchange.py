@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.coding.importing import prepare_article
-from desktop.core.exchange import metadata_csv
+from desktop.core.exchange import file_records, line_files, metadata_csv
 from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.codebook_merge import export_codebook, import_codebook
 from desktop.core.exchange.csv_cells import FORMULA_STARTS, neutralise, restore
@@ -300,3 +301,71 @@ def test_a_metadata_csv_finds_articles_by_title_reading_titles_once(tmp_path: Pa
     assert not report.failed and not report.problems, report
     assert len(seen) <= 1, seen
     assert [store.metadata.values(article_id)["issuer"] for article_id in ids] == [f"县{n}" for n in range(25)]
+
+
+def _spans_file(path: Path, text: str, article_id: int, rows: int) -> None:
+    """Many different spans on one article: a spans CSV, or doccano lines (each carrying the text)."""
+    note = "一个很长的备注，写给第二位分析员看。" * 4
+    places = [(row % 150, row % 150 + 1 + row // 150) for row in range(rows)]
+    with path.open("w", encoding="utf-8", newline="") as out:
+        if path.suffix == ".csv":
+            writer = csv.writer(out)
+            writer.writerow(["span_id", "article_id", "article_title", "category", "start", "end", "text", "note"])
+            for start, end in places:
+                writer.writerow(["", article_id, "第一篇", "project", start, end, text[start:end], note])
+            return
+        for start, end in places:
+            out.write(json.dumps({"text": text, "label": [[start, end, "project"]]}, ensure_ascii=False) + "\n")
+
+
+def _peak_of_import(path: Path, tmp_path: Path, rows: int) -> int:
+    """Traced memory at its peak while ``rows`` spans are imported from a file of ``path``'s kind."""
+    with Store.open(tmp_path / f"{rows}{path.suffix}.db") as store:
+        [article_id] = store.articles.add(
+            [prepare_article("第一篇\n" + "推進項目建設，完成投資七億元。" * 20, "a.txt", "utf-8")]
+        )
+        written = path.with_name(f"{rows}{path.suffix}")
+        _spans_file(written, store.articles.get(article_id).text, article_id, rows)
+        tracemalloc.start()
+        try:
+            report = import_annotations(store, written, "me")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert not report.failed and report.spans_imported == rows, list(report.lines())[:3]
+    return peak
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_file_without_processed_articles_is_stored_as_it_is_read_not_held_whole(
+    tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spans CSV was read whole (1 GB set aside for any file, every row held), and a doccano file
+    read line by line was held whole all the same, by a second reader of its records that never
+    moved on (the one that feeds processed articles to the workers): three times the rows took
+    three times the memory. Now the memory does not grow with the file."""
+    # What is read whole at the start (the first lines, to tell the format; a CSV's check that it is
+    # UTF-8 throughout, a piece at a time) is a megabyte each: both files here go past it.
+    monkeypatch.setattr(line_files, "HEAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(file_records, "_SCAN_CHUNK", 64 * 1024)
+    small, large = (_peak_of_import(tmp_path / f"spans{suffix}", tmp_path, rows) for rows in (1500, 4500))
+    assert large < small * 1.3, (small, large)
+
+
+def test_a_csv_that_is_utf8_only_at_its_start_is_read_whole_in_its_own_encoding(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chinese Excel saves GB18030: a file whose first lines happen to be ASCII is not read line by line
+    as UTF-8 (its Chinese rows would be lost), but whole, its encoding worked out from all of it."""
+    [article_id] = store.articles.add([prepare_article("Report 1\nabcdefgh 推进项目建设。", "a.txt", "utf-8")])
+    text = store.articles.get(article_id).text
+    header = "span_id,article_id,article_title,category,start,end,text\r\n"
+    ascii_row = f",{article_id},Report 1,project,9,14,abcde\r\n"
+    at = text.index("推进项目")
+    chinese_row = f",{article_id},Report 1,measure,{at},{at + 4},推进项目\r\n"
+    path = tmp_path / "from-excel.csv"
+    path.write_bytes((header + ascii_row + chinese_row).encode("gb18030"))
+    monkeypatch.setattr(line_files, "HEAD_BYTES", len(header + ascii_row) - 5)  # the first lines: ASCII
+    report = import_annotations(store, path, "me")
+    assert not report.failed and not report.skipped and report.spans_imported == 2, list(report.lines())
+    assert sorted(span.text for span in store.spans.of_article(article_id)) == ["abcde", "推进项目"]
