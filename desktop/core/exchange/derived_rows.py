@@ -34,7 +34,8 @@ def with_derived(
     first keep every record read, and such a file was held whole. Workers only for a file with
     enough processed articles to pay for starting them.
     """
-    head = list(islice(records, 2 * WORKERS_FROM))
+    # (one more than the workers' threshold: a file of ours starts with its codebook line)
+    head = list(islice(records, WORKERS_FROM + 1))
     carrying = sum(map(carries_map, head))
     if not carrying:
         return chain(head, records), _none()
