@@ -20,6 +20,8 @@ _MAX_EXTRAS = 512 * 1024 * 1024
 MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
 BOMB_RATIO = 100
 _OLD_SIDECAR_FORMAT = "policy-annotator-qdpx/1"
+# What a damaged zip raises as an entry is opened or unpacked.
+_ZIP_FAULTS = (zipfile.BadZipFile, zlib.error, OSError, EOFError)
 
 
 class ProjectArchive:
@@ -42,26 +44,27 @@ class ProjectArchive:
                 f" for a file that packs it {unpacked // max(1, packed)} times smaller; not read"
             )
 
-    def stream(self, name: str) -> IO[bytes]:
+    def _member(self, name: str) -> str:
+        """The entry's name as the zip spells it (KeyError when there is none)."""
         found = self.names.get(name.lower())
         if found is None:
             raise KeyError(name)
+        return found
+
+    def stream(self, name: str) -> IO[bytes]:
         try:
-            return self.zip.open(found)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+            return self.zip.open(self._member(name))
+        except _ZIP_FAULTS as error:
             raise FormatError(f"{name} cannot be read from the zip ({error})") from None
 
     def read(self, name: str, limit: int = _MAX_EXTRAS) -> bytes:
-        found = self.names.get(name.lower())
-        if found is None:
-            raise KeyError(name)
-        info = self.zip.getinfo(found)
+        info = self.zip.getinfo(self._member(name))
         # zipfile never unpacks an entry past the size it declares, so the declared size bounds the memory.
         if info.file_size > limit:
             raise FormatError(f"{name} unpacks to {megabytes(info.file_size)}, over the limit of {megabytes(limit)}")
         try:
-            return self.zip.read(found)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+            return self.zip.read(info)
+        except _ZIP_FAULTS as error:
             raise FormatError(f"{name} cannot be read from the zip ({error})") from None
 
     def text(self, name: str, limit: int = _MAX_EXTRAS) -> str:
@@ -111,10 +114,10 @@ class ProjectExtras:
         """A source's article as stored (empty when not known), and its selections' span ids by guid."""
         if self.format == _OLD_SIDECAR_FORMAT:
             return _entry(_section(self.whole, "sources"), guid), self.old_span_ids
-        if self.format != SIDECAR_FORMAT or SOURCE_EXTRAS.format(guid).lower() not in self.archive.names:
+        if self.format != SIDECAR_FORMAT:
             return {}, {}
         try:
             loaded = json.loads(self.archive.text(SOURCE_EXTRAS.format(guid)))
-        except (*JSON_LIMITS, FormatError):
+        except (KeyError, *JSON_LIMITS, FormatError):  # (KeyError: a source without extra data)
             return {}, {}
         return (loaded, _section(loaded, "span_ids")) if isinstance(loaded, dict) else ({}, {})

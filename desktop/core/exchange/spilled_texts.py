@@ -46,6 +46,3 @@ class SpilledTexts:
             return default
         self._file.seek(place[0])
         return self._file.read(place[1]).decode("utf-8", "surrogatepass")
-
-    def __len__(self) -> int:
-        return len(self._places)
