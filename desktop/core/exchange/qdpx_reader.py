@@ -28,17 +28,13 @@ from desktop.core.exchange.incoming import FormatError, IncomingRecord, Incoming
 from desktop.core.exchange.ours_jsonl import checked_article
 from desktop.core.exchange.positions import Convention, PositionError, Quoted, prove
 from desktop.core.exchange.qdpx_archive import ProjectArchive, ProjectExtras
-from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, read_codes
+from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, project_tag, read_codes
 from desktop.core.exchange.spilled_texts import SpilledTexts
 from desktop.core.text.reading import MAX_ARTICLE_BYTES, megabytes
 
 ZIP_MAGIC = b"PK\x03\x04"
 # A source text is an article: the import's limit holds for it too.
 MAX_SOURCE_BYTES = MAX_ARTICLE_BYTES
-
-
-def _q(tag: str) -> str:
-    return f"{{{PROJECT_NS}}}{tag}"
 
 
 def recognises_bytes(data: bytes) -> bool:
@@ -49,7 +45,7 @@ def _source_text(archive: ProjectArchive, source: ET.Element) -> str:
     path = source.get("plainTextPath") or ""
     if path.startswith("internal://"):
         return archive.text("sources/" + path.removeprefix("internal://"), MAX_SOURCE_BYTES)
-    content = source.findtext(_q("PlainTextContent"))
+    content = source.findtext(project_tag("PlainTextContent"))
     if content is not None:
         if len(content) > MAX_SOURCE_BYTES // 4:  # a character takes up to four bytes
             raise FormatError(f"its text is over the limit of {megabytes(MAX_SOURCE_BYTES)}")
@@ -67,8 +63,8 @@ def _source_text(archive: ProjectArchive, source: ET.Element) -> str:
 def _note_text(element: ET.Element, notes: SpilledTexts) -> str:
     """A selection's memo and notes as one note; the same text written both ways (as this tool
     writes a span's note) is one."""
-    texts = [notes.get(plain_guid(ref.get("targetGUID") or ""), "") for ref in element.iterfind(_q("NoteRef"))]
-    description = element.findtext(_q("Description")) or ""
+    texts = [notes.get(plain_guid(ref.get("targetGUID") or ""), "") for ref in element.iterfind(project_tag("NoteRef"))]
+    description = element.findtext(project_tag("Description")) or ""
     return "\n\n".join(dict.fromkeys(text for text in [description, *texts] if text))
 
 
@@ -81,7 +77,7 @@ def _stamp(value: str | None) -> str:
 def _quoted(source: ET.Element) -> list[Quoted]:
     """Each selection of a source with the quote the file gives for it (QualCoder, MAXQDA: ``name``)."""
     found = []
-    for selection in source.iterfind(_q("PlainTextSelection")):
+    for selection in source.iterfind(project_tag("PlainTextSelection")):
         try:
             start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
         except ValueError:
@@ -100,7 +96,7 @@ def _spans(
     notes: SpilledTexts,
     span_ids: dict[str, Any],
 ) -> Iterator[IncomingSpan | tuple[int, str]]:
-    for selection in source.iterfind(_q("PlainTextSelection")):
+    for selection in source.iterfind(project_tag("PlainTextSelection")):
         guid = plain_guid(selection.get("guid") or "")
         try:
             written = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
@@ -109,8 +105,8 @@ def _spans(
             continue
         start, end = convention.convert(*written) or written
         note = _note_text(selection, notes)
-        for coding in selection.iterfind(_q("Coding")):
-            ref = coding.find(_q("CodeRef"))
+        for coding in selection.iterfind(project_tag("Coding")):
+            ref = coding.find(project_tag("CodeRef"))
             code = plain_guid(ref.get("targetGUID") or "") if ref is not None else ""
             if not code:
                 yield number, f"selection {guid}: a coding names no code"
@@ -178,7 +174,7 @@ def _checked_source(archive: ProjectArchive, number: int, source: ET.Element, pa
             raise FormatError(f"positions do not match the quotes: {error}") from None
         parsed.counted[convention.name] = parsed.counted.get(convention.name, 0) + 1
         parsed.crlf += "\r" in written
-    for description in source.findall(_q("Description")):
+    for description in source.findall(project_tag("Description")):
         source.remove(description)  # (this tool's: the original text again, for QualCoder)
     parsed.sources.append((number, source, problem))
 
@@ -188,8 +184,8 @@ def _parsed(archive: ProjectArchive, notes: SpilledTexts) -> _Parsed:
         stream = archive.stream("project.qde")
     except KeyError:
         raise FormatError("a .qdpx file must hold project.qde; this zip does not") from None
-    source_path = (_q("Project"), _q("Sources"), _q("TextSource"))
-    note_path = (_q("Project"), _q("Notes"), _q("Note"))
+    source_path = (project_tag("Project"), project_tag("Sources"), project_tag("TextSource"))
+    note_path = (project_tag("Project"), project_tag("Notes"), project_tag("Note"))
     parsed: _Parsed | None = None
     # The open elements from the root down; a source or note is let go once read.
     open_elements: list[ET.Element] = []
@@ -198,7 +194,7 @@ def _parsed(archive: ProjectArchive, notes: SpilledTexts) -> _Parsed:
             for event, element in ET.iterparse(stream, events=("start", "end")):
                 if event == "start":
                     if parsed is None:
-                        if element.tag != _q("Project"):
+                        if element.tag != project_tag("Project"):
                             raise FormatError(
                                 f"project.qde is not a REFI-QDA project (a Project element in {PROJECT_NS})"
                             )
@@ -229,7 +225,7 @@ def _parsed(archive: ProjectArchive, notes: SpilledTexts) -> _Parsed:
 
 
 def _codes(parsed: _Parsed, extras: ProjectExtras) -> list[IncomingCode]:
-    codes = parsed.root.find(f"{_q('CodeBook')}/{_q('Codes')}")
+    codes = parsed.root.find(f"{project_tag('CodeBook')}/{project_tag('Codes')}")
     incoming: list[IncomingCode] = list(read_codes(codes, PROJECT_NS)) if codes is not None else []
     incoming += skipped_sets(parsed.root, PROJECT_NS)
     for code in incoming:
@@ -260,7 +256,7 @@ def _records(archive: ProjectArchive, extras: ProjectExtras, parsed: _Parsed) ->
     yield IncomingRecord(0, codes=_codes(parsed, extras), notices=notices)
     users = {
         plain_guid(user.get("guid") or ""): user.get("name") or ""
-        for user in parsed.root.iterfind(f"{_q('Users')}/{_q('User')}")
+        for user in parsed.root.iterfind(f"{project_tag('Users')}/{project_tag('User')}")
     }
     while parsed.sources:
         number, source, problem = parsed.sources.popleft()

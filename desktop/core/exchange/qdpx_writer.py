@@ -38,7 +38,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from desktop.core.exchange.outgoing import ExportOptions, flag_records, span_records
-from desktop.core.exchange.refi_codebook import ORIGIN, PROJECT_NS, code_elements
+from desktop.core.exchange.refi_codebook import ORIGIN, PROJECT_NS, code_elements, project_tag
 from desktop.core.store import Store
 
 SIDECAR = "policy-annotator.json"
@@ -167,22 +167,18 @@ class _Project:
     def outline(self) -> tuple[bytes, bytes]:
         """The project around its sources and notes: what comes before them and what after."""
         ET.register_namespace("", PROJECT_NS)
-        root = ET.Element(_q("Project"), {"name": "Policy Annotator project", "origin": ORIGIN})
+        root = ET.Element(project_tag("Project"), {"name": "Policy Annotator project", "origin": ORIGIN})
         if self.users:
-            users = ET.SubElement(root, _q("Users"))
+            users = ET.SubElement(root, project_tag("Users"))
             for name, guid in self.users.items():
-                ET.SubElement(users, _q("User"), {"guid": guid, **({"name": name} if name else {})})
-        codes = ET.SubElement(ET.SubElement(root, _q("CodeBook")), _q("Codes"))
+                ET.SubElement(users, project_tag("User"), {"guid": guid, **({"name": name} if name else {})})
+        codes = ET.SubElement(ET.SubElement(root, project_tag("CodeBook")), project_tag("Codes"))
         code_elements(codes, self.codebook, PROJECT_NS)
         root.append(ET.Comment(_PARTS))
         ET.indent(root)
         written = ET.tostring(root, encoding="utf-8", xml_declaration=False)
         before, _, after = written.partition(f"<!--{_PARTS}-->".encode())
         return b'<?xml version="1.0" encoding="utf-8"?>\n' + before.rstrip(), b"\n" + after.lstrip()
-
-
-def _q(tag: str) -> str:
-    return f"{{{PROJECT_NS}}}{tag}"
 
 
 def _copy(part: IO[bytes], out: IO[bytes]) -> None:

@@ -20,6 +20,11 @@ _GUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F
 _RGB = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
 
+def project_tag(tag: str) -> str:
+    """An element's name in a REFI-QDA project, as ElementTree spells it (with its namespace)."""
+    return f"{{{PROJECT_NS}}}{tag}"
+
+
 def valid_guid(value: str) -> bool:
     return bool(_GUID.match(value))
 
