@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,24 @@ def _niceness(items: list[int]) -> list[int]:
 
 
 @pytest.mark.skipif(not hasattr(os, "nice"), reason="scheduling priorities as POSIX has them")
+def test_a_prepared_article_goes_to_the_writer_without_its_map_object_and_is_stored_the_same(tmp_path: Path) -> None:
+    import pickle
+
+    text = "第一章 总则\n\n第一条 推進項目建設,發展新產業。\n（一）加快數字化轉型!"
+    prepared = prepare_article(text, "a.txt", "utf-8")
+    sent = pickle.loads(pickle.dumps(prepared.without_map()))
+    assert sent.offset_map is None and sent.mapped() == prepared.offset_map
+    # Without the map's blocks and columns, what a worker sends is smaller.
+    assert len(pickle.dumps(sent)) < len(pickle.dumps(prepared)) - 100
+    stored = {}
+    for name, article in (("whole", prepared), ("sent", sent), ("sent-no-units", replace(sent, units=None))):
+        with Store.open(tmp_path / f"{name}.db") as store:
+            [article_id] = store.articles.add([article])
+            stored[name] = (store.articles.offset_map(article_id), store.units.of_article(article_id))
+    assert stored["sent"] == stored["whole"] == stored["sent-no-units"]
+    assert stored["whole"][0] == prepared.offset_map and len(stored["whole"][1]) == 3
+
+
 def test_workers_run_at_a_lower_priority_than_the_process_that_uses_their_results() -> None:
     mine = os.nice(0)
     assert set(in_order(range(6), _niceness, workers=2, chunk=1)) == {min(19, mine + WORKER_NICENESS)}

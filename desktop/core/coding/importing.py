@@ -104,7 +104,7 @@ def _prepare_file(found: Found, rules: tuple[str, ...], converter: str) -> _Prep
     except Exception as error:
         return _Prepared(shown, problem=f"could not process: {type(error).__name__}: {error}")
     note = "its name is not UTF-8: kept with those bytes shown as \\x.." if shown != path else ""
-    return _Prepared(shown, digest, article, note=note)
+    return _Prepared(shown, digest, article.without_map(), note=note)
 
 
 def _prepare_chunk(chunk: list[Found], rules: tuple[str, ...], converter: str) -> list[_Prepared]:

@@ -58,10 +58,10 @@ def plan_reprocess(
     fresh = prepare_article(
         article.original_text, article.source_path, article.encoding, rules, article.sha256, converter
     )
-    stored_map = store.articles.offset_map(article_id)
+    stored_map, fresh_map = store.articles.offset_map(article_id), fresh.mapped()
     unchanged = (
         fresh.text == article.text
-        and fresh.offset_map == stored_map
+        and fresh_map == stored_map
         and fresh.rules == article.rules
         and fresh.pipeline_version == article.pipeline_version
         and fresh.converter == article.converter
@@ -73,11 +73,11 @@ def plan_reprocess(
     blocking: list[Span] = []
     before = store.spans.of_article(article_id)
     for span in before:
-        start, end = fresh.offset_map.from_original(span.original_start, span.original_end)
+        start, end = fresh_map.from_original(span.original_start, span.original_end)
         if start >= end:
             blocking.append(span)
             continue
-        o_start, o_end = fresh.offset_map.to_original(start, end)
+        o_start, o_end = fresh_map.to_original(start, end)
         moved.append(
             span._replace(
                 start=start,

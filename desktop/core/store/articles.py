@@ -71,7 +71,7 @@ class ArticleTable:
                         "original_title": article.original_title,
                         "original_text": article.original_text,
                         "text": article.text,
-                        "offset_map": article.map_json or map_json(article.offset_map),
+                        "offset_map": article.map_json or map_json(article.mapped()),
                         "sha256": article.sha256,
                         "text_sha256": article.text_sha256,
                         "encoding": article.encoding,
@@ -88,7 +88,9 @@ class ArticleTable:
                 ids.append(article_id)
                 if article.flags:
                     _insert_flags(self.db, article_id, article.flags)
-                insert_units(self.db, article_id, article.text, article.offset_map, article.units)
+                # (the map is read only for units that were not prepared)
+                offset_map = article.mapped() if article.units is None else None
+                insert_units(self.db, article_id, article.text, offset_map, article.units)
                 fill_stated(self.db, article_id, article.metadata)
                 indexed.append((article_id, article.title, article.text, article.index_terms))
             # Last, and all together. Indexed between the other rows, each article made the next
@@ -285,7 +287,7 @@ class ArticleTable:
                 " pipeline_version = ?, rules = ?, title = ?, original_title = ? where id = ?",
                 [
                     fresh.text,
-                    map_json(fresh.offset_map),
+                    fresh.map_json or map_json(fresh.mapped()),
                     fresh.text_sha256,
                     fresh.converter,
                     fresh.converter_version,
@@ -298,7 +300,7 @@ class ArticleTable:
             )
             self.db.execute("delete from flags where article_id = ?", [article_id])
             _insert_flags(self.db, article_id, fresh.flags)
-            insert_units(self.db, article_id, fresh.text, fresh.offset_map)
+            insert_units(self.db, article_id, fresh.text, fresh.mapped())
             fill_stated(self.db, article_id, fresh.metadata)
             if old is not None:
                 reindex_article(self.db, article_id, (old[0], old[1]), (fresh.title, fresh.text))
