@@ -27,7 +27,7 @@ from desktop.core.exchange.file_records import read_records
 from desktop.core.exchange.import_report import ImportReport, SkipRecord
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan
 from desktop.core.exchange.positions import utf16_fixed
-from desktop.core.models import Flag, FlagKind, Script, Span
+from desktop.core.models import Script, Span
 from desktop.core.offsets import OffsetMap, OffsetMapError
 from desktop.core.store import STORE_FAILURES, Conflict, Store, StoreError, explain
 from desktop.core.text.pipeline import sha256
@@ -109,14 +109,15 @@ class _Importer:
                 consistent = False
             if not consistent:
                 raise SkipRecord("its offset map does not fit its texts")
+            # As rows, not Flag objects: their fields were checked with the record (ours_jsonl.checked_article).
             flags = [
-                Flag(
-                    FlagKind(f["kind"]),
+                (
+                    f["kind"],
                     f["original_start"],
                     f["original_end"],
-                    f.get("excerpt", ""),
                     f.get("start", -1),
                     f.get("end", -1),
+                    f.get("excerpt", ""),
                 )
                 for f in data.get("flags", [])
             ]

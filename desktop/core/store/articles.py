@@ -43,11 +43,19 @@ def map_json(offset_map: OffsetMap) -> str:
     return json.dumps(offset_map.to_json(), separators=(",", ":"))
 
 
-def _insert_flags(db: Database, article_id: int, flags: Sequence[Flag]) -> None:
+# A flag as it is stored: (kind, original start, original end, start, end, excerpt).
+FlagRow = tuple[str, int, int, int, int, str]
+
+
+def _flag_rows(flags: Sequence[Flag]) -> list[FlagRow]:
+    return [(f.kind.value, f.original_start, f.original_end, f.start, f.end, f.excerpt) for f in flags]
+
+
+def _insert_flags(db: Database, article_id: int, rows: Sequence[FlagRow]) -> None:
     db.conn.executemany(
         "insert into flags (article_id, kind, original_start, original_end, start, end, excerpt)"
         " values (?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, f.kind.value, f.original_start, f.original_end, f.start, f.end, f.excerpt) for f in flags],
+        [(article_id, *row) for row in rows],
     )
 
 
@@ -87,7 +95,7 @@ class ArticleTable:
                 )
                 ids.append(article_id)
                 if article.flags:
-                    _insert_flags(self.db, article_id, article.flags)
+                    _insert_flags(self.db, article_id, _flag_rows(article.flags))
                 # (the map is read only for units that were not prepared)
                 offset_map = article.mapped() if article.units is None else None
                 insert_units(self.db, article_id, article.text, offset_map, article.units)
@@ -111,7 +119,7 @@ class ArticleTable:
     def restore(
         self,
         record: dict[str, Any],
-        flags: Sequence[Flag],
+        flags: Sequence[FlagRow],
         units: UnitColumns | None = None,
         terms: str = "",
         index: bool = True,
@@ -299,7 +307,7 @@ class ArticleTable:
                 ],
             )
             self.db.execute("delete from flags where article_id = ?", [article_id])
-            _insert_flags(self.db, article_id, fresh.flags)
+            _insert_flags(self.db, article_id, _flag_rows(fresh.flags))
             insert_units(self.db, article_id, fresh.text, fresh.mapped())
             fill_stated(self.db, article_id, fresh.metadata)
             if old is not None:
