@@ -1,6 +1,6 @@
 """Import benchmark: our whole import against bare opencc-python-reimplemented t2s of the same texts.
 
-    python bench/import_bench.py [--articles 10000] [--chars 5000]
+    python bench/import_bench.py [--articles 10000] [--chars 5000] [--runs 3]
 
 Builds a corpus from sample_data/ (every artifact included, each article made
 unique), then in one run measures
@@ -14,12 +14,14 @@ and prints chars/s, the ratios ours/baseline (goal <= 0.45 with one worker), imp
 articles again from this tool's JSONL and .qdpx against the raw import (goal <= 0.5) with the peak
 memory growth beside the file's size, at the corpus's size and at the goal's (1,000 articles, against
 a raw import of those), and the peak memory growth of this process (the writer) at a tenth of the
-corpus and at the whole (goal: flat).
+corpus and at the whole (goal: flat). Each import runs ``--runs`` times (min / median / max printed,
+ratios of medians); the raw imports with one worker and with several take turns run by run.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import threading
@@ -127,9 +129,9 @@ def time_import(folder: Path, db_path: Path, workers: int) -> tuple[float, float
     return elapsed, memory.growth_mib, imported
 
 
-def time_processed_import(source_db: Path, root: Path, key: str, workers: int = 1) -> tuple[float, float, int]:
-    """Export the imported articles in format ``key`` (jsonl, qdpx), then time importing that file into
-    a fresh database; returns the time, this process's peak memory growth (MiB) and the file's size."""
+def time_processed_import(source_db: Path, root: Path, key: str, workers: int, run: int) -> tuple[float, float, int]:
+    """Export the imported articles in format ``key`` (jsonl, qdpx) once, then time importing that file
+    into a fresh database; returns the time, this process's peak memory growth (MiB) and the file's size."""
     from desktop.core.exchange.attach import import_annotations
     from desktop.core.exchange.formats import format_by_key
     from desktop.core.exchange.outgoing import ExportOptions, write_to_path
@@ -139,25 +141,61 @@ def time_processed_import(source_db: Path, root: Path, key: str, workers: int = 
     if not exported.exists():
         with Store.open(source_db) as store:
             write_to_path(chosen.write, store, exported, ExportOptions(), chosen.default_encoding)
-    with Store.open(root / f"{source_db.stem}-from-{key}-{workers}.db") as fresh, PeakRss() as memory:
+    target = root / f"{source_db.stem}-from-{key}-{workers}-{run}.db"
+    with Store.open(target) as fresh, PeakRss() as memory:
         started = time.perf_counter()
         report = import_annotations(fresh, exported, "bench", workers=workers)
         elapsed = time.perf_counter() - started
     assert not report.failed and not report.skipped, report.failed
+    for leftover in root.glob(f"{target.name}*"):
+        leftover.unlink()
     return elapsed, memory.growth_mib, exported.stat().st_size
 
 
-def print_processed(label: str, source_db: Path, root: Path, raw: dict[int, float], workers: list[int]) -> None:
+def spread(times: list[float]) -> str:
+    """min / median / max of a figure's runs."""
+    return f"{min(times):.2f} / {statistics.median(times):.2f} / {max(times):.2f} s"
+
+
+def time_raw_imports(
+    folder: Path, root: Path, label: str, workers: list[int], runs: int
+) -> tuple[dict[int, list[float]], float]:
+    """Each worker count's raw import of ``folder``, the counts taking turns run by run (so that a
+    slower spell of the machine falls on all of them alike); the first run of each is kept. Returns
+    the times, and the peak memory growth (MiB) of the first run with one worker."""
+    times: dict[int, list[float]] = {count: [] for count in workers}
+    growth = 0.0
+    for run in range(runs):
+        for count in workers:
+            db_path = root / f"{label}-{count}-{run}.db"
+            taken, grown, imported = time_import(folder, db_path, count)
+            assert imported == len(list(folder.iterdir())), imported
+            times[count].append(taken)
+            growth = grown if (run, count) == (0, 1) else growth
+            if run:
+                for leftover in root.glob(f"{db_path.name}*"):
+                    leftover.unlink()
+    return times, growth
+
+
+def print_processed(
+    label: str, source_db: Path, root: Path, raw: dict[int, list[float]], workers: list[int], runs: int
+) -> None:
     """The processed-article imports (our JSONL, our .qdpx) of the articles in ``source_db``, each
-    against the raw import of the same pages with one worker and with as many."""
+    against the raw import of the same pages with one worker and with as many (medians of the runs)."""
     for key in ("jsonl", "qdpx"):
         for count in workers:
-            taken, growth, size = time_processed_import(source_db, root, key, count)
+            times, growth, size = [], 0.0, 0
+            for run in range(runs):
+                taken, grown, size = time_processed_import(source_db, root, key, count, run)
+                times.append(taken)
+                growth = max(growth, grown)
+            taken = statistics.median(times)
             print(
-                f"{key.upper()} import of the same {label} processed articles, {count} worker(s): {taken:8.2f} s"
-                f"  ratio to the raw import with 1 worker {taken / raw[1]:.3f}, with {count}:"
-                f" {taken / raw[count]:.3f}  (goal <= 0.5); peak memory growth {growth:.1f} MiB"
-                f" for a file of {size / 2**20:.0f} MiB"
+                f"{key.upper()} import of the same {label} processed articles, {count} worker(s): {spread(times)}"
+                f"  ratio of medians to the raw import with 1 worker {taken / statistics.median(raw[1]):.3f},"
+                f" with {count}: {taken / statistics.median(raw[count]):.3f}  (goal <= 0.5);"
+                f" peak memory growth {growth:.1f} MiB for a file of {size / 2**20:.0f} MiB"
             )
 
 
@@ -165,6 +203,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--chars", type=int, default=5_000)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each import (min / median / max printed)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as workspace:
@@ -184,25 +223,27 @@ def main() -> None:
         _, small_growth, _ = time_import(small, root / "small.db", 1)
         baseline = time_baseline(full)
         print(f"baseline opencc-python-reimplemented t2s: {baseline:8.2f} s  {total_chars / baseline:12,.0f} chars/s")
-        cores = default_workers()
-        growth = 0.0
-        raw: dict[int, float] = {}
-        for workers in sorted({1, cores}):
-            ours, grown, imported = time_import(full, root / f"full-{workers}.db", workers)
-            growth = grown if workers == 1 else growth
-            raw[workers] = ours
+        counts = sorted({1, default_workers()})
+        raw, growth = time_raw_imports(full, root, "full", counts, args.runs)
+        for count in counts:
+            ours = statistics.median(raw[count])
             print(
-                f"import, {workers} worker(s): {ours:8.2f} s  {total_chars / ours:12,.0f} chars/s"
-                f"  ({imported} imported)  ratio import/baseline: {ours / baseline:.3f}  (goal <= 0.45 with one worker)"
+                f"import, {count} worker(s), {args.runs} runs: {spread(raw[count])}  {total_chars / ours:12,.0f}"
+                f" chars/s (median)  ratio import/baseline: {ours / baseline:.3f}  (goal <= 0.45 with one worker)"
             )
-        if cores > 1:
-            print(f"wall time, {cores} workers / 1 worker: {raw[cores] / raw[1]:.3f}  (goal <= 0.6)")
-        print_processed(str(args.articles), root / "full-1.db", root, raw, sorted({1, cores}))
-        # The goal's own size: a thousand processed articles against a warm raw import of the same pages.
+        if len(counts) > 1:
+            many = counts[-1]
+            turns = [several / one for one, several in zip(raw[1], raw[many], strict=True)]
+            print(
+                f"wall time, {many} workers / 1 worker: {statistics.median(raw[many]) / statistics.median(raw[1]):.3f}"
+                f" (medians; run by run {min(turns):.3f}-{max(turns):.3f})  (goal <= 0.6)"
+            )
+        print_processed(str(args.articles), root / "full-1-0.db", root, raw, counts, args.runs)
+        # The goal's own size: a thousand processed articles against a raw import of the same pages.
         if args.articles > GOAL_ARTICLES:
-            again, _, _ = time_import(goal, root / "goal-1.db", 1)
-            print(f"import of {GOAL_ARTICLES} articles again, 1 worker: {again:8.2f} s")
-            print_processed(f"{GOAL_ARTICLES}", root / "goal-1.db", root, {1: again}, [1])
+            again, _ = time_raw_imports(goal, root, "goal", [1], args.runs)
+            print(f"import of {GOAL_ARTICLES} articles again, 1 worker: {spread(again[1])}")
+            print_processed(f"{GOAL_ARTICLES}", root / "goal-1-0.db", root, again, [1], args.runs)
         print(
             f"peak memory growth of the importing process, 1 worker: {small_growth:.1f} MiB at"
             f" {max(1, args.articles // 10)} articles ({small_chars:,} chars), {growth:.1f} MiB at"
