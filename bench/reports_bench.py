@@ -55,13 +55,9 @@ def insert_articles(store: Store, articles: int, units: int) -> str:
         ((i, f"文章{i}", text, text, offset_map, f"{i:064x}") for i in range(1, articles + 1)),
     )
     db.conn.executemany(
-        "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence, label)"
-        " values (?, ?, ?, ?, ?, 0, 0, ?, ?)",
-        (
-            (a, u * 18, u * 18 + 18, u * 18, u * 18 + 18, u + 1, f"{a}-0-0-{u + 1}")
-            for a in range(1, articles + 1)
-            for u in range(units)
-        ),
+        "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence)"
+        " values (?, ?, ?, ?, ?, 0, 0, ?)",
+        ((a, u * 18, u * 18 + 18, u * 18, u * 18 + 18, u + 1) for a in range(1, articles + 1) for u in range(units)),
     )
     return text
 

@@ -17,4 +17,5 @@ KNOWN_MIGRATIONS = (
     "m010_several_analysts",
     "m011_spans_by_analyst",
     "m012_spans_by_layer",
+    "m013_unit_ids_worked_out",
 )

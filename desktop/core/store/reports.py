@@ -16,7 +16,7 @@ from desktop.core.metadata import YEAR
 from desktop.core.models import FlagKind, SpanFilter, Status
 from desktop.core.store.connection import Database
 from desktop.core.store.queries import article_clauses, span_clauses, where
-from desktop.core.store.units import SPAN_IN_UNIT
+from desktop.core.store.units import SPAN_IN_UNIT, unit_id
 
 Scope = SpanFilter
 
@@ -171,7 +171,7 @@ class Reports:
         that coded it, in article and text order."""
         only, params = _only(scope)
         yield from self.db.conn.execute(
-            "select u.label, u.article_id, substr(a.text, u.start + 1, u.end - u.start),"
+            f"select {unit_id()}, u.article_id, substr(a.text, u.start + 1, u.end - u.start),"
             " group_concat(distinct s.category_id), s.annotator"
             f" from spans s {_SPAN_UNITS} join articles a on a.id = u.article_id where {only}"
             " group by u.article_id, u.start, s.annotator order by u.article_id, u.start, s.annotator",

@@ -9,6 +9,20 @@ from desktop.core.offsets import OffsetMap
 from desktop.core.store.connection import Database
 from desktop.core.units import PlacedUnit, UnitColumns, unit_columns
 
+
+def unit_id(alias: str = "u") -> str:
+    """A unit's id, ``article-chapter-clause-sentence`` (units.Unit.label), worked out in SQL from the
+    unit's numbers: stored, it was a third of storing the units (even as a generated column)."""
+    return f"({alias}.article_id || '-' || {alias}.chapter || '-' || {alias}.clause || '-' || {alias}.sentence)"
+
+
+# The table as m013 made it, without a column for the id; ``name`` is the table's.
+UNITS_TABLE = (
+    "create table {name} (article_id integer not null references articles(id) on delete cascade,"
+    " start integer not null, end integer not null, original_start integer not null, original_end integer not null,"
+    " chapter integer not null, clause integer not null, sentence integer not null,"
+    " primary key (article_id, start)) without rowid"
+)
 # The units ``u`` a span ``s`` falls in: the one it starts in (the last one starting at or before
 # it) and every later one starting before its end, overlapping the span. Two index seeks per span.
 SPAN_IN_UNIT = (
@@ -16,7 +30,7 @@ SPAN_IN_UNIT = (
     "(select max(w.start) from units w where w.article_id = s.article_id and w.start <= s.start), 0)"
 )
 # The ids of those units, space-separated (an export column).
-UNITS_OF_SPAN = f"(select group_concat(u.label, ' ') from units u where {SPAN_IN_UNIT})"
+UNITS_OF_SPAN = f"(select group_concat({unit_id()}, ' ') from units u where {SPAN_IN_UNIT})"
 
 
 def insert_units(
@@ -31,9 +45,9 @@ def insert_units(
         units = unit_columns(text, offset_map)
     # Rows zipped from the columns in C: ~180 units per article, no line of Python per unit.
     db.conn.executemany(
-        "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence, label)"
-        " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        zip(repeat(article_id), *units, units.labels(article_id), strict=False),  # (repeat has no end)
+        "insert into units (article_id, start, end, original_start, original_end, chapter, clause, sentence)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?)",
+        zip(repeat(article_id), *units, strict=False),  # (repeat has no end)
     )
 
 
@@ -45,7 +59,8 @@ class UnitTable:
         return [
             PlacedUnit(*row)
             for row in self.db.execute(
-                "select label, start, end, original_start, original_end from units where article_id = ? order by start",
+                f"select {unit_id()}, u.start, u.end, u.original_start, u.original_end from units u"
+                " where u.article_id = ? order by u.start",
                 [article_id],
             )
         ]
@@ -54,7 +69,7 @@ class UnitTable:
         """(article id, unit id, start, end, original start, original end, text), streamed in text order."""
         condition = "where u.article_id = ?" if article_id is not None else ""
         yield from self.db.conn.execute(
-            "select u.article_id, u.label, u.start, u.end, u.original_start, u.original_end,"
+            f"select u.article_id, {unit_id()}, u.start, u.end, u.original_start, u.original_end,"
             " substr(a.text, u.start + 1, u.end - u.start) from units u join articles a on a.id = u.article_id"
             f" {condition} order by u.article_id, u.start",
             [] if article_id is None else [article_id],

@@ -398,3 +398,46 @@ def test_the_known_migrations_are_the_ones_the_schema_defines() -> None:
 
     pending = migrations.pending(sqlite_utils.Database(memory=True, execute_plugins=False))
     assert tuple(migration.name for migration in pending) == KNOWN_MIGRATIONS
+
+
+@pytest.mark.parametrize("drops_columns", [True, False], ids=["drop-column", "rebuilt-table"])
+def test_an_older_database_works_out_its_unit_ids_and_keeps_every_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, drops_columns: bool
+) -> None:
+    from desktop.core.store import schema
+
+    path = tmp_path / "old.db"
+    chapters = "\n第一章 总则\n第一条 推進項目建設。發展新產業!\n（一）加快轉型;\n第二章 附則\n本辦法自發布之日起施行。"
+    with Store.open(path) as store:
+        ids = [add_article(store, f"标题{n}{chapters}") for n in range(3)]
+        before = {article_id: store.units.of_article(article_id) for article_id in ids}
+    # Put the file back where m012 left it: each unit's id stored in a column of its own.
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "select *, article_id || '-' || chapter || '-' || clause || '-' || sentence from units"
+        ).fetchall()
+        connection.execute("drop table units")
+        connection.execute(
+            "create table units (article_id integer not null references articles(id) on delete cascade,"
+            " start integer not null, end integer not null, original_start integer not null,"
+            " original_end integer not null, chapter integer not null, clause integer not null,"
+            " sentence integer not null, label text not null, primary key (article_id, start)) without rowid"
+        )
+        connection.executemany("insert into units values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.execute("delete from _sqlite_migrations where name = 'm013_unit_ids_worked_out'")
+    connection.close()
+    monkeypatch.setattr(schema, "DROPS_COLUMNS", drops_columns)
+    with Store.open(path) as store:
+        assert {article_id: store.units.of_article(article_id) for article_id in ids} == before
+        first = ids[0]
+        assert [unit.label for unit in before[first]][2:5] == [f"{first}-1-1-1", f"{first}-1-1-2", f"{first}-1-2-1"]
+        columns = [row[1] for row in store.db.execute("pragma table_xinfo(units)")]
+        assert "label" not in columns and "sentence" in columns  # (worked out when read, not stored)
+        # Stored from now on without it, and still numbered; an article's units still go with it.
+        new_id = add_article(store, f"标题9{chapters}")
+        assert [u.label.split("-", 1)[1] for u in store.units.of_article(new_id)] == [
+            u.label.split("-", 1)[1] for u in before[ids[0]]
+        ]
+        store.db.execute("pragma foreign_keys = on")
+        store.db.execute("delete from articles where id = ?", [ids[1]])
+        assert store.units.of_article(ids[1]) == []
