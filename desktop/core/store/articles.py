@@ -308,7 +308,7 @@ class ArticleTable:
             )
             self.db.execute("delete from flags where article_id = ?", [article_id])
             _insert_flags(self.db, article_id, _flag_rows(fresh.flags))
-            insert_units(self.db, article_id, fresh.text, fresh.mapped())
+            insert_units(self.db, article_id, fresh.text, fresh.mapped(), fresh.units)
             fill_stated(self.db, article_id, fresh.metadata)
             if old is not None:
                 reindex_article(self.db, article_id, (old[0], old[1]), (fresh.title, fresh.text))

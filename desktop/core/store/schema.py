@@ -13,7 +13,6 @@ from desktop.core.codebook import guid_for
 from desktop.core.metadata import BUILTIN_FIELDS
 from desktop.core.offsets import OffsetMap, OffsetMapError
 from desktop.core.store.migration_names import MIGRATION_SET
-from desktop.core.store.units import UNITS_TABLE
 from desktop.core.units import UnitColumns, unit_columns
 
 migrations = Migrations(MIGRATION_SET)
@@ -334,7 +333,12 @@ def m013_unit_ids_worked_out(db: Database) -> None:
     if DROPS_COLUMNS:
         db.execute("alter table units drop column label")
         return
-    db.execute(UNITS_TABLE.format(name="units_rebuilt"))
+    db.execute(
+        "create table units_rebuilt (article_id integer not null references articles(id) on delete cascade,"
+        " start integer not null, end integer not null, original_start integer not null,"
+        " original_end integer not null, chapter integer not null, clause integer not null,"
+        " sentence integer not null, primary key (article_id, start)) without rowid"
+    )
     numbers = "article_id, start, end, original_start, original_end, chapter, clause, sentence"
     db.execute(f"insert into units_rebuilt ({numbers}) select {numbers} from units")
     db.execute("drop table units")

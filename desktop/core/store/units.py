@@ -16,13 +16,6 @@ def unit_id(alias: str = "u") -> str:
     return f"({alias}.article_id || '-' || {alias}.chapter || '-' || {alias}.clause || '-' || {alias}.sentence)"
 
 
-# The table as m013 made it, without a column for the id; ``name`` is the table's.
-UNITS_TABLE = (
-    "create table {name} (article_id integer not null references articles(id) on delete cascade,"
-    " start integer not null, end integer not null, original_start integer not null, original_end integer not null,"
-    " chapter integer not null, clause integer not null, sentence integer not null,"
-    " primary key (article_id, start)) without rowid"
-)
 # The units ``u`` a span ``s`` falls in: the one it starts in (the last one starting at or before
 # it) and every later one starting before its end, overlapping the span. Two index seeks per span.
 SPAN_IN_UNIT = (
