@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.util
 import os
 import shutil
 import sqlite3
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -75,7 +78,6 @@ def _niceness(items: list[int]) -> list[int]:
     return [os.nice(0) for _ in items]
 
 
-@pytest.mark.skipif(not hasattr(os, "nice"), reason="scheduling priorities as POSIX has them")
 def test_a_prepared_article_goes_to_the_writer_without_its_map_object_and_is_stored_the_same(tmp_path: Path) -> None:
     import pickle
 
@@ -94,6 +96,25 @@ def test_a_prepared_article_goes_to_the_writer_without_its_map_object_and_is_sto
     assert stored["whole"][0] == prepared.offset_map and len(stored["whole"][1]) == 3
 
 
+def _slow_to_exit(items: list[int]) -> list[int]:
+    # (in the worker: its exit takes a second, as if it had much to tear down)
+    multiprocessing.util.Finalize(None, time.sleep, args=(1.0,), exitpriority=0)
+    return items
+
+
+def test_the_last_results_are_used_while_the_workers_exit_and_a_stop_waits_for_them() -> None:
+    """Waiting for the workers to exit (30-50 ms) was on the writer's path after the last result."""
+    assert list(in_order(range(4), _slow_to_exit, workers=2, chunk=1)) == [0, 1, 2, 3]
+    assert multiprocessing.active_children()  # (still exiting: not waited for)
+    while multiprocessing.active_children():
+        time.sleep(0.05)
+    stopped = in_order(range(4), _slow_to_exit, workers=2, chunk=1)
+    assert next(stopped) == 0
+    stopped.close()  # a stop: the workers are waited for, none is left behind
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="scheduling priorities as POSIX has them")
 def test_workers_run_at_a_lower_priority_than_the_process_that_uses_their_results() -> None:
     mine = os.nice(0)
     assert set(in_order(range(6), _niceness, workers=2, chunk=1)) == {min(19, mine + WORKER_NICENESS)}
