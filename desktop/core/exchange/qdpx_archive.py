@@ -21,7 +21,7 @@ MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
 BOMB_RATIO = 100
 _OLD_SIDECAR_FORMAT = "policy-annotator-qdpx/1"
 # What a damaged zip raises as an entry is opened or unpacked.
-_ZIP_FAULTS = (zipfile.BadZipFile, zlib.error, OSError, EOFError)
+ZIP_FAULTS = (zipfile.BadZipFile, zlib.error, OSError, EOFError)
 
 
 class ProjectArchive:
@@ -54,7 +54,7 @@ class ProjectArchive:
     def stream(self, name: str) -> IO[bytes]:
         try:
             return self.zip.open(self._member(name))
-        except _ZIP_FAULTS as error:
+        except ZIP_FAULTS as error:
             raise FormatError(f"{name} cannot be read from the zip ({error})") from None
 
     def read(self, name: str, limit: int = _MAX_EXTRAS) -> bytes:
@@ -64,7 +64,7 @@ class ProjectArchive:
             raise FormatError(f"{name} unpacks to {megabytes(info.file_size)}, over the limit of {megabytes(limit)}")
         try:
             return self.zip.read(info)
-        except _ZIP_FAULTS as error:
+        except ZIP_FAULTS as error:
             raise FormatError(f"{name} cannot be read from the zip ({error})") from None
 
     def text(self, name: str, limit: int = _MAX_EXTRAS) -> str:
@@ -74,14 +74,10 @@ class ProjectArchive:
             raise FormatError(f"{name} is not UTF-8 ({error.reason} at byte {error.start})") from None
 
 
-def _section(sidecar: dict[str, Any], name: str) -> dict[str, Any]:
-    """A part of this tool's extra data; one of the wrong type (edited by hand, another program's) is ignored."""
-    found = sidecar.get(name)
-    return found if isinstance(found, dict) else {}
-
-
-def _entry(section: dict[str, Any], key: str) -> dict[str, Any]:
-    found = section.get(key)
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """A part of this tool's extra data, or an entry of one; one of the wrong type (edited by hand,
+    another program's) is ignored."""
+    found = data.get(key)
     return found if isinstance(found, dict) else {}
 
 
@@ -108,12 +104,12 @@ class ProjectExtras:
         }
 
     def code(self, guid: str) -> dict[str, Any]:
-        return _entry(_section(self.whole, "codes"), guid)
+        return _section(_section(self.whole, "codes"), guid)
 
     def source(self, guid: str) -> tuple[dict[str, Any], dict[str, Any]]:
         """A source's article as stored (empty when not known), and its selections' span ids by guid."""
         if self.format == _OLD_SIDECAR_FORMAT:
-            return _entry(_section(self.whole, "sources"), guid), self.old_span_ids
+            return _section(_section(self.whole, "sources"), guid), self.old_span_ids
         if self.format != SIDECAR_FORMAT:
             return {}, {}
         try:

@@ -14,8 +14,6 @@ A tree of the whole project took ~90 KB per article and refused projects of more
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,7 +25,7 @@ from desktop.core.exchange.codebook_model import IncomingCode
 from desktop.core.exchange.incoming import FormatError, IncomingRecord, IncomingSpan, record_id
 from desktop.core.exchange.ours_jsonl import checked_article
 from desktop.core.exchange.positions import Convention, PositionError, Quoted, prove
-from desktop.core.exchange.qdpx_archive import ProjectArchive, ProjectExtras
+from desktop.core.exchange.qdpx_archive import ZIP_FAULTS, ProjectArchive, ProjectExtras
 from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, project_tag, read_codes
 from desktop.core.exchange.spilled_texts import SpilledTexts
 from desktop.core.text.reading import MAX_ARTICLE_BYTES, megabytes
@@ -209,15 +207,16 @@ def _parsed(archive: ProjectArchive, notes: SpilledTexts) -> _Parsed:
                     _checked_source(archive, len(parsed.sources) + 1, element, parsed)
                 elif path == note_path:
                     try:
-                        parsed.notes[plain_guid(element.get("guid") or "")] = _source_text(archive, element)
+                        note = _source_text(archive, element)
                     except (KeyError, ValueError, FormatError):
-                        parsed.notes[plain_guid(element.get("guid") or "")] = ""
+                        note = ""
+                    parsed.notes[plain_guid(element.get("guid") or "")] = note
                 else:
                     continue
                 open_elements[1].remove(element)
     except ET.ParseError as error:
         raise FormatError(f"project.qde is broken XML ({error})") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+    except ZIP_FAULTS as error:
         raise FormatError(f"project.qde cannot be read from the zip ({error})") from None
     if parsed is None:
         raise FormatError("project.qde is broken XML (no element found)")
