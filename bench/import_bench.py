@@ -129,6 +129,12 @@ def time_import(folder: Path, db_path: Path, workers: int) -> tuple[float, float
     return elapsed, memory.growth_mib, imported
 
 
+def remove_database(path: Path) -> None:
+    """A timed run's database and SQLite's files beside it: the runs after the first are not kept."""
+    for leftover in path.parent.glob(f"{path.name}*"):
+        leftover.unlink()
+
+
 def time_processed_import(source_db: Path, root: Path, key: str, workers: int, run: int) -> tuple[float, float, int]:
     """Export the imported articles in format ``key`` (jsonl, qdpx) once, then time importing that file
     into a fresh database; returns the time, this process's peak memory growth (MiB) and the file's size."""
@@ -147,8 +153,7 @@ def time_processed_import(source_db: Path, root: Path, key: str, workers: int, r
         report = import_annotations(fresh, exported, "bench", workers=workers)
         elapsed = time.perf_counter() - started
     assert not report.failed and not report.skipped, report.failed
-    for leftover in root.glob(f"{target.name}*"):
-        leftover.unlink()
+    remove_database(target)
     return elapsed, memory.growth_mib, exported.stat().st_size
 
 
@@ -173,8 +178,7 @@ def time_raw_imports(
             times[count].append(taken)
             growth = grown if (run, count) == (0, 1) else growth
             if run:
-                for leftover in root.glob(f"{db_path.name}*"):
-                    leftover.unlink()
+                remove_database(db_path)
     return times, growth
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import tempfile
 import uuid
 import zipfile
@@ -183,8 +184,7 @@ class _Project:
 
 def _copy(part: IO[bytes], out: IO[bytes]) -> None:
     part.seek(0)
-    while chunk := part.read(_COPY_CHUNK):
-        out.write(chunk)
+    shutil.copyfileobj(part, out, _COPY_CHUNK)
 
 
 def write(store: Store, out: IO[bytes], options: ExportOptions) -> int:
