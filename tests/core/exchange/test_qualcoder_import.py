@@ -37,7 +37,7 @@ def test_qualcoder_reads_every_source_and_every_coding_of_our_project_on_its_cha
         store.articles.add(
             [prepare_article("𠮷野家的項目\n\n𠮷野家推進項目建設，完成投資七億元。第二句。", "a.txt", "utf-8")]
         )
-        codes = ["project", "target", "measure"]
+        codes, coders = ["project", "target", "measure"], ["alice", "bob"]
         for n, article_id in enumerate(store.articles.ids()):
             document = store.document(article_id)
             text = document.article.text
@@ -47,7 +47,7 @@ def test_qualcoder_reads_every_source_and_every_coding_of_our_project_on_its_cha
                 if not text[start:end].strip():
                     continue
                 note = f"备注 {n}-{k}" if k == 1 else ""
-                store.spans.insert(document.span_at(start, end, codes[k], ["alice", "bob"][k % 2], note=note))
+                store.spans.insert(document.span_at(start, end, codes[k], coders[k % 2], note=note))
                 expected.append((document.article.title, text[start:end], start, end, k, note))
         titles = {article.title: article for article in store.articles.iter_all()}
         chosen = format_by_key("qdpx")
@@ -76,6 +76,6 @@ def test_qualcoder_reads_every_source_and_every_coding_of_our_project_on_its_cha
     for title, quote, start, end, k, note in expected:
         coding = codings[(title, start, end)]
         assert coding["quote"] == quote == sources[title]["text"][start:end]
-        assert coding["code"] == labels[["project", "target", "measure"][k]]
-        assert coding["coder"] == ["alice", "bob"][k % 2]
+        assert coding["code"] == labels[codes[k]]
+        assert coding["coder"] == coders[k % 2]
         assert coding["memo"] == note
