@@ -26,6 +26,7 @@ from desktop.core.exchange.incoming import FormatError, IncomingRecord, Incoming
 from desktop.core.exchange.ours_jsonl import checked_article
 from desktop.core.exchange.positions import Convention, PositionError, Quoted, prove
 from desktop.core.exchange.qdpx_archive import ZIP_FAULTS, ProjectArchive, ProjectExtras
+from desktop.core.exchange.qdpx_stream import walk_project
 from desktop.core.exchange.refi_codebook import PROJECT_NS, plain_guid, project_tag, read_codes
 from desktop.core.exchange.spilled_texts import SpilledTexts
 from desktop.core.text.reading import MAX_ARTICLE_BYTES, megabytes
@@ -149,17 +150,17 @@ def _article(text: str, extra: dict[str, Any], notes: SpilledTexts, name: str) -
 class _Parsed:
     """project.qde read through: the root without its sources and notes, and those kept apart."""
 
-    root: ET.Element
     notes: SpilledTexts
     # (number, the source stripped to its selections, or why its text cannot be read)
     sources: deque[tuple[int, ET.Element, str | None]] = field(default_factory=deque)
     counted: dict[str, int] = field(default_factory=dict)
     crlf: int = 0
+    root: ET.Element = field(init=False)
 
 
-def _checked_source(archive: ProjectArchive, number: int, source: ET.Element, parsed: _Parsed) -> None:
+def _checked_source(archive: ProjectArchive, source: ET.Element, parsed: _Parsed) -> None:
     """A source's positions proven against its quotes (a file whose quotes no convention matches is
-    refused whole, before anything is stored); the source kept without its text and description."""
+    refused whole, before anything is stored); the source kept without its text."""
     problem = None
     try:
         written = _source_text(archive, source)
@@ -172,9 +173,15 @@ def _checked_source(archive: ProjectArchive, number: int, source: ET.Element, pa
             raise FormatError(f"positions do not match the quotes: {error}") from None
         parsed.counted[convention.name] = parsed.counted.get(convention.name, 0) + 1
         parsed.crlf += "\r" in written
-    for description in source.findall(project_tag("Description")):
-        source.remove(description)  # (this tool's: the original text again, for QualCoder)
-    parsed.sources.append((number, source, problem))
+    parsed.sources.append((len(parsed.sources) + 1, source, problem))
+
+
+def _kept_note(archive: ProjectArchive, note: ET.Element, parsed: _Parsed) -> None:
+    try:
+        text = _source_text(archive, note)
+    except (KeyError, ValueError, FormatError):
+        text = ""
+    parsed.notes[plain_guid(note.get("guid") or "")] = text
 
 
 def _parsed(archive: ProjectArchive, notes: SpilledTexts) -> _Parsed:
@@ -182,44 +189,16 @@ def _parsed(archive: ProjectArchive, notes: SpilledTexts) -> _Parsed:
         stream = archive.stream("project.qde")
     except KeyError:
         raise FormatError("a .qdpx file must hold project.qde; this zip does not") from None
-    source_path = (project_tag("Project"), project_tag("Sources"), project_tag("TextSource"))
-    note_path = (project_tag("Project"), project_tag("Notes"), project_tag("Note"))
-    parsed: _Parsed | None = None
-    # The open elements from the root down; a source or note is let go once read.
-    open_elements: list[ET.Element] = []
+    parsed = _Parsed(notes)
     try:
         with stream:
-            for event, element in ET.iterparse(stream, events=("start", "end")):
-                if event == "start":
-                    if parsed is None:
-                        if element.tag != project_tag("Project"):
-                            raise FormatError(
-                                f"project.qde is not a REFI-QDA project (a Project element in {PROJECT_NS})"
-                            )
-                        parsed = _Parsed(element, notes)
-                    open_elements.append(element)
-                    continue
-                open_elements.pop()
-                if parsed is None or len(open_elements) != 2:
-                    continue
-                path = (open_elements[0].tag, open_elements[1].tag, element.tag)
-                if path == source_path:
-                    _checked_source(archive, len(parsed.sources) + 1, element, parsed)
-                elif path == note_path:
-                    try:
-                        note = _source_text(archive, element)
-                    except (KeyError, ValueError, FormatError):
-                        note = ""
-                    parsed.notes[plain_guid(element.get("guid") or "")] = note
-                else:
-                    continue
-                open_elements[1].remove(element)
-    except ET.ParseError as error:
-        raise FormatError(f"project.qde is broken XML ({error})") from None
+            parsed.root = walk_project(
+                stream,
+                on_source=lambda source: _checked_source(archive, source, parsed),
+                on_note=lambda note: _kept_note(archive, note, parsed),
+            )
     except ZIP_FAULTS as error:
         raise FormatError(f"project.qde cannot be read from the zip ({error})") from None
-    if parsed is None:
-        raise FormatError("project.qde is broken XML (no element found)")
     return parsed
 
 
