@@ -6,7 +6,8 @@ standard has no place for. A project from MAXQDA, NVivo, ATLAS.ti or QualCoder c
 with spans counted in them, like a doccano file.
 
 ``project.qde`` is read as a stream: each source is checked as it is parsed and let go, keeping only
-its selections, and its text is read again from the zip when its record is made. The notes (this
+its selections, and its text is read from the zip when its record is made (and once before, as it
+is parsed, when its selections quote what they mark: the quotes are proven then). The notes (this
 tool's carry the original texts) wait in a temporary file; what stays in memory is the selections.
 A tree of the whole project took ~90 KB per article and refused projects of more than ~20,000.
 """
@@ -153,26 +154,33 @@ class _Parsed:
     notes: SpilledTexts
     # (number, the source stripped to its selections, or why its text cannot be read)
     sources: deque[tuple[int, ET.Element, str | None]] = field(default_factory=deque)
+    # Sources whose quotes were proven, by the counting convention they matched.
     counted: dict[str, int] = field(default_factory=dict)
+    # Sources whose text had CRLF line ends (counted as their records are made).
     crlf: int = 0
     root: ET.Element = field(init=False)
 
 
 def _checked_source(archive: ProjectArchive, source: ET.Element, parsed: _Parsed) -> None:
     """A source's positions proven against its quotes (a file whose quotes no convention matches is
-    refused whole, before anything is stored); the source kept without its text."""
+    refused whole, before anything is stored); the source kept without its text.
+
+    A source whose selections quote nothing (most often: none, an article nobody coded) has nothing
+    to prove, and its text is read once, when its record is made, not here as well.
+    """
     problem = None
-    try:
-        written = _source_text(archive, source)
-    except (KeyError, ValueError, FormatError) as error:
-        problem = str(error)
-    else:
+    quoted = _quoted(source)
+    if any(item.quote for item in quoted):
         try:
-            _, convention = prove(written, _quoted(source))
-        except PositionError as error:
-            raise FormatError(f"positions do not match the quotes: {error}") from None
-        parsed.counted[convention.name] = parsed.counted.get(convention.name, 0) + 1
-        parsed.crlf += "\r" in written
+            written = _source_text(archive, source)
+        except (KeyError, ValueError, FormatError) as error:
+            problem = str(error)
+        else:
+            try:
+                _, convention = prove(written, quoted)
+            except PositionError as error:
+                raise FormatError(f"positions do not match the quotes: {error}") from None
+            parsed.counted[convention.name] = parsed.counted.get(convention.name, 0) + 1
     parsed.sources.append((len(parsed.sources) + 1, source, problem))
 
 
@@ -229,22 +237,24 @@ def read_bytes(source: IO[bytes] | bytes, default_annotator: str) -> Iterator[In
 
 def _records(archive: ProjectArchive, extras: ProjectExtras, parsed: _Parsed) -> Iterator[IncomingRecord]:
     notices = [f"positions counted as {name}: {n} source(s), every quote matched" for name, n in parsed.counted.items()]
-    if parsed.crlf:
-        notices.append(f"line ends: {parsed.crlf} source(s) written with CRLF, read with LF as articles are")
     yield IncomingRecord(0, codes=_codes(parsed, extras), notices=notices)
     users = {
         plain_guid(user.get("guid") or ""): user.get("name") or ""
         for user in parsed.root.iterfind(f"{project_tag('Users')}/{project_tag('User')}")
     }
+    number = 0
     while parsed.sources:
         number, source, problem = parsed.sources.popleft()
-        yield _record(archive, extras, parsed.notes, users, number, source, problem)
+        yield _record(archive, extras, parsed, users, number, source, problem)
+    if parsed.crlf:  # (known once every text has been read)
+        notice = f"line ends: {parsed.crlf} source(s) written with CRLF, read with LF as articles are"
+        yield IncomingRecord(number, notices=[notice])
 
 
 def _record(
     archive: ProjectArchive,
     extras: ProjectExtras,
-    notes: SpilledTexts,
+    parsed: _Parsed,
     users: dict[str, str],
     number: int,
     source: ET.Element,
@@ -253,21 +263,23 @@ def _record(
     guid = plain_guid(source.get("guid") or "")
     name = source.get("name") or ""
     if problem is None:
-        try:  # read again: proven when parsed, let go till now
-            text, convention = prove(_source_text(archive, source), _quoted(source))
+        try:  # (read again when its quotes were proven as it was parsed)
+            written = _source_text(archive, source)
+            text, convention = prove(written, _quoted(source))
+            parsed.crlf += "\r" in written
         except (KeyError, ValueError, FormatError) as error:
             problem = str(error)
     if problem is not None:
         return IncomingRecord(number, problems=[(number, f"source {name or guid}: {problem}")])
     extra, span_ids = extras.source(guid)
     record = IncomingRecord(number, title=name or None)
-    for found in _spans(number, source, text, convention, users, notes, span_ids):
+    for found in _spans(number, source, text, convention, users, parsed.notes, span_ids):
         if isinstance(found, tuple):
             record.problems.append(found)
         else:
             record.spans.append(found)
     try:
-        article = _article(text, extra, notes, name) if extra else None
+        article = _article(text, extra, parsed.notes, name) if extra else None
     except ValueError as error:
         # (edited by hand): the source comes in from the standard's elements, as another program's would
         record.problems.append((number, f"source {name or guid}: this tool's extra data for it is not used: {error}"))
