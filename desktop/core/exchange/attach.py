@@ -350,7 +350,8 @@ def import_annotations(
     importer = _Importer(store, annotator, report, take_theirs)
     for_writer, derived = with_derived(records, workers)
     try:
-        _store_in_batches(store, importer, for_writer, derived, progress, cancelled)
+        with store.savepoint_journals_in_memory():
+            _store_in_batches(store, importer, for_writer, derived, progress, cancelled)
     finally:
         derived.close()  # a stop before the end: the workers' pending chunks are cancelled
     return report

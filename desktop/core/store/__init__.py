@@ -14,8 +14,9 @@ Never imports the text pipeline: articles arrive here already processed.
 
 from __future__ import annotations
 
-from collections.abc import Container
-from contextlib import AbstractContextManager
+import sqlite3
+from collections.abc import Container, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -158,6 +159,29 @@ class Store:
     def transaction(self) -> AbstractContextManager[Database]:
         """Several writes as one: all of them or none (nests); waits for another writer to finish."""
         return writing(self.db, self.path)
+
+    @contextmanager
+    def savepoint_journals_in_memory(self) -> Iterator[None]:
+        """Writes of many savepoints in a transaction (an import of processed articles: one per
+        record) with the savepoints' journals in memory instead of in temporary files.
+
+        SQLite holds a savepoint's copies of the pages it changes in memory up to 64 KiB, then in a
+        temporary file: a restored article changes more than that, and each record made ~50 writes
+        to that file (51,196 for 1,000 articles). In memory, a JSONL restore of 1,000 took ~3% less
+        (1.005 -> 0.977 s; 10,000: 10.95 -> 10.65 s, interleaved runs). Only while those writes
+        last: with ``temp_store = memory`` a migration's index build or a large sort would be held
+        in memory whole. Changing the setting drops the connection's temporary tables (the article
+        list's), which are made again when next needed.
+        """
+        previous = int(self.db.execute("pragma temp_store").fetchone()[0])
+        self.db.execute("pragma temp_store = memory")
+        self.summaries.forget_temporary_tables()
+        try:
+            yield
+        finally:
+            with suppress(sqlite3.Error):  # (a connection that broke meanwhile has its own failure to report)
+                self.db.execute(f"pragma temp_store = {previous}")
+            self.summaries.forget_temporary_tables()
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to this database."""

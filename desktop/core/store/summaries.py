@@ -20,6 +20,11 @@ class SummaryQueries:
         self._listed_ids: tuple[int, ...] | None = None
         self._listed_order: tuple[int, ...] | None = None
 
+    def forget_temporary_tables(self) -> None:
+        """The connection's temporary tables were dropped (``Store.savepoint_journals_in_memory``):
+        they are made and filled again when next needed."""
+        self._listed_ids = self._listed_order = None
+
     def _clauses(self, listed: ArticleFilter) -> tuple[list[str], list[object]]:
         """The list's conditions, with the temporary table of found articles holding ``listed.ids``."""
         if listed.ids is not None and listed.ids is not self._listed_ids:

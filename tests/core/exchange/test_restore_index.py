@@ -16,6 +16,7 @@ from desktop.core.exchange.attach import import_annotations
 from desktop.core.exchange.formats import format_by_key
 from desktop.core.exchange.import_report import ImportReport
 from desktop.core.exchange.outgoing import ExportOptions
+from desktop.core.models import ArticleFilter
 from desktop.core.search.searching import matching_articles, prepare
 from desktop.core.search_terms import document_terms
 from desktop.core.store import Store
@@ -160,3 +161,49 @@ def test_progress_is_told_each_stored_batch_and_a_cancel_stops_before_the_next(
         assert told == [3, 6] and report.cancelled_at == 7
         assert store.articles.count() == 6 and len(report.created) == 6
         assert "cancelled at line 7: the records before it were stored" in "\n".join(report.lines())
+
+
+def _temp_store(store: Store) -> int:
+    return int(store.db.execute("pragma temp_store").fetchone()[0])
+
+
+def test_a_restore_keeps_its_savepoint_journals_in_memory_and_the_setting_is_put_back(
+    tmp_path: Path, exported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attach, "BATCH_RECORDS", 4)
+    with Store.open(tmp_path / "restored.db") as store:
+        before = _temp_store(store)
+        during: list[int] = []
+        report = import_annotations(store, exported, "li", progress=lambda _line: during.append(_temp_store(store)))
+        assert not report.failed and len(during) > 2
+        assert set(during) == {2}  # (2: memory)
+        assert _temp_store(store) == before != 2
+
+
+def test_the_setting_is_put_back_after_a_restore_that_fails(
+    tmp_path: Path, exported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(self: SearchIndex, articles: list[tuple[int, str, str, str]]) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SearchIndex, "add", full)
+    with Store.open(tmp_path / "restored.db") as store:
+        before = _temp_store(store)
+        report = import_annotations(store, exported, "li")
+        assert "full" in report.failed
+        assert _temp_store(store) == before
+
+
+def test_the_article_list_of_found_articles_still_works_after_a_restore_into_the_same_store(
+    tmp_path: Path, exported: Path
+) -> None:
+    """Changing where temporary files go drops the connection's temporary tables, the list's among them."""
+    with Store.open(tmp_path / "restored.db") as store:
+        list(import_paths(store, [_own_article(tmp_path, 99)]))
+        [own] = store.articles.ids()
+        found = ArticleFilter(ids=(own,), order=(own,))
+        assert [row.id for row in store.summaries.page(listed=found)] == [own]
+        report = import_annotations(store, exported, "li")
+        assert not report.failed and len(store.articles.ids()) > 8
+        assert [row.id for row in store.summaries.page(listed=found)] == [own]
+        assert store.summaries.count(found) == 1
