@@ -6,7 +6,10 @@ import multiprocessing
 import multiprocessing.util
 import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -119,6 +122,58 @@ def test_workers_run_at_a_lower_priority_than_the_process_that_uses_their_result
     mine = os.nice(0)
     assert set(in_order(range(6), _niceness, workers=2, chunk=1)) == {min(19, mine + WORKER_NICENESS)}
     assert os.nice(0) == mine  # (the caller's own priority stays as it was)
+
+
+def _state_before_any_work(items: list[int]) -> list[tuple[int, bool, int, bool]]:
+    from desktop.core.text.opencc_engine import engine
+    from desktop.core.text.pinyin_readings import _table
+
+    found = (os.getppid(), "numpy" in sys.modules, engine.cache_info().currsize, _table.cache_info().currsize > 0)
+    return [found for _ in items]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked from a fork server on Linux only")
+def test_workers_are_forked_from_a_server_that_has_built_the_pipeline_before_their_first_task() -> None:
+    states = set(in_order(range(4), _state_before_any_work, workers=2, chunk=1))
+    parents = {state[0] for state in states}
+    assert os.getpid() not in parents and len(parents) == 1  # (one server for every worker)
+    # numpy imported, the default converter's tables and the readings table read: before any article.
+    assert {state[1:] for state in states} == {(True, 1, True)}
+    # The same server for the next import: started once per session.
+    assert {state[0] for state in in_order(range(2), _state_before_any_work, workers=2, chunk=1)} == parents
+
+
+def _dead(pid: int) -> bool:
+    try:
+        return "State:\tZ" in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked from a fork server on Linux only")
+def test_workers_come_from_a_new_server_when_the_last_one_was_killed() -> None:
+    [server] = {state[0] for state in in_order(range(2), _state_before_any_work, workers=2, chunk=1)}
+    os.kill(server, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not _dead(server):
+        time.sleep(0.02)
+    states = set(in_order(range(4), _state_before_any_work, workers=2, chunk=1))
+    parents = {state[0] for state in states}
+    assert server not in parents and os.getpid() not in parents and len(parents) == 1
+    assert {state[1:] for state in states} == {(True, 1, True)}
+
+
+def test_the_preload_runs_the_whole_pipeline_without_a_fault() -> None:
+    """The server swallows a fault of its preload (the workers then build what they need); the
+    preload itself must not have one, or every import pays for its workers' start-up again."""
+    check = (
+        "import sys; from desktop.core.coding import worker_preload as p; p._warm();"
+        " from desktop.core.text.opencc_engine import engine; from desktop.core.text.pinyin_readings import _table;"
+        " assert engine.cache_info().currsize == 1 and _table.cache_info().currsize == 1;"
+        " assert {'numpy', 'charset_normalizer', 'desktop.core.exchange.derived_rows'} <= set(sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
 
 
 def test_reprocess_moves_an_article_to_the_new_converter_and_keeps_its_spans(store: Store) -> None:

@@ -1,6 +1,15 @@
 """Work on a stream of items in worker processes, the results in the items' order, memory flat.
 
-Spawned, not forked: the window's process has threads (Qt) that a fork would copy mid-work.
+Never forked from the process that asks: the window's process has threads (Qt) that a fork would
+copy mid-work. On Linux the workers are forked from a fork server instead: a process of its own,
+started (not forked) on first use, that has imported what workers run and built the tables they
+use (``worker_preload``), and stays for the rest of the session. Spawned workers did all of that
+each, at every import (~0.2 s of CPU per worker). An import of 2,000 articles with two workers, one
+import per process: 2.54-2.63 s spawned, 2.45-2.54 s forked from a server it started, against
+4.2 s in one process; later imports of the session reuse the server (median of five 2.39 s). Elsewhere
+workers are spawned: on macOS a fork of a process that has loaded system frameworks (numpy's may)
+is not safe, and Windows has no fork.
+
 At most a few chunks per worker are in flight, so however many items there are, only those
 are held; the caller consumes results while the workers prepare the next chunks.
 
@@ -16,6 +25,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,8 +37,19 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 CHUNKS_PER_WORKER = 3
+PRELOADED = "desktop.core.coding.worker_preload"
 # Added to a worker's niceness (0 normal, 19 least favoured): a background task's.
 WORKER_NICENESS = 10
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Where workers come from: the fork server on Linux, a fresh interpreter each elsewhere."""
+    if sys.platform != "linux":
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # (read when the server starts, the first time any import asks for workers; later calls change nothing)
+    context.set_forkserver_preload([PRELOADED])
+    return context
 
 
 def _as_background_worker() -> None:
@@ -63,8 +84,7 @@ def in_order(
                 return
             yield from work(part)
         return
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_as_background_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=_as_background_worker)
     pending: deque[Future[list[R]]] = deque()
     exhausted = everything_given = False
     try:
