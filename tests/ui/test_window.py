@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +19,7 @@ from desktop.core.store import Store
 from desktop.core.store.summaries import ALL
 from desktop.ui.app import create_window
 from desktop.ui.exchange.export_dialog import ExportDialog
-from desktop.ui.exchange.import_dialog import ImportRunner
+from desktop.ui.exchange.import_dialog import PARALLEL_FROM, ImportRunner
 from desktop.ui.panes.article_list import PAGE_SIZE, ArticleTableModel
 from tests.conftest import SAMPLE_DATA
 from tests.ui.conftest import held_until_cancelled, import_annotations_in, tag_by_key
@@ -319,6 +321,46 @@ def test_cancelled_import_stops_and_says_so(qtbot, open_window, no_dialogs) -> N
         cancelled.start()
     assert blocker.args[0] == []
     assert window.store.articles.count() == before
+
+
+def _fork_servers_of_this_process() -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue  # (not a process, or gone)
+        if parent == os.getpid() and b"multiprocessing.forkserver" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_an_import_of_many_files_from_the_window_runs_in_worker_processes(  # type: ignore[no-untyped-def]
+    qtbot, open_window, no_dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """The window's import runs on a thread of the window's process; its workers come from there too."""
+    from desktop.core.coding import importing
+
+    window = open_window()
+    before = window.store.articles.count()
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(PARALLEL_FROM + 5):
+        (folder / f"{number:03}.txt").write_text(f"第{number}號通知\n\n推進第{number}個項目建設。", encoding="utf-8")
+    monkeypatch.setattr("desktop.ui.exchange.import_dialog.default_workers", lambda: 2)  # (a one-core machine too)
+    asked = []
+    in_order = importing.in_order
+    monkeypatch.setattr(importing, "in_order", lambda *a, **k: asked.append(a[2]) or in_order(*a, **k))
+    runner = ImportRunner(window.store.path, [folder], window.open_store, window)
+    with qtbot.waitSignal(runner.done, timeout=60_000) as blocker:
+        runner.start()
+    outcomes = blocker.args[0]
+    assert asked == [2] and len(outcomes) == PARALLEL_FROM + 5
+    assert {outcome.result.value for outcome in outcomes} == {"imported"}
+    assert window.store.articles.count() == before + PARALLEL_FROM + 5
+    if sys.platform == "linux":  # (elsewhere workers are spawned)
+        assert len(_fork_servers_of_this_process()) == 1
 
 
 def test_unticking_every_category_exports_nothing(qtbot, open_window, no_dialogs, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
