@@ -163,6 +163,19 @@ def test_workers_come_from_a_new_server_when_the_last_one_was_killed() -> None:
     assert {state[1:] for state in states} == {(True, 1, True)}
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked from a fork server on Linux only")
+def test_workers_are_spawned_when_the_fork_server_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import multiprocessing.forkserver
+
+    def no_room() -> None:  # (its socket's temporary folder on a full disk)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(multiprocessing.forkserver, "ensure_running", no_room)
+    states = list(in_order(range(4), _state_before_any_work, workers=2, chunk=1))
+    assert len(states) == 4 and {state[0] for state in states} == {os.getpid()}  # (spawned: our children)
+
+
 def test_the_preload_runs_the_whole_pipeline_without_a_fault() -> None:
     """The server swallows a fault of its preload (the workers then build what they need); the
     preload itself must not have one, or every import pays for its workers' start-up again."""

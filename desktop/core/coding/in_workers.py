@@ -43,12 +43,23 @@ WORKER_NICENESS = 10
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
-    """Where workers come from: the fork server on Linux, a fresh interpreter each elsewhere."""
+    """Where workers come from: the fork server on Linux, a fresh interpreter each elsewhere.
+
+    The server listens on a socket in a temporary folder; where none can be made (a full or
+    read-only disk) this import's workers are spawned, as they were before there was a server.
+    """
+    spawned = multiprocessing.get_context("spawn")
     if sys.platform != "linux":
-        return multiprocessing.get_context("spawn")
+        return spawned
+    from multiprocessing import forkserver  # (POSIX only)
+
     context = multiprocessing.get_context("forkserver")
     # (read when the server starts, the first time any import asks for workers; later calls change nothing)
     context.set_forkserver_preload([PRELOADED])
+    try:
+        forkserver.ensure_running()
+    except OSError:
+        return spawned
     return context
 
 
