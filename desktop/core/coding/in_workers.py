@@ -6,9 +6,10 @@ started (not forked) on first use, that has imported what workers run and built 
 use (``worker_preload``), and stays for the rest of the session. Spawned workers did all of that
 each, at every import (~0.2 s of CPU per worker). An import of 2,000 articles with two workers, one
 import per process: 2.54-2.63 s spawned, 2.45-2.54 s forked from a server it started, against
-4.2 s in one process; later imports of the session reuse the server (median of five 2.39 s). Elsewhere
-workers are spawned: on macOS a fork of a process that has loaded system frameworks (numpy's may)
-is not safe, and Windows has no fork.
+4.2 s in one process. Later imports of the session reuse the server: five imports in one process,
+the first starting it, took 2.38-2.56 s (median 2.39). Elsewhere workers are spawned: on macOS a
+fork of a process that has loaded system frameworks (numpy's may) is not safe, and Windows has no
+fork.
 
 At most a few chunks per worker are in flight, so however many items there are, only those
 are held; the caller consumes results while the workers prepare the next chunks.
