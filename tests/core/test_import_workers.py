@@ -176,6 +176,33 @@ def test_workers_are_spawned_when_the_fork_server_cannot_start(monkeypatch: pyte
     assert len(states) == 4 and {state[0] for state in states} == {os.getpid()}  # (spawned: our children)
 
 
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_ctrl_c_while_a_worker_starts_is_raised_once_it_has_started() -> None:
+    """The kernel gives a Ctrl+C to any thread that does not block it (the store's, here a presser),
+    and Python raises it in the main thread all the same: blocking it in the starting thread alone
+    let it stop a start half-way (in a Python started as a terminal starts a command)."""
+    check = (
+        "import os, signal, threading, time\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        "from desktop.core.coding.in_workers import _ctrl_c_held\n"
+        "go = threading.Event()\n"
+        "presser = threading.Thread(target=lambda: (go.wait(), os.kill(os.getpid(), signal.SIGINT)))\n"
+        "presser.start()\n"
+        "steps = []\n"
+        "try:\n"
+        "    with _ctrl_c_held():\n"
+        "        go.set(); presser.join(); time.sleep(0.1)\n"
+        "        steps.append('finished inside')\n"
+        "except KeyboardInterrupt:\n"
+        "    steps.append('raised after')\n"
+        "assert steps == ['finished inside', 'raised after'], steps\n"
+        "assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
+        "assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
 def test_the_preload_runs_the_whole_pipeline_without_a_fault() -> None:
     """The server swallows a fault of its preload (the workers then build what they need); the
     preload itself must not have one, or every import pays for its workers' start-up again."""
@@ -187,6 +214,30 @@ def test_the_preload_runs_the_whole_pipeline_without_a_fault() -> None:
     )
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def _blocked_signals(items: list[int]) -> list[tuple[int, bool]]:
+    return [(os.getppid(), signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])) for _ in items]
+
+
+def _blocks_ctrl_c(pid: int) -> bool:
+    """Whether a process has SIGINT blocked (bit 2 of its blocked-signal mask)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    mask = int(next(line for line in status.splitlines() if line.startswith("SigBlk:")).split()[1], 16)
+    return bool(mask & 1 << (signal.SIGINT - 1))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="signal masks as /proc shows them")
+def test_workers_and_their_server_never_see_ctrl_c_and_the_caller_sees_it_again() -> None:
+    """A terminal's Ctrl+C reaches every process of the group: a worker or the server still starting
+    printed a traceback (or "Fatal Python error"), and one stopped between being started and being
+    counted by the pool failed on the pool's semaphores, already gone."""
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    found = set(in_order(range(4), _blocked_signals, workers=2, chunk=1))
+    assert {blocked for _, blocked in found} == {True}
+    [server] = {parent for parent, _ in found}
+    assert _blocks_ctrl_c(server)
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # (held back only meanwhile)
 
 
 def test_reprocess_moves_an_article_to_the_new_converter_and_keeps_its_spans(store: Store) -> None:

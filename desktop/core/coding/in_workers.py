@@ -27,12 +27,13 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,16 +53,56 @@ def worker_context() -> multiprocessing.context.BaseContext:
     spawned = multiprocessing.get_context("spawn")
     if sys.platform != "linux":
         return spawned
-    from multiprocessing import forkserver  # (POSIX only)
+    from multiprocessing import forkserver, resource_tracker  # (POSIX only)
 
     context = multiprocessing.get_context("forkserver")
     # (read when the server starts, the first time any import asks for workers; later calls change nothing)
     context.set_forkserver_preload([PRELOADED])
     try:
-        forkserver.ensure_running()
+        # The tracker of the pool's semaphores first: starting it unblocks Ctrl+C in this thread,
+        # which must stay blocked while the server starts (see _ctrl_c_held).
+        resource_tracker.ensure_running()
+        with _ctrl_c_held():
+            forkserver.ensure_running()
     except OSError:
         return spawned
     return context
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl+C held back (not lost) while worker processes start, and kept from them for good.
+
+    A terminal's Ctrl+C reaches every process of the group. One that came while a worker or the
+    fork server was starting stopped it with a traceback on the terminal (a Python still starting
+    died with "Fatal Python error"), and one that stopped this process between starting a worker and
+    counting it left the worker to fail on the pool's semaphores, already gone.
+
+    Two holds: the signal is blocked in this thread, and a process inherits what its starter
+    blocks (Python leaves it blocked), so the server and every worker never see Ctrl+C; and, on
+    the main thread, Python's handler only notes it, to be raised once the worker is counted. The
+    block alone was not enough: the kernel gives the signal to any thread that does not block it
+    (the store has threads of its own), and Python raises it in the main thread all the same.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no terminal signal groups to hold back)
+        yield
+        return
+    pressed: list[tuple[int, Any]] = []
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    handler = (
+        signal.signal(signal.SIGINT, lambda *signal_and_frame: pressed.append(signal_and_frame))
+        if on_main_thread
+        else None
+    )
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if on_main_thread:
+            signal.signal(signal.SIGINT, handler)
+            if pressed and callable(handler):
+                handler(*pressed[0])  # (Python's own raises KeyboardInterrupt: now, the worker counted)
 
 
 def _as_background_worker() -> None:
@@ -96,7 +137,9 @@ def in_order(
                 return
             yield from work(part)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=_as_background_worker)
+    context = worker_context()  # (not inside _ctrl_c_held: it holds Ctrl+C itself, after the tracker starts)
+    with _ctrl_c_held():
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_as_background_worker)
     pending: deque[Future[list[R]]] = deque()
     exhausted = everything_given = False
     try:
@@ -106,7 +149,8 @@ def in_order(
                 if not part:
                     exhausted = True
                     break
-                pending.append(pool.submit(work, part))
+                with _ctrl_c_held():  # (a submit may start a worker)
+                    pending.append(pool.submit(work, part))
             everything_given = not pending
             if everything_given or cancelled():
                 return
