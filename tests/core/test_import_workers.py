@@ -203,6 +203,43 @@ def test_ctrl_c_while_a_worker_starts_is_raised_once_it_has_started() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def _report_then_work_on(items: list[str]) -> list[str]:
+    # (in a worker: says which process it is and which its parent, then works a long while)
+    Path(items[0]).write_text(f"{os.getpid()} {os.getppid()}")
+    time.sleep(60)
+    return items
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="processes as /proc shows them")
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    """A worker waits on a queue it holds both ends of: killed, its starter left it waiting for ever
+    (with the fork server kept alive by it)."""
+    marks = [tmp_path / "first", tmp_path / "second"]
+    starter = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from tests.core.test_import_workers import _report_then_work_on;"
+            " from desktop.core.coding.in_workers import in_order;"
+            f" list(in_order({[str(mark) for mark in marks]!r}, _report_then_work_on, workers=2, chunk=1))",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not all(mark.exists() and mark.read_text() for mark in marks) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = [int(mark.read_text().split()[0]) for mark in marks]
+        [server] = {int(mark.read_text().split()[1]) for mark in marks}
+    finally:
+        starter.kill()
+        starter.wait()
+    deadline = time.monotonic() + 10
+    while not all(_dead(pid) for pid in [*workers, server]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [pid for pid in [*workers, server] if not _dead(pid)] == []
+
+
 def test_the_preload_runs_the_whole_pipeline_without_a_fault() -> None:
     """The server swallows a fault of its preload (the workers then build what they need); the
     preload itself must not have one, or every import pays for its workers' start-up again."""

@@ -24,6 +24,7 @@ the writer fell behind; at lower priority the workers take what the writer leave
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
@@ -106,16 +107,31 @@ def _ctrl_c_held() -> Iterator[None]:
 
 
 def _as_background_worker() -> None:
-    """In each worker as it starts: a lower priority, and Ctrl+C left to the process that started it.
+    """In each worker as it starts: a lower priority, Ctrl+C left to the process that started it,
+    and an end of its own once that process is gone.
 
     A terminal's Ctrl+C reaches every process of the group. A worker it stopped left the pool
     waiting for that worker's result for ever, and the command hung instead of stopping; the
     starting process alone stops, cancelling what it has not been given back.
+
+    A worker waits for work on a queue it holds both ends of, so it never learns that the process
+    that gave it work has died (killed, crashed) unless someone tells it: such workers waited for
+    ever, each holding its memory, and on Linux kept the fork server alive with them. The pool
+    could not tell them either once the server was gone (it took them for dead).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(os, "nice"):  # (POSIX; Windows keeps the default priority)
         with suppress(OSError):  # (a limit on priorities: the default is kept)
             os.nice(WORKER_NICENESS)
+    starter = multiprocessing.parent_process()
+    if starter is not None and starter.sentinel is not None:
+        threading.Thread(target=_end_with, args=(starter.sentinel,), name="end-with-starter", daemon=True).start()
+
+
+def _end_with(sentinel: int) -> None:
+    """Ends this worker once the process that started it has (its end of a pipe closed)."""
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)  # (no results are wanted, and tearing down the interpreter could wait on the queue)
 
 
 def in_order(
