@@ -89,18 +89,16 @@ def _ctrl_c_held() -> Iterator[None]:
         yield
         return
     pressed: list[tuple[int, Any]] = []
-    on_main_thread = threading.current_thread() is threading.main_thread()
-    handler = (
+    # (Python runs handlers on the main thread only; None: a handler not set from Python, left alone)
+    handler = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
+    if handler is not None:
         signal.signal(signal.SIGINT, lambda *signal_and_frame: pressed.append(signal_and_frame))
-        if on_main_thread
-        else None
-    )
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        if on_main_thread:
+        if handler is not None:
             signal.signal(signal.SIGINT, handler)
             if pressed and callable(handler):
                 handler(*pressed[0])  # (Python's own raises KeyboardInterrupt: now, the worker counted)
