@@ -124,6 +124,11 @@ def test_workers_run_at_a_lower_priority_than_the_process_that_uses_their_result
     assert os.nice(0) == mine  # (the caller's own priority stays as it was)
 
 
+def _runs_in_a_fresh_python(code: str) -> None:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
 def _state_before_any_work(items: list[int]) -> list[tuple[int, bool, int, bool]]:
     from desktop.core.text.opencc_engine import engine
     from desktop.core.text.pinyin_readings import _table
@@ -199,8 +204,7 @@ def test_ctrl_c_while_a_worker_starts_is_raised_once_it_has_started() -> None:
         "assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
         "assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])\n"
     )
-    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    _runs_in_a_fresh_python(check)
 
 
 def _report_then_work_on(items: list[str]) -> list[str]:
@@ -249,8 +253,7 @@ def test_the_preload_runs_the_whole_pipeline_without_a_fault() -> None:
         " assert engine.cache_info().currsize == 1 and _table.cache_info().currsize == 1;"
         " assert {'numpy', 'charset_normalizer', 'desktop.core.exchange.derived_rows'} <= set(sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    _runs_in_a_fresh_python(check)
 
 
 def _blocked_signals(items: list[int]) -> list[tuple[int, bool]]:
