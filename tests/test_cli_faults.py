@@ -323,3 +323,46 @@ def test_ctrl_c_stops_an_import_with_workers_at_once_with_one_line(tmp_path: Pat
     assert command.returncode == 130 and err.strip() == "interrupted", err[-2000:]
     with Store.open(db, create=False) as store:
         assert 0 < store.articles.count() < 3000  # the batches before it stored, whole
+
+
+# Ctrl+C pressed while the program loads ``module``: a finder that presses it as the import starts.
+CTRL_C_AT_IMPORT = textwrap.dedent(
+    """
+    import os, signal, sys
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    class CtrlCAt:
+        def find_spec(self, name, path=None, target=None):
+            if name == {module!r}:
+                os.kill(os.getpid(), signal.SIGINT)
+            return None
+
+    sys.meta_path.insert(0, CtrlCAt())
+    sys.argv = ["policy-annotator", *{words!r}]
+    from desktop.__main__ import main
+    sys.exit(main())
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("module", "words", "code", "said"),
+    [
+        # The command line's own modules (the store among them): no handler of ours exists yet.
+        ("desktop.core.store", ["stats"], -signal.SIGINT, ""),
+        # A command's part of the command line, loaded as its options are built.
+        ("desktop.cli.data", ["metadata", "list"], 130, "interrupted"),
+    ],
+)
+def test_ctrl_c_while_the_program_loads_ends_it_without_a_traceback(
+    tmp_path: Path, module: str, words: list[str], code: int, said: str
+) -> None:
+    """As the console script runs it (`desktop.__main__:main`): before the command line has loaded,
+    Ctrl+C ends the program as it would a C program, silently; once loaded, with its one line."""
+    new_db(tmp_path / "a.db")
+    script = CTRL_C_AT_IMPORT.format(module=module, words=[*words, "--db", str(tmp_path / "a.db")])
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert (result.returncode, result.stderr.strip()) == (code, said), result.stderr
+    with Store.open(tmp_path / "a.db", create=False) as store:
+        assert store.articles.count() == 1

@@ -296,6 +296,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     try:
         return _main(argv)
+    except KeyboardInterrupt:
+        # (also while the command's own modules load and its options are read, before it runs)
+        print("interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader went away (`... | head`): what it wanted it has; nothing more is written.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -327,6 +331,3 @@ def _main(argv: Sequence[str] | None) -> int:
     except (UnknownConverter, UsageError, LayerError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
