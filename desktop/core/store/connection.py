@@ -20,6 +20,20 @@ _SAVEPOINTS = count(1)
 SQLITE_INTEGERS = range(-(2**63), 2**63)
 
 
+def in_transaction(conn: sqlite3.Connection) -> bool:
+    """Whether a transaction is open: none on a closed connection, whose close rolled back what was.
+
+    A with-block that Ctrl+C cut short in its own start or end (between the transaction's start and
+    the block's body, or before the end was passed on) is never ended; its transaction is let go only
+    when it is collected, often after the store was closed (a command's store is closed as the
+    interrupt leaves it), and asking a closed connection printed a traceback then.
+    """
+    try:
+        return conn.in_transaction
+    except sqlite3.ProgrammingError:
+        return False
+
+
 class Database:
     """The store's connection to one file (the same calls as sqlite-utils' Database it replaces)."""
 
@@ -41,7 +55,7 @@ class Database:
             try:
                 yield self
             except BaseException:
-                if self.conn.in_transaction:
+                if in_transaction(self.conn):
                     self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
@@ -52,7 +66,7 @@ class Database:
             yield self
         except BaseException:
             # A failure that ended the whole transaction leaves no savepoint to roll back to.
-            if self.conn.in_transaction:
+            if in_transaction(self.conn):
                 self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
                 self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             raise

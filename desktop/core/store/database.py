@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from desktop.core.store.backups import BackupKind, daily_backup_due, make_backup
-from desktop.core.store.connection import Database
+from desktop.core.store.connection import Database, in_transaction
 from desktop.core.store.errors import Fault, StoreError, disk_full, explain, full_disk_error
 from desktop.core.store.integrity import gate_for, verify_at_open
 from desktop.core.store.migration_names import KNOWN_MIGRATIONS, MIGRATION_SET
@@ -269,7 +269,7 @@ def writing(db: Database, path: str) -> Iterator[Database]:
         yield db
         conn.execute("COMMIT")
     except BaseException as error:
-        if conn.in_transaction:
+        if in_transaction(conn):
             conn.execute("ROLLBACK")
         if isinstance(error, sqlite3.Error):
             raise explain(error, path) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sqlite3
@@ -243,3 +244,27 @@ def test_a_file_system_without_hard_links_still_gets_its_database(tmp_path: Path
     with Store.open(path) as store:
         assert store.categories.ids() == {"project", "target", "measure"}
     assert path.is_file() and not [p for p in tmp_path.iterdir() if ".creating-" in p.name]
+
+
+def test_a_write_that_ctrl_c_stopped_before_its_body_is_let_go_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl+C between a with-block's start and its body (a batch's transaction and a record's
+    savepoint started, neither ended) and the store closed as the interrupt leaves the command: when
+    the two are collected, nothing is printed, and what they held was not stored."""
+    path = tmp_path / "a.db"
+    article_id = new_db(path)
+    store = Store.open(path)
+    batch, record = store.transaction(), store.transaction()
+    batch.__enter__()
+    record.__enter__()
+    store.db.execute("delete from articles where id = ?", [article_id])
+    store.close()
+    unraisable: list[object] = []
+    previous, sys.unraisablehook = sys.unraisablehook, unraisable.append
+    try:
+        del batch, record
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+    assert unraisable == []
+    with Store.open(path) as again:
+        assert again.articles.count() == 1
