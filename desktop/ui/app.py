@@ -23,6 +23,7 @@ from desktop.core.store import Fault, Store, StoreError
 from desktop.core.store.backups import backups_of
 from desktop.ui.widgets import i18n
 from desktop.ui.widgets.messages import message_box
+from desktop.ui.window.terminal_ctrl_c import ctrl_c_closes
 
 if TYPE_CHECKING:
     from desktop.ui.window.main_window import MainWindow
@@ -149,7 +150,8 @@ def run_window(db_path: str | None, demo: bool = False) -> int:
     window.show()
     if not demo:
         window.safety.backup_opened()
-    code = app.exec()
+    with ctrl_c_closes(window):
+        code = app.exec()
     if demo:
         window.store.close()
         shutil.rmtree(Path(path).parent, ignore_errors=True)
