@@ -151,7 +151,7 @@ def test_workers_are_forked_from_a_server_that_has_built_the_pipeline_before_the
 def _dead(pid: int) -> bool:
     try:
         return "State:\tZ" in Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # (gone before the open, or between it and the read)
         return True
 
 
