@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import textwrap
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from desktop.core.coding.importing import Result, import_paths, prepare_article
 from desktop.core.coding.in_workers import WORKER_NICENESS, in_order
 from desktop.core.coding.reprocessing import reprocess_article
 from desktop.core.store import Store
-from tests.conftest import SAMPLE_DATA
+from tests.conftest import PROJECT, SAMPLE_DATA
 
 
 def corpus(folder: Path) -> list[Path]:
@@ -328,3 +329,31 @@ def test_a_jsonl_restore_with_worker_processes_stores_what_one_process_stores(
                 for table in ("articles", "units", "search_index_docsize")
             ]
     assert tables[1] == tables[2]
+
+
+def test_a_command_that_ends_as_its_workers_wind_down_meets_no_open_pool_at_exit() -> None:
+    """Python's own hook at exit writes to each pool's wake-up pipe without the lock its manager
+    thread holds as it closes that pipe; a command that ended as its workers wound down printed
+    "Bad file descriptor" after its last line (seen once in CI). Its pools are ended before then."""
+    script = textwrap.dedent(
+        """
+        from concurrent.futures import process
+        from desktop.core.coding.in_workers import in_order
+        from tests.core.test_import_workers import _state_before_any_work
+
+        wake = process._ThreadWakeup.wakeup
+
+        def noted(wakeup):
+            print("wakes an open pipe" if not wakeup._closed else "wakes a closed pipe", flush=True)
+            wake(wakeup)
+
+        process._ThreadWakeup.wakeup = noted
+        list(in_order(range(4), _state_before_any_work, workers=2, chunk=1))
+        print("every result given", flush=True)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=PROJECT)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    said = done.stdout.splitlines()
+    assert "every result given" in said, done.stdout
+    assert "wakes an open pipe" not in said[said.index("every result given") :], done.stdout

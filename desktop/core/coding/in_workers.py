@@ -39,6 +39,24 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
+# The manager threads of pools let wind down after their last result (see in_order's end). Python's
+# own hook at exit wakes every pool's manager thread through a pipe, without the lock that thread
+# holds as it closes that pipe (CPython 3.11-3.13): a command that ended while its pool wound down
+# could print a traceback ("Bad file descriptor") after its last line. They are joined first, by a
+# hook of ours that runs before Python's (such hooks run last registered, first; concurrent.futures
+# registered its own when ProcessPoolExecutor was imported above).
+_winding_down: list[threading.Thread] = []
+
+
+def _join_winding_down() -> None:
+    while _winding_down:
+        _winding_down.pop().join()
+
+
+_before_threads_end = getattr(threading, "_register_atexit", None)
+if _before_threads_end is not None:  # (private to threading; without it, a rare traceback at exit)
+    _before_threads_end(_join_winding_down)
+
 CHUNKS_PER_WORKER = 3
 PRELOADED = "desktop.core.coding.worker_preload"
 # Added to a worker's niceness (0 normal, 19 least favoured): a background task's.
@@ -174,4 +192,9 @@ def in_order(
             future.cancel()
         # With every result given, the workers wind down while the caller stores the last of them
         # (waiting for them to exit took it 30-50 ms); after a stop or a failure they are waited for.
+        if everything_given:
+            manager = getattr(pool, "_executor_manager_thread", None)  # (None: shut down already)
+            _winding_down[:] = [thread for thread in _winding_down if thread.is_alive()]
+            if isinstance(manager, threading.Thread):
+                _winding_down.append(manager)
         pool.shutdown(wait=not everything_given)
