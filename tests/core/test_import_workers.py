@@ -125,9 +125,10 @@ def test_workers_run_at_a_lower_priority_than_the_process_that_uses_their_result
     assert os.nice(0) == mine  # (the caller's own priority stays as it was)
 
 
-def _runs_in_a_fresh_python(code: str) -> None:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+def _runs_in_a_fresh_python(code: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PROJECT)
     assert done.returncode == 0, done.stderr
+    return done
 
 
 def _state_before_any_work(items: list[int]) -> list[tuple[int, bool, int, bool]]:
@@ -352,8 +353,8 @@ def test_a_command_that_ends_as_its_workers_wind_down_meets_no_open_pool_at_exit
         print("every result given", flush=True)
         """
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=PROJECT)
-    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    done = _runs_in_a_fresh_python(script)
+    assert "Traceback" not in done.stderr, done.stderr
     said = done.stdout.splitlines()
     assert "every result given" in said, done.stdout
     assert "wakes an open pipe" not in said[said.index("every result given") :], done.stdout
